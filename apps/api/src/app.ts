@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppConfig } from './config';
+import type { DatabaseHandle } from './db/client';
+import announcementsModule from './modules/announcements/announcements.routes';
+import authModule from './modules/auth/auth.routes';
+import healthModule from './modules/health/health.routes';
+import overviewModule from './modules/overview/overview.routes';
+import authPlugin from './plugins/auth';
+import databasePlugin from './plugins/database';
+import errorsPlugin, { sendProblem } from './plugins/errors';
+import openapiPlugin, { API_PREFIX } from './plugins/openapi';
+import securityPlugin from './plugins/security';
+import webPlugin from './plugins/web';
+
+export interface BuildAppOptions {
+  config: AppConfig;
+  database: DatabaseHandle;
+  /** The server owns the database and closes it with the app; tests share theirs. */
+  closeDatabaseWithApp?: boolean;
+  logger?: boolean;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the whole API without listening; `server.ts` listens, tests call `inject`. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.LOG_LEVEL },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    // Fastify takes a hop count here at runtime; its typings only list the other forms.
+    trustProxy: (config.TRUST_PROXY_HOPS > 0 ? config.TRUST_PROXY_HOPS : false) as boolean,
+    // A caller's request id (from a proxy) is kept when it looks sane, so logs line up.
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(databasePlugin, {
+    handle: options.database,
+    closeWithApp: options.closeDatabaseWithApp ?? false,
+  });
+  await app.register(securityPlugin, { config });
+  await app.register(authPlugin, { config });
+  await app.register(openapiPlugin, { secure: config.secureCookies });
+
+  // One module per portal section, each below the versioned prefix.
+  await app.register(
+    async (api) => {
+      await api.register(healthModule);
+      await api.register(authModule, { config });
+      await api.register(overviewModule);
+      await api.register(announcementsModule);
+    },
+    { prefix: API_PREFIX },
+  );
+
+  await app.register(webPlugin, { distDir: config.WEB_DIST_DIR });
+  app.setNotFoundHandler((request, reply) => {
+    return (
+      app.serveSpa(request, reply) ??
+      sendProblem(request, reply, 'not_found', `No route for ${request.method} ${request.url.split('?')[0]}.`)
+    );
+  });
+  return app;
+}

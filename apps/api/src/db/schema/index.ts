@@ -1,0 +1,5 @@
+// Every table of the portal; drizzle-kit reads this file. One export line per schema module.
+export * from './announcements';
+export * from './outbox';
+export * from './sessions';
+export * from './users';

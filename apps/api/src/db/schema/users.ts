@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import { check, pgEnum, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const userRole = pgEnum('user_role', ['customer', 'staff']);
+
+/** Customer numbers are human-facing and never reused. */
+export const customerNumberSeq = pgSequence('customer_number_seq', { startWith: 10001 });
+
+/**
+ * Everyone who can sign in: customers (owners of all customer data, `customer_number` set)
+ * and back-office staff. Profile columns stay null for staff.
+ */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    role: userRole('role').notNull().default('customer'),
+    customerNumber: text('customer_number'),
+    email: text('email').notNull(),
+    /** Null until the customer has set a first password through the welcome link. */
+    passwordHash: text('password_hash'),
+    name: text('name').notNull(),
+    company: text('company'),
+    street: text('street'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    /** ISO 3166-1 alpha-2. */
+    country: text('country'),
+    phone: text('phone'),
+    vatId: text('vat_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when sign-in is disabled (account deleted or locked by the back office). */
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('users_email_unique').on(sql`lower(${table.email})`),
+    uniqueIndex('users_customer_number_unique').on(table.customerNumber),
+    check(
+      'users_customer_number_for_customers',
+      sql`(${table.role} = 'customer') = (${table.customerNumber} is not null)`,
+    ),
+  ],
+);
+
+export type UserRow = typeof users.$inferSelect;

@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import { hashPassword } from '../../lib/password';
+import type { DbOrTx } from '../client';
+import { type UserRow, users } from '../schema/index';
+
+export const DEMO_PASSWORD = 'demo-passwort-2026';
+
+export interface SeededAccounts {
+  demo: UserRow;
+  other: UserRow;
+  staff: UserRow;
+}
+
+export async function seedAccounts(tx: DbOrTx): Promise<SeededAccounts> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const customerNumber = sql`nextval('customer_number_seq')::text`;
+  const [demo, other, staff] = await tx
+    .insert(users)
+    .values([
+      {
+        role: 'customer',
+        customerNumber,
+        email: 'demo@example.com',
+        passwordHash,
+        name: 'Erika Mustermann',
+        company: 'Mustermann Hosting GmbH',
+        street: 'Hafenstraße 12',
+        postalCode: '24937',
+        city: 'Flensburg',
+        country: 'DE',
+        phone: '+49 461 1234567',
+        vatId: 'DE123456789',
+      },
+      {
+        role: 'customer',
+        customerNumber,
+        email: 'other@example.com',
+        passwordHash,
+        name: 'Max Beispiel',
+        company: 'Beispiel IT UG (haftungsbeschränkt)',
+        street: 'Lindenallee 5',
+        postalCode: '20259',
+        city: 'Hamburg',
+        country: 'DE',
+        phone: '+49 40 7654321',
+        vatId: null,
+      },
+      { role: 'staff', email: 'support@example.com', passwordHash, name: 'Sven Support' },
+    ])
+    .returning();
+  if (!demo || !other || !staff) throw new Error('seeding the accounts returned nothing');
+  return { demo, other, staff };
+}

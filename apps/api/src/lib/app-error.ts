@@ -1,0 +1,51 @@
+import type { TErrorCode } from '@portal/contracts';
+
+const statusOf: Record<TErrorCode, number> = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+  rate_limited: 429,
+  internal: 500,
+  service_unavailable: 503,
+};
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** The one error type services throw; the errors plugin turns it into problem+json. */
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: TErrorCode,
+    readonly detail?: string,
+    /** Extra members of the problem document, e.g. `blockers` or `earliestEndDate`. */
+    readonly extensions: Record<string, unknown> & { errors?: FieldError[] } = {},
+    /** Response headers such as `Retry-After`. */
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail ?? code);
+    this.name = 'AppError';
+    this.status = statusOf[code];
+  }
+
+  static notFound(what = 'resource'): AppError {
+    return new AppError('not_found', `The ${what} does not exist.`);
+  }
+
+  static validation(errors: FieldError[], detail = 'One or more fields are invalid.'): AppError {
+    return new AppError('validation_failed', detail, { errors });
+  }
+}
+
+export function httpStatusOf(code: TErrorCode): number {
+  return statusOf[code];
+}

@@ -1,0 +1,93 @@
+import type { RouteContract } from '@portal/contracts';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import type { AuthContext } from '../plugins/auth';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Media type of a binary 200 answer, for the OpenAPI document. */
+    produces?: string | undefined;
+  }
+}
+
+type Output<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export type ContractRequest<C extends RouteContract> = FastifyRequest<{
+  Params: Output<C['params']>;
+  Querystring: Output<C['query']>;
+  Body: Output<C['body']>;
+  Headers: Output<C['headers']>;
+}>;
+
+type JsonReply<C extends RouteContract> = {
+  [S in keyof C['responses'] & number]: {
+    status: S;
+    body: z.input<C['responses'][S]>;
+    headers?: Record<string, string>;
+  };
+}[keyof C['responses'] & number];
+
+/** Routes that declare `produces` answer their 200 with raw bytes (PDFs, exports). */
+type BinaryReply = { status: 200; body: Buffer; headers?: Record<string, string> };
+
+export type ContractReply<C extends RouteContract> = C['produces'] extends string
+  ? BinaryReply | JsonReply<C>
+  : JsonReply<C>;
+
+/** The caller of a route that requires a session; `authenticate` has already run. */
+export type AuthedRequest<C extends RouteContract> = ContractRequest<C> & { auth: AuthContext };
+
+type Handler<C extends RouteContract> = (
+  request: C['access'] extends 'public' ? ContractRequest<C> : AuthedRequest<C>,
+  reply: FastifyReply,
+) => Promise<ContractReply<C>>;
+
+export interface RouteOptions {
+  /** Per-route limits for @fastify/rate-limit, e.g. on sign-in. */
+  rateLimit?: { max: number; timeWindow: number | string; keyGenerator?: (request: FastifyRequest) => string };
+}
+
+/**
+ * Registers a route from its contract: validation, serialisation, authentication and the
+ * OpenAPI entry all come from the one definition in packages/contracts.
+ */
+export function registerRoute<C extends RouteContract>(
+  app: FastifyInstance,
+  contract: C,
+  handler: Handler<C>,
+  options: RouteOptions = {},
+): void {
+  const onRequest: onRequestHookHandler[] = [];
+  if (contract.access !== 'public') onRequest.push(app.authenticate);
+  if (contract.access === 'staff') onRequest.push(app.requireStaff);
+
+  const { produces } = contract;
+  const response = produces
+    ? Object.fromEntries(Object.entries(contract.responses).filter(([status]) => status !== '200'))
+    : contract.responses;
+
+  app.withTypeProvider<ZodTypeProvider>().route({
+    method: contract.method,
+    url: contract.path,
+    schema: {
+      summary: contract.summary,
+      tags: [...contract.tags],
+      ...(contract.params ? { params: contract.params } : {}),
+      ...(contract.query ? { querystring: contract.query } : {}),
+      ...(contract.body ? { body: contract.body } : {}),
+      ...(contract.headers ? { headers: contract.headers } : {}),
+      ...(contract.access === 'public' ? {} : { security: [{ bearerAuth: [] }, { cookieAuth: [] }] }),
+      response,
+    },
+    config: { produces, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) },
+    onRequest,
+    handler: async (request, reply) => {
+      const result = await handler(request as never, reply);
+      if (result.headers) reply.headers(result.headers);
+      reply.status(result.status);
+      if (result.status === 204) return reply.send();
+      return reply.send(result.body);
+    },
+  });
+}

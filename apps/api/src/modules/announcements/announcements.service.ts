@@ -1,0 +1,13 @@
+import type { TAnnouncement } from '@portal/contracts';
+import type { AnnouncementRow } from './announcements.repository';
+
+export function toAnnouncement(row: AnnouncementRow): TAnnouncement {
+  return {
+    id: row.id,
+    severity: row.severity,
+    title: { de: row.titleDe, en: row.titleEn },
+    body: { de: row.bodyDe, en: row.bodyEn },
+    publishedAt: row.publishedAt.toISOString(),
+    visibleUntil: row.visibleUntil,
+  };
+}

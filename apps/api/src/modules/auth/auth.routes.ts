@@ -1,0 +1,47 @@
+import { authRoutes } from '@portal/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { AppConfig } from '../../config';
+import { AppError } from '../../lib/app-error';
+import { registerRoute } from '../../lib/route';
+import { signIn, toMe } from './auth.service';
+import { revokeSession } from './sessions.repository';
+import { findUserById } from './users.repository';
+
+export default async function authModule(app: FastifyInstance, { config }: { config: AppConfig }) {
+  registerRoute(
+    app,
+    authRoutes.login,
+    async (request, reply) => {
+      const { user, session } = await signIn(app.db, {
+        ...request.body,
+        userAgent: request.headers['user-agent'] ?? null,
+        ipAddress: request.ip,
+        sessionTtlHours: config.SESSION_TTL_HOURS,
+      });
+      const { token, expiresAt } = await app.issueAccessToken(
+        reply,
+        { sub: user.id, sid: session.id, role: user.role },
+        true,
+      );
+      request.log.info({ userId: user.id, sessionId: session.id }, 'signed in');
+      return {
+        status: 200,
+        body: { customer: toMe(user), accessToken: token, expiresAt: expiresAt.toISOString() },
+        headers: { 'cache-control': 'no-store' },
+      };
+    },
+    { rateLimit: { max: config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
+  );
+
+  registerRoute(app, authRoutes.logout, async (request, reply) => {
+    await revokeSession(app.db, request.auth.userId, request.auth.sessionId);
+    app.clearSessionCookie(reply);
+    return { status: 204, body: null };
+  });
+
+  registerRoute(app, authRoutes.me, async (request) => {
+    const user = await findUserById(app.db, request.auth.userId);
+    if (!user) throw new AppError('unauthenticated');
+    return { status: 200, body: toMe(user) };
+  });
+}

@@ -1,0 +1,136 @@
+import cookie from '@fastify/cookie';
+import jwt from '@fastify/jwt';
+import type { TRole } from '@portal/contracts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { AppConfig } from '../config';
+import { AppError } from '../lib/app-error';
+import { findActiveSession, touchSession } from '../modules/auth/sessions.repository';
+
+/** What a route knows about its caller once `authenticate` has run. */
+export interface AuthContext {
+  userId: string;
+  /** Equals userId for customers: the key every customer-data query is scoped by. */
+  customerId: string;
+  sessionId: string;
+  role: TRole;
+}
+
+interface AccessTokenClaims {
+  sub: string;
+  sid: string;
+  role: TRole;
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: AccessTokenClaims;
+    user: AccessTokenClaims & { iat: number; exp: number };
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    requireStaff(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    issueAccessToken(
+      reply: FastifyReply,
+      claims: AccessTokenClaims,
+      useCookie: boolean,
+    ): Promise<{ token: string; expiresAt: Date }>;
+    clearSessionCookie(reply: FastifyReply): void;
+  }
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** `__Host-` pins the cookie to this exact origin; browsers accept it only with Secure. */
+export function sessionCookieName(config: AppConfig): string {
+  return config.secureCookies ? '__Host-portal_session' : 'portal_session';
+}
+
+/**
+ * A cookie is sent by the browser whatever page made the request, so a state-changing request
+ * authenticated by cookie must come from our own origin (CSRF). Bearer tokens are not ambient.
+ */
+function isCrossSite(request: FastifyRequest, publicOrigin: string): boolean {
+  const fetchSite = request.headers['sec-fetch-site'];
+  if (typeof fetchSite === 'string') return fetchSite !== 'same-origin' && fetchSite !== 'none';
+  const origin = request.headers.origin;
+  if (typeof origin === 'string') {
+    const host = request.headers.host;
+    return origin !== publicOrigin && !(host && (origin === `http://${host}` || origin === `https://${host}`));
+  }
+  return false;
+}
+
+export default fp(
+  async (app: FastifyInstance, { config }: { config: AppConfig }) => {
+    const cookieName = sessionCookieName(config);
+    const ttlSeconds = config.ACCESS_TOKEN_TTL_MINUTES * 60;
+    const publicOrigin = new URL(config.PUBLIC_URL).origin;
+
+    await app.register(cookie);
+    await app.register(jwt, {
+      secret: config.jwtSecret,
+      sign: { algorithm: 'HS256', expiresIn: ttlSeconds },
+      verify: { algorithms: ['HS256'] },
+      cookie: { cookieName, signed: false },
+    });
+    app.decorateRequest('auth', null);
+
+    app.decorate('issueAccessToken', async (reply: FastifyReply, claims: AccessTokenClaims, useCookie: boolean) => {
+      const token = await reply.jwtSign(claims);
+      const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+      if (useCookie) {
+        reply.setCookie(cookieName, token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: config.secureCookies,
+          expires: expiresAt,
+        });
+      }
+      return { token, expiresAt };
+    });
+
+    app.decorate('clearSessionCookie', (reply: FastifyReply) => {
+      reply.clearCookie(cookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies });
+    });
+
+    app.decorate('authenticate', async (request: FastifyRequest, reply: FastifyReply) => {
+      const bearer = request.headers.authorization?.startsWith('Bearer ');
+      const viaCookie = !bearer && Boolean(request.cookies[cookieName]);
+      let claims: FastifyRequest['user'];
+      try {
+        claims = await request.jwtVerify({ onlyCookie: viaCookie });
+      } catch {
+        throw new AppError('unauthenticated', 'Sign in to continue.');
+      }
+      const found = await findActiveSession(app.db, claims.sid);
+      if (!found || found.user.id !== claims.sub) {
+        if (viaCookie) app.clearSessionCookie(reply);
+        throw new AppError('unauthenticated', 'The session has ended. Sign in again.');
+      }
+      if (viaCookie && !SAFE_METHODS.has(request.method) && isCrossSite(request, publicOrigin)) {
+        throw new AppError('forbidden', 'Cross-site requests are not allowed.');
+      }
+      request.auth = { userId: found.user.id, customerId: found.user.id, sessionId: claims.sid, role: found.user.role };
+
+      // Sliding expiry for the browser: past half its lifetime the cookie's token is renewed.
+      const ageSeconds = Date.now() / 1000 - claims.iat;
+      if (viaCookie && ageSeconds > ttlSeconds / 2) {
+        await app.issueAccessToken(reply, { sub: claims.sub, sid: claims.sid, role: found.user.role }, true);
+        await touchSession(app.db, claims.sid);
+      }
+    });
+
+    app.decorate('requireStaff', async (request: FastifyRequest) => {
+      if (request.auth?.role !== 'staff') throw new AppError('forbidden', 'Only staff may do this.');
+    });
+  },
+  { name: 'auth', dependencies: ['database'] },
+);

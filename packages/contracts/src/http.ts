@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+
+/**
+ * One HTTP route as both sides see it: the API registers it, the SPA calls it,
+ * the OpenAPI document is generated from it (ts-rest style, without the runtime).
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Who may call a route: anyone, a signed-in customer or staff member, or staff only. */
+export type RouteAccess = 'public' | 'user' | 'staff';
+
+export interface RouteContract {
+  method: HttpMethod;
+  /** Path below /api/v1 in Fastify syntax, e.g. `/invoices/:id`. */
+  path: string;
+  summary: string;
+  tags: readonly string[];
+  access: RouteAccess;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  headers?: z.ZodType;
+  /** Every status the route answers with, keyed by status code. */
+  responses: Record<number, z.ZodType>;
+  /** Non-JSON success bodies (PDF downloads, exports) name their media type here. */
+  produces?: string;
+}
+
+export const defineRoute = <const C extends RouteContract>(contract: C): C => contract;
+
+/** The 2xx body type of a route (the first success status it declares). */
+export type SuccessBody<C extends RouteContract> = {
+  [S in keyof C['responses']]: S extends 200 | 201 | 202 ? z.output<C['responses'][S]> : never;
+}[keyof C['responses']];
+
+export type ParamsOf<C extends RouteContract> = C['params'] extends z.ZodType ? z.input<C['params']> : undefined;
+export type QueryOf<C extends RouteContract> = C['query'] extends z.ZodType ? z.input<C['query']> : undefined;
+export type BodyOf<C extends RouteContract> = C['body'] extends z.ZodType ? z.input<C['body']> : undefined;
+
+/** Fills `:name` segments of a contract path. */
+export function buildPath(path: string, params?: Record<string, string | number>): string {
+  return path.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined) throw new Error(`Missing path parameter "${name}" for ${path}`);
+    return encodeURIComponent(String(value));
+  });
+}

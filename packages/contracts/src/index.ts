@@ -1,0 +1,8 @@
+// The package's public surface: one export line per contract module.
+export * from './announcements';
+export * from './auth';
+export * from './common';
+export * from './health';
+export * from './http';
+export * from './overview';
+export * from './problem';

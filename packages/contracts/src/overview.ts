@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { ZAnnouncement } from './announcements';
+import { defineRoute } from './http';
+import { authProblems } from './problem';
+
+/**
+ * The overview page. `openInvoices` and `openTickets` are filled by their sections;
+ * their item shapes are owned by the invoices and tickets contracts.
+ */
+export const ZOverview = z.object({
+  openInvoices: z.array(z.unknown()),
+  openTickets: z.array(z.unknown()),
+  announcements: z.array(ZAnnouncement),
+});
+export type TOverview = z.infer<typeof ZOverview>;
+
+export const overviewRoutes = {
+  get: defineRoute({
+    method: 'GET',
+    path: '/overview',
+    summary: 'Current invoices, open tickets and announcements',
+    tags: ['overview'],
+    access: 'user',
+    responses: { 200: ZOverview, ...authProblems },
+  }),
+} as const;

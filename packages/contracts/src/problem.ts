@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** The short list of error codes every service throws (one line each on why it exists). */
+export const errorCodes = [
+  'bad_request', // malformed input that is not a field error (bad JSON, wrong content type)
+  'validation_failed', // one or more fields invalid; `errors[]` names them
+  'unauthenticated', // no session, expired or revoked session
+  'forbidden', // signed in, but the role or origin does not allow this
+  'not_found', // missing, or owned by someone else — deliberately indistinguishable
+  'conflict', // the resource's state does not allow the action (already cancelled, paid…)
+  'unprocessable', // well-formed but against a business rule (end date too early…)
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'service_unavailable', // a dependency (database, PDF renderer) is down or saturated
+  'internal', // anything unexpected; never carries details
+] as const;
+export const ZErrorCode = z.enum(errorCodes);
+export type TErrorCode = z.infer<typeof ZErrorCode>;
+
+export const ZFieldError = z.object({
+  path: z.string().meta({ description: 'Dotted path of the field, e.g. `address.postalCode`' }),
+  message: z.string(),
+});
+
+/** RFC 9457 problem details, as every 4xx and 5xx answer carries them. */
+export const ZProblem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    code: ZErrorCode,
+    requestId: z.string(),
+    errors: z.array(ZFieldError).optional(),
+  })
+  .passthrough()
+  .meta({ id: 'Problem' });
+export type TProblem = z.infer<typeof ZProblem>;
+
+/** The error statuses that every route may answer with, for the OpenAPI document. */
+export const commonProblems = {
+  400: ZProblem,
+  500: ZProblem,
+} as const;
+export const authProblems = { ...commonProblems, 401: ZProblem } as const;
+export const staffProblems = { ...authProblems, 403: ZProblem } as const;
