@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../src/app';
+import { type AppConfig, loadConfig } from '../src/config';
+import type { Database, DatabaseHandle } from '../src/db/client';
+import { openTestDatabase } from './database';
+
+export interface TestContext {
+  app: FastifyInstance;
+  db: Database;
+  database: DatabaseHandle;
+  config: AppConfig;
+}
+
+/** Test configuration: quiet, and limits high enough that only throttling tests meet them. */
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    ...overrides,
+  });
+}
+
+/**
+ * One app on one fresh database for the whole test file. Tests make their own data with the
+ * factories, so nothing depends on the order they run in.
+ */
+export function useTestApp(overrides: Record<string, string> = {}): TestContext {
+  const context = {} as TestContext;
+  let close: () => Promise<void> = async () => {};
+  beforeAll(async () => {
+    const database = await openTestDatabase();
+    const config = testConfig(overrides);
+    const app = await buildApp({ config, database, logger: false });
+    await app.ready();
+    Object.assign(context, { app, db: database.db, database, config });
+    close = async () => {
+      await app.close();
+      await database.close();
+    };
+  });
+  afterAll(() => close());
+  return context;
+}
