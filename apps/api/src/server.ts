@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
@@ -6,6 +7,8 @@ import { seedDemoDataIfEmpty } from './db/seed/index';
 import { startOutboxSender } from './mail/outbox-sender';
 
 async function main() {
+  // A local .env file is a convenience for development; deployments set real variables.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,

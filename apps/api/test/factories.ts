@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { Database } from '../src/db/client';
 import { type UserRow, users } from '../src/db/schema/index';
@@ -76,5 +76,11 @@ export function expectProblem(
   expect(problem.status).toBe(status);
   expect(problem.requestId).toBe(response.headers['x-request-id']);
   if (code) expect(problem.code).toBe(code);
-  return problem as { status: number; code: string; requestId: string; detail?: string; errors?: Array<{ path: string; message: string }> } & Record<string, unknown>;
+  return problem as {
+    status: number;
+    code: string;
+    requestId: string;
+    detail?: string;
+    errors?: Array<{ path: string; message: string }>;
+  } & Record<string, unknown>;
 }

@@ -1,10 +1,12 @@
 /** `pnpm db:migrate` and `pnpm db:seed`: the same steps the server takes at start, on demand. */
+import { existsSync } from 'node:fs';
 import { loadConfig } from '../config';
 import { openDatabase } from './client';
 import { runMigrations } from './migrate';
 import { seedDemoDataIfEmpty } from './seed/index';
 
 const command = process.argv[2];
+if (existsSync('.env')) process.loadEnvFile('.env');
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
 try {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testConfig, useTestApp } from '../../test/app';
-import { buildApp } from '../app';
 import { expectProblem } from '../../test/factories';
+import { buildApp } from '../app';
 
 const ctx = useTestApp({ BODY_LIMIT_BYTES: '2048' });
 

@@ -1,5 +1,5 @@
-import * as allContracts from '@portal/contracts';
 import type { RouteContract } from '@portal/contracts';
+import * as allContracts from '@portal/contracts';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/app';
 
@@ -17,7 +17,7 @@ describe('OpenAPI', () => {
       ),
     );
     // Every route contract exported by packages/contracts must be in the document.
-    const contracts = Object.values(allContracts)
+    const contracts = (Object.values(allContracts) as unknown[])
       .filter((group): group is Record<string, RouteContract> => typeof group === 'object' && group !== null)
       .flatMap((group) => Object.values(group))
       .filter((entry): entry is RouteContract => typeof entry === 'object' && entry !== null && 'responses' in entry);

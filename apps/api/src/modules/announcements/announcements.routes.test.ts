@@ -50,7 +50,11 @@ describe('POST /admin/announcements', () => {
       payload: announcement,
     });
     expectProblem(asCustomer, 403, 'forbidden');
-    const anonymous = await ctx.app.inject({ method: 'POST', url: '/api/v1/admin/announcements', payload: announcement });
+    const anonymous = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/announcements',
+      payload: announcement,
+    });
     expectProblem(anonymous, 401, 'unauthenticated');
   });
 

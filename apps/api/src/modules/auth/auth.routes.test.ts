@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app';
-import { createCustomer, expectProblem, signIn, signedInCustomer, TEST_PASSWORD } from '../../../test/factories';
+import { createCustomer, expectProblem, signedInCustomer, signIn, TEST_PASSWORD } from '../../../test/factories';
 import { sessions, users } from '../../db/schema/index';
 
 const ctx = useTestApp();

@@ -1,0 +1,89 @@
+import { useEffect, useRef, useState } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Button } from '../../components/ui/button';
+import { LanguageSwitch } from '../../components/ui/language-switch';
+import { paths } from '../../config/paths';
+import { useMe } from '../../features/auth/api/get-me';
+import { useLogout } from '../../features/auth/api/logout';
+import { useMessages } from '../../lib/i18n';
+import { appMessages } from '../messages';
+
+/** The portal frame: sidebar with the five sections (a menu on narrow screens) and the page. */
+export function AppLayout() {
+  const t = useMessages(appMessages);
+  const me = useMe();
+  const navigate = useNavigate();
+  const logout = useLogout(() => navigate(paths.login, { replace: true }));
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+
+  // A new page closes the mobile menu and moves focus to the content, as a page load would.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
+  useEffect(() => {
+    setMenuOpen(false);
+    mainRef.current?.focus();
+  }, [location.pathname]);
+
+  const sections = [
+    { to: paths.overview, label: t.overview, end: true },
+    { to: paths.products, label: t.products, end: false },
+    { to: paths.invoices, label: t.invoices, end: false },
+    { to: paths.contact, label: t.contact, end: false },
+    { to: paths.account, label: t.account, end: false },
+  ];
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <header className="topbar">
+        <span className="brand">
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          {t.portalName}
+        </span>
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="sidebar"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          {menuOpen ? t.closeMenu : t.menu}
+        </button>
+      </header>
+      <aside id="sidebar" className={menuOpen ? 'sidebar open' : 'sidebar'}>
+        <nav aria-label={t.navigation}>
+          <ul>
+            {sections.map((section) => (
+              <li key={section.to}>
+                <NavLink to={section.to} end={section.end}>
+                  {section.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="sidebar-footer">
+          {me.data && (
+            <div className="who" data-testid="current-user">
+              <strong>{me.data.company ?? me.data.name}</strong>
+              {me.data.company && <span>{me.data.name}</span>}
+              <span className="muted small">
+                {me.data.customerNumber ? t.customerNumber(me.data.customerNumber) : t.staff}
+              </span>
+            </div>
+          )}
+          <LanguageSwitch label={t.language} />
+          <Button variant="secondary" onClick={() => logout.mutate()} busy={logout.isPending}>
+            {t.signOut}
+          </Button>
+        </div>
+      </aside>
+      <main id="main" ref={mainRef} tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

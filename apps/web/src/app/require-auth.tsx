@@ -1,0 +1,20 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { ErrorState, LoadingState } from '../components/ui/states';
+import { paths } from '../config/paths';
+import { useMe } from '../features/auth/api/get-me';
+import { ApiError } from '../lib/api-client';
+
+/** Lets signed-in users through; everyone else goes to sign-in and comes back afterwards. */
+export function RequireAuth() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <LoadingState />;
+  if (me.isError) {
+    if (me.error instanceof ApiError && me.error.status === 401) {
+      const next = `${location.pathname}${location.search}`;
+      return <Navigate to={`${paths.login}?next=${encodeURIComponent(next)}`} replace />;
+    }
+    return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  }
+  return <Outlet />;
+}

@@ -1,0 +1,10 @@
+import { authRoutes } from '@portal/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+
+export const meQueryKey = ['me'] as const;
+
+export const meQueryOptions = () =>
+  queryOptions({ queryKey: meQueryKey, queryFn: ({ signal }) => apiRequest(authRoutes.me, { signal }) });
+
+export const useMe = () => useQuery(meQueryOptions());

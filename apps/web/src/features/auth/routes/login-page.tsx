@@ -1,0 +1,85 @@
+import { type FormEvent, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { TextField } from '../../../components/ui/field';
+import { LanguageSwitch } from '../../../components/ui/language-switch';
+import { paths } from '../../../config/paths';
+import { ApiError } from '../../../lib/api-client';
+import { useMessages } from '../../../lib/i18n';
+import { useLogin } from '../api/login';
+import { authMessages } from '../messages';
+
+/** Only paths inside the portal are followed after sign-in (no open redirect). */
+export function safeNextPath(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : paths.overview;
+}
+
+export function LoginPage() {
+  const t = useMessages(authMessages);
+  const login = useLogin();
+  const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
+  const next = search.get('next');
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get('email') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    const errors = {
+      ...(email ? {} : { email: t.emailRequired }),
+      ...(password ? {} : { password: t.passwordRequired }),
+    };
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) return;
+    login.mutate({ email, password }, { onSuccess: () => navigate(safeNextPath(next), { replace: true }) });
+  };
+
+  const error = login.error;
+  const message =
+    error instanceof ApiError
+      ? error.status === 401
+        ? t.wrongCredentials
+        : error.status === 429
+          ? t.throttled
+          : error.message
+      : error
+        ? String(error.message)
+        : null;
+
+  return (
+    <main id="main" className="auth-page">
+      <div className="auth-card">
+        <img src="/favicon.svg" alt="" width="40" height="40" />
+        <h1>{t.title}</h1>
+        <p className="muted">{t.intro}</p>
+        {next && !login.isError && <Alert tone="info">{t.sessionEnded}</Alert>}
+        {message && <Alert tone="error">{message}</Alert>}
+        <form onSubmit={onSubmit} noValidate>
+          <TextField
+            label={t.email}
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            error={fieldErrors.email ?? (error instanceof ApiError ? error.fieldError('email') : undefined)}
+          />
+          <TextField
+            label={t.password}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={fieldErrors.password}
+          />
+          <Button type="submit" busy={login.isPending}>
+            {t.submit}
+          </Button>
+        </form>
+        <LanguageSwitch label="Sprache / Language" />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,20 @@
+import { PageHeader } from '../../../components/ui/page-header';
+import { QueryState } from '../../../components/ui/states';
+import { useMessages } from '../../../lib/i18n';
+import { useOverview } from '../api/get-overview';
+import { AnnouncementList } from '../components/announcement-list';
+import { overviewMessages } from '../messages';
+
+export function OverviewPage() {
+  const t = useMessages(overviewMessages);
+  const overview = useOverview();
+  return (
+    <>
+      <PageHeader title={t.title} />
+      <section aria-labelledby="announcements-heading">
+        <h2 id="announcements-heading">{t.announcements}</h2>
+        <QueryState query={overview}>{(data) => <AnnouncementList announcements={data.announcements} />}</QueryState>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+import {
+  type BodyOf,
+  buildPath,
+  type ParamsOf,
+  type QueryOf,
+  type RouteContract,
+  type SuccessBody,
+  type TProblem,
+  ZProblem,
+} from '@portal/contracts';
+
+const API_BASE = '/api/v1';
+
+/** An answer that is not 2xx, carrying the server's problem document. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: TProblem,
+  ) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+  }
+
+  /** The message for one field, from the problem's `errors[]`. */
+  fieldError(path: string): string | undefined {
+    return this.problem.errors?.find((error) => error.path === path)?.message;
+  }
+}
+
+type RequestArgs<C extends RouteContract> = {
+  params?: ParamsOf<C>;
+  query?: QueryOf<C>;
+  body?: BodyOf<C>;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+};
+
+function toQueryString(query: object | undefined): string {
+  if (!query) return '';
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    search.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export function contractUrl<C extends RouteContract>(contract: C, args: Pick<RequestArgs<C>, 'params' | 'query'> = {}) {
+  return `${API_BASE}${buildPath(contract.path, args.params as Record<string, string> | undefined)}${toQueryString(args.query as object | undefined)}`;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const fallback: TProblem = {
+    type: 'about:blank',
+    title: response.statusText || 'Request failed',
+    status: response.status,
+    code: response.status >= 500 ? 'internal' : 'bad_request',
+    requestId: response.headers.get('x-request-id') ?? '',
+  };
+  const parsed = ZProblem.safeParse(await response.json().catch(() => null));
+  return new ApiError(response.status, parsed.success ? parsed.data : fallback);
+}
+
+/**
+ * Calls a route of the contract and parses the answer with the contract's own schema, so the SPA
+ * and the API cannot silently disagree. The session cookie travels automatically.
+ */
+export async function apiRequest<C extends RouteContract>(
+  contract: C,
+  args: RequestArgs<C> = {},
+): Promise<SuccessBody<C>> {
+  const hasBody = args.body !== undefined;
+  const response = await fetch(contractUrl(contract, args), {
+    method: contract.method,
+    credentials: 'same-origin',
+    headers: {
+      accept: 'application/json',
+      ...(hasBody ? { 'content-type': 'application/json' } : {}),
+      ...args.headers,
+    },
+    ...(hasBody ? { body: JSON.stringify(args.body) } : {}),
+    ...(args.signal ? { signal: args.signal } : {}),
+  });
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return null as SuccessBody<C>;
+  const schema = contract.responses[response.status];
+  const json: unknown = await response.json();
+  return (schema ? schema.parse(json) : json) as SuccessBody<C>;
+}
+
+/** Downloads a binary answer (PDF, export) and hands it to the browser as a file. */
+export async function downloadFile<C extends RouteContract>(contract: C, args: RequestArgs<C>, fallbackName: string) {
+  const response = await fetch(contractUrl(contract, args), { credentials: 'same-origin' });
+  if (!response.ok) throw await toApiError(response);
+  const blob = await response.blob();
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

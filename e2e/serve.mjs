@@ -1,0 +1,55 @@
+// Starts the built portal for the Playwright run on its own, freshly seeded database: a new
+// database on the PostgreSQL server when TEST_DATABASE_URL is set (CI), else embedded PGlite.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const env = {
+  ...process.env,
+  PORT: process.env.E2E_PORT ?? '4173',
+  HOST: '127.0.0.1',
+  PUBLIC_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? '4173'}`,
+  WEB_DIST_DIR: path.join(root, 'apps/web/dist'),
+  LOG_LEVEL: 'warn',
+};
+let cleanup = async () => {};
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+if (serverUrl) {
+  const name = `portal_e2e_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+  const seeded = spawnSync('node', [path.join(root, 'apps/api/dist/cli.js'), 'seed'], { env, stdio: 'inherit' });
+  if (seeded.status !== 0) process.exit(seeded.status ?? 1);
+  cleanup = async () => {
+    await admin.query(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  };
+} else {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'portal-e2e-'));
+  env.DATA_DIR = dataDir;
+  delete env.DATABASE_URL;
+  cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
+}
+
+const server = spawn('node', [path.join(root, 'apps/api/dist/server.js')], { env, stdio: 'inherit' });
+const stop = async () => {
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  await cleanup();
+  process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+server.on('exit', async (code) => {
+  await cleanup();
+  process.exit(code ?? 1);
+});
