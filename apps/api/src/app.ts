@@ -11,6 +11,7 @@ import authPlugin from './plugins/auth';
 import databasePlugin from './plugins/database';
 import errorsPlugin, { sendProblem } from './plugins/errors';
 import openapiPlugin, { API_PREFIX } from './plugins/openapi';
+import pdfPlugin from './plugins/pdf';
 import securityPlugin from './plugins/security';
 import webPlugin from './plugins/web';
 
@@ -53,6 +54,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(securityPlugin, { config });
   await app.register(authPlugin, { config });
   await app.register(openapiPlugin, { secure: config.secureCookies });
+  await app.register(pdfPlugin, { config });
 
   // One module per portal section, each below the versioned prefix.
   await app.register(
