@@ -8,12 +8,18 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// E2E_FROM_SOURCE=1 runs the API from its TypeScript sources (no API build needed while developing).
+const fromSource = process.env.E2E_FROM_SOURCE === '1';
+const node = (entry) =>
+  fromSource
+    ? ['node', ['--import', 'tsx', path.join(root, `apps/api/src/${entry === 'cli' ? 'db/cli' : entry}.ts`)]]
+    : ['node', [path.join(root, `apps/api/dist/${entry}.js`)]];
 const env = {
   ...process.env,
   PORT: process.env.E2E_PORT ?? '4173',
   HOST: '127.0.0.1',
   PUBLIC_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? '4173'}`,
-  WEB_DIST_DIR: path.join(root, 'apps/web/dist'),
+  WEB_DIST_DIR: process.env.WEB_DIST_DIR ?? path.join(root, 'apps/web/dist'),
   LOG_LEVEL: 'warn',
 };
 let cleanup = async () => {};
@@ -27,7 +33,8 @@ if (serverUrl) {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   env.DATABASE_URL = url.toString();
-  const seeded = spawnSync('node', [path.join(root, 'apps/api/dist/cli.js'), 'seed'], { env, stdio: 'inherit' });
+  const [command, args] = node('cli');
+  const seeded = spawnSync(command, [...args, 'seed'], { env, stdio: 'inherit', cwd: root });
   if (seeded.status !== 0) process.exit(seeded.status ?? 1);
   cleanup = async () => {
     await admin.query(`drop database if exists "${name}" with (force)`);
@@ -40,7 +47,8 @@ if (serverUrl) {
   cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
 }
 
-const server = spawn('node', [path.join(root, 'apps/api/dist/server.js')], { env, stdio: 'inherit' });
+const [command, args] = node('server');
+const server = spawn(command, args, { env, stdio: 'inherit', cwd: root });
 const stop = async () => {
   server.kill('SIGTERM');
   await new Promise((resolve) => server.once('exit', resolve));

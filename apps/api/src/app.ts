@@ -10,6 +10,7 @@ import overviewModule from './modules/overview/overview.routes';
 import authPlugin from './plugins/auth';
 import databasePlugin from './plugins/database';
 import errorsPlugin, { sendProblem } from './plugins/errors';
+import jobsPlugin from './plugins/jobs';
 import openapiPlugin, { API_PREFIX } from './plugins/openapi';
 import pdfPlugin from './plugins/pdf';
 import securityPlugin from './plugins/security';
@@ -51,6 +52,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     handle: options.database,
     closeWithApp: options.closeDatabaseWithApp ?? false,
   });
+  await app.register(jobsPlugin);
   await app.register(securityPlugin, { config });
   await app.register(authPlugin, { config });
   await app.register(openapiPlugin, { secure: config.secureCookies });

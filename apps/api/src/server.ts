@@ -27,6 +27,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     sender?.stop();
+    await app.jobs.stop();
     // close() stops accepting connections and waits for the requests in flight.
     await app.close();
     process.exit(0);
@@ -35,6 +36,7 @@ async function main() {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ host: config.HOST, port: config.PORT });
+  app.jobs.start();
 }
 
 main().catch((error) => {

@@ -1,5 +1,6 @@
 // Every table of the portal; drizzle-kit reads this file. One export line per schema module.
 export * from './announcements';
 export * from './outbox';
+export * from './scheduled-jobs';
 export * from './sessions';
 export * from './users';
