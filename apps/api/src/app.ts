@@ -7,6 +7,7 @@ import announcementsModule from './modules/announcements/announcements.routes';
 import authModule from './modules/auth/auth.routes';
 import healthModule from './modules/health/health.routes';
 import overviewModule from './modules/overview/overview.routes';
+import providerModule from './modules/provider/provider.routes';
 import authPlugin from './plugins/auth';
 import databasePlugin from './plugins/database';
 import errorsPlugin, { sendProblem } from './plugins/errors';
@@ -65,6 +66,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(authModule, { config });
       await api.register(overviewModule);
       await api.register(announcementsModule);
+      await api.register(providerModule, { config });
     },
     { prefix: API_PREFIX },
   );

@@ -39,6 +39,24 @@ export const ZConfig = z
     CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
     PDF_POOL_SIZE: z.coerce.number().int().min(1).max(16).default(2),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    // The provider's identity: letterhead of invoices, creditor of SEPA mandates, contact page.
+    PROVIDER_NAME: z.string().min(1).default('Nordwind Rechenzentren GmbH'),
+    PROVIDER_STREET: z.string().min(1).default('Am Windpark 1'),
+    PROVIDER_POSTAL_CODE: z.string().min(1).default('25917'),
+    PROVIDER_CITY: z.string().min(1).default('Enge-Sande'),
+    PROVIDER_COUNTRY: z.string().length(2).default('DE'),
+    PROVIDER_PHONE: z.string().min(1).default('+49 4662 123450'),
+    PROVIDER_EMAIL: z.email().default('support@nordwind-rz.example'),
+    PROVIDER_WEBSITE: z.url().default('https://nordwind-rz.example'),
+    PROVIDER_SUPPORT_HOURS: z.string().min(1).default('Mo–Fr 08:00–18:00, Störungen 24/7'),
+    PROVIDER_VAT_ID: z.string().min(1).default('DE312345678'),
+    PROVIDER_TAX_NUMBER: z.string().default('1529/123/45678'),
+    PROVIDER_REGISTER: z.string().min(1).default('Amtsgericht Flensburg, HRB 12345 FL'),
+    PROVIDER_MANAGING_DIRECTORS: z.string().min(1).default('Jana Petersen, Ole Hansen'),
+    PROVIDER_BANK_NAME: z.string().min(1).default('Nord-Ostsee Sparkasse'),
+    PROVIDER_IBAN: z.string().min(15).default('DE02120300000000202051'),
+    PROVIDER_BIC: z.string().min(8).default('BYLADEM1001'),
+    PROVIDER_CREDITOR_ID: z.string().min(8).default('DE98ZZZ09999999999'),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
@@ -46,7 +64,32 @@ export const ZConfig = z
     }
   });
 
-export type AppConfig = z.infer<typeof ZConfig> & { jwtSecret: string; secureCookies: boolean };
+export type AppConfig = z.infer<typeof ZConfig> & {
+  jwtSecret: string;
+  secureCookies: boolean;
+  provider: ProviderIdentity;
+};
+
+/** Who the portal belongs to, as invoices, mandates and the contact page show it. */
+export interface ProviderIdentity {
+  name: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  phone: string;
+  email: string;
+  website: string;
+  supportHours: string;
+  vatId: string;
+  taxNumber: string;
+  register: string;
+  managingDirectors: string;
+  bankName: string;
+  iban: string;
+  bic: string;
+  creditorId: string;
+}
 
 const DEVELOPMENT_JWT_SECRET = 'development-only-secret-never-use-in-production!';
 
@@ -64,5 +107,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...parsed.data,
     jwtSecret: parsed.data.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
     secureCookies: parsed.data.PUBLIC_URL.startsWith('https://'),
+    provider: {
+      name: parsed.data.PROVIDER_NAME,
+      street: parsed.data.PROVIDER_STREET,
+      postalCode: parsed.data.PROVIDER_POSTAL_CODE,
+      city: parsed.data.PROVIDER_CITY,
+      country: parsed.data.PROVIDER_COUNTRY,
+      phone: parsed.data.PROVIDER_PHONE,
+      email: parsed.data.PROVIDER_EMAIL,
+      website: parsed.data.PROVIDER_WEBSITE,
+      supportHours: parsed.data.PROVIDER_SUPPORT_HOURS,
+      vatId: parsed.data.PROVIDER_VAT_ID,
+      taxNumber: parsed.data.PROVIDER_TAX_NUMBER,
+      register: parsed.data.PROVIDER_REGISTER,
+      managingDirectors: parsed.data.PROVIDER_MANAGING_DIRECTORS,
+      bankName: parsed.data.PROVIDER_BANK_NAME,
+      iban: parsed.data.PROVIDER_IBAN,
+      bic: parsed.data.PROVIDER_BIC,
+      creditorId: parsed.data.PROVIDER_CREDITOR_ID,
+    },
   };
 }

@@ -6,3 +6,4 @@ export * from './health';
 export * from './http';
 export * from './overview';
 export * from './problem';
+export * from './provider';
