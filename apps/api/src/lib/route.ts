@@ -44,8 +44,18 @@ type Handler<C extends RouteContract> = (
 ) => Promise<ContractReply<C>>;
 
 export interface RouteOptions {
-  /** Per-route limits for @fastify/rate-limit, e.g. on sign-in. */
-  rateLimit?: { max: number; timeWindow: number | string; keyGenerator?: (request: FastifyRequest) => string };
+  /**
+   * Per-route limits for @fastify/rate-limit, e.g. on sign-in. Use `hook: 'preHandler'` with a
+   * keyGenerator reading `request.auth` to throttle per customer (auth has run by then).
+   */
+  rateLimit?: {
+    max: number;
+    timeWindow: number | string;
+    keyGenerator?: (request: FastifyRequest) => string;
+    hook?: 'onRequest' | 'preHandler';
+  };
+  /** Larger bodies than the global BODY_LIMIT_BYTES, e.g. for attachments. */
+  bodyLimit?: number;
 }
 
 /**
@@ -82,6 +92,7 @@ export function registerRoute<C extends RouteContract>(
     },
     config: { produces, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) },
     onRequest,
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     handler: async (request, reply) => {
       const result = await handler(request as never, reply);
       if (result.headers) reply.headers(result.headers);
