@@ -1,6 +1,8 @@
 // Every table of the portal; drizzle-kit reads this file. One export line per schema module.
+export * from './account-tokens';
 export * from './announcements';
 export * from './outbox';
 export * from './scheduled-jobs';
+export * from './sepa-mandates';
 export * from './sessions';
 export * from './users';

@@ -32,6 +32,11 @@ export const users = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /** Set when sign-in is disabled (account deleted or locked by the back office). */
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /**
+     * Set when the customer deleted their account: the profile is anonymised, the row stays only
+     * as the owner of retained records (invoices) until the retention job purges it.
+     */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   (table) => [
     uniqueIndex('users_email_unique').on(sql`lower(${table.email})`),

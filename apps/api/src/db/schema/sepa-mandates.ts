@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './users';
+
+/**
+ * SEPA direct-debit mandates. Saving bank data issues a new mandate and revokes the previous
+ * one, so the row that is not revoked is the customer's current bank account; revoked rows stay
+ * as evidence of what was authorised when (until the account is erased).
+ */
+export const sepaMandates = pgTable(
+  'sepa_mandates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Mandate reference (max. 35 characters in SEPA), quoted on every direct debit. */
+    reference: text('reference').notNull(),
+    accountHolder: text('account_holder').notNull(),
+    /** Electronic format: upper case, no spaces. */
+    iban: text('iban').notNull(),
+    bic: text('bic'),
+    /** Creditor identifier at the time of signing, so later changes in config do not rewrite history. */
+    creditorId: text('creditor_id').notNull(),
+    signedAt: timestamp('signed_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('sepa_mandates_reference_unique').on(table.reference),
+    index('sepa_mandates_customer_id_idx').on(table.customerId),
+    // At most one active mandate per customer, even under concurrent saves.
+    uniqueIndex('sepa_mandates_one_active_per_customer')
+      .on(table.customerId)
+      .where(sql`${table.revokedAt} is null`),
+  ],
+);
+
+export type SepaMandateRow = typeof sepaMandates.$inferSelect;

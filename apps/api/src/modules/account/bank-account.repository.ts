@@ -1,0 +1,57 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { type SepaMandateRow, sepaMandates } from '../../db/schema/index';
+
+/** The customer's current (not revoked) mandate, or undefined. Used by invoices for `sepa_debit`. */
+export async function findActiveMandate(db: DbOrTx, customerId: string): Promise<SepaMandateRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(sepaMandates)
+    .where(and(eq(sepaMandates.customerId, customerId), isNull(sepaMandates.revokedAt)))
+    .limit(1);
+  return row;
+}
+
+export async function findMandate(db: DbOrTx, customerId: string, mandateId: string) {
+  const [row] = await db
+    .select()
+    .from(sepaMandates)
+    .where(and(eq(sepaMandates.customerId, customerId), eq(sepaMandates.id, mandateId)))
+    .limit(1);
+  return row;
+}
+
+export async function listMandates(db: DbOrTx, customerId: string) {
+  return db
+    .select()
+    .from(sepaMandates)
+    .where(eq(sepaMandates.customerId, customerId))
+    .orderBy(desc(sepaMandates.signedAt));
+}
+
+export async function revokeActiveMandate(db: DbOrTx, customerId: string) {
+  await db
+    .update(sepaMandates)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sepaMandates.customerId, customerId), isNull(sepaMandates.revokedAt)));
+}
+
+export interface NewMandate {
+  customerId: string;
+  reference: string;
+  accountHolder: string;
+  iban: string;
+  bic: string | null;
+  creditorId: string;
+}
+
+export async function insertMandate(db: DbOrTx, mandate: NewMandate) {
+  const [row] = await db.insert(sepaMandates).values(mandate).returning();
+  if (!row) throw new Error('mandate insert returned nothing');
+  return row;
+}
+
+/** Erasure: bank data is personal data without a retention duty once the account is gone. */
+export async function deleteMandatesOf(db: DbOrTx, customerId: string) {
+  await db.delete(sepaMandates).where(eq(sepaMandates.customerId, customerId));
+}
