@@ -12,7 +12,9 @@ import authPlugin from './plugins/auth';
 import databasePlugin from './plugins/database';
 import errorsPlugin, { sendProblem } from './plugins/errors';
 import jobsPlugin from './plugins/jobs';
+import metricsPlugin from './plugins/metrics';
 import openapiPlugin, { API_PREFIX } from './plugins/openapi';
+import outboxPlugin from './plugins/outbox';
 import pdfPlugin from './plugins/pdf';
 import securityPlugin from './plugins/security';
 import webPlugin from './plugins/web';
@@ -53,11 +55,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     handle: options.database,
     closeWithApp: options.closeDatabaseWithApp ?? false,
   });
-  await app.register(jobsPlugin);
+  await app.register(jobsPlugin, { tickMs: config.JOBS_TICK_SECONDS * 1000 });
+  await app.register(outboxPlugin, { config });
   await app.register(securityPlugin, { config });
   await app.register(authPlugin, { config });
   await app.register(openapiPlugin, { secure: config.secureCookies });
   await app.register(pdfPlugin, { config });
+  await app.register(metricsPlugin, { config });
 
   // One module per portal section, each below the versioned prefix.
   await app.register(

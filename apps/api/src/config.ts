@@ -39,6 +39,20 @@ export const ZConfig = z
     CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
     PDF_POOL_SIZE: z.coerce.number().int().min(1).max(16).default(2),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    /** Optional: throttling counters in Redis instead of the `rate_limit_counters` table. */
+    REDIS_URL: z.string().url().optional(),
+    /** Apply pending migrations at start. Production runs the `migrate` step instead and sets false. */
+    MIGRATE_ON_START: booleanFlag.default(true),
+    /** Bearer token for GET /metrics on the main port; unset: /metrics answers 404 there. */
+    METRICS_TOKEN: z.string().min(16).optional(),
+    /** Serve /metrics without a token on this separate port (keep it off the public network). */
+    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** How often each instance looks for due periodic jobs. */
+    JOBS_TICK_SECONDS: z.coerce.number().min(0.2).max(300).default(5),
+    /** Outbox delivery period (with SMTP_URL); one instance delivers per period. */
+    OUTBOX_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(5),
+    /** After SIGTERM, requests and renders in flight get this long before the process exits anyway. */
+    SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
     // The provider's identity: letterhead of invoices, creditor of SEPA mandates, contact page.
     PROVIDER_NAME: z.string().min(1).default('Nordwind Rechenzentren GmbH'),
     PROVIDER_STREET: z.string().min(1).default('Am Windpark 1'),

@@ -1,61 +1,59 @@
 import type { FastifyBaseLogger } from 'fastify';
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database } from '../db/client';
+import type { JobDefinition } from '../jobs/scheduler';
 import { claimUnsentEmails, markEmailFailed, markEmailSent } from './outbox.repository';
 
-export interface OutboxSender {
-  /** Delivers what is waiting; returns how many mails went out. */
-  flush(): Promise<number>;
-  stop(): void;
-}
+export const OUTBOX_JOB = 'mail.deliver-outbox';
 
-/**
- * Delivers the outbox over SMTP. Without SMTP_URL nothing is started and the outbox table is the
- * mailbox, which is what development and the tests read.
- */
-export function startOutboxSender(options: {
-  db: Database;
+export interface OutboxSenderOptions {
   smtpUrl: string;
   from: string;
   log: FastifyBaseLogger;
-  intervalMs?: number;
-}): OutboxSender {
+  intervalMs: number;
+  /** Mails per run; the rest waits for the next period. */
+  batchSize?: number;
+}
+
+/**
+ * Outbox delivery over SMTP as a periodic job (registered on `app.jobs` with SMTP_URL). The
+ * scheduler runs it on one instance per period, and the claim uses SKIP LOCKED as well, so two
+ * overlapping runs (a slow SMTP server past the period) still never send a mail twice. Without
+ * SMTP_URL nothing is registered and the outbox table is the mailbox the tests read.
+ */
+export function outboxDeliveryJob(options: OutboxSenderOptions): JobDefinition & { close(): void } {
   const transport = nodemailer.createTransport(options.smtpUrl);
-  let running = false;
-
-  const flush = async () => {
-    if (running) return 0;
-    running = true;
-    try {
-      return await options.db.transaction(async (tx) => {
-        const batch = await claimUnsentEmails(tx, 20);
-        let sent = 0;
-        for (const mail of batch) {
-          try {
-            await transport.sendMail({
-              from: options.from,
-              to: mail.toAddress,
-              subject: mail.subject,
-              text: mail.textBody,
-              html: mail.htmlBody,
-            });
-            await markEmailSent(tx, mail.id);
-            sent++;
-          } catch (error) {
-            options.log.warn({ err: error, mailId: mail.id }, 'e-mail delivery failed; will retry');
-            await markEmailFailed(tx, mail.id, String(error));
-          }
-        }
-        return sent;
-      });
-    } finally {
-      running = false;
-    }
+  return {
+    name: OUTBOX_JOB,
+    intervalMs: options.intervalMs,
+    run: async (db) => {
+      const sent = await deliverOutbox(db, transport, options);
+      if (sent > 0) options.log.info({ job: OUTBOX_JOB, sent }, 'delivered e-mails');
+    },
+    close: () => transport.close(),
   };
+}
 
-  const timer = setInterval(() => {
-    flush().catch((error) => options.log.error({ err: error }, 'outbox delivery failed'));
-  }, options.intervalMs ?? 5000);
-  timer.unref();
-  return { flush, stop: () => clearInterval(timer) };
+async function deliverOutbox(db: Database, transport: Transporter, options: OutboxSenderOptions): Promise<number> {
+  return db.transaction(async (tx) => {
+    const batch = await claimUnsentEmails(tx, options.batchSize ?? 50);
+    let sent = 0;
+    for (const mail of batch) {
+      try {
+        await transport.sendMail({
+          from: options.from,
+          to: mail.toAddress,
+          subject: mail.subject,
+          text: mail.textBody,
+          html: mail.htmlBody,
+        });
+        await markEmailSent(tx, mail.id);
+        sent++;
+      } catch (error) {
+        options.log.warn({ err: error, mailId: mail.id }, 'e-mail delivery failed; will retry');
+        await markEmailFailed(tx, mail.id, String(error));
+      }
+    }
+    return sent;
+  });
 }

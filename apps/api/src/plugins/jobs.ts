@@ -13,8 +13,8 @@ declare module 'fastify' {
  * (`app.jobs.start()`), tests call `app.jobs.runDue(name)` instead.
  */
 export default fp(
-  async (app: FastifyInstance) => {
-    const scheduler = createScheduler(app.db, app.log);
+  async (app: FastifyInstance, options: { tickMs?: number }) => {
+    const scheduler = createScheduler(app.db, app.log, options.tickMs);
     app.decorate('jobs', scheduler);
     app.addHook('onClose', () => scheduler.stop());
   },

@@ -2,11 +2,15 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { Redis } from 'ioredis';
 import type { AppConfig } from '../config';
+import { postgresRateLimitStore, purgeExpiredCounters } from '../ops/rate-limit-store';
 
 /**
  * Security headers for every answer and the rate limiter (off by default, enabled per route).
  * The SPA is built without inline script, so the policy needs no 'unsafe-inline' for scripts.
+ * Throttling counters live in PostgreSQL (or Redis with REDIS_URL), so every API instance counts
+ * against the same limit.
  */
 export default fp(
   async (app: FastifyInstance, { config }: { config: AppConfig }) => {
@@ -33,7 +37,25 @@ export default fp(
       frameguard: { action: 'deny' },
       crossOriginEmbedderPolicy: false,
     });
-    await app.register(rateLimit, { global: false });
+    if (config.REDIS_URL) {
+      // Fail fast while Redis is away instead of queueing requests behind a reconnect.
+      const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2_000 });
+      redis.on('error', (error) => app.log.warn({ err: error }, 'redis connection error'));
+      app.addHook('onClose', async () => {
+        redis.disconnect();
+      });
+      await app.register(rateLimit, { global: false, redis, nameSpace: 'portal-rl:' });
+    } else {
+      await app.register(rateLimit, { global: false, store: postgresRateLimitStore(app.db) });
+      app.jobs.register({
+        name: 'ops.purge-rate-limits',
+        intervalMs: 10 * 60_000,
+        run: async (db) => {
+          const purged = await purgeExpiredCounters(db);
+          app.log.info({ job: 'ops.purge-rate-limits', purged }, 'purged expired throttling counters');
+        },
+      });
+    }
   },
-  { name: 'security' },
+  { name: 'security', dependencies: ['database', 'jobs'] },
 );

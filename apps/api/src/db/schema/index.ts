@@ -2,6 +2,7 @@
 export * from './account-tokens';
 export * from './announcements';
 export * from './outbox';
+export * from './rate-limits';
 export * from './scheduled-jobs';
 export * from './sepa-mandates';
 export * from './sessions';

@@ -1,0 +1,64 @@
+import type { FastifyRateLimitOptions, FastifyRateLimitStore } from '@fastify/rate-limit';
+import { lt, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { rateLimitCounters } from '../db/schema/index';
+
+type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
+type StoreCtor = new (options: FastifyRateLimitOptions) => FastifyRateLimitStore;
+
+/**
+ * A @fastify/rate-limit store keeping fixed-window counters in PostgreSQL, so that every API
+ * instance counts against the same limit. One statement per throttled request: it starts a new
+ * window when the old one has passed and otherwise adds one hit, atomically under the row lock.
+ */
+export function postgresRateLimitStore(db: Database): StoreCtor {
+  class PostgresStore implements FastifyRateLimitStore {
+    constructor(
+      _options: FastifyRateLimitOptions,
+      private readonly prefix = 'rl:',
+    ) {}
+
+    incr(key: string, callback: Callback, timeWindow: number) {
+      incrementCounter(db, this.prefix + key, timeWindow).then(
+        (result) => callback(null, result),
+        (error: Error) => callback(error),
+      );
+    }
+
+    child(routeOptions: { method?: string | string[]; url?: string; routeInfo?: { method: string; url: string } }) {
+      // One counter space per route, like the Redis store: `rl:POST/api/v1/auth/login:<ip>`.
+      const route = routeOptions.routeInfo ?? { method: String(routeOptions.method), url: String(routeOptions.url) };
+      return new PostgresStore({}, `${this.prefix}${route.method}${route.url}:`);
+    }
+  }
+  return PostgresStore as unknown as StoreCtor;
+}
+
+export async function incrementCounter(db: Database, key: string, timeWindowMs: number) {
+  const window = sql`make_interval(secs => ${timeWindowMs / 1000})`;
+  const [row] = await db
+    .insert(rateLimitCounters)
+    .values({ key, hits: 1, expiresAt: sql`now() + ${window}` })
+    .onConflictDoUpdate({
+      target: rateLimitCounters.key,
+      set: {
+        hits: sql`case when ${rateLimitCounters.expiresAt} <= now() then 1 else ${rateLimitCounters.hits} + 1 end`,
+        expiresAt: sql`case when ${rateLimitCounters.expiresAt} <= now() then now() + ${window} else ${rateLimitCounters.expiresAt} end`,
+      },
+    })
+    .returning({
+      hits: rateLimitCounters.hits,
+      ttlMs: sql<string>`greatest(0, ceil(extract(epoch from ${rateLimitCounters.expiresAt} - now()) * 1000))`,
+    });
+  if (!row) throw new Error('rate-limit counter upsert returned nothing');
+  return { current: row.hits, ttl: Number(row.ttlMs) };
+}
+
+/** Deletes counters whose window ended; run periodically (`ops.purge-rate-limits`). */
+export async function purgeExpiredCounters(db: Database): Promise<number> {
+  const deleted = await db
+    .delete(rateLimitCounters)
+    .where(lt(rateLimitCounters.expiresAt, sql`now() - interval '1 minute'`))
+    .returning({ key: rateLimitCounters.key });
+  return deleted.length;
+}
