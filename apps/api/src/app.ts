@@ -8,6 +8,7 @@ import authModule from './modules/auth/auth.routes';
 import healthModule from './modules/health/health.routes';
 import overviewModule from './modules/overview/overview.routes';
 import providerModule from './modules/provider/provider.routes';
+import ticketsModule from './modules/tickets/tickets.routes';
 import authPlugin from './plugins/auth';
 import databasePlugin from './plugins/database';
 import errorsPlugin, { sendProblem } from './plugins/errors';
@@ -71,6 +72,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(overviewModule);
       await api.register(announcementsModule);
       await api.register(providerModule, { config });
+      await api.register(ticketsModule, { config });
     },
     { prefix: API_PREFIX },
   );

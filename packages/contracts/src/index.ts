@@ -7,3 +7,5 @@ export * from './http';
 export * from './overview';
 export * from './problem';
 export * from './provider';
+export * from './tickets';
+export * from './tickets-admin';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZAnnouncement } from './announcements';
 import { defineRoute } from './http';
 import { authProblems } from './problem';
+import { ZTicketSummary } from './tickets';
 
 /**
  * The overview page. `openInvoices` and `openTickets` are filled by their sections;
@@ -9,7 +10,7 @@ import { authProblems } from './problem';
  */
 export const ZOverview = z.object({
   openInvoices: z.array(z.unknown()),
-  openTickets: z.array(z.unknown()),
+  openTickets: z.array(ZTicketSummary),
   announcements: z.array(ZAnnouncement),
 });
 export type TOverview = z.infer<typeof ZOverview>;

@@ -6,4 +6,5 @@ export * from './rate-limits';
 export * from './scheduled-jobs';
 export * from './sepa-mandates';
 export * from './sessions';
+export * from './tickets';
 export * from './users';

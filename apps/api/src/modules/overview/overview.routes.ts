@@ -4,13 +4,20 @@ import { today } from '../../lib/calendar';
 import { registerRoute } from '../../lib/route';
 import { findVisibleAnnouncements } from '../announcements/announcements.repository';
 import { toAnnouncement } from '../announcements/announcements.service';
+import { toTicketSummary } from '../tickets/tickets.mapping';
+import { findOpenTicketsOfCustomer } from '../tickets/tickets.repository';
 
 export default async function overviewModule(app: FastifyInstance) {
-  registerRoute(app, overviewRoutes.get, async () => {
+  registerRoute(app, overviewRoutes.get, async (request) => {
     const announcements = await findVisibleAnnouncements(app.db, today());
+    const openTickets = await findOpenTicketsOfCustomer(app.db, request.auth.customerId);
     return {
       status: 200,
-      body: { openInvoices: [], openTickets: [], announcements: announcements.map(toAnnouncement) },
+      body: {
+        openInvoices: [],
+        openTickets: openTickets.map(toTicketSummary),
+        announcements: announcements.map(toAnnouncement),
+      },
     };
   });
 }

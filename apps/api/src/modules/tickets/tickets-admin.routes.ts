@@ -1,0 +1,50 @@
+import { adminTicketRoutes } from '@portal/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { AppConfig } from '../../config';
+import { AppError } from '../../lib/app-error';
+import { registerRoute } from '../../lib/route';
+import { checkAttachments } from './attachment-content';
+import { attachmentDownload, TICKET_BODY_LIMIT_BYTES } from './attachment-download';
+import { findAttachmentForStaff } from './tickets-admin.repository';
+import { getTicketForStaff, listTicketsForStaff, replyAsStaff, setStatusAsStaff } from './tickets-admin.service';
+
+/** Back office: staff list every ticket, answer and move them; customers hear by e-mail. */
+export default async function ticketsAdminRoutes(app: FastifyInstance, { config }: { config: AppConfig }) {
+  registerRoute(app, adminTicketRoutes.list, async (request) => ({
+    status: 200,
+    body: await listTicketsForStaff(app.db, request.query),
+  }));
+
+  registerRoute(app, adminTicketRoutes.get, async (request) => ({
+    status: 200,
+    body: await getTicketForStaff(app.db, request.params.id),
+  }));
+
+  registerRoute(
+    app,
+    adminTicketRoutes.reply,
+    async (request) => {
+      const { body, status, attachments } = request.body;
+      const message = await replyAsStaff(
+        app.db,
+        request.auth.userId,
+        request.params.id,
+        { body, status, attachments: checkAttachments(attachments) },
+        config.PUBLIC_URL,
+      );
+      return { status: 201, body: message };
+    },
+    { bodyLimit: TICKET_BODY_LIMIT_BYTES },
+  );
+
+  registerRoute(app, adminTicketRoutes.setStatus, async (request) => ({
+    status: 200,
+    body: await setStatusAsStaff(app.db, request.params.id, request.body.status, config.PUBLIC_URL),
+  }));
+
+  registerRoute(app, adminTicketRoutes.attachment, async (request) => {
+    const attachment = await findAttachmentForStaff(app.db, request.params.id, request.params.attachmentId);
+    if (!attachment) throw AppError.notFound('attachment');
+    return attachmentDownload(attachment);
+  });
+}
