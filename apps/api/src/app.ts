@@ -3,6 +3,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config';
 import type { DatabaseHandle } from './db/client';
+import accountModule from './modules/account/account.routes';
+import adminCustomersModule from './modules/account/admin-customers.routes';
+import passwordResetModule from './modules/account/password-reset.routes';
 import announcementsModule from './modules/announcements/announcements.routes';
 import authModule from './modules/auth/auth.routes';
 import healthModule from './modules/health/health.routes';
@@ -69,6 +72,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     async (api) => {
       await api.register(healthModule);
       await api.register(authModule, { config });
+      await api.register(passwordResetModule, { config });
+      await api.register(accountModule, { config });
+      await api.register(adminCustomersModule, { config });
       await api.register(overviewModule);
       await api.register(announcementsModule);
       await api.register(providerModule, { config });

@@ -1,4 +1,5 @@
 // The package's public surface: one export line per contract module.
+export * from './account';
 export * from './announcements';
 export * from './auth';
 export * from './common';

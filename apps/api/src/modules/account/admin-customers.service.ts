@@ -1,0 +1,72 @@
+import type { ZAdminCustomerCreate } from '@portal/contracts';
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Database } from '../../db/client';
+import { users } from '../../db/schema/index';
+import { AppError, type FieldError } from '../../lib/app-error';
+import { sendEmail } from '../../mail/mailer';
+import { isEmailTaken } from './account.repository';
+import { resetPasswordLink } from './account-links';
+import { issueAccountToken } from './account-tokens.repository';
+import { checkVatId, fieldMessages, isCountryCode } from './field-rules';
+
+type NewCustomer = z.output<typeof ZAdminCustomerCreate>;
+
+/**
+ * The back office creates a customer at their first purchase. The account has no password; the
+ * welcome e-mail carries a link to set one (the reset machinery, valid 7 days).
+ */
+export async function createCustomerAccount(db: Database, input: NewCustomer, publicUrl: string, providerName: string) {
+  const errors: FieldError[] = [];
+  const country = input.address?.country ?? 'DE';
+  if (input.address && !isCountryCode(country))
+    errors.push({ path: 'address.country', message: fieldMessages.countryUnknown });
+  const vat = checkVatId(input.vatId, country);
+  errors.push(...vat.errors);
+  if (errors.length > 0) throw AppError.validation(errors);
+  if (await isEmailTaken(db, input.email))
+    throw new AppError('conflict', 'Another account uses this e-mail address.', {
+      errors: [{ path: 'email', message: 'is already in use' }],
+    });
+
+  return db.transaction(async (tx) => {
+    const [customer] = await tx
+      .insert(users)
+      .values({
+        role: 'customer',
+        customerNumber: sql`nextval('customer_number_seq')::text`,
+        email: input.email,
+        passwordHash: null,
+        name: input.name,
+        company: input.company ?? null,
+        street: input.address?.street ?? null,
+        postalCode: input.address?.postalCode ?? null,
+        city: input.address?.city ?? null,
+        country: input.address ? country : null,
+        phone: input.phone ?? null,
+        vatId: vat.vatId,
+      })
+      .returning();
+    if (!customer?.customerNumber) throw new Error('customer insert returned nothing');
+    const token = await issueAccountToken(tx, { userId: customer.id, purpose: 'welcome' });
+    await sendEmail(tx, {
+      to: customer.email,
+      subject: `Willkommen im Kundenportal von ${providerName}`,
+      template: 'account.welcome',
+      paragraphs: [
+        `Guten Tag ${customer.name},`,
+        `für Sie wurde ein Kundenkonto mit der Kundennummer ${customer.customerNumber} angelegt.`,
+        'Legen Sie mit diesem Link Ihr Passwort fest (7 Tage gültig, nur einmal verwendbar):',
+        resetPasswordLink(publicUrl, token, true),
+        'Ist der Link abgelaufen, fordern Sie auf der Anmeldeseite unter „Passwort vergessen“ einen neuen an.',
+      ],
+    });
+    return {
+      id: customer.id,
+      customerNumber: customer.customerNumber,
+      email: customer.email,
+      name: customer.name,
+      company: customer.company,
+    };
+  });
+}

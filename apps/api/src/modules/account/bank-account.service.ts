@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import type { TBankAccount } from '@portal/contracts';
+import type { ProviderIdentity } from '../../config';
+import type { Database } from '../../db/client';
+import type { SepaMandateRow } from '../../db/schema/index';
+import { AppError } from '../../lib/app-error';
+import { sendEmail } from '../../mail/mailer';
+import { findCustomer } from './account.repository';
+import { findActiveMandate, insertMandate, revokeActiveMandate } from './bank-account.repository';
+import { checkIbanAndBic } from './field-rules';
+import { maskIban } from './rules/iban';
+
+export function toBankAccount(mandate: SepaMandateRow): TBankAccount {
+  return {
+    accountHolder: mandate.accountHolder,
+    ibanMasked: maskIban(mandate.iban),
+    bic: mandate.bic,
+    mandate: {
+      id: mandate.id,
+      reference: mandate.reference,
+      creditorId: mandate.creditorId,
+      signedAt: mandate.signedAt.toISOString(),
+    },
+  };
+}
+
+/**
+ * A mandate reference: unique (index), at most 35 characters from the SEPA character set, and
+ * telling for the back office: customer number, year, random part.
+ */
+export function newMandateReference(customerNumber: string, now = new Date()): string {
+  const random = randomBytes(5).toString('hex').toUpperCase();
+  return `K${customerNumber}-${now.getUTCFullYear()}-${random}`;
+}
+
+export async function getBankAccount(db: Database, customerId: string): Promise<TBankAccount> {
+  const mandate = await findActiveMandate(db, customerId);
+  if (!mandate) throw AppError.notFound('bank account');
+  return toBankAccount(mandate);
+}
+
+/** Stores new bank data: the previous mandate is revoked and a new one issued, in one transaction. */
+export async function saveBankAccount(
+  db: Database,
+  customerId: string,
+  input: { accountHolder: string; iban: string; bic?: string | null | undefined },
+  provider: ProviderIdentity,
+): Promise<TBankAccount> {
+  const customer = await findCustomer(db, customerId);
+  if (!customer?.customerNumber) throw AppError.notFound('customer');
+  const { iban, bic, errors } = checkIbanAndBic(input.iban, input.bic);
+  if (errors.length > 0) throw AppError.validation(errors);
+
+  const mandate = await db.transaction(async (tx) => {
+    await revokeActiveMandate(tx, customerId);
+    const created = await insertMandate(tx, {
+      customerId,
+      reference: newMandateReference(customer.customerNumber ?? ''),
+      accountHolder: input.accountHolder,
+      iban,
+      bic,
+      creditorId: provider.creditorId,
+    });
+    await sendEmail(tx, {
+      to: customer.email,
+      subject: 'Ihr SEPA-Lastschriftmandat',
+      template: 'account.mandate.issued',
+      paragraphs: [
+        `Guten Tag ${customer.name},`,
+        `Sie haben ${provider.name} ein SEPA-Lastschriftmandat für das Konto ${maskIban(iban)} erteilt.`,
+        `Mandatsreferenz: ${created.reference}\nGläubiger-ID: ${created.creditorId}`,
+        'Ein zuvor erteiltes Mandat ist damit widerrufen. Das Mandat können Sie im Kundenportal unter Stammdaten › Bankdaten als PDF herunterladen.',
+      ],
+    });
+    return created;
+  });
+  return toBankAccount(mandate);
+}

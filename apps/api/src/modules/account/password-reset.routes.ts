@@ -1,0 +1,41 @@
+import { passwordResetRoutes } from '@portal/contracts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppConfig } from '../../config';
+import { registerRoute } from '../../lib/route';
+import { confirmPasswordReset, requestPasswordReset } from './password.service';
+
+/** Per address and per client: stops both mail bombing one inbox and guessing from one host. */
+const byEmailAndIp = (request: FastifyRequest) => {
+  const body = request.body as { email?: unknown } | undefined;
+  const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
+  return `password-reset:${request.ip}:${email}`;
+};
+
+export default async function passwordResetModule(app: FastifyInstance, { config }: { config: AppConfig }) {
+  registerRoute(
+    app,
+    passwordResetRoutes.request,
+    async (request) => {
+      await requestPasswordReset(app.db, request.body.email, config.PUBLIC_URL);
+      return { status: 202, body: {} };
+    },
+    {
+      rateLimit: {
+        max: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+        timeWindow: '15 minutes',
+        keyGenerator: byEmailAndIp,
+        hook: 'preHandler',
+      },
+    },
+  );
+
+  registerRoute(
+    app,
+    passwordResetRoutes.confirm,
+    async (request) => {
+      await confirmPasswordReset(app.db, request.body);
+      return { status: 204, body: null };
+    },
+    { rateLimit: { max: config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
+  );
+}

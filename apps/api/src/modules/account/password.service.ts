@@ -1,0 +1,87 @@
+import type { Database } from '../../db/client';
+import { AppError } from '../../lib/app-error';
+import { hashPassword, verifyPassword } from '../../lib/password';
+import { sendEmail } from '../../mail/mailer';
+import { revokeAllSessions } from '../auth/sessions.repository';
+import { findUserByEmail } from '../auth/users.repository';
+import { findCustomer, updatePasswordHash } from './account.repository';
+import { resetPasswordLink } from './account-links';
+import { consumeAccountToken, issueAccountToken } from './account-tokens.repository';
+import { checkNewPassword, fieldMessages } from './field-rules';
+
+/** Changes the password of a signed-in user; every session but the current one ends. */
+export async function changePassword(
+  db: Database,
+  auth: { userId: string; sessionId: string },
+  input: { currentPassword: string; newPassword: string },
+) {
+  const user = await findCustomer(db, auth.userId);
+  if (!user) throw AppError.notFound('customer');
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
+    throw AppError.validation([{ path: 'currentPassword', message: fieldMessages.wrongPassword }]);
+  const errors = checkNewPassword('newPassword', input.newPassword, user.email);
+  if (errors.length > 0) throw AppError.validation(errors);
+
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await updatePasswordHash(tx, user.id, passwordHash);
+    await revokeAllSessions(tx, user.id, auth.sessionId);
+    await sendEmail(tx, {
+      to: user.email,
+      subject: 'Ihr Passwort wurde geändert',
+      template: 'account.password.changed',
+      paragraphs: [
+        `Guten Tag ${user.name},`,
+        'das Passwort Ihres Kundenkontos wurde soeben geändert. Alle anderen Anmeldungen wurden beendet.',
+        'Wenn Sie das nicht waren, setzen Sie Ihr Passwort über „Passwort vergessen“ zurück und melden Sie sich bei uns.',
+      ],
+    });
+  });
+}
+
+/**
+ * Sends a reset link if the address belongs to an active account. The caller answers 202 either
+ * way, so the answer does not reveal which addresses have accounts.
+ */
+export async function requestPasswordReset(db: Database, email: string, publicUrl: string) {
+  const user = await findUserByEmail(db, email);
+  if (!user || user.disabledAt) return;
+  await db.transaction(async (tx) => {
+    const token = await issueAccountToken(tx, { userId: user.id, purpose: 'password_reset' });
+    await sendEmail(tx, {
+      to: user.email,
+      subject: 'Passwort zurücksetzen',
+      template: 'account.password.reset',
+      paragraphs: [
+        `Guten Tag ${user.name},`,
+        'mit diesem Link können Sie ein neues Passwort für Ihr Kundenportal festlegen. Er ist 30 Minuten gültig und funktioniert nur einmal:',
+        resetPasswordLink(publicUrl, token),
+        'Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert.',
+      ],
+    });
+  });
+}
+
+/** Sets a password from a reset or welcome link; ends every session of the account. */
+export async function confirmPasswordReset(db: Database, input: { token: string; newPassword: string }) {
+  await db.transaction(async (tx) => {
+    const used = await consumeAccountToken(tx, input.token, ['password_reset', 'welcome']);
+    const user = used ? await findCustomer(tx, used.userId) : undefined;
+    if (!user || user.disabledAt) throw AppError.validation([{ path: 'token', message: fieldMessages.tokenInvalid }]);
+    // A rejected password rolls the transaction back, so the link can be used again with a better one.
+    const errors = checkNewPassword('newPassword', input.newPassword, user.email);
+    if (errors.length > 0) throw AppError.validation(errors);
+    await updatePasswordHash(tx, user.id, await hashPassword(input.newPassword));
+    await revokeAllSessions(tx, user.id);
+    await sendEmail(tx, {
+      to: user.email,
+      subject: 'Ihr Passwort wurde festgelegt',
+      template: 'account.password.reset-done',
+      paragraphs: [
+        `Guten Tag ${user.name},`,
+        'für Ihr Kundenkonto wurde ein neues Passwort festgelegt. Alle bisherigen Anmeldungen wurden beendet.',
+        'Wenn Sie das nicht waren, melden Sie sich bitte umgehend bei uns.',
+      ],
+    });
+  });
+}

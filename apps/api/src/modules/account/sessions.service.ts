@@ -1,0 +1,24 @@
+import type { TSession } from '@portal/contracts';
+import type { Database } from '../../db/client';
+import { AppError } from '../../lib/app-error';
+import { revokeSession } from '../auth/sessions.repository';
+import { findActiveSessionsOf } from './account.repository';
+import { describeDevice } from './rules/device';
+
+export async function listSessions(db: Database, auth: { userId: string; sessionId: string }): Promise<TSession[]> {
+  const rows = await findActiveSessionsOf(db, auth.userId);
+  return rows.map((row) => ({
+    id: row.id,
+    device: describeDevice(row.userAgent),
+    userAgent: row.userAgent,
+    ipAddress: row.ipAddress,
+    createdAt: row.createdAt.toISOString(),
+    lastSeenAt: row.lastSeenAt.toISOString(),
+    current: row.id === auth.sessionId,
+  }));
+}
+
+/** Ends one of the caller's sessions; a foreign, ended or unknown session is "not found". */
+export async function endSession(db: Database, userId: string, sessionId: string) {
+  if (!(await revokeSession(db, userId, sessionId))) throw AppError.notFound('session');
+}

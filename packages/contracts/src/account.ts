@@ -1,0 +1,269 @@
+import { z } from 'zod';
+import { ZEmailInput, ZIdParams, ZInstant, ZUuid } from './common';
+import { defineRoute } from './http';
+import { authProblems, commonProblems, ZProblem } from './problem';
+
+/** Trimmed text; empty means "not given" for optional fields. */
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), text(max).nullable());
+
+export const ZAddress = z
+  .object({
+    street: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    city: z.string().nullable(),
+    country: z.string().nullable().meta({ description: 'ISO 3166-1 alpha-2' }),
+  })
+  .meta({ id: 'Address' });
+
+export const ZProfile = z
+  .object({
+    customerNumber: z.string().nullable(),
+    email: z.string(),
+    /** An e-mail change waiting for confirmation through the link sent to the new address. */
+    pendingEmail: z.string().nullable(),
+    name: z.string(),
+    company: z.string().nullable(),
+    address: ZAddress,
+    phone: z.string().nullable(),
+    vatId: z.string().nullable(),
+  })
+  .meta({ id: 'Profile' });
+export type TProfile = z.infer<typeof ZProfile>;
+
+export const ZProfileUpdate = z.object({
+  name: text(200).min(1),
+  company: optionalText(200).optional(),
+  address: z.object({
+    street: text(200).min(1),
+    postalCode: text(20).min(1),
+    city: text(100).min(1),
+    country: z.preprocess((value) => (typeof value === 'string' ? value.trim().toUpperCase() : value), z.string()),
+  }),
+  phone: optionalText(50).optional(),
+  vatId: optionalText(20).optional(),
+  /** A different address starts the confirmation; it needs `currentPassword`. */
+  email: ZEmailInput.optional(),
+  currentPassword: z.string().max(1024).optional(),
+});
+export type TProfileUpdate = z.input<typeof ZProfileUpdate>;
+
+/** Accepted as typed: the server checks length, common lists and the e-mail (OWASP ASVS 5). */
+const ZNewPassword = z.string().max(1024);
+
+export const ZPasswordChange = z.object({ currentPassword: z.string().max(1024), newPassword: ZNewPassword });
+export type TPasswordChange = z.infer<typeof ZPasswordChange>;
+
+export const ZMandate = z
+  .object({
+    id: ZUuid,
+    reference: z.string(),
+    creditorId: z.string(),
+    signedAt: ZInstant,
+  })
+  .meta({ id: 'SepaMandate' });
+
+export const ZBankAccount = z
+  .object({
+    accountHolder: z.string(),
+    ibanMasked: z.string().meta({ description: 'Country code, check digits and last four digits' }),
+    bic: z.string().nullable(),
+    mandate: ZMandate,
+  })
+  .meta({ id: 'BankAccount' });
+export type TBankAccount = z.infer<typeof ZBankAccount>;
+
+export const ZBankAccountUpdate = z.object({
+  accountHolder: text(70).min(1),
+  iban: z.string().max(50),
+  bic: optionalText(20).optional(),
+});
+export type TBankAccountUpdate = z.input<typeof ZBankAccountUpdate>;
+
+export const ZSession = z
+  .object({
+    id: ZUuid,
+    device: z.string().meta({ description: 'Browser and system, derived from the user agent' }),
+    userAgent: z.string().nullable(),
+    ipAddress: z.string().nullable(),
+    createdAt: ZInstant,
+    lastSeenAt: ZInstant,
+    current: z.boolean(),
+  })
+  .meta({ id: 'Session' });
+export type TSession = z.infer<typeof ZSession>;
+
+export const ZDeletionBlocker = z
+  .object({
+    kind: z.enum(['contract', 'invoice']),
+    id: ZUuid,
+    label: z.string().meta({ description: 'Product name or invoice number' }),
+  })
+  .meta({ id: 'DeletionBlocker' });
+export type TDeletionBlocker = z.infer<typeof ZDeletionBlocker>;
+
+export const ZDeletionBlocked = ZProblem.extend({ blockers: z.array(ZDeletionBlocker) });
+
+export const ZAccountDeletion = z.object({
+  password: z.string().max(1024),
+  /** The SPA's second confirmation; API consumers say it explicitly too. */
+  confirm: z.literal(true),
+});
+
+export const ZTokenBody = z.object({ token: z.string().min(1).max(200) });
+
+export const accountRoutes = {
+  getProfile: defineRoute({
+    method: 'GET',
+    path: '/account/profile',
+    summary: 'Customer data',
+    tags: ['account'],
+    access: 'user',
+    responses: { 200: ZProfile, ...authProblems },
+  }),
+  updateProfile: defineRoute({
+    method: 'PUT',
+    path: '/account/profile',
+    summary: 'Change customer data; a new e-mail address is confirmed by a link sent to it',
+    tags: ['account'],
+    access: 'user',
+    body: ZProfileUpdate,
+    responses: { 200: ZProfile, ...authProblems, 403: ZProblem, 409: ZProblem },
+  }),
+  confirmEmail: defineRoute({
+    method: 'POST',
+    path: '/account/email-confirmation',
+    summary: 'Confirm a new e-mail address with the token from the link',
+    tags: ['account'],
+    access: 'public',
+    body: ZTokenBody,
+    responses: { 204: z.null(), ...commonProblems, 409: ZProblem },
+  }),
+  changePassword: defineRoute({
+    method: 'PUT',
+    path: '/account/password',
+    summary: 'Change the password; every other session is revoked',
+    tags: ['account'],
+    access: 'user',
+    body: ZPasswordChange,
+    responses: { 204: z.null(), ...authProblems, 403: ZProblem },
+  }),
+  getBankAccount: defineRoute({
+    method: 'GET',
+    path: '/account/bank-account',
+    summary: 'Bank data and the active SEPA mandate; 404 while none is stored',
+    tags: ['account'],
+    access: 'user',
+    responses: { 200: ZBankAccount, ...authProblems, 404: ZProblem },
+  }),
+  updateBankAccount: defineRoute({
+    method: 'PUT',
+    path: '/account/bank-account',
+    summary: 'Store bank data: issues a new SEPA mandate and revokes the previous one',
+    tags: ['account'],
+    access: 'user',
+    body: ZBankAccountUpdate,
+    responses: { 200: ZBankAccount, ...authProblems, 403: ZProblem },
+  }),
+  mandatePdf: defineRoute({
+    method: 'GET',
+    path: '/account/mandates/:id/pdf',
+    summary: 'A SEPA direct-debit mandate as PDF',
+    tags: ['account'],
+    access: 'user',
+    params: ZIdParams,
+    produces: 'application/pdf',
+    responses: { ...authProblems, 404: ZProblem, 503: ZProblem },
+  }),
+  listSessions: defineRoute({
+    method: 'GET',
+    path: '/account/sessions',
+    summary: 'Active sessions (all of them: a customer has few)',
+    tags: ['account'],
+    access: 'user',
+    responses: { 200: z.object({ items: z.array(ZSession), nextCursor: z.null() }), ...authProblems },
+  }),
+  endSession: defineRoute({
+    method: 'DELETE',
+    path: '/account/sessions/:id',
+    summary: 'End one session',
+    tags: ['account'],
+    access: 'user',
+    params: ZIdParams,
+    responses: { 204: z.null(), ...authProblems, 403: ZProblem, 404: ZProblem },
+  }),
+  exportData: defineRoute({
+    method: 'GET',
+    path: '/account/export',
+    summary: 'Everything the portal holds about the customer, as one JSON file (GDPR Art. 15/20)',
+    tags: ['account'],
+    access: 'user',
+    produces: 'application/json',
+    responses: { ...authProblems },
+  }),
+  deleteAccount: defineRoute({
+    method: 'DELETE',
+    path: '/account',
+    summary: 'Delete the customer account; 409 with `blockers` while contracts or unpaid invoices stand',
+    tags: ['account'],
+    access: 'user',
+    body: ZAccountDeletion,
+    responses: { 204: z.null(), ...authProblems, 403: ZProblem, 409: ZDeletionBlocked },
+  }),
+} as const;
+
+export const ZPasswordResetRequest = z.object({ email: ZEmailInput });
+export const ZPasswordResetConfirm = z.object({ token: z.string().min(1).max(200), newPassword: ZNewPassword });
+
+export const passwordResetRoutes = {
+  request: defineRoute({
+    method: 'POST',
+    path: '/auth/password-reset',
+    summary: 'Send a reset link; answers 202 whether or not the address is known',
+    tags: ['auth'],
+    access: 'public',
+    body: ZPasswordResetRequest,
+    responses: { 202: z.object({}), ...commonProblems, 429: ZProblem },
+  }),
+  confirm: defineRoute({
+    method: 'POST',
+    path: '/auth/password-reset/confirm',
+    summary: 'Set a new password with the token from a reset or welcome link; revokes every session',
+    tags: ['auth'],
+    access: 'public',
+    body: ZPasswordResetConfirm,
+    responses: { 204: z.null(), ...commonProblems, 429: ZProblem },
+  }),
+} as const;
+
+export const ZAdminCustomerCreate = z.object({
+  email: ZEmailInput,
+  name: text(200).min(1),
+  company: optionalText(200).optional(),
+  address: ZProfileUpdate.shape.address.optional(),
+  phone: optionalText(50).optional(),
+  vatId: optionalText(20).optional(),
+});
+
+export const ZAdminCustomer = z
+  .object({
+    id: ZUuid,
+    customerNumber: z.string(),
+    email: z.string(),
+    name: z.string(),
+    company: z.string().nullable(),
+  })
+  .meta({ id: 'AdminCustomer' });
+
+export const adminCustomerRoutes = {
+  create: defineRoute({
+    method: 'POST',
+    path: '/admin/customers',
+    summary: 'Create a customer account; the customer gets a link to set their first password',
+    tags: ['admin'],
+    access: 'staff',
+    body: ZAdminCustomerCreate,
+    responses: { 201: ZAdminCustomer, ...authProblems, 403: ZProblem, 409: ZProblem },
+  }),
+} as const;
