@@ -69,6 +69,9 @@ async function main() {
     }, config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
     deadline.unref();
     try {
+      // Kept-alive connections (a reverse proxy's) turn idle as their last answer goes out; close
+      // them then instead of waiting for the client's keep-alive timeout.
+      setInterval(() => app.server.closeIdleConnections(), 100).unref();
       // Jobs first: no new runs start, running ones (which may render PDFs) finish.
       await app.jobs.stop();
       // close() stops accepting connections, answers 503 to new requests on kept-alive ones and

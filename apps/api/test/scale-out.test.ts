@@ -1,0 +1,269 @@
+/**
+ * Two API processes on one PostgreSQL: what one instance does, the other sees. Runs against the
+ * server of TEST_DATABASE_URL (or a local one on the default port) in a database of its own.
+ */
+import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { type SQL, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DatabaseHandle, openDatabase } from '../src/db/client';
+import { outboxEmails } from '../src/db/schema/index';
+import { sendEmail } from '../src/mail/mailer';
+import { createCustomer, TEST_PASSWORD } from './factories';
+import { type ApiProcess, runApi, type SinkMessage, startSmtpSink, waitFor } from './scale-out.helpers';
+
+const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PORTS = { a: 4191, b: 4192, metrics: 4193 };
+const LOGIN_LIMIT = 4;
+const base = (port: number) => `http://127.0.0.1:${port}/api/v1`;
+
+let admin: pg.Client;
+let databaseName: string;
+let databaseUrl: string;
+let database: DatabaseHandle;
+let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+let a: ApiProcess;
+let b: ApiProcess;
+
+function serverEnv(port: number, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: '4',
+    JWT_SECRET: 'scale-out-secret-scale-out-secret-0123456789',
+    LOG_LEVEL: 'info',
+    MIGRATE_ON_START: 'false',
+    LOGIN_RATE_LIMIT_PER_MINUTE: String(LOGIN_LIMIT),
+    SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+    JOBS_TICK_SECONDS: '0.3',
+    OUTBOX_INTERVAL_SECONDS: '1',
+    WEB_DIST_DIR: '',
+    ...extra,
+  };
+}
+
+async function ready(port: number) {
+  return waitFor(`the instance on ${port}`, async () => (await fetch(`${base(port)}/health/ready`)).ok, 30_000);
+}
+
+async function queryRows<T>(query: SQL): Promise<T[]> {
+  return ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+const login = (port: number, email: string, password: string) =>
+  fetch(`${base(port)}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+
+beforeAll(async () => {
+  admin = new pg.Client({ connectionString: SERVER_URL });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(
+      `The scale-out test needs a PostgreSQL server: set TEST_DATABASE_URL (tried ${SERVER_URL}: ${String(error)}).`,
+    );
+  }
+  databaseName = `portal_scale_${randomBytes(5).toString('hex')}`;
+  await admin.query(`create database "${databaseName}"`);
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${databaseName}`;
+  databaseUrl = url.toString();
+  sink = await startSmtpSink();
+}, 30_000);
+
+afterAll(async () => {
+  for (const instance of [a, b]) instance?.child.kill('SIGKILL');
+  await database?.close();
+  await sink?.close();
+  if (admin) {
+    await admin.query(`drop database if exists "${databaseName}" with (force)`).catch(() => {});
+    await admin.end();
+  }
+});
+
+describe('two API instances on one PostgreSQL', () => {
+  it('refuses to serve an unmigrated database, then two concurrent migrators apply every migration once', async () => {
+    const early = runApi('server', [], serverEnv(PORTS.a));
+    expect(await early.exited).toBe(1);
+    expect(early.output.join('\n')).toMatch(/lacks migrations 0000_foundation.*run the migrate step first/);
+
+    const env = { DATABASE_URL: databaseUrl, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    const pendingBefore = runApi('cli', ['status'], env);
+    expect(await pendingBefore.exited).toBe(3);
+    const migrators = [runApi('cli', ['migrate'], env), runApi('cli', ['migrate'], env)];
+    const codes = await Promise.all(migrators.map((migrator) => migrator.exited));
+    expect(codes, migrators.flatMap((migrator) => migrator.output).join('\n')).toEqual([0, 0]);
+    const status = runApi('cli', ['status'], env);
+    expect(await status.exited).toBe(0);
+    expect(status.output.join('\n')).toContain('up to date');
+
+    database = await openDatabase({ databaseUrl, dataDir: '', poolSize: 2 });
+    const applied = await queryRows<{ n: number }>(
+      sql`select hash, count(*)::int as n from drizzle.__drizzle_migrations group by hash`,
+    );
+    expect(applied.length).toBeGreaterThan(3);
+    for (const row of applied) expect(row.n).toBe(1);
+  }, 40_000);
+
+  it('starts both instances', async () => {
+    a = runApi('server', [], serverEnv(PORTS.a, { METRICS_PORT: String(PORTS.metrics) }));
+    b = runApi('server', [], serverEnv(PORTS.b));
+    await Promise.all([ready(PORTS.a), ready(PORTS.b)]);
+  }, 40_000);
+
+  it('honours a session made on one instance on the other, and its revocation on one at once on the other', async () => {
+    const user = await createCustomer(database.db);
+    const signedIn = await login(PORTS.a, user.email, TEST_PASSWORD);
+    expect(signedIn.status).toBe(200);
+    const { accessToken } = (await signedIn.json()) as { accessToken: string };
+    const bearer = { authorization: `Bearer ${accessToken}` };
+
+    const me = await fetch(`${base(PORTS.b)}/me`, { headers: bearer });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { email: string }).email).toBe(user.email);
+
+    expect((await fetch(`${base(PORTS.b)}/auth/logout`, { method: 'POST', headers: bearer })).status).toBe(204);
+    const revokedAt = Date.now();
+    await waitFor(
+      'revocation on the other instance',
+      async () => {
+        return (await fetch(`${base(PORTS.a)}/me`, { headers: bearer })).status === 401;
+      },
+      2_000,
+    );
+    expect(Date.now() - revokedAt).toBeLessThan(2_000);
+  });
+
+  it('runs a scheduled job once across both instances: each queued e-mail is delivered exactly once', async () => {
+    const recipients = Array.from(
+      { length: 6 },
+      (_, index) => `scale-${index}-${randomBytes(3).toString('hex')}@example.com`,
+    );
+    for (const to of recipients) {
+      await sendEmail(database.db, { to, subject: 'Test', template: 'test.scale-out', paragraphs: ['Hallo'] });
+    }
+    await waitFor(
+      'the outbox to be delivered',
+      async () => {
+        const [unsent] = await queryRows<{ n: number }>(
+          sql`select count(*)::int as n from outbox_emails where sent_at is null`,
+        );
+        return unsent?.n === 0;
+      },
+      15_000,
+    );
+    // Both instances keep ticking; give a duplicate the chance to show up.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const delivered = sink.messages.flatMap((message: SinkMessage) => message.to);
+    expect(delivered.sort()).toEqual([...recipients].sort());
+    const rows = await database.db.select().from(outboxEmails);
+    expect(rows.every((row) => row.sentAt !== null)).toBe(true);
+
+    // The throttling-counter purge (a 10-minute period) ran on exactly one of the two instances.
+    const purges = [...a.logs, ...b.logs].filter((record) => record.job === 'ops.purge-rate-limits');
+    expect(purges).toHaveLength(1);
+  }, 30_000);
+
+  it('counts sign-in attempts across both instances', async () => {
+    // One sign-in above already counted on A. Alternating, the limit is met on the other instance.
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < LOGIN_LIMIT; attempt++) {
+      const port = attempt % 2 === 0 ? PORTS.b : PORTS.a;
+      statuses.push((await login(port, 'nobody@example.com', 'wrong-password')).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const again = await login(PORTS.b, 'nobody@example.com', 'wrong-password');
+    expect(again.status).toBe(429);
+    expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('logs JSON lines carrying the request id, and serves metrics on the separate port', async () => {
+    const requestId = `scale-out-${randomBytes(4).toString('hex')}`;
+    const answer = await fetch(`${base(PORTS.a)}/health`, { headers: { 'x-request-id': requestId } });
+    expect(answer.headers.get('x-request-id')).toBe(requestId);
+    const completed = await waitFor(
+      'the request log line',
+      async () => a.logs.find((record) => record.reqId === requestId && record.msg === 'request completed'),
+      2_000,
+    );
+    expect(completed).toMatchObject({ level: 30, reqId: requestId, res: { statusCode: 200 } });
+    expect(a.logs.find((record) => record.reqId === requestId && record.msg === 'incoming request')).toMatchObject({
+      req: { method: 'GET', url: '/api/v1/health' },
+    });
+
+    const metrics = await fetch(`http://127.0.0.1:${PORTS.metrics}/metrics`);
+    expect(metrics.status).toBe(200);
+    const text = await metrics.text();
+    expect(text).toMatch(/http_requests_total\{method="GET",route="\/api\/v1\/health\/ready",status_code="200"\}/);
+    expect(text).toMatch(/portal_db_pool_connections\{state="total"\} [1-9]/);
+    // Not on the public port without the token.
+    expect((await fetch(`http://127.0.0.1:${PORTS.a}/metrics`)).status).toBe(404);
+  });
+
+  it('is not ready while the database refuses connections, and ready again after', async () => {
+    await admin.query(`alter database "${databaseName}" allow_connections false`);
+    try {
+      await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+        [databaseName],
+      );
+      await waitFor(
+        'readiness to fail',
+        async () => (await fetch(`${base(PORTS.a)}/health/ready`)).status === 503,
+        5_000,
+      );
+      expect((await fetch(`${base(PORTS.a)}/health`)).status).toBe(200);
+    } finally {
+      await admin.query(`alter database "${databaseName}" allow_connections true`);
+    }
+    await ready(PORTS.a);
+  }, 20_000);
+
+  it('finishes a request in flight when told to stop, then exits cleanly', async () => {
+    // A sign-in whose body arrives in two parts: SIGTERM lands between them. It comes from another
+    // loopback address, so the exhausted sign-in limit of 127.0.0.1 does not answer it early.
+    const body = JSON.stringify({ email: 'late@example.com', password: 'some-password' });
+    const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          localAddress: '127.0.0.2',
+          port: PORTS.b,
+          path: '/api/v1/auth/login',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk) => {
+            text += chunk;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on('error', reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => {
+        b.child.kill('SIGTERM');
+        setTimeout(() => req.end(body.slice(10)), 400);
+      }, 300);
+    });
+    const answer = await response;
+    expect(answer.status).toBe(401);
+    expect(JSON.parse(answer.text)).toHaveProperty('requestId');
+    const stoppedAt = Date.now();
+    expect(await b.exited).toBe(0);
+    // Idle kept-alive connections do not hold the shutdown up until the client's timeout.
+    expect(Date.now() - stoppedAt).toBeLessThan(3_000);
+    expect(b.logs.some((record) => record.msg === 'shut down')).toBe(true);
+    // The other instance serves on.
+    expect((await fetch(`${base(PORTS.a)}/health/ready`)).status).toBe(200);
+  }, 20_000);
+});
