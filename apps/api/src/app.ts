@@ -9,6 +9,9 @@ import passwordResetModule from './modules/account/password-reset.routes';
 import announcementsModule from './modules/announcements/announcements.routes';
 import authModule from './modules/auth/auth.routes';
 import healthModule from './modules/health/health.routes';
+import invoicesModule from './modules/invoices/invoices.routes';
+import invoicesAdminModule from './modules/invoices/invoices-admin.routes';
+import sandboxPayModule from './modules/invoices/payments/sandbox-pay.routes';
 import overviewModule from './modules/overview/overview.routes';
 import providerModule from './modules/provider/provider.routes';
 import ticketsModule from './modules/tickets/tickets.routes';
@@ -78,11 +81,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(overviewModule);
       await api.register(announcementsModule);
       await api.register(providerModule, { config });
+      await api.register(invoicesModule, { config });
+      await api.register(invoicesAdminModule, { config });
       await api.register(ticketsModule, { config });
     },
     { prefix: API_PREFIX },
   );
 
+  // The sandbox payment provider's hosted pages (outside the API: they stand in for an external site).
+  await app.register(sandboxPayModule, { config });
   await app.register(webPlugin, { distDir: config.WEB_DIST_DIR });
   app.setNotFoundHandler((request, reply) => {
     return (

@@ -5,6 +5,8 @@ export * from './auth';
 export * from './common';
 export * from './health';
 export * from './http';
+export * from './invoices';
+export * from './invoices-admin';
 export * from './overview';
 export * from './problem';
 export * from './provider';

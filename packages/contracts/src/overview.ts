@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZAnnouncement } from './announcements';
 import { defineRoute } from './http';
+import { ZInvoiceSummary } from './invoices';
 import { authProblems } from './problem';
 import { ZTicketSummary } from './tickets';
 
@@ -9,7 +10,7 @@ import { ZTicketSummary } from './tickets';
  * their item shapes are owned by the invoices and tickets contracts.
  */
 export const ZOverview = z.object({
-  openInvoices: z.array(z.unknown()),
+  openInvoices: z.array(ZInvoiceSummary),
   openTickets: z.array(ZTicketSummary),
   announcements: z.array(ZAnnouncement),
 });

@@ -1,7 +1,9 @@
 // Every table of the portal; drizzle-kit reads this file. One export line per schema module.
 export * from './account-tokens';
 export * from './announcements';
+export * from './invoices';
 export * from './outbox';
+export * from './payments';
 export * from './rate-limits';
 export * from './scheduled-jobs';
 export * from './sepa-mandates';

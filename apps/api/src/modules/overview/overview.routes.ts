@@ -4,17 +4,20 @@ import { today } from '../../lib/calendar';
 import { registerRoute } from '../../lib/route';
 import { findVisibleAnnouncements } from '../announcements/announcements.repository';
 import { toAnnouncement } from '../announcements/announcements.service';
+import { toInvoiceSummary } from '../invoices/invoice-mapping';
+import { findUnpaidInvoiceRows } from '../invoices/invoices.repository';
 import { toTicketSummary } from '../tickets/tickets.mapping';
 import { findOpenTicketsOfCustomer } from '../tickets/tickets.repository';
 
 export default async function overviewModule(app: FastifyInstance) {
   registerRoute(app, overviewRoutes.get, async (request) => {
     const announcements = await findVisibleAnnouncements(app.db, today());
+    const unpaidInvoices = await findUnpaidInvoiceRows(app.db, request.auth.customerId);
     const openTickets = await findOpenTicketsOfCustomer(app.db, request.auth.customerId);
     return {
       status: 200,
       body: {
-        openInvoices: [],
+        openInvoices: unpaidInvoices.map((row) => toInvoiceSummary(row, today())),
         openTickets: openTickets.map(toTicketSummary),
         announcements: announcements.map(toAnnouncement),
       },

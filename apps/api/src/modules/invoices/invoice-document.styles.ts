@@ -1,0 +1,34 @@
+/** Print styles of the invoice document (A4, DIN 5008-like address window). */
+export const invoiceDocumentStyles = `
+@page { size: A4; margin: 18mm 18mm 34mm 22mm; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 9.5pt; color: #1b2430; margin: 0; }
+.letterhead { display: flex; justify-content: space-between; align-items: flex-start; }
+.logo { width: 44mm; height: auto; }
+.provider { text-align: right; font-size: 8.5pt; line-height: 1.4; }
+.sender { font-size: 7pt; color: #555; margin: 10mm 0 1mm; text-decoration: underline; }
+.recipient { min-height: 30mm; line-height: 1.4; }
+.meta { margin: 4mm 0 0 auto; border-collapse: collapse; }
+.meta th { text-align: left; font-weight: normal; color: #555; padding: 0 6mm 0 0; }
+h1 { font-size: 15pt; margin: 8mm 0 4mm; }
+table.lines { width: 100%; border-collapse: collapse; }
+.lines th { text-align: left; border-bottom: 1px solid #1b2430; padding: 1.5mm 1mm; font-size: 8.5pt; }
+.lines td { border-bottom: 1px solid #d6dbe1; padding: 1.5mm 1mm; vertical-align: top; }
+.num { text-align: right; white-space: nowrap; }
+.lines th.num { text-align: right; }
+.totals { margin: 4mm 0 0 auto; border-collapse: collapse; min-width: 75mm; }
+.totals th { text-align: left; font-weight: normal; padding: 0.8mm 6mm 0.8mm 0; }
+.totals td { text-align: right; white-space: nowrap; }
+.totals .gross th, .totals .gross td { font-weight: bold; border-top: 1px solid #1b2430; padding-top: 1.5mm; }
+.note { margin-top: 6mm; font-style: italic; }
+.payment { display: flex; gap: 8mm; align-items: flex-start; margin-top: 8mm; }
+.payment figure { margin: 0; text-align: center; font-size: 7.5pt; }
+.qr { width: 32mm; height: 32mm; }
+footer { position: fixed; bottom: -26mm; left: 0; right: 0; display: flex; justify-content: space-between;
+  font-size: 7pt; color: #555; border-top: 1px solid #d6dbe1; padding-top: 2mm; line-height: 1.35; }
+`;
+
+const logoSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 220 48"><g fill="none" stroke="#0b5cad" stroke-width="4" stroke-linecap="round"><path d="M8 30c10-10 20-10 30 0s20 10 30 0"/><path d="M8 18c10-10 20-10 30 0s20 10 30 0" opacity=".55"/></g><text x="80" y="32" font-family="Arial, sans-serif" font-size="20" font-weight="700" fill="#1b2430">Rechenzentrum</text></svg>`;
+
+/** The letterhead logo, inline (the renderer refuses network requests). */
+export const providerLogo = `data:image/svg+xml;base64,${Buffer.from(logoSvg).toString('base64')}`;

@@ -1,0 +1,184 @@
+import type { TIssueInvoiceBody } from '@portal/contracts';
+import { and, eq } from 'drizzle-orm';
+import type { ProviderIdentity } from '../../config';
+import type { Database, DbOrTx } from '../../db/client';
+import { type BillingAddressSnapshot, type ProviderSnapshot, users } from '../../db/schema/index';
+import { AppError } from '../../lib/app-error';
+import { today } from '../../lib/calendar';
+import { sendEmail } from '../../mail/mailer';
+import { computeAmounts, negateTaxes, toQuantityMilli } from './invoice-amounts';
+import { addDays, formatEuro, formatGermanDate } from './invoice-format';
+import { formatInvoiceNumber, yearOf } from './invoice-number';
+import {
+  allocateInvoiceSequence,
+  findInvoiceLines,
+  insertInvoice,
+  lockInvoiceForBackOffice,
+  setInvoiceState,
+} from './invoices.repository';
+import { closeOpenTransfers, findPaymentsOfInvoice } from './payments.repository';
+
+/** Largest gross amount an invoice may carry (integer column, and a sanity bound). */
+const MAX_AMOUNT_CENTS = 1_000_000_000;
+const PAYMENT_TERM_DAYS = 14;
+
+export function providerSnapshot(provider: ProviderIdentity): ProviderSnapshot {
+  const { supportHours: _hours, ...snapshot } = provider;
+  return snapshot;
+}
+
+async function billingAddressOf(db: DbOrTx, customerId: string): Promise<BillingAddressSnapshot> {
+  const [customer] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, customerId), eq(users.role, 'customer')));
+  if (!customer?.customerNumber) throw AppError.notFound('customer');
+  if (!customer.street || !customer.postalCode || !customer.city || !customer.country) {
+    throw new AppError('unprocessable', 'The customer has no complete billing address.');
+  }
+  return {
+    name: customer.name,
+    company: customer.company,
+    street: customer.street,
+    postalCode: customer.postalCode,
+    city: customer.city,
+    country: customer.country,
+    vatId: customer.vatId,
+    customerNumber: customer.customerNumber,
+  };
+}
+
+/** Issues an invoice in one transaction: number, invoice, lines and the customer's e-mail. */
+export async function issueInvoice(db: Database, provider: ProviderIdentity, body: TIssueInvoiceBody) {
+  const issueDate = body.issueDate ?? today();
+  const dueDate = body.dueDate ?? addDays(issueDate, PAYMENT_TERM_DAYS);
+  if (dueDate < issueDate)
+    throw AppError.validation([{ path: 'dueDate', message: 'must not be before the issue date' }]);
+  const amounts = computeAmounts(body.lines);
+  if (amounts.gross > MAX_AMOUNT_CENTS) {
+    throw AppError.validation([{ path: 'lines', message: 'the total exceeds 10,000,000.00 EUR' }]);
+  }
+  return db.transaction(async (tx) => {
+    const billingAddress = await billingAddressOf(tx, body.customerId);
+    const year = yearOf(issueDate);
+    const number = formatInvoiceNumber(year, await allocateInvoiceSequence(tx, year));
+    const invoice = await insertInvoice(
+      tx,
+      {
+        customerId: body.customerId,
+        number,
+        issueDate,
+        servicePeriodStart: body.servicePeriod.start,
+        servicePeriodEnd: body.servicePeriod.end,
+        dueDate,
+        netCents: amounts.net,
+        taxCents: amounts.tax,
+        grossCents: amounts.gross,
+        taxes: amounts.taxes,
+        taxNote: body.taxNote ?? null,
+        billingAddress,
+        provider: providerSnapshot(provider),
+      },
+      body.lines.map((line, index) => ({
+        position: index + 1,
+        description: line.description,
+        quantityMilli: toQuantityMilli(line.quantity),
+        unit: line.unit,
+        unitPriceCents: line.unitPrice,
+        taxRate: line.taxRate,
+        netCents: amounts.lineNets[index] ?? 0,
+      })),
+    );
+    await notifyCustomer(tx, body.customerId, {
+      subject: `Neue Rechnung ${number}`,
+      template: 'invoices.issued',
+      paragraphs: [
+        `Guten Tag ${billingAddress.name},`,
+        `Ihre Rechnung ${number} über ${formatEuro(amounts.gross)} ist im Kundenportal abrufbar. Sie ist fällig am ${formatGermanDate(dueDate)}.`,
+        `Mit freundlichen Grüßen\n${provider.name}`,
+      ],
+    });
+    return invoice;
+  });
+}
+
+async function notifyCustomer(
+  tx: DbOrTx,
+  customerId: string,
+  message: { subject: string; template: string; paragraphs: string[] },
+) {
+  const [customer] = await tx.select({ email: users.email }).from(users).where(eq(users.id, customerId));
+  if (customer) await sendEmail(tx, { to: customer.email, ...message });
+}
+
+/**
+ * Cancels an unpaid invoice with a cancellation invoice (Stornorechnung) that reverses every
+ * amount; the original never changes except its state. A paid invoice needs a refund first.
+ */
+export async function cancelInvoice(db: Database, invoiceId: string, reason: string) {
+  return db.transaction(async (tx) => {
+    const original = await lockInvoiceForBackOffice(tx, invoiceId);
+    if (!original) throw AppError.notFound('invoice');
+    if (original.kind !== 'invoice' || original.state !== 'open') {
+      throw new AppError(
+        'conflict',
+        `Invoice ${original.number} is ${original.state}; only open invoices can be cancelled.`,
+      );
+    }
+    const payments = await findPaymentsOfInvoice(tx, original.customerId, original.id);
+    if (
+      payments.some(
+        (payment) => payment.method !== 'bank_transfer' && ['pending', 'requires_action'].includes(payment.status),
+      )
+    ) {
+      throw new AppError('conflict', 'A payment of this invoice is in progress.');
+    }
+    const issueDate = today();
+    const year = yearOf(issueDate);
+    const number = formatInvoiceNumber(year, await allocateInvoiceSequence(tx, year));
+    const lines = await findInvoiceLines(tx, original.id);
+    const cancellation = await insertInvoice(
+      tx,
+      {
+        customerId: original.customerId,
+        number,
+        kind: 'cancellation',
+        cancelsInvoiceId: original.id,
+        state: 'cancelled',
+        issueDate,
+        servicePeriodStart: original.servicePeriodStart,
+        servicePeriodEnd: original.servicePeriodEnd,
+        dueDate: issueDate,
+        netCents: -original.netCents,
+        taxCents: -original.taxCents,
+        grossCents: -original.grossCents,
+        taxes: negateTaxes(original.taxes),
+        taxNote: `Storno der Rechnung ${original.number} vom ${formatGermanDate(original.issueDate)}. Grund: ${reason}`,
+        // The parties are those of the original invoice, as it was issued.
+        billingAddress: original.billingAddress,
+        provider: original.provider,
+      },
+      lines.map((line) => ({
+        position: line.position,
+        description: line.description,
+        quantityMilli: line.quantityMilli,
+        unit: line.unit,
+        unitPriceCents: -line.unitPriceCents,
+        taxRate: line.taxRate,
+        netCents: -line.netCents,
+      })),
+    );
+    await setInvoiceState(tx, original.id, 'cancelled');
+    await closeOpenTransfers(tx, original.id, 'invoice_cancelled');
+    await notifyCustomer(tx, original.customerId, {
+      subject: `Stornorechnung ${number} zu Rechnung ${original.number}`,
+      template: 'invoices.cancelled',
+      paragraphs: [
+        `Guten Tag ${original.billingAddress.name},`,
+        `die Rechnung ${original.number} wurde mit der Stornorechnung ${number} aufgehoben. Sie müssen sie nicht bezahlen.`,
+        `Mit freundlichen Grüßen\n${original.provider.name}`,
+      ],
+    });
+    return cancellation;
+  });
+}

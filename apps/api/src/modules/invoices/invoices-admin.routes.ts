@@ -1,0 +1,26 @@
+import { adminInvoiceRoutes } from '@portal/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { AppConfig } from '../../config';
+import { registerRoute } from '../../lib/route';
+import { cancelInvoice, issueInvoice } from './invoice-issuing.service';
+import { toPayment } from './invoice-mapping';
+import { getInvoice } from './invoices.service';
+import { recordIncomingTransfer } from './payments/settlement';
+
+/** Back office: issue invoices, cancel them with a cancellation invoice, book incoming transfers. */
+export default async function invoicesAdminModule(app: FastifyInstance, { config }: { config: AppConfig }) {
+  registerRoute(app, adminInvoiceRoutes.issue, async (request) => {
+    const invoice = await issueInvoice(app.db, config.provider, request.body);
+    return { status: 201, body: await getInvoice(app.db, invoice.customerId, invoice.id) };
+  });
+
+  registerRoute(app, adminInvoiceRoutes.cancel, async (request) => {
+    const cancellation = await cancelInvoice(app.db, request.params.id, request.body.reason);
+    return { status: 201, body: await getInvoice(app.db, cancellation.customerId, cancellation.id) };
+  });
+
+  registerRoute(app, adminInvoiceRoutes.recordTransfer, async (request) => {
+    const payment = await recordIncomingTransfer(app.db, request.params.id, request.body);
+    return { status: 201, body: toPayment(payment) };
+  });
+}

@@ -1,0 +1,178 @@
+import type { TInvoiceStatus } from '@portal/contracts';
+import { and, asc, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import {
+  type InvoiceLineRow,
+  type InvoiceRow,
+  invoiceDocuments,
+  invoiceLines,
+  invoiceNumberCounters,
+  invoices,
+} from '../../db/schema/index';
+
+export type NewInvoice = typeof invoices.$inferInsert;
+export type NewInvoiceLine = Omit<typeof invoiceLines.$inferInsert, 'invoiceId'>;
+export type InvoiceWithLines = InvoiceRow & { lines: InvoiceLineRow[] };
+
+/**
+ * Next number of a year. The upsert takes the counter row's lock until the caller's transaction
+ * ends, so concurrent issuers queue and a rollback returns the number: no gaps, no duplicates.
+ */
+export async function allocateInvoiceSequence(tx: DbOrTx, year: number): Promise<number> {
+  const [row] = await tx
+    .insert(invoiceNumberCounters)
+    .values({ year, lastNumber: 1 })
+    .onConflictDoUpdate({
+      target: invoiceNumberCounters.year,
+      set: { lastNumber: sql`${invoiceNumberCounters.lastNumber} + 1` },
+    })
+    .returning({ lastNumber: invoiceNumberCounters.lastNumber });
+  if (!row) throw new Error('invoice number allocation returned nothing');
+  return row.lastNumber;
+}
+
+export async function insertInvoice(
+  tx: DbOrTx,
+  values: NewInvoice,
+  lines: NewInvoiceLine[],
+): Promise<InvoiceWithLines> {
+  const [row] = await tx.insert(invoices).values(values).returning();
+  if (!row) throw new Error('invoice insert returned nothing');
+  const lineRows = await tx
+    .insert(invoiceLines)
+    .values(lines.map((line) => ({ ...line, invoiceId: row.id })))
+    .returning();
+  return { ...row, lines: lineRows.sort((a, b) => a.position - b.position) };
+}
+
+/** The SQL for one status as customers see it; `overdue` is an open invoice past its due date. */
+function statusCondition(status: TInvoiceStatus, today: string): SQL {
+  switch (status) {
+    case 'open':
+      return sql`${invoices.state} = 'open' and ${invoices.dueDate} >= ${today}`;
+    case 'overdue':
+      return sql`${invoices.state} = 'open' and ${invoices.dueDate} < ${today}`;
+    default:
+      return eq(invoices.state, status);
+  }
+}
+
+export interface InvoiceListOptions {
+  statuses?: TInvoiceStatus[] | undefined;
+  today: string;
+  limit: number;
+  /** Keyset: the last item of the previous page. */
+  after?: { issueDate: string; number: string } | undefined;
+}
+
+export async function findInvoices(db: DbOrTx, customerId: string, options: InvoiceListOptions) {
+  const conditions: SQL[] = [eq(invoices.customerId, customerId)];
+  if (options.statuses?.length) {
+    const anyStatus = or(...options.statuses.map((status) => statusCondition(status, options.today)));
+    if (anyStatus) conditions.push(anyStatus);
+  }
+  if (options.after) {
+    const { issueDate, number } = options.after;
+    const before = or(
+      lt(invoices.issueDate, issueDate),
+      and(eq(invoices.issueDate, issueDate), lt(invoices.number, number)),
+    );
+    if (before) conditions.push(before);
+  }
+  return db
+    .select()
+    .from(invoices)
+    .where(and(...conditions))
+    .orderBy(desc(invoices.issueDate), desc(invoices.number))
+    .limit(options.limit);
+}
+
+export async function findInvoice(
+  db: DbOrTx,
+  customerId: string,
+  invoiceId: string,
+): Promise<InvoiceWithLines | undefined> {
+  const [row] = await db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.customerId, customerId), eq(invoices.id, invoiceId)));
+  if (!row) return undefined;
+  const lines = await db
+    .select()
+    .from(invoiceLines)
+    .where(eq(invoiceLines.invoiceId, row.id))
+    .orderBy(asc(invoiceLines.position));
+  return { ...row, lines };
+}
+
+/** Locks the invoice row for the rest of the transaction: payments and settlements queue on it. */
+export async function lockInvoice(tx: DbOrTx, customerId: string, invoiceId: string): Promise<InvoiceRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.customerId, customerId), eq(invoices.id, invoiceId)))
+    .for('update');
+  return row;
+}
+
+/** Back office only: staff act on any customer's invoice. */
+export async function lockInvoiceForBackOffice(tx: DbOrTx, invoiceId: string): Promise<InvoiceRow | undefined> {
+  const [row] = await tx.select().from(invoices).where(eq(invoices.id, invoiceId)).for('update');
+  return row;
+}
+
+export async function findInvoiceLines(db: DbOrTx, invoiceId: string) {
+  return db
+    .select()
+    .from(invoiceLines)
+    .where(eq(invoiceLines.invoiceId, invoiceId))
+    .orderBy(asc(invoiceLines.position));
+}
+
+/** Open or overdue invoices: account deletion's blockers and the overview's list. */
+export async function findUnpaidInvoices(
+  db: DbOrTx,
+  customerId: string,
+): Promise<Array<{ id: string; number: string }>> {
+  return db
+    .select({ id: invoices.id, number: invoices.number })
+    .from(invoices)
+    .where(and(eq(invoices.customerId, customerId), eq(invoices.state, 'open')))
+    .orderBy(asc(invoices.dueDate));
+}
+
+export async function findUnpaidInvoiceRows(db: DbOrTx, customerId: string, limit = 20) {
+  return db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.customerId, customerId), eq(invoices.state, 'open')))
+    .orderBy(asc(invoices.dueDate))
+    .limit(limit);
+}
+
+/** Which of these invoices have been cancelled, and by which cancellation invoice. */
+export async function findCancellationOf(db: DbOrTx, customerId: string, invoiceId: string) {
+  const [row] = await db
+    .select({ id: invoices.id })
+    .from(invoices)
+    .where(and(eq(invoices.customerId, customerId), eq(invoices.cancelsInvoiceId, invoiceId)));
+  return row?.id ?? null;
+}
+
+export async function setInvoiceState(tx: DbOrTx, invoiceId: string, state: 'paid' | 'cancelled') {
+  await tx
+    .update(invoices)
+    .set(state === 'paid' ? { state, paidAt: sql`now()` } : { state, cancelledAt: sql`now()` })
+    .where(and(eq(invoices.id, invoiceId), eq(invoices.state, 'open')));
+}
+
+export async function findInvoiceDocument(db: DbOrTx, invoiceId: string) {
+  const [row] = await db.select().from(invoiceDocuments).where(eq(invoiceDocuments.invoiceId, invoiceId));
+  return row;
+}
+
+/** Archives the first rendering; a concurrent first download keeps whichever was stored first. */
+export async function archiveInvoiceDocument(db: DbOrTx, invoiceId: string, pdf: Buffer, sha256: string) {
+  await db.insert(invoiceDocuments).values({ invoiceId, pdf, sha256 }).onConflictDoNothing();
+  return findInvoiceDocument(db, invoiceId);
+}

@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import { listOf, ZCents, ZCurrency, ZDate, ZIdParams, ZInstant, ZListQuery, ZUuid } from './common';
+import { defineRoute } from './http';
+import { authProblems, ZProblem } from './problem';
+
+/** `overdue` is not stored: it is an open invoice past its due date (computed when read). */
+export const invoiceStatuses = ['open', 'paid', 'overdue', 'cancelled'] as const;
+export const ZInvoiceStatus = z.enum(invoiceStatuses);
+export type TInvoiceStatus = z.infer<typeof ZInvoiceStatus>;
+
+/** `cancellation` is a Stornorechnung: it reverses an earlier invoice with negated amounts. */
+export const ZInvoiceKind = z.enum(['invoice', 'cancellation']);
+
+export const ZInvoiceAmounts = z.object({ net: ZCents, tax: ZCents, gross: ZCents });
+
+export const ZInvoiceSummary = z
+  .object({
+    id: ZUuid,
+    number: z.string().meta({ example: 'RE-2026-000123' }),
+    kind: ZInvoiceKind,
+    issueDate: ZDate,
+    dueDate: ZDate,
+    status: ZInvoiceStatus,
+    currency: ZCurrency,
+    amounts: ZInvoiceAmounts,
+  })
+  .meta({ id: 'InvoiceSummary' });
+export type TInvoiceSummary = z.infer<typeof ZInvoiceSummary>;
+
+export const ZInvoiceLine = z.object({
+  description: z.string(),
+  quantity: z.number().meta({ description: 'Up to three decimals' }),
+  unit: z.string().meta({ example: 'Monat' }),
+  unitPrice: ZCents,
+  taxRate: z.number().int().meta({ description: 'Percent, e.g. 19' }),
+  net: ZCents,
+});
+export type TInvoiceLine = z.infer<typeof ZInvoiceLine>;
+
+export const ZTaxBreakdown = z.object({ taxRate: z.number().int(), net: ZCents, tax: ZCents, gross: ZCents });
+
+export const ZBillingAddress = z.object({
+  name: z.string(),
+  company: z.string().nullable(),
+  street: z.string(),
+  postalCode: z.string(),
+  city: z.string(),
+  country: z.string(),
+  vatId: z.string().nullable(),
+  customerNumber: z.string(),
+});
+export type TBillingAddress = z.infer<typeof ZBillingAddress>;
+
+export const paymentMethods = ['sepa_debit', 'card', 'bank_transfer'] as const;
+export const ZPaymentMethod = z.enum(paymentMethods);
+export type TPaymentMethod = z.infer<typeof ZPaymentMethod>;
+export const ZPaymentStatus = z.enum(['pending', 'requires_action', 'succeeded', 'failed']);
+export type TPaymentStatus = z.infer<typeof ZPaymentStatus>;
+
+export const ZTransferInstructions = z.object({
+  accountHolder: z.string(),
+  iban: z.string(),
+  bic: z.string(),
+  bankName: z.string(),
+  reference: z.string(),
+  amount: ZCents,
+  currency: ZCurrency,
+  /** EPC QR code ("GiroCode") as an SVG data: URI. */
+  qrCode: z.string(),
+});
+export type TTransferInstructions = z.infer<typeof ZTransferInstructions>;
+
+export const ZNextAction = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('redirect'), url: z.string() }),
+  z.object({ type: z.literal('bank_transfer'), instructions: ZTransferInstructions }),
+]);
+
+export const ZPayment = z
+  .object({
+    id: ZUuid,
+    invoiceId: ZUuid,
+    method: ZPaymentMethod,
+    status: ZPaymentStatus,
+    amount: ZCents,
+    currency: ZCurrency,
+    nextAction: ZNextAction.nullable(),
+    failureReason: z.string().nullable(),
+    createdAt: ZInstant,
+    settledAt: ZInstant.nullable(),
+  })
+  .meta({ id: 'Payment' });
+export type TPayment = z.infer<typeof ZPayment>;
+
+export const ZInvoice = ZInvoiceSummary.extend({
+  servicePeriod: z.object({ start: ZDate, end: ZDate }),
+  lines: z.array(ZInvoiceLine),
+  taxes: z.array(ZTaxBreakdown),
+  taxNote: z.string().nullable(),
+  billingAddress: ZBillingAddress,
+  cancelsInvoiceId: ZUuid.nullable(),
+  cancelledByInvoiceId: ZUuid.nullable(),
+  payments: z.array(ZPayment),
+  /** Bank transfer details for an open invoice, so it can be paid without starting a payment. */
+  transferInstructions: ZTransferInstructions.nullable(),
+}).meta({ id: 'Invoice' });
+export type TInvoice = z.infer<typeof ZInvoice>;
+
+const ZStatusFilter = z.preprocess(
+  (value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value),
+  z.array(ZInvoiceStatus).min(1),
+);
+
+export const ZInvoiceListQuery = ZListQuery.extend({
+  status: ZStatusFilter.optional().meta({ description: 'Comma-separated, e.g. `open,overdue`' }),
+});
+
+export const ZPaymentMethodOption = z.object({
+  method: ZPaymentMethod,
+  available: z.boolean(),
+  reason: z.string().optional().meta({ description: 'Why a method is not available, e.g. `no_sepa_mandate`' }),
+});
+
+export const ZCreatePaymentBody = z.object({ method: ZPaymentMethod });
+
+export const ZIdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(8)
+    .max(200)
+    .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces'),
+});
+
+const ZPdfHeaders = z.object({ 'if-none-match': z.string().optional() });
+
+export const invoiceRoutes = {
+  list: defineRoute({
+    method: 'GET',
+    path: '/invoices',
+    summary: "The customer's invoices, newest first",
+    tags: ['invoices'],
+    access: 'user',
+    query: ZInvoiceListQuery,
+    responses: { 200: listOf(ZInvoiceSummary), ...authProblems },
+  }),
+  get: defineRoute({
+    method: 'GET',
+    path: '/invoices/:id',
+    summary: 'One invoice with lines, billing address and payments',
+    tags: ['invoices'],
+    access: 'user',
+    params: ZIdParams,
+    responses: { 200: ZInvoice, ...authProblems, 404: ZProblem },
+  }),
+  pdf: defineRoute({
+    method: 'GET',
+    path: '/invoices/:id/pdf',
+    summary: 'The invoice as PDF (archived at first rendering; served with an ETag)',
+    tags: ['invoices'],
+    access: 'user',
+    params: ZIdParams,
+    headers: ZPdfHeaders,
+    produces: 'application/pdf',
+    responses: { 304: z.null(), ...authProblems, 404: ZProblem, 429: ZProblem, 503: ZProblem },
+  }),
+  paymentMethods: defineRoute({
+    method: 'GET',
+    path: '/payment-methods',
+    summary: 'Payment methods on offer to the customer',
+    tags: ['invoices'],
+    access: 'user',
+    responses: { 200: z.object({ items: z.array(ZPaymentMethodOption) }), ...authProblems },
+  }),
+  pay: defineRoute({
+    method: 'POST',
+    path: '/invoices/:id/payments',
+    summary: 'Start paying an open invoice (requires an Idempotency-Key)',
+    tags: ['invoices'],
+    access: 'user',
+    params: ZIdParams,
+    headers: ZIdempotencyHeaders,
+    body: ZCreatePaymentBody,
+    responses: { 201: ZPayment, ...authProblems, 404: ZProblem, 409: ZProblem, 422: ZProblem },
+  }),
+} as const;
+
+/** A payment event as the payment provider signs it (HMAC-SHA256 of the raw body). */
+export const ZPaymentWebhookBody = z.object({
+  paymentId: ZUuid,
+  providerReference: z.string().max(200),
+  outcome: z.enum(['succeeded', 'failed']),
+  failureReason: z.string().max(200).optional(),
+});
+
+export const paymentWebhookRoutes = {
+  sandbox: defineRoute({
+    method: 'POST',
+    path: '/payments/webhooks/sandbox',
+    summary: "The sandbox payment provider's signed callback",
+    tags: ['invoices'],
+    access: 'public',
+    headers: z.object({ 'x-sandbox-signature': z.string().max(200) }),
+    body: ZPaymentWebhookBody,
+    responses: { 204: z.null(), ...authProblems, 404: ZProblem },
+  }),
+} as const;
