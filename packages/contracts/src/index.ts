@@ -9,6 +9,8 @@ export * from './invoices';
 export * from './invoices-admin';
 export * from './overview';
 export * from './problem';
+export * from './products';
+export * from './products-admin';
 export * from './provider';
 export * from './tickets';
 export * from './tickets-admin';

@@ -1,9 +1,12 @@
 // Every table of the portal; drizzle-kit reads this file. One export line per schema module.
 export * from './account-tokens';
 export * from './announcements';
+export * from './contract-documents';
 export * from './invoices';
 export * from './outbox';
 export * from './payments';
+export * from './product-cancellations';
+export * from './products';
 export * from './rate-limits';
 export * from './scheduled-jobs';
 export * from './sepa-mandates';

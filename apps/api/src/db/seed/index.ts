@@ -3,13 +3,18 @@ import type { Database, DbOrTx } from '../client';
 import { users } from '../schema/index';
 import { type SeededAccounts, seedAccounts } from './accounts';
 import { seedAnnouncements } from './announcements';
+import { seedProducts } from './products';
 import { seedTickets } from './tickets';
 
 /**
  * Each portal section adds its demo data as one step here. Steps receive the seeded accounts
  * and run in one transaction: the demo is either all there or not at all.
  */
-const sectionSeeds: Array<(tx: DbOrTx, accounts: SeededAccounts) => Promise<void>> = [seedAnnouncements, seedTickets];
+const sectionSeeds: Array<(tx: DbOrTx, accounts: SeededAccounts) => Promise<void>> = [
+  seedAnnouncements,
+  seedProducts,
+  seedTickets,
+];
 
 /** Fills an empty database with the demo data of ../shared/API.md; returns false if it was not empty. */
 export async function seedDemoDataIfEmpty(db: Database): Promise<boolean> {

@@ -1,0 +1,104 @@
+import type { TCancellation, TCancellationType } from '@portal/contracts';
+import type { Database, DbOrTx } from '../../db/client';
+import type { CustomerProductRow, ProductCancellationRow } from '../../db/schema/index';
+import { AppError } from '../../lib/app-error';
+import { today } from '../../lib/calendar';
+import { sendCancellationConfirmation } from './cancellation-emails';
+import { decideExtraordinaryEndDate, decideOrdinaryEndDate, type EndDateDecision } from './contract-terms';
+import { findCustomerContact, insertCancellation, lockCustomerProduct, setProductStatus } from './products.repository';
+import { termsOf } from './products.service';
+
+export interface CancellationRequest {
+  type: TCancellationType;
+  reason?: string | undefined;
+  endDate?: string | undefined;
+}
+
+export function decideEndDate(product: CustomerProductRow, request: CancellationRequest, receivedOn: string) {
+  return request.type === 'ordinary'
+    ? decideOrdinaryEndDate(termsOf(product), receivedOn, request.endDate)
+    : decideExtraordinaryEndDate(receivedOn, request.endDate);
+}
+
+export function toCancellation(row: ProductCancellationRow): TCancellation {
+  return {
+    id: row.id,
+    productId: row.productId,
+    type: row.type,
+    reason: row.reason,
+    receivedAt: row.receivedAt.toISOString(),
+    effectiveDate: row.effectiveDate,
+  };
+}
+
+/**
+ * Records a cancellation of a locked, active contract, marks the contract and queues the
+ * confirmation to the account's registered address — all in the caller's transaction.
+ */
+export async function recordCancellation(
+  tx: DbOrTx,
+  product: CustomerProductRow,
+  request: CancellationRequest & { channel: 'portal' | 'public_form'; receivedAt: Date; effectiveDate: string },
+) {
+  const row = await insertCancellation(tx, {
+    customerId: product.customerId,
+    productId: product.id,
+    type: request.type,
+    reason: request.reason || null,
+    requestedEndDate: request.endDate ?? null,
+    effectiveDate: request.effectiveDate,
+    channel: request.channel,
+    receivedAt: request.receivedAt,
+  });
+  if (!row) throw new AppError('conflict', 'This product has already been cancelled.');
+  await setProductStatus(tx, product.customerId, product.id, 'cancellation_pending');
+  const contact = await findCustomerContact(tx, product.customerId);
+  if (contact) {
+    await sendCancellationConfirmation(tx, {
+      to: contact.email,
+      customerName: contact.name,
+      productName: product.name,
+      contractNumber: product.contractNumber,
+      type: row.type,
+      reason: row.reason,
+      receivedAt: row.receivedAt,
+      effectiveDate: row.effectiveDate,
+    });
+  }
+  return row;
+}
+
+function refuse(decision: Extract<EndDateDecision, { ok: false }>, type: TCancellationType): never {
+  const message =
+    type === 'ordinary'
+      ? `The contract can end on ${decision.earliestEndDate} at the earliest, or at the end of a later term.`
+      : `An extraordinary cancellation cannot end before ${decision.earliestEndDate}.`;
+  throw new AppError('unprocessable', message, {
+    earliestEndDate: decision.earliestEndDate,
+    errors: [{ path: 'endDate', message }],
+  });
+}
+
+/** A signed-in customer cancels one of their products. */
+export async function cancelProduct(
+  db: Database,
+  customerId: string,
+  productId: string,
+  request: CancellationRequest,
+  now = new Date(),
+): Promise<TCancellation> {
+  return db.transaction(async (tx) => {
+    const product = await lockCustomerProduct(tx, customerId, productId);
+    if (!product) throw AppError.notFound('product');
+    if (product.status !== 'active') throw new AppError('conflict', 'This product has already been cancelled.');
+    const decision = decideEndDate(product, request, today(now));
+    if (!decision.ok) refuse(decision, request.type);
+    const row = await recordCancellation(tx, product, {
+      ...request,
+      channel: 'portal',
+      receivedAt: now,
+      effectiveDate: decision.effectiveDate,
+    });
+    return toCancellation(row);
+  });
+}

@@ -1,0 +1,134 @@
+import type { ProviderIdentity } from '../../config';
+import type { CustomerProductRow, ProductCatalogRow } from '../../db/schema/index';
+import { html, type SafeHtml } from '../../lib/html';
+import { specLabel } from './product-specs';
+
+export interface DocumentCustomer {
+  name: string;
+  company: string | null;
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  customerNumber: string | null;
+}
+
+const euro = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
+const intervalNames = { monthly: 'monatlich', quarterly: 'vierteljährlich', yearly: 'jährlich' } as const;
+
+export function formatGermanDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${day}.${month}.${year}`;
+}
+
+/** A4 letter shell; system fonts only, because the renderer refuses every network request. */
+function page(provider: ProviderIdentity, title: string, body: SafeHtml): SafeHtml {
+  return html`<!doctype html>
+<html lang="de"><head><meta charset="utf-8"><title>${title}</title>
+<style>
+  @page { size: A4; margin: 20mm 18mm; }
+  body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10pt; color: #1a1a1a; line-height: 1.45; }
+  header { border-bottom: 2px solid #0b5cad; padding-bottom: 6pt; margin-bottom: 14pt; }
+  header strong { font-size: 13pt; color: #0b5cad; }
+  h1 { font-size: 15pt; margin: 0 0 10pt; }
+  h2 { font-size: 11pt; margin: 14pt 0 4pt; }
+  table { border-collapse: collapse; width: 100%; }
+  td, th { text-align: left; padding: 3pt 6pt 3pt 0; vertical-align: top; }
+  th { width: 38%; font-weight: 600; }
+  footer { margin-top: 24pt; font-size: 8pt; color: #555; border-top: 1px solid #ccc; padding-top: 6pt; }
+</style></head>
+<body>
+<header><strong>${provider.name}</strong><br>${provider.street} · ${provider.postalCode} ${provider.city}</header>
+<h1>${title}</h1>
+${body}
+<footer>${provider.name} · ${provider.register} · USt-IdNr. ${provider.vatId} · Geschäftsführung: ${provider.managingDirectors}</footer>
+</body></html>`;
+}
+
+export function orderConfirmationHtml(
+  provider: ProviderIdentity,
+  customer: DocumentCustomer,
+  product: CustomerProductRow,
+  catalog: ProductCatalogRow,
+): SafeHtml {
+  const title = `Auftragsbestätigung ${product.contractNumber}`;
+  return page(
+    provider,
+    title,
+    html`<p>${customer.company ?? ''}${customer.company ? html`<br>` : ''}${customer.name}<br>${customer.street ?? ''}<br>${customer.postalCode ?? ''} ${customer.city ?? ''}</p>
+<p>Kundennummer: ${customer.customerNumber ?? '–'}</p>
+<p>Vielen Dank für Ihren Auftrag. Wir bestätigen die folgende Leistung:</p>
+<table>
+  <tr><th>Vertragsnummer</th><td>${product.contractNumber}</td></tr>
+  <tr><th>Produkt</th><td>${product.name} (${catalog.name}, ${catalog.sku})</td></tr>
+  ${catalog.specs.map((spec) => html`<tr><th>${specLabel(spec.key)}</th><td>${spec.value}</td></tr>`)}
+  <tr><th>Vertragsbeginn</th><td>${formatGermanDate(product.startDate)}</td></tr>
+  <tr><th>Entgelt (netto)</th><td>${euro.format(product.priceCents / 100)} ${intervalNames[product.billingInterval]}</td></tr>
+  <tr><th>Mindestlaufzeit</th><td>${product.minimumTermMonths} Monate</td></tr>
+  <tr><th>Kündigungsfrist</th><td>${product.noticePeriodMonths} Monate zum Laufzeitende</td></tr>
+  <tr><th>Verlängerung</th><td>um jeweils ${product.renewalMonths} Monate, wenn nicht fristgerecht gekündigt</td></tr>
+</table>
+<p>Es gelten unsere Allgemeinen Geschäftsbedingungen, das Service Level Agreement und der Auftragsverarbeitungsvertrag in der bei Vertragsschluss gültigen Fassung.</p>`,
+  );
+}
+
+export const GENERAL_DOCUMENTS = [
+  {
+    kind: 'terms',
+    title: 'Allgemeine Geschäftsbedingungen',
+    version: '2026-01',
+    sections: [
+      ['§ 1 Geltungsbereich', 'Diese Bedingungen gelten für alle Colocation- und Cloud-Leistungen des Anbieters.'],
+      [
+        '§ 2 Laufzeit und Kündigung',
+        'Verträge laufen für die vereinbarte Mindestlaufzeit und verlängern sich um die vereinbarte Verlängerungsperiode, wenn sie nicht mit der vereinbarten Frist zum Laufzeitende gekündigt werden. Das Recht zur außerordentlichen Kündigung aus wichtigem Grund (§ 314 BGB) bleibt unberührt. Kündigungen sind in Textform oder über das Kundenportal möglich.',
+      ],
+      [
+        '§ 3 Entgelte',
+        'Entgelte sind im Voraus für den Abrechnungszeitraum fällig und verstehen sich zuzüglich Umsatzsteuer.',
+      ],
+      [
+        '§ 4 Haftung',
+        'Der Anbieter haftet unbeschränkt bei Vorsatz und grober Fahrlässigkeit sowie nach dem Produkthaftungsgesetz.',
+      ],
+    ],
+  },
+  {
+    kind: 'sla',
+    title: 'Service Level Agreement',
+    version: '2026-01',
+    sections: [
+      ['Verfügbarkeit', 'Stromversorgung und Netzanbindung stehen im Jahresmittel zu 99,95 % zur Verfügung.'],
+      ['Entstörung', 'Störungen werden rund um die Uhr angenommen; die Reaktionszeit beträgt höchstens 30 Minuten.'],
+      [
+        'Gutschriften',
+        'Für jede angefangene Stunde unter dem Zielwert erhält der Kunde 5 % des Monatsentgelts gutgeschrieben.',
+      ],
+    ],
+  },
+  {
+    kind: 'data_processing',
+    title: 'Auftragsverarbeitungsvertrag (Art. 28 DSGVO)',
+    version: '2026-01',
+    sections: [
+      ['Gegenstand', 'Der Anbieter verarbeitet personenbezogene Daten ausschließlich nach Weisung des Kunden.'],
+      [
+        'Technische und organisatorische Maßnahmen',
+        'Zutrittskontrolle, Videoüberwachung, Verschlüsselung der Verwaltungszugänge.',
+      ],
+      [
+        'Unterauftragsverarbeiter',
+        'Unterauftragsverarbeiter werden nur nach vorheriger Information des Kunden eingesetzt.',
+      ],
+    ],
+  },
+] as const;
+
+export type GeneralDocument = (typeof GENERAL_DOCUMENTS)[number];
+
+export function generalDocumentHtml(provider: ProviderIdentity, document: GeneralDocument): SafeHtml {
+  return page(
+    provider,
+    document.title,
+    html`<p>Fassung ${document.version}</p>${document.sections.map(([heading, text]) => html`<h2>${heading}</h2><p>${text}</p>`)}`,
+  );
+}

@@ -1,0 +1,47 @@
+import { and, asc, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { customerProducts, productCancellations, productCatalog, users } from '../../db/schema/index';
+import type { InstantCursor } from './public-cancellations.repository';
+
+// Back-office queries: staff act across customers, so these are deliberately not customer-scoped.
+
+export async function findCatalog(db: DbOrTx) {
+  return db.select().from(productCatalog).orderBy(asc(productCatalog.kind), asc(productCatalog.sku));
+}
+
+export async function findCatalogItemBySku(db: DbOrTx, sku: string) {
+  const [row] = await db.select().from(productCatalog).where(eq(productCatalog.sku, sku)).limit(1);
+  return row;
+}
+
+/** A live customer account (not staff, not deleted) to book for. */
+export async function findBookableCustomer(db: DbOrTx, customerId: string) {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, customerId), eq(users.role, 'customer'), isNull(users.deletedAt)))
+    .limit(1);
+  return row;
+}
+
+/** Cancellations whose contracts are still running until their end date, newest first. */
+export async function findPendingCancellations(db: DbOrTx, limit: number, cursor?: InstantCursor) {
+  return db
+    .select({ cancellation: productCancellations, product: customerProducts, customerNumber: users.customerNumber })
+    .from(productCancellations)
+    .innerJoin(customerProducts, eq(customerProducts.id, productCancellations.productId))
+    .innerJoin(users, eq(users.id, productCancellations.customerId))
+    .where(
+      and(
+        eq(customerProducts.status, 'cancellation_pending'),
+        cursor
+          ? or(
+              lt(productCancellations.receivedAt, cursor.receivedAt),
+              and(eq(productCancellations.receivedAt, cursor.receivedAt), lt(productCancellations.id, cursor.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(productCancellations.receivedAt), desc(productCancellations.id))
+    .limit(limit);
+}

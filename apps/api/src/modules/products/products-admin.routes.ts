@@ -1,0 +1,79 @@
+import { adminProductRoutes } from '@portal/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { AppConfig } from '../../config';
+import { registerRoute } from '../../lib/route';
+import { toCancellation } from './cancellation.service';
+import { specLabel } from './product-specs';
+import { findCatalog, findPendingCancellations } from './products-admin.repository';
+import { bookProduct, decodeInstantCursor, encodeInstantCursor } from './products-admin.service';
+import { findPublicCancellationRequests } from './public-cancellations.repository';
+
+/** Keyset page: fetch one more than asked to know whether there is a next page. */
+function page<T>(rows: T[], limit: number, cursorOf: (row: T) => string) {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? cursorOf(last) : null };
+}
+
+/** Back office: the catalogue, booking products for customers, and cancellations to act on. */
+export default async function productsAdminModule(app: FastifyInstance, { config }: { config: AppConfig }) {
+  registerRoute(app, adminProductRoutes.catalog, async () => {
+    const rows = await findCatalog(app.db);
+    return {
+      status: 200,
+      body: {
+        items: rows.map((row) => ({
+          id: row.id,
+          sku: row.sku,
+          category: row.kind,
+          name: row.name,
+          specs: row.specs.map((spec) => ({ ...spec, label: specLabel(spec.key) })),
+        })),
+      },
+    };
+  });
+
+  registerRoute(app, adminProductRoutes.book, async (request) => ({
+    status: 201,
+    body: await bookProduct(app.db, app.pdf, config.provider, request.body),
+  }));
+
+  registerRoute(app, adminProductRoutes.pendingCancellations, async (request) => {
+    const { limit, cursor } = request.query;
+    const rows = await findPendingCancellations(app.db, limit + 1, cursor ? decodeInstantCursor(cursor) : undefined);
+    const result = page(rows, limit, (row) => encodeInstantCursor(row.cancellation));
+    return {
+      status: 200,
+      body: {
+        nextCursor: result.nextCursor,
+        items: result.items.map(({ cancellation, product, customerNumber }) => ({
+          ...toCancellation(cancellation),
+          customerId: cancellation.customerId,
+          customerNumber,
+          contractNumber: product.contractNumber,
+          productName: product.name,
+          productStatus: product.status,
+          channel: cancellation.channel,
+        })),
+      },
+    };
+  });
+
+  registerRoute(app, adminProductRoutes.publicRequests, async (request) => {
+    const { limit, cursor, status } = request.query;
+    const rows = await findPublicCancellationRequests(
+      app.db,
+      status,
+      limit + 1,
+      cursor ? decodeInstantCursor(cursor) : undefined,
+    );
+    const result = page(rows, limit, encodeInstantCursor);
+    return {
+      status: 200,
+      body: {
+        nextCursor: result.nextCursor,
+        items: result.items.map((row) => ({ ...row, receivedAt: row.receivedAt.toISOString() })),
+      },
+    };
+  });
+}

@@ -1,0 +1,71 @@
+import { productsRoutes, publicCancellationRoutes } from '@portal/contracts';
+import type { FastifyInstance } from 'fastify';
+import { today } from '../../lib/calendar';
+import { registerRoute } from '../../lib/route';
+import { cancelProduct } from './cancellation.service';
+import { listProductDocuments, loadProductDocument } from './contract-documents.service';
+import { endExpiredContracts } from './products.repository';
+import { getProductDetail, listProducts } from './products.service';
+import { submitPublicCancellation } from './public-cancellation.service';
+
+/** The form is open to anyone, so it is throttled per client address against abuse. */
+export const PUBLIC_CANCELLATION_LIMIT = { max: 5, timeWindow: '10 minutes' } as const;
+
+/** Produkte: the customer's contracts, their documents and cancellation, plus the §312k form. */
+export default async function productsModule(app: FastifyInstance) {
+  registerRoute(app, productsRoutes.list, async (request) => {
+    const { limit, cursor } = request.query;
+    return { status: 200, body: await listProducts(app.db, request.auth.customerId, limit, cursor) };
+  });
+
+  registerRoute(app, productsRoutes.get, async (request) => ({
+    status: 200,
+    body: await getProductDetail(app.db, request.auth.customerId, request.params.id),
+  }));
+
+  registerRoute(app, productsRoutes.documents, async (request) => ({
+    status: 200,
+    body: { items: await listProductDocuments(app.db, request.auth.customerId, request.params.id) },
+  }));
+
+  registerRoute(app, productsRoutes.downloadDocument, async (request) => {
+    const { id, documentId } = request.params;
+    const document = await loadProductDocument(app.db, request.auth.customerId, id, documentId);
+    return {
+      status: 200,
+      body: document.content,
+      headers: {
+        'content-type': document.mediaType,
+        'content-disposition': `attachment; filename="${document.fileName}"`,
+        // The stored bytes never change, so their hash is a strong validator for integrity checks.
+        etag: `"${document.sha256}"`,
+        'cache-control': 'private, no-store',
+      },
+    };
+  });
+
+  registerRoute(app, productsRoutes.cancel, async (request) => ({
+    status: 201,
+    body: await cancelProduct(app.db, request.auth.customerId, request.params.id, request.body),
+  }));
+
+  registerRoute(
+    app,
+    publicCancellationRoutes.create,
+    async (request) => ({
+      status: 202,
+      body: await submitPublicCancellation(app.db, request.body),
+      headers: { 'cache-control': 'no-store' },
+    }),
+    { rateLimit: PUBLIC_CANCELLATION_LIMIT },
+  );
+
+  // Cancelled contracts end once their end date has passed (reads already show it; this records it).
+  app.jobs.register({
+    name: 'products.end-cancelled-contracts',
+    intervalMs: 60 * 60 * 1000,
+    run: async (db) => {
+      await endExpiredContracts(db, today());
+    },
+  });
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { listOf, ZCents, ZDate, ZInstant, ZListQuery, ZUuid } from './common';
+import { defineRoute } from './http';
+import { staffProblems, ZProblem } from './problem';
+import {
+  ZBillingInterval,
+  ZCancellationType,
+  ZProductCategory,
+  ZProductDetail,
+  ZProductSpec,
+  ZProductStatus,
+} from './products';
+
+export const ZCatalogItem = z
+  .object({ id: ZUuid, sku: z.string(), category: ZProductCategory, name: z.string(), specs: z.array(ZProductSpec) })
+  .meta({ id: 'CatalogItem' });
+
+const ZMonths = z.number().int().min(0).max(120);
+
+export const ZBookProductBody = z.object({
+  customerId: ZUuid,
+  sku: z.string().trim().min(1).max(100),
+  name: z.string().trim().min(1).max(200).optional().meta({ description: 'Defaults to the catalogue name' }),
+  startDate: ZDate,
+  price: z.object({ amount: ZCents.min(0), interval: ZBillingInterval }),
+  minimumTermMonths: ZMonths.min(1),
+  noticePeriodMonths: ZMonths,
+  renewalMonths: ZMonths.min(1),
+});
+
+export const ZAdminProduct = ZProductDetail.extend({ customerId: ZUuid });
+
+/** A portal or form cancellation whose contract has not ended yet. */
+export const ZPendingCancellation = z.object({
+  id: ZUuid,
+  customerId: ZUuid,
+  customerNumber: z.string().nullable(),
+  productId: ZUuid,
+  contractNumber: z.string(),
+  productName: z.string(),
+  productStatus: ZProductStatus,
+  type: ZCancellationType,
+  reason: z.string().nullable(),
+  channel: z.enum(['portal', 'public_form']),
+  receivedAt: ZInstant,
+  effectiveDate: ZDate,
+});
+
+export const ZPublicCancellationRequest = z.object({
+  id: ZUuid,
+  reference: z.string(),
+  status: z.enum(['applied', 'pending_review']),
+  type: ZCancellationType,
+  reason: z.string().nullable(),
+  name: z.string(),
+  customerNumber: z.string().nullable(),
+  email: z.string(),
+  contract: z.string(),
+  requestedEndDate: ZDate.nullable(),
+  customerId: ZUuid.nullable(),
+  cancellationId: ZUuid.nullable(),
+  receivedAt: ZInstant,
+});
+
+export const adminProductRoutes = {
+  catalog: defineRoute({
+    method: 'GET',
+    path: '/admin/product-catalog',
+    summary: 'The product catalogue staff book from',
+    tags: ['admin'],
+    access: 'staff',
+    responses: { 200: z.object({ items: z.array(ZCatalogItem) }), ...staffProblems },
+  }),
+  book: defineRoute({
+    method: 'POST',
+    path: '/admin/products',
+    summary: 'Book a product for a customer; its contract documents are issued at once',
+    tags: ['admin'],
+    access: 'staff',
+    body: ZBookProductBody,
+    responses: { 201: ZAdminProduct, ...staffProblems, 404: ZProblem, 422: ZProblem },
+  }),
+  pendingCancellations: defineRoute({
+    method: 'GET',
+    path: '/admin/cancellations',
+    summary: 'Cancellations of contracts that have not ended yet, newest first',
+    tags: ['admin'],
+    access: 'staff',
+    query: ZListQuery,
+    responses: { 200: listOf(ZPendingCancellation), ...staffProblems },
+  }),
+  publicRequests: defineRoute({
+    method: 'GET',
+    path: '/admin/public-cancellations',
+    summary: 'Declarations from the public cancellation form; by default those waiting for review',
+    tags: ['admin'],
+    access: 'staff',
+    query: ZListQuery.extend({ status: z.enum(['applied', 'pending_review']).default('pending_review') }),
+    responses: { 200: listOf(ZPublicCancellationRequest), ...staffProblems },
+  }),
+} as const;

@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { listOf, ZCents, ZCurrency, ZDate, ZEmailInput, ZIdParams, ZInstant, ZListQuery, ZUuid } from './common';
+import { defineRoute } from './http';
+import { authProblems, commonProblems, ZProblem } from './problem';
+
+export const ZProductCategory = z.enum([
+  'colocation_unit',
+  'rack',
+  'cloud_server',
+  'backup_storage',
+  'cross_connect',
+  'ip_range',
+]);
+export type TProductCategory = z.infer<typeof ZProductCategory>;
+export const ZProductStatus = z.enum(['active', 'cancellation_pending', 'ended']);
+export type TProductStatus = z.infer<typeof ZProductStatus>;
+export const ZBillingInterval = z.enum(['monthly', 'quarterly', 'yearly']);
+export type TBillingInterval = z.infer<typeof ZBillingInterval>;
+export const ZCancellationType = z.enum(['ordinary', 'extraordinary']);
+export type TCancellationType = z.infer<typeof ZCancellationType>;
+
+export const ZProductPrice = z.object({ amount: ZCents, currency: ZCurrency, interval: ZBillingInterval });
+
+/** A booked product (the contract) as the list shows it. */
+export const ZProduct = z
+  .object({
+    id: ZUuid,
+    contractNumber: z.string().meta({ description: 'Human contract number, e.g. `V-100001`' }),
+    name: z.string(),
+    category: ZProductCategory,
+    status: ZProductStatus,
+    startDate: ZDate,
+    price: ZProductPrice,
+    termEndsOn: ZDate.meta({ description: 'End of the term running today' }),
+    endDate: ZDate.nullable().meta({ description: 'The confirmed end date once cancelled, else null' }),
+  })
+  .meta({ id: 'Product' });
+export type TProduct = z.infer<typeof ZProduct>;
+
+export const ZProductSpec = z.object({
+  key: z.string().meta({ description: 'Stable key, e.g. `heightUnits`, `vcpu`, `location`' }),
+  label: z.string().meta({ description: 'German label of the key' }),
+  value: z.string(),
+});
+
+export const ZContractTerms = z.object({
+  minimumTermMonths: z.number().int(),
+  noticePeriodMonths: z.number().int(),
+  renewalMonths: z.number().int(),
+  termEndsOn: ZDate,
+  earliestEndDate: ZDate.nullable().meta({
+    description: 'Earliest end of an ordinary cancellation received today; null once cancelled or ended',
+  }),
+  noticeDeadline: ZDate.nullable().meta({ description: 'Last day to cancel for `earliestEndDate`' }),
+});
+
+export const ZCancellationSummary = z.object({
+  id: ZUuid,
+  type: ZCancellationType,
+  reason: z.string().nullable(),
+  receivedAt: ZInstant,
+  effectiveDate: ZDate,
+});
+
+export const ZProductDetail = ZProduct.extend({
+  specs: z.array(ZProductSpec),
+  contract: ZContractTerms,
+  cancellation: ZCancellationSummary.nullable(),
+}).meta({ id: 'ProductDetail' });
+export type TProductDetail = z.infer<typeof ZProductDetail>;
+
+export const ZContractDocumentKind = z.enum(['order_confirmation', 'terms', 'sla', 'data_processing']);
+export type TContractDocumentKind = z.infer<typeof ZContractDocumentKind>;
+
+export const ZContractDocument = z
+  .object({
+    id: ZUuid,
+    title: z.string(),
+    kind: ZContractDocumentKind,
+    version: z.string(),
+    acceptedOn: ZDate,
+    createdAt: ZInstant,
+    sizeBytes: z.number().int(),
+    sha256: z.string().meta({ description: 'Hex SHA-256 of the PDF as served' }),
+  })
+  .meta({ id: 'ContractDocument' });
+export type TContractDocument = z.infer<typeof ZContractDocument>;
+
+const ZReason = z.string().trim().max(2000);
+
+/** An extraordinary cancellation (§314 BGB) needs its good cause. */
+function requireReasonWhenExtraordinary(
+  value: { type: TCancellationType; reason?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (value.type === 'extraordinary' && !value.reason) {
+    ctx.addIssue({ code: 'custom', path: ['reason'], message: 'An extraordinary cancellation needs a reason.' });
+  }
+}
+
+export const ZCancelProductBody = z
+  .object({
+    type: ZCancellationType,
+    reason: ZReason.optional(),
+    endDate: ZDate.optional().meta({ description: 'Omitted: the earliest possible end date' }),
+  })
+  .superRefine(requireReasonWhenExtraordinary);
+
+export const ZCancellation = z
+  .object({
+    id: ZUuid,
+    productId: ZUuid,
+    type: ZCancellationType,
+    reason: z.string().nullable(),
+    receivedAt: ZInstant,
+    effectiveDate: ZDate,
+  })
+  .meta({ id: 'Cancellation' });
+export type TCancellation = z.infer<typeof ZCancellation>;
+
+/** 422 for an end date the contract does not allow; names the earliest one it does. */
+export const ZEndDateProblem = ZProblem.extend({ earliestEndDate: ZDate.optional() });
+
+export const ZDocumentParams = z.object({ id: ZUuid, documentId: ZUuid });
+
+export const productsRoutes = {
+  list: defineRoute({
+    method: 'GET',
+    path: '/products',
+    summary: "The customer's booked products, newest first",
+    tags: ['products'],
+    access: 'user',
+    query: ZListQuery,
+    responses: { 200: listOf(ZProduct), ...authProblems },
+  }),
+  get: defineRoute({
+    method: 'GET',
+    path: '/products/:id',
+    summary: 'One product with its specs, contract terms and cancellation',
+    tags: ['products'],
+    access: 'user',
+    params: ZIdParams,
+    responses: { 200: ZProductDetail, ...authProblems, 404: ZProblem },
+  }),
+  documents: defineRoute({
+    method: 'GET',
+    path: '/products/:id/documents',
+    summary: "A product's contract documents (a handful per contract, never paged)",
+    tags: ['products'],
+    access: 'user',
+    params: ZIdParams,
+    responses: { 200: z.object({ items: z.array(ZContractDocument) }), ...authProblems, 404: ZProblem },
+  }),
+  downloadDocument: defineRoute({
+    method: 'GET',
+    path: '/products/:id/documents/:documentId',
+    summary: 'One contract document as PDF',
+    tags: ['products'],
+    access: 'user',
+    params: ZDocumentParams,
+    produces: 'application/pdf',
+    responses: { ...authProblems, 404: ZProblem },
+  }),
+  cancel: defineRoute({
+    method: 'POST',
+    path: '/products/:id/cancellation',
+    summary: 'Cancel a product; without endDate at the earliest possible date',
+    tags: ['products'],
+    access: 'user',
+    params: ZIdParams,
+    body: ZCancelProductBody,
+    responses: { 201: ZCancellation, ...authProblems, 404: ZProblem, 409: ZProblem, 422: ZEndDateProblem },
+  }),
+} as const;
+
+/** §312k BGB: the cancellation button's form, without sign-in. */
+export const ZPublicCancellationBody = z
+  .object({
+    type: ZCancellationType,
+    reason: ZReason.optional(),
+    name: z.string().trim().min(1).max(200),
+    customerNumber: z.string().trim().max(50).optional(),
+    email: ZEmailInput,
+    contract: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .meta({ description: 'Which contract: its contract number (e.g. `V-100001`) or a description' }),
+    endDate: ZDate.optional().meta({ description: 'Omitted: the earliest possible end date' }),
+  })
+  .superRefine(requireReasonWhenExtraordinary);
+
+export const ZPublicCancellationReceipt = z
+  .object({ reference: z.string(), receivedAt: ZInstant })
+  .meta({ id: 'PublicCancellationReceipt' });
+export type TPublicCancellationReceipt = z.infer<typeof ZPublicCancellationReceipt>;
+
+export const publicCancellationRoutes = {
+  create: defineRoute({
+    method: 'POST',
+    path: '/public/cancellations',
+    summary: 'Cancel a contract without signing in (§312k BGB); the answer never says whether it matched',
+    tags: ['products'],
+    access: 'public',
+    body: ZPublicCancellationBody,
+    responses: { 202: ZPublicCancellationReceipt, ...commonProblems, 429: ZProblem },
+  }),
+} as const;
