@@ -21,6 +21,8 @@ export default fp(
         root,
         wildcard: false,
         index: false,
+        // The build writes .br/.gz beside each asset (apps/web/scripts/precompress.mjs).
+        preCompressed: true,
         // Vite fingerprints everything under assets/: cache it forever, never index.html.
         setHeaders: (res, filePath) => {
           const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
