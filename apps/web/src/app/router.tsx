@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { paths } from '../config/paths';
 import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './not-found';
@@ -10,6 +10,8 @@ import { RequireAuth } from './require-auth';
  */
 export const router = createBrowserRouter([
   { path: paths.login, lazy: () => import('../features/auth/routes/login-route') },
+  { path: paths.resetPassword, lazy: () => import('../features/account/routes/reset-password-route') },
+  { path: paths.confirmEmail, lazy: () => import('../features/account/routes/confirm-email-route') },
   {
     element: <RequireAuth />,
     children: [
@@ -17,6 +19,19 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, lazy: () => import('../features/overview/routes/overview-route') },
+          {
+            path: paths.account,
+            lazy: () => import('../features/account/routes/account-route'),
+            children: [
+              { index: true, element: <Navigate to={paths.accountProfile} replace /> },
+              { path: paths.accountProfile, lazy: () => import('../features/account/routes/profile-route') },
+              { path: paths.accountPassword, lazy: () => import('../features/account/routes/password-route') },
+              { path: paths.accountBank, lazy: () => import('../features/account/routes/bank-route') },
+              { path: paths.accountSessions, lazy: () => import('../features/account/routes/sessions-route') },
+              { path: paths.accountExport, lazy: () => import('../features/account/routes/export-route') },
+              { path: paths.accountDelete, lazy: () => import('../features/account/routes/delete-route') },
+            ],
+          },
           { path: '*', Component: NotFoundPage },
         ],
       },

@@ -9,4 +9,13 @@ export const paths = {
   contact: '/contact',
   ticket: (id: string) => `/contact/tickets/${id}`,
   account: '/account',
+  accountProfile: '/account/profile',
+  accountPassword: '/account/password',
+  accountBank: '/account/bank',
+  accountSessions: '/account/sessions',
+  accountExport: '/account/export',
+  accountDelete: '/account/delete',
+  /** Public pages opened from e-mailed links (the API builds the same URLs). */
+  resetPassword: '/reset-password',
+  confirmEmail: '/confirm-email',
 } as const;

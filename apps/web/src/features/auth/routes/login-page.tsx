@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/field';
@@ -78,6 +78,9 @@ export function LoginPage() {
             {t.submit}
           </Button>
         </form>
+        <p>
+          <Link to={paths.resetPassword}>{t.forgotPassword}</Link>
+        </p>
         <LanguageSwitch label="Sprache / Language" />
       </div>
     </main>

@@ -1,0 +1,12 @@
+import { accountRoutes, type BodyOf } from '@portal/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { apiRequest, downloadFile } from '../../../lib/api-client';
+
+export const exportData = () => downloadFile(accountRoutes.exportData, {}, 'kundendaten.json');
+
+export const useExportData = () => useMutation({ mutationFn: exportData });
+
+export const deleteAccount = (body: BodyOf<typeof accountRoutes.deleteAccount>) =>
+  apiRequest(accountRoutes.deleteAccount, { body });
+
+export const useDeleteAccount = () => useMutation({ mutationFn: deleteAccount });

@@ -1,0 +1,25 @@
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { useMessages } from '../../../lib/i18n';
+import { useExportData } from '../api/account-data';
+import { dataMessages } from '../data-messages';
+import { formError } from '../lib/field-errors';
+import { accountMessages } from '../messages';
+
+export function ExportPage() {
+  const t = useMessages(dataMessages);
+  const common = useMessages(accountMessages);
+  const download = useExportData();
+  const problem = formError(download.error, common);
+  return (
+    <section aria-labelledby="export-heading">
+      <h2 id="export-heading">{t.exportHeading}</h2>
+      <p>{t.exportIntro}</p>
+      {download.isSuccess && <Alert tone="success">{t.exportDone}</Alert>}
+      {problem && <Alert tone="error">{problem}</Alert>}
+      <Button busy={download.isPending} onClick={() => download.mutate()}>
+        {t.exportButton}
+      </Button>
+    </section>
+  );
+}
