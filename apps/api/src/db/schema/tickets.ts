@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { customerProducts } from './products';
 import { users } from './users';
 
 export const ticketStatus = pgEnum('ticket_status', ['open', 'in_progress', 'waiting_for_customer', 'closed']);
@@ -35,7 +36,7 @@ export const tickets = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     /** The product the request concerns; checked against the customer's products on creation. */
-    productId: uuid('product_id'),
+    productId: uuid('product_id').references(() => customerProducts.id, { onDelete: 'set null' }),
     subject: text('subject').notNull(),
     category: ticketCategory('category').notNull(),
     status: ticketStatus('status').notNull().default('open'),

@@ -2,6 +2,7 @@ import { ticketAttachmentLimits } from '@portal/contracts';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app';
 import { expectProblem, signedInCustomer, signedInStaff } from '../../../test/factories';
+import { createProduct } from '../../../test/product-factories';
 import { newTicket, openTicketAs, PNG_BYTES } from '../../../test/tickets';
 
 const ctx = useTestApp();
@@ -96,18 +97,27 @@ describe('POST /tickets and GET /tickets/{id}', () => {
     expect(problem.errors?.map((error) => error.path).sort()).toEqual(['category', 'message', 'subject']);
   });
 
-  it('refuses a product that is not the customer’s', async () => {
+  it('accepts the customer’s own product and refuses another customer’s or a missing one', async () => {
     const customer = await signedInCustomer(ctx.app, ctx.db);
-    const response = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/tickets',
-      headers: customer.bearer,
-      payload: { ...newTicket, productId: '00000000-0000-4000-8000-000000000000' },
-    });
-    const problem = expectProblem(response, 400, 'validation_failed');
-    expect(problem.errors).toEqual([{ path: 'productId', message: expect.any(String) }]);
+    const stranger = await signedInCustomer(ctx.app, ctx.db);
+    const own = await createProduct(ctx.db, customer.user.id);
+    const foreign = await createProduct(ctx.db, stranger.user.id);
+
+    const ticket = await openTicketAs(ctx.app, customer.bearer, { productId: own.id });
+    expect(ticket).toMatchObject({ productId: own.id });
+
+    for (const productId of [foreign.id, '00000000-0000-4000-8000-000000000000']) {
+      const response = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/tickets',
+        headers: customer.bearer,
+        payload: { ...newTicket, productId },
+      });
+      const problem = expectProblem(response, 400, 'validation_failed');
+      expect(problem.errors).toEqual([{ path: 'productId', message: expect.any(String) }]);
+    }
     const list = await ctx.app.inject({ url: '/api/v1/tickets', headers: customer.bearer });
-    expect(list.json().items).toEqual([]);
+    expect(list.json().items.map((item: { id: string }) => item.id)).toEqual([ticket.id]);
   });
 });
 

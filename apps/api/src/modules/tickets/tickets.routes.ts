@@ -1,7 +1,6 @@
 import { ticketRoutes } from '@portal/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config';
-import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import { registerRoute } from '../../lib/route';
 import { checkAttachments } from './attachment-content';
@@ -21,9 +20,6 @@ export const TICKET_CREATE_LIMIT = 10;
 export const TICKET_REPLY_LIMIT = 30;
 
 export default async function ticketsModule(app: FastifyInstance, { config }: { config: AppConfig }) {
-  // Placeholder until products exist: no product can belong to anyone.
-  const productBelongsToCustomer = async (_tx: DbOrTx, _productId: string) => false;
-
   registerRoute(app, ticketRoutes.list, async (request) => ({
     status: 200,
     body: await listTickets(app.db, request.auth.customerId, request.query),
@@ -34,12 +30,10 @@ export default async function ticketsModule(app: FastifyInstance, { config }: { 
     ticketRoutes.create,
     async (request) => {
       const { attachments, ...fields } = request.body;
-      const ticket = await openTicket(
-        app.db,
-        request.auth.customerId,
-        { ...fields, attachments: checkAttachments(attachments) },
-        productBelongsToCustomer,
-      );
+      const ticket = await openTicket(app.db, request.auth.customerId, {
+        ...fields,
+        attachments: checkAttachments(attachments),
+      });
       return { status: 201, body: ticket };
     },
     { bodyLimit: TICKET_BODY_LIMIT_BYTES, rateLimit: perCustomer(TICKET_CREATE_LIMIT) },

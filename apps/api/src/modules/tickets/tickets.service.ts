@@ -2,6 +2,7 @@ import type { TTicketStatus } from '@portal/contracts';
 import type { Database, DbOrTx } from '../../db/client';
 import type { TicketRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
+import { findCustomerProduct } from '../products/products.repository';
 import type { CheckedAttachment } from './attachment-content';
 import { statusAfterCustomerClose, statusAfterCustomerReply } from './ticket-status';
 import { decodeCursor, encodeCursor, toTicket, toTicketMessage, toTicketSummary } from './tickets.mapping';
@@ -62,14 +63,9 @@ export interface OpenTicketInput {
 }
 
 /** The ticket and its first message (with files) are written together or not at all. */
-export async function openTicket(
-  db: Database,
-  customerId: string,
-  input: OpenTicketInput,
-  productBelongsToCustomer: (tx: DbOrTx, productId: string) => Promise<boolean>,
-) {
+export async function openTicket(db: Database, customerId: string, input: OpenTicketInput) {
   return db.transaction(async (tx) => {
-    if (input.productId && !(await productBelongsToCustomer(tx, input.productId))) {
+    if (input.productId && !(await findCustomerProduct(tx, customerId, input.productId))) {
       // Someone else's product and a missing one look the same.
       throw AppError.validation([{ path: 'productId', message: 'No such product in your contracts.' }]);
     }

@@ -1,0 +1,1 @@
+ALTER TABLE "tickets" ADD CONSTRAINT "tickets_product_id_customer_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."customer_products"("id") ON DELETE set null ON UPDATE no action;
