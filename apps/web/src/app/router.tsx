@@ -19,6 +19,8 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, lazy: () => import('../features/overview/routes/overview-route') },
+          { path: paths.contact, lazy: () => import('../features/tickets/routes/contact-route') },
+          { path: paths.ticket(':id'), lazy: () => import('../features/tickets/routes/ticket-route') },
           {
             path: paths.account,
             lazy: () => import('../features/account/routes/account-route'),

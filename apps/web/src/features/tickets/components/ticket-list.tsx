@@ -1,0 +1,87 @@
+import type { TTicketStatus } from '@portal/contracts';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Button } from '../../../components/ui/button';
+import { SelectField } from '../../../components/ui/field';
+import { EmptyState, QueryState } from '../../../components/ui/states';
+import { paths } from '../../../config/paths';
+import { formatDateTime } from '../../../lib/format';
+import { useLanguage, useMessages } from '../../../lib/i18n';
+import { useTickets } from '../api/get-tickets';
+import { ticketMessages } from '../messages';
+import { TicketStatusBadge } from './ticket-status-badge';
+
+const filters = {
+  active: ['open', 'in_progress', 'waiting_for_customer'],
+  all: undefined,
+  closed: ['closed'],
+} satisfies Record<string, TTicketStatus[] | undefined>;
+type Filter = keyof typeof filters;
+
+/** The ticket overview: every ticket with its status, newest first, filtered by status. */
+export function TicketList() {
+  const t = useMessages(ticketMessages);
+  const { language } = useLanguage();
+  const [filter, setFilter] = useState<Filter>('all');
+  const tickets = useTickets(filters[filter]);
+
+  return (
+    <section aria-labelledby="ticket-list-heading">
+      <div className="tickets-list-head">
+        <h2 id="ticket-list-heading">{t.listHeading}</h2>
+        <SelectField label={t.filter} value={filter} onChange={(event) => setFilter(event.target.value as Filter)}>
+          <option value="all">{t.filterAll}</option>
+          <option value="active">{t.filterActive}</option>
+          <option value="closed">{t.filterClosed}</option>
+        </SelectField>
+      </div>
+      <QueryState
+        query={tickets}
+        isEmpty={(data) => data.pages.every((page) => page.items.length === 0)}
+        empty={<EmptyState title={t.noTickets} />}
+      >
+        {(data) => (
+          <>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.columnNumber}</th>
+                  <th scope="col">{t.columnSubject}</th>
+                  <th scope="col">{t.columnCategory}</th>
+                  <th scope="col">{t.columnStatus}</th>
+                  <th scope="col">{t.columnUpdated}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.pages
+                  .flatMap((page) => page.items)
+                  .map((ticket) => (
+                    <tr key={ticket.id}>
+                      <td data-label={t.columnNumber}>#{ticket.number}</td>
+                      <td data-label={t.columnSubject}>
+                        <Link to={paths.ticket(ticket.id)}>{ticket.subject}</Link>
+                      </td>
+                      <td data-label={t.columnCategory}>{t[`category_${ticket.category}`]}</td>
+                      <td data-label={t.columnStatus}>
+                        <TicketStatusBadge status={ticket.status} />
+                      </td>
+                      <td data-label={t.columnUpdated}>{formatDateTime(ticket.updatedAt, language)}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+            {tickets.hasNextPage && (
+              <Button
+                variant="secondary"
+                busy={tickets.isFetchingNextPage}
+                onClick={() => void tickets.fetchNextPage()}
+              >
+                {t.loadMore}
+              </Button>
+            )}
+          </>
+        )}
+      </QueryState>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { Link, useParams } from 'react-router';
+import { Alert } from '../../../components/ui/alert';
+import { PageHeader } from '../../../components/ui/page-header';
+import { QueryState } from '../../../components/ui/states';
+import { paths } from '../../../config/paths';
+import { formatDateTime } from '../../../lib/format';
+import { useLanguage, useMessages } from '../../../lib/i18n';
+import { useTicket } from '../api/get-ticket';
+import { ReplyForm } from '../components/reply-form';
+import { TicketStatusBadge } from '../components/ticket-status-badge';
+import { TicketThread } from '../components/ticket-thread';
+import { ticketMessages } from '../messages';
+import '../tickets.css';
+
+/** One ticket: its status, the thread, and a reply box while it is not closed. */
+export function TicketPage() {
+  const t = useMessages(ticketMessages);
+  const { language } = useLanguage();
+  const { id = '' } = useParams();
+  const ticket = useTicket(id);
+
+  return (
+    <>
+      <p>
+        <Link to={paths.contact}>← {t.backToContact}</Link>
+      </p>
+      <QueryState query={ticket}>
+        {(data) => (
+          <>
+            <PageHeader
+              title={t.ticketTitle(data.number, data.subject)}
+              description={`${t[`category_${data.category}`]} · ${t.openedOn(formatDateTime(data.createdAt, language))}`}
+              actions={<TicketStatusBadge status={data.status} />}
+            />
+            <TicketThread ticket={data} />
+            {data.status === 'closed' ? <Alert tone="info">{t.closedNote}</Alert> : <ReplyForm ticketId={data.id} />}
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}
