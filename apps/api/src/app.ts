@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { AppConfig } from './config';
 import type { DatabaseHandle } from './db/client';
 import accountModule from './modules/account/account.routes';
+import accountDataModule from './modules/account/account-data.routes';
 import adminCustomersModule from './modules/account/admin-customers.routes';
 import passwordResetModule from './modules/account/password-reset.routes';
 import announcementsModule from './modules/announcements/announcements.routes';
@@ -79,6 +80,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(authModule, { config });
       await api.register(passwordResetModule, { config });
       await api.register(accountModule, { config });
+      await api.register(accountDataModule);
       await api.register(adminCustomersModule, { config });
       await api.register(overviewModule);
       await api.register(announcementsModule);
