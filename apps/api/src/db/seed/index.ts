@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../client';
 import { users } from '../schema/index';
+import { seedAccountSection } from './account';
 import { type SeededAccounts, seedAccounts } from './accounts';
 import { seedAnnouncements } from './announcements';
+import { seedInvoices } from './invoices';
 import { seedProducts } from './products';
 import { seedTickets } from './tickets';
 
@@ -12,8 +14,10 @@ import { seedTickets } from './tickets';
  */
 const sectionSeeds: Array<(tx: DbOrTx, accounts: SeededAccounts) => Promise<void>> = [
   seedAnnouncements,
+  seedAccountSection,
   seedProducts,
   seedTickets,
+  seedInvoices,
 ];
 
 /** Fills an empty database with the demo data of ../shared/API.md; returns false if it was not empty. */
