@@ -22,6 +22,9 @@ test('a customer opens a ticket with a screenshot, staff answer, the customer se
   await expect(page.getByLabel('Betreff')).toHaveAttribute('aria-invalid', 'true');
 
   await page.getByLabel('Kategorie').selectOption({ label: 'Technik' });
+  const product = page.getByLabel('Betroffenes Produkt (optional)');
+  await product.selectOption({ index: 1 });
+  const productLabel = (await product.locator('option:checked').textContent()) ?? '';
   await page.getByLabel('Betreff').fill(subject);
   await page.getByLabel('Ihre Nachricht').fill('Seit 9 Uhr ist der A-Feed aus.\n<script>alert("x")</script>');
   await page.getByLabel('Anhänge (optional)').setInputFiles({
@@ -39,6 +42,7 @@ test('a customer opens a ticket with a screenshot, staff answer, the customer se
   await row.getByRole('link', { name: subject }).click();
   await expect(page).toHaveURL(/\/contact\/tickets\/[0-9a-f-]{36}$/);
   await expect(page.getByText('<script>alert("x")</script>')).toBeVisible();
+  await expect(page.getByRole('main')).toContainText(productLabel);
   await expect(page.getByRole('button', { name: /bildschirmfoto\.png herunterladen/ })).toBeVisible();
 
   const download = page.waitForEvent('download');

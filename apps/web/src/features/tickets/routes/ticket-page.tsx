@@ -5,6 +5,7 @@ import { QueryState } from '../../../components/ui/states';
 import { paths } from '../../../config/paths';
 import { formatDateTime } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
+import { useProductChoices } from '../api/get-products';
 import { useTicket } from '../api/get-ticket';
 import { ReplyForm } from '../components/reply-form';
 import { TicketStatusBadge } from '../components/ticket-status-badge';
@@ -18,6 +19,11 @@ export function TicketPage() {
   const { language } = useLanguage();
   const { id = '' } = useParams();
   const ticket = useTicket(id);
+  const products = useProductChoices();
+  const productName = (productId: string | null) => {
+    const product = products.data?.items.find((item) => item.id === productId);
+    return product ? `${product.name} (${product.contractNumber})` : null;
+  };
 
   return (
     <>
@@ -29,7 +35,13 @@ export function TicketPage() {
           <>
             <PageHeader
               title={t.ticketTitle(data.number, data.subject)}
-              description={`${t[`category_${data.category}`]} · ${t.openedOn(formatDateTime(data.createdAt, language))}`}
+              description={[
+                t[`category_${data.category}`],
+                productName(data.productId),
+                t.openedOn(formatDateTime(data.createdAt, language)),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
               actions={<TicketStatusBadge status={data.status} />}
             />
             <TicketThread ticket={data} />
