@@ -19,6 +19,7 @@ export const appMessages = defineMessages({
     notFoundTitle: 'Seite nicht gefunden',
     notFoundBody: 'Diese Seite gibt es nicht (mehr).',
     backToOverview: 'Zur Übersicht',
+    cancelContracts: 'Verträge hier kündigen',
   },
   en: {
     portalName: 'Customer portal',
@@ -38,5 +39,6 @@ export const appMessages = defineMessages({
     notFoundTitle: 'Page not found',
     notFoundBody: 'This page does not exist (any more).',
     backToOverview: 'Back to the overview',
+    cancelContracts: 'Cancel contracts here',
   },
 });

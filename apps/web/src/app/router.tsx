@@ -10,6 +10,7 @@ import { RequireAuth } from './require-auth';
  */
 export const router = createBrowserRouter([
   { path: paths.login, lazy: () => import('../features/auth/routes/login-route') },
+  { path: paths.publicCancellation, lazy: () => import('../features/products/routes/public-cancellation-route') },
   { path: paths.resetPassword, lazy: () => import('../features/account/routes/reset-password-route') },
   { path: paths.confirmEmail, lazy: () => import('../features/account/routes/confirm-email-route') },
   {
@@ -19,6 +20,8 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, lazy: () => import('../features/overview/routes/overview-route') },
+          { path: paths.products, lazy: () => import('../features/products/routes/products-route') },
+          { path: paths.product(':id'), lazy: () => import('../features/products/routes/product-route') },
           { path: paths.contact, lazy: () => import('../features/tickets/routes/contact-route') },
           { path: paths.ticket(':id'), lazy: () => import('../features/tickets/routes/ticket-route') },
           {

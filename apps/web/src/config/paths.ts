@@ -4,6 +4,8 @@ export const paths = {
   overview: '/',
   products: '/products',
   product: (id: string) => `/products/${id}`,
+  /** §312k BGB cancellation button: public, no sign-in in front of it. */
+  publicCancellation: '/kuendigen',
   invoices: '/invoices',
   invoice: (id: string) => `/invoices/${id}`,
   contact: '/contact',

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from '../../components/ui/button';
 import { LanguageSwitch } from '../../components/ui/language-switch';
 import { paths } from '../../config/paths';
@@ -83,6 +83,10 @@ export function AppLayout() {
       </aside>
       <main id="main" ref={mainRef} tabIndex={-1}>
         <Outlet />
+        {/* §312k BGB: the cancellation button on every page. */}
+        <footer className="app-footer">
+          <Link to={paths.publicCancellation}>{t.cancelContracts}</Link>
+        </footer>
       </main>
     </div>
   );

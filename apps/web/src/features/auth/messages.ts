@@ -13,6 +13,7 @@ export const authMessages = defineMessages({
     sessionEnded: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
     emailRequired: 'Bitte geben Sie Ihre E-Mail-Adresse ein.',
     passwordRequired: 'Bitte geben Sie Ihr Passwort ein.',
+    cancelContracts: 'Verträge hier kündigen',
   },
   en: {
     title: 'Sign in',
@@ -26,5 +27,6 @@ export const authMessages = defineMessages({
     sessionEnded: 'Your session has ended. Please sign in again.',
     emailRequired: 'Please enter your e-mail address.',
     passwordRequired: 'Please enter your password.',
+    cancelContracts: 'Cancel contracts here',
   },
 });

@@ -81,6 +81,10 @@ export function LoginPage() {
         <p>
           <Link to={paths.resetPassword}>{t.forgotPassword}</Link>
         </p>
+        {/* §312k BGB: the cancellation button leads straight to the form, with no sign-in in front. */}
+        <Link className="btn btn-secondary" to={paths.publicCancellation}>
+          {t.cancelContracts}
+        </Link>
         <LanguageSwitch label="Sprache / Language" />
       </div>
     </main>

@@ -1,0 +1,87 @@
+import type { TProductDetail } from '@portal/contracts';
+import { Fragment } from 'react';
+import { formatDate } from '../../../lib/format';
+import { useLanguage, useMessages } from '../../../lib/i18n';
+import { productsMessages } from '../messages';
+import { ProductPrice } from './product-price';
+import { ProductStatusBadge } from './product-status-badge';
+
+/** The "Übersicht" tab: the product's key facts, specs and contract term. */
+export function ProductOverview({ product }: { product: TProductDetail }) {
+  const t = useMessages(productsMessages);
+  const { language } = useLanguage();
+  const specLabel = (key: string, fallback: string) =>
+    (t as unknown as Record<string, string | undefined>)[`spec_${key}`] ?? fallback;
+  const { contract } = product;
+  return (
+    <div className="product-overview">
+      <section className="card" aria-labelledby="product-facts">
+        <h2 id="product-facts" className="sr-only">
+          {t.tabOverview}
+        </h2>
+        <dl className="facts">
+          <dt>{t.contractNumber}</dt>
+          <dd>{product.contractNumber}</dd>
+          <dt>{t.category}</dt>
+          <dd>{t[`category_${product.category}`]}</dd>
+          <dt>{t.status}</dt>
+          <dd>
+            <ProductStatusBadge status={product.status} />
+          </dd>
+          <dt>{t.startDate}</dt>
+          <dd>{formatDate(product.startDate, language)}</dd>
+          <dt>{t.price}</dt>
+          <dd>
+            <ProductPrice price={product.price} />
+          </dd>
+          {product.endDate && (
+            <>
+              <dt>{t.contractEnd}</dt>
+              <dd>
+                <strong>{formatDate(product.endDate, language)}</strong>
+              </dd>
+            </>
+          )}
+        </dl>
+      </section>
+      {product.specs.length > 0 && (
+        <section className="card" aria-labelledby="product-specs">
+          <h2 id="product-specs">{t.details}</h2>
+          <dl className="facts">
+            {product.specs.map((spec) => (
+              <Fragment key={spec.key}>
+                <dt>{specLabel(spec.key, spec.label)}</dt>
+                <dd>{spec.value}</dd>
+              </Fragment>
+            ))}
+          </dl>
+        </section>
+      )}
+      <section className="card" aria-labelledby="product-terms">
+        <h2 id="product-terms">{t.terms}</h2>
+        <dl className="facts">
+          <dt>{t.minimumTerm}</dt>
+          <dd>{t.months(contract.minimumTermMonths)}</dd>
+          <dt>{t.noticePeriod}</dt>
+          <dd>{t.noticeValue(t.months(contract.noticePeriodMonths))}</dd>
+          <dt>{t.renewal}</dt>
+          <dd>{t.renewalValue(t.months(contract.renewalMonths))}</dd>
+          <dt>{product.endDate ? t.contractEnd : t.currentTermEnd}</dt>
+          <dd>{formatDate(contract.termEndsOn, language)}</dd>
+          {contract.earliestEndDate && (
+            <>
+              <dt>{t.earliestEndDate}</dt>
+              <dd>{formatDate(contract.earliestEndDate, language)}</dd>
+            </>
+          )}
+          {contract.noticeDeadline && (
+            <>
+              <dt>{t.noticeDeadline}</dt>
+              <dd>{formatDate(contract.noticeDeadline, language)}</dd>
+            </>
+          )}
+        </dl>
+      </section>
+    </div>
+  );
+}

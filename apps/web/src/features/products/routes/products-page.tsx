@@ -1,0 +1,78 @@
+import { Link } from 'react-router';
+import { Button } from '../../../components/ui/button';
+import { PageHeader } from '../../../components/ui/page-header';
+import { EmptyState, QueryState } from '../../../components/ui/states';
+import { paths } from '../../../config/paths';
+import { formatDate } from '../../../lib/format';
+import { useLanguage, useMessages } from '../../../lib/i18n';
+import { useProducts } from '../api/get-products';
+import { ProductPrice } from '../components/product-price';
+import { ProductStatusBadge } from '../components/product-status-badge';
+import { productsMessages } from '../messages';
+
+export function ProductsPage() {
+  const t = useMessages(productsMessages);
+  const { language } = useLanguage();
+  const products = useProducts();
+  return (
+    <>
+      <PageHeader title={t.title} description={t.intro} />
+      <QueryState
+        query={products}
+        isEmpty={(data) => data.pages.every((page) => page.items.length === 0)}
+        empty={<EmptyState title={t.empty} />}
+      >
+        {(data) => (
+          <>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.colName}</th>
+                  <th scope="col">{t.colCategory}</th>
+                  <th scope="col">{t.colStatus}</th>
+                  <th scope="col" className="num">
+                    {t.colPrice}
+                  </th>
+                  <th scope="col">{t.colTermEnd}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.pages
+                  .flatMap((page) => page.items)
+                  .map((product) => (
+                    <tr key={product.id}>
+                      <td data-label={t.colName}>
+                        <Link to={paths.product(product.id)}>{product.name}</Link>
+                        <span className="muted small product-number">{product.contractNumber}</span>
+                      </td>
+                      <td data-label={t.colCategory}>{t[`category_${product.category}`]}</td>
+                      <td data-label={t.colStatus}>
+                        <ProductStatusBadge status={product.status} />
+                      </td>
+                      <td data-label={t.colPrice} className="num">
+                        <ProductPrice price={product.price} />
+                      </td>
+                      <td data-label={t.colTermEnd}>
+                        {product.endDate
+                          ? t.endsOn(formatDate(product.endDate, language))
+                          : formatDate(product.termEndsOn, language)}
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+            {products.hasNextPage && (
+              <Button
+                variant="secondary"
+                busy={products.isFetchingNextPage}
+                onClick={() => void products.fetchNextPage()}
+              >
+                {t.loadMore}
+              </Button>
+            )}
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}
