@@ -29,9 +29,7 @@ export const sepaMandates = pgTable(
     uniqueIndex('sepa_mandates_reference_unique').on(table.reference),
     index('sepa_mandates_customer_id_idx').on(table.customerId),
     // At most one active mandate per customer, even under concurrent saves.
-    uniqueIndex('sepa_mandates_one_active_per_customer')
-      .on(table.customerId)
-      .where(sql`${table.revokedAt} is null`),
+    uniqueIndex('sepa_mandates_one_active_per_customer').on(table.customerId).where(sql`${table.revokedAt} is null`),
   ],
 );
 

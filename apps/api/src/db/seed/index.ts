@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../client';
 import { users } from '../schema/index';
+import { seedAccountSection } from './account';
 import { type SeededAccounts, seedAccounts } from './accounts';
 import { seedAnnouncements } from './announcements';
 import { seedInvoices } from './invoices';
@@ -13,6 +14,7 @@ import { seedTickets } from './tickets';
  */
 const sectionSeeds: Array<(tx: DbOrTx, accounts: SeededAccounts) => Promise<void>> = [
   seedAnnouncements,
+  seedAccountSection,
   seedProducts,
   seedTickets,
   seedInvoices,
