@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { DEMO_PASSWORD, demo, signIn, staffToken } from '../fixtures';
 
@@ -96,9 +97,7 @@ test('a customer opens a product, downloads its documents and cancels it at the 
   await page.getByRole('button', { name: 'jetzt kündigen' }).click();
 
   await expect(page.getByRole('heading', { name: 'Kündigungsbestätigung' })).toBeVisible();
-  await expect(page.getByTestId('cancellation-effective-date')).toHaveText(
-    germanDate(booked.contract.earliestEndDate),
-  );
+  await expect(page.getByTestId('cancellation-effective-date')).toHaveText(germanDate(booked.contract.earliestEndDate));
   await expect(page.getByTestId('cancellation-received-at')).toContainText(String(new Date().getFullYear()));
   await expect(page.getByRole('button', { name: /Bestätigung drucken/ })).toBeVisible();
 
@@ -110,10 +109,7 @@ test('a customer opens a product, downloads its documents and cancels it at the 
   );
 });
 
-test('a visitor cancels through the public button without signing in and gets a receipt', async ({
-  page,
-  baseURL,
-}) => {
+test('a visitor cancels through the public button without signing in and gets a receipt', async ({ page, baseURL }) => {
   const name = `Public E2E ${Date.now()}`;
   const booked = await bookFreshProduct(baseURL ?? '', name);
 
@@ -153,4 +149,23 @@ test('the footer of every signed-in page links to the public cancellation', asyn
   await signIn(page);
   await page.getByRole('main').getByRole('link', { name: 'Verträge hier kündigen' }).click();
   await expect(page).toHaveURL(/\/kuendigen$/);
+});
+
+test('the product page and the public form have no WCAG 2.1 AA violations', async ({ page }) => {
+  const expectNoViolations = async () => {
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+  };
+  await signIn(page, undefined, '/products');
+  await page.getByRole('link', { name: 'Backup-Speicher 2 TB' }).click();
+  for (const tab of ['Übersicht', 'Vertragliches', 'Kündigung']) {
+    await page.getByRole('tab', { name: tab }).click();
+    await expect(page.getByRole('tabpanel')).toBeVisible();
+    await expect(page.getByRole('status')).toHaveCount(0);
+    await expectNoViolations();
+  }
+  await page.goto('/kuendigen');
+  await page.getByRole('button', { name: 'jetzt kündigen' }).click();
+  await expect(page.getByText('Bitte geben Sie Ihren Namen an.')).toBeVisible();
+  await expectNoViolations();
 });
