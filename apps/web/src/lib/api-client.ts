@@ -95,7 +95,9 @@ export async function downloadFile<C extends RouteContract>(contract: C, args: R
   if (!response.ok) throw await toApiError(response);
   const blob = await response.blob();
   const disposition = response.headers.get('content-disposition') ?? '';
-  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+  // RFC 6266: prefer the UTF-8 `filename*` (umlauts) over the ASCII fallback `filename`.
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const name = encoded ? decodeURIComponent(encoded) : (/filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName);
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
