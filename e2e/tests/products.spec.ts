@@ -88,7 +88,7 @@ test('a customer opens a product, downloads its documents and cancels it at the 
   await endDate.fill(`${booked.contract.earliestEndDate.slice(0, 4)}-06-15`);
   await page.getByRole('button', { name: 'Weiter zur Bestätigung' }).click();
   await page.getByRole('button', { name: 'jetzt kündigen' }).click();
-  await expect(page.getByText(/can end on .* at the earliest/)).toBeVisible();
+  await expect(page.getByText(/Zu diesem Datum kann der Vertrag nicht enden/)).toBeVisible();
 
   await endDate.fill(booked.contract.earliestEndDate);
   await page.getByLabel('Grund (freiwillig)').fill('Umzug in ein anderes Rechenzentrum');

@@ -15,6 +15,8 @@ export const cancellationMessages = defineMessages({
     endDateHint: (date: string) => `Frühestmöglich: ${date}. Ein späteres Datum muss auf ein Laufzeitende fallen.`,
     extraordinaryHint: 'Ohne Datum endet der Vertrag mit Eingang der Kündigung.',
     endDateRequired: 'Bitte wählen Sie ein Datum.',
+    endDateNotAllowed: (date: string) =>
+      `Zu diesem Datum kann der Vertrag nicht enden. Frühestmöglich ist der ${date}, später jeweils ein Laufzeitende.`,
     next: 'Weiter zur Bestätigung',
     reviewHeading: 'Bitte prüfen Sie Ihre Kündigung',
     reviewProduct: 'Produkt',
@@ -68,6 +70,8 @@ export const cancellationMessages = defineMessages({
     endDateHint: (date: string) => `Earliest: ${date}. A later date must be the end of a term.`,
     extraordinaryHint: 'Without a date the contract ends when the cancellation is received.',
     endDateRequired: 'Please choose a date.',
+    endDateNotAllowed: (date: string) =>
+      `The contract cannot end on this date. The earliest is ${date}, later ones only at the end of a term.`,
     next: 'Continue to confirmation',
     reviewHeading: 'Please check your cancellation',
     reviewProduct: 'Product',

@@ -30,7 +30,13 @@ export function CancellationForm({ product }: { product: TProductDetail }) {
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
 
   const apiError = cancel.error instanceof ApiError ? cancel.error : null;
-  const fieldError = (field: keyof Draft) => errors[field] ?? apiError?.fieldError(field);
+  // A 422 names the earliest allowed date; say so in the customer's language.
+  const refusedEarliest = apiError?.problem.earliestEndDate;
+  const fieldError = (field: keyof Draft) =>
+    errors[field] ??
+    (field === 'endDate' && typeof refusedEarliest === 'string'
+      ? t.endDateNotAllowed(formatDate(refusedEarliest, language))
+      : apiError?.fieldError(field));
 
   const onContinue = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
