@@ -22,6 +22,8 @@ export const router = createBrowserRouter([
           { index: true, lazy: () => import('../features/overview/routes/overview-route') },
           { path: paths.products, lazy: () => import('../features/products/routes/products-route') },
           { path: paths.product(':id'), lazy: () => import('../features/products/routes/product-route') },
+          { path: paths.invoices, lazy: () => import('../features/invoices/routes/invoices-route') },
+          { path: paths.invoice(':id'), lazy: () => import('../features/invoices/routes/invoice-route') },
           { path: paths.contact, lazy: () => import('../features/tickets/routes/contact-route') },
           { path: paths.ticket(':id'), lazy: () => import('../features/tickets/routes/ticket-route') },
           {

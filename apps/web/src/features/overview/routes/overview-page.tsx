@@ -3,6 +3,7 @@ import { QueryState } from '../../../components/ui/states';
 import { useMessages } from '../../../lib/i18n';
 import { useOverview } from '../api/get-overview';
 import { AnnouncementList } from '../components/announcement-list';
+import { OpenInvoices } from '../components/open-invoices';
 import { OpenTickets } from '../components/open-tickets';
 import { overviewMessages } from '../messages';
 
@@ -12,6 +13,10 @@ export function OverviewPage() {
   return (
     <>
       <PageHeader title={t.title} />
+      <section aria-labelledby="open-invoices-heading">
+        <h2 id="open-invoices-heading">{t.openInvoices}</h2>
+        <QueryState query={overview}>{(data) => <OpenInvoices invoices={data.openInvoices} />}</QueryState>
+      </section>
       <section aria-labelledby="open-tickets-heading">
         <h2 id="open-tickets-heading">{t.openTickets}</h2>
         <QueryState query={overview}>{(data) => <OpenTickets tickets={data.openTickets} />}</QueryState>

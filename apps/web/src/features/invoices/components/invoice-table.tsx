@@ -1,0 +1,68 @@
+import type { TInvoiceSummary } from '@portal/contracts';
+import { Link } from 'react-router';
+import { Button } from '../../../components/ui/button';
+import { paths } from '../../../config/paths';
+import { formatDate, formatMoney } from '../../../lib/format';
+import { useLanguage, useMessages } from '../../../lib/i18n';
+import { invoiceMessages } from '../messages';
+import { InvoiceStatusBadge } from './invoice-status-badge';
+import { PdfDownloadButton } from './pdf-download-button';
+
+export const isPayable = (invoice: TInvoiceSummary) =>
+  invoice.kind === 'invoice' && (invoice.status === 'open' || invoice.status === 'overdue');
+
+/** Number, dates, amount and status per invoice; unpaid rows stand out and offer "Bezahlen". */
+export function InvoiceTable({
+  invoices,
+  onPay,
+}: {
+  invoices: TInvoiceSummary[];
+  onPay: (invoice: TInvoiceSummary) => void;
+}) {
+  const t = useMessages(invoiceMessages);
+  const { language } = useLanguage();
+  return (
+    <table className="table invoice-table">
+      <thead>
+        <tr>
+          <th scope="col">{t.columnNumber}</th>
+          <th scope="col">{t.columnDate}</th>
+          <th scope="col">{t.columnDue}</th>
+          <th scope="col" className="num">
+            {t.columnAmount}
+          </th>
+          <th scope="col">{t.columnStatus}</th>
+          <th scope="col">
+            <span className="sr-only">{t.columnActions}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {invoices.map((invoice) => (
+          <tr key={invoice.id} className={isPayable(invoice) ? `row-unpaid row-${invoice.status}` : undefined}>
+            <td data-label={t.columnNumber}>
+              <Link to={paths.invoice(invoice.id)}>{invoice.number}</Link>
+              {invoice.kind === 'cancellation' && <span className="small muted"> · {t.cancellationInvoice}</span>}
+            </td>
+            <td data-label={t.columnDate}>{formatDate(invoice.issueDate, language)}</td>
+            <td data-label={t.columnDue}>{invoice.kind === 'invoice' ? formatDate(invoice.dueDate, language) : '–'}</td>
+            <td data-label={t.columnAmount} className="num">
+              {formatMoney(invoice.amounts.gross, language)}
+            </td>
+            <td data-label={t.columnStatus}>
+              <InvoiceStatusBadge status={invoice.status} />
+            </td>
+            <td data-label={t.columnActions} className="invoice-actions">
+              <PdfDownloadButton id={invoice.id} number={invoice.number} />
+              {isPayable(invoice) && (
+                <Button aria-label={t.payOf(invoice.number)} onClick={() => onPay(invoice)}>
+                  {t.pay}
+                </Button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

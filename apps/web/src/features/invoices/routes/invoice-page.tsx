@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { PageHeader } from '../../../components/ui/page-header';
+import { QueryState } from '../../../components/ui/states';
+import { paths } from '../../../config/paths';
+import { useMessages } from '../../../lib/i18n';
+import { useInvoice } from '../api/get-invoice';
+import { InvoiceDetails } from '../components/invoice-details';
+import { InvoiceStatusBadge } from '../components/invoice-status-badge';
+import { isPayable } from '../components/invoice-table';
+import { PaymentDialog } from '../components/payment-dialog';
+import { PaymentList } from '../components/payment-list';
+import { PdfDownloadButton } from '../components/pdf-download-button';
+import { TransferInstructions } from '../components/transfer-instructions';
+import { invoiceMessages } from '../messages';
+import '../invoices.css';
+
+export function InvoicePage() {
+  const t = useMessages(invoiceMessages);
+  const { id = '' } = useParams();
+  const [search] = useSearchParams();
+  const invoice = useInvoice(id);
+  const [paying, setPaying] = useState(false);
+  // Back from the provider's hosted page: report how the payment ended.
+  const returnedPayment = search.get('payment');
+
+  return (
+    <QueryState query={invoice}>
+      {(data) => {
+        const returned = data.payments.find((payment) => payment.id === returnedPayment);
+        return (
+          <>
+            <p>
+              <Link to={paths.invoices}>← {t.back}</Link>
+            </p>
+            <PageHeader
+              title={
+                data.kind === 'cancellation' ? `${t.cancellationInvoice} ${data.number}` : t.invoiceTitle(data.number)
+              }
+              description={<InvoiceStatusBadge status={data.status} />}
+              actions={
+                <>
+                  <PdfDownloadButton id={data.id} number={data.number} />
+                  {isPayable(data) && <Button onClick={() => setPaying(true)}>{t.pay}</Button>}
+                </>
+              }
+            />
+            {returned && (
+              <div aria-live="polite">
+                {returned.status === 'succeeded' && <Alert tone="success">{t.paymentSucceeded}</Alert>}
+                {returned.status === 'failed' && <Alert tone="error">{t.paymentFailed}</Alert>}
+                {(returned.status === 'pending' || returned.status === 'requires_action') && (
+                  <Alert tone="info">{t.paymentProcessing}</Alert>
+                )}
+              </div>
+            )}
+            <InvoiceDetails invoice={data} />
+            <section aria-labelledby="payments-heading">
+              <h2 id="payments-heading">{t.payments}</h2>
+              <PaymentList payments={data.payments} />
+              {data.transferInstructions && (
+                <>
+                  <p>{t.transferIntro}</p>
+                  <TransferInstructions instructions={data.transferInstructions} />
+                </>
+              )}
+            </section>
+            {paying && <PaymentDialog invoice={data} onClose={() => setPaying(false)} />}
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}
