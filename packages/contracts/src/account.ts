@@ -8,6 +8,32 @@ const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), text(max).nullable());
 
+/**
+ * The field messages of the account routes: fixed English sentences that the SPA translates by
+ * their text (a type check there makes sure each has a translation).
+ */
+export const accountFieldMessages = {
+  ibanFormat: 'is not an IBAN',
+  ibanCountry: 'is from a country outside the SEPA area',
+  ibanLength: 'has the wrong length for its country',
+  ibanChecksum: 'has wrong check digits (typo?)',
+  bicFormat: 'is not a BIC',
+  bicCountry: 'does not belong to the country of the IBAN',
+  vatIdCountry: 'must start with an EU country code (Greece: EL)',
+  vatIdFormat: 'does not match the format of its country',
+  countryUnknown: 'must be a two-letter ISO country code',
+  vatIdCountryMismatch: 'must belong to the country of the address',
+  wrongPassword: 'is wrong',
+  passwordRequired: 'is required to change the e-mail address',
+  tokenInvalid: 'is invalid or has expired',
+  emailInUse: 'is already in use',
+  passwordTooShort: 'must be at least 12 characters long',
+  passwordTooLong: 'must be at most 128 characters long',
+  passwordCommon: 'is too common: it appears in lists of breached passwords',
+  passwordContainsEmail: 'must not contain the e-mail address',
+} as const;
+export type TAccountFieldMessage = (typeof accountFieldMessages)[keyof typeof accountFieldMessages];
+
 export const ZAddress = z
   .object({
     street: z.string().nullable(),
@@ -129,7 +155,7 @@ export const accountRoutes = {
     tags: ['account'],
     access: 'user',
     body: ZProfileUpdate,
-    responses: { 200: ZProfile, ...authProblems, 403: ZProblem, 409: ZProblem },
+    responses: { 200: ZProfile, ...authProblems, 403: ZProblem, 409: ZProblem, 429: ZProblem },
   }),
   confirmEmail: defineRoute({
     method: 'POST',
@@ -138,7 +164,7 @@ export const accountRoutes = {
     tags: ['account'],
     access: 'public',
     body: ZTokenBody,
-    responses: { 204: z.null(), ...commonProblems, 409: ZProblem },
+    responses: { 204: z.null(), ...commonProblems, 409: ZProblem, 429: ZProblem },
   }),
   changePassword: defineRoute({
     method: 'PUT',
@@ -147,7 +173,7 @@ export const accountRoutes = {
     tags: ['account'],
     access: 'user',
     body: ZPasswordChange,
-    responses: { 204: z.null(), ...authProblems, 403: ZProblem },
+    responses: { 204: z.null(), ...authProblems, 403: ZProblem, 429: ZProblem },
   }),
   getBankAccount: defineRoute({
     method: 'GET',
@@ -209,7 +235,7 @@ export const accountRoutes = {
     tags: ['account'],
     access: 'user',
     body: ZAccountDeletion,
-    responses: { 204: z.null(), ...authProblems, 403: ZProblem, 409: ZDeletionBlocked },
+    responses: { 204: z.null(), ...authProblems, 403: ZProblem, 409: ZDeletionBlocked, 429: ZProblem },
   }),
 } as const;
 

@@ -1,6 +1,7 @@
 import { accountRoutes } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import { registerRoute } from '../../lib/route';
+import { passwordGuessLimit } from './account.routes';
 import { deleteAccount } from './deletion.service';
 import { exportCustomerData } from './export.service';
 import { retentionPurgeJob } from './retention.job';
@@ -22,10 +23,15 @@ export default async function accountDataModule(app: FastifyInstance) {
     };
   });
 
-  registerRoute(app, accountRoutes.deleteAccount, async (request, reply) => {
-    await deleteAccount(app.db, request.auth.customerId, request.body.password);
-    app.clearSessionCookie(reply);
-    request.log.info({ customerId: request.auth.customerId }, 'customer account deleted');
-    return { status: 204, body: null };
-  });
+  registerRoute(
+    app,
+    accountRoutes.deleteAccount,
+    async (request, reply) => {
+      await deleteAccount(app.db, request.auth.customerId, request.body.password);
+      app.clearSessionCookie(reply);
+      request.log.info({ customerId: request.auth.customerId }, 'customer account deleted');
+      return { status: 204, body: null };
+    },
+    { rateLimit: passwordGuessLimit },
+  );
 }

@@ -156,6 +156,23 @@ describe('PUT /account/password', () => {
     expect((await put({ currentPassword: TEST_PASSWORD, newPassword: 'ä'.repeat(64) })).statusCode).toBe(204);
   });
 
+  it('throttles guessing the current password per customer', async () => {
+    const customer = await signedInCustomer(ctx.app, ctx.db);
+    const bystander = await signedInCustomer(ctx.app, ctx.db);
+    const guess = (headers: Record<string, string>) =>
+      ctx.app.inject({
+        method: 'PUT',
+        url: '/api/v1/account/password',
+        headers,
+        payload: { currentPassword: 'rate-mal', newPassword },
+      });
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 10; attempt++) statuses.push((await guess(customer.bearer)).statusCode);
+    expect(statuses.every((status) => status === 400)).toBe(true);
+    expectProblem(await guess(customer.bearer), 429, 'rate_limited');
+    expect((await guess(bystander.bearer)).statusCode).toBe(400);
+  });
+
   it('answers 401 without a session', async () => {
     const response = await ctx.app.inject({
       method: 'PUT',

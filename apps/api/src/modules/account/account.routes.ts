@@ -1,5 +1,5 @@
 import { accountRoutes } from '@portal/contracts';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config';
 import { AppError } from '../../lib/app-error';
 import { registerRoute } from '../../lib/route';
@@ -13,6 +13,14 @@ import { endSession, listSessions } from './sessions.service';
 
 const noStore = { 'cache-control': 'no-store' };
 
+/** Routes that check the current password: per customer, so a stolen session cannot guess it fast. */
+export const passwordGuessLimit = {
+  max: 10,
+  timeWindow: '15 minutes',
+  hook: 'preHandler' as const,
+  keyGenerator: (request: FastifyRequest) => `account-password:${request.auth?.userId ?? request.ip}`,
+};
+
 /** Stammdaten: customer data, password, bank data with SEPA mandate, sessions (export and deletion: account-data.routes.ts). */
 export default async function accountModule(app: FastifyInstance, { config }: { config: AppConfig }) {
   registerRoute(app, accountRoutes.getProfile, async (request) => ({
@@ -21,10 +29,15 @@ export default async function accountModule(app: FastifyInstance, { config }: { 
     headers: noStore,
   }));
 
-  registerRoute(app, accountRoutes.updateProfile, async (request) => ({
-    status: 200,
-    body: await saveProfile(app.db, request.auth.customerId, request.body, config.PUBLIC_URL),
-  }));
+  registerRoute(
+    app,
+    accountRoutes.updateProfile,
+    async (request) => ({
+      status: 200,
+      body: await saveProfile(app.db, request.auth.customerId, request.body, config.PUBLIC_URL),
+    }),
+    { rateLimit: passwordGuessLimit },
+  );
 
   registerRoute(
     app,
@@ -36,10 +49,15 @@ export default async function accountModule(app: FastifyInstance, { config }: { 
     { rateLimit: { max: 20, timeWindow: '1 minute' } },
   );
 
-  registerRoute(app, accountRoutes.changePassword, async (request) => {
-    await changePassword(app.db, request.auth, request.body);
-    return { status: 204, body: null };
-  });
+  registerRoute(
+    app,
+    accountRoutes.changePassword,
+    async (request) => {
+      await changePassword(app.db, request.auth, request.body);
+      return { status: 204, body: null };
+    },
+    { rateLimit: passwordGuessLimit },
+  );
 
   registerRoute(app, accountRoutes.getBankAccount, async (request) => ({
     status: 200,

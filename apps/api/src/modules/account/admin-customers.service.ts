@@ -26,7 +26,7 @@ export async function createCustomerAccount(db: Database, input: NewCustomer, pu
   if (errors.length > 0) throw AppError.validation(errors);
   if (await isEmailTaken(db, input.email))
     throw new AppError('conflict', 'Another account uses this e-mail address.', {
-      errors: [{ path: 'email', message: 'is already in use' }],
+      errors: [{ path: 'email', message: fieldMessages.emailInUse }],
     });
 
   return db.transaction(async (tx) => {

@@ -1,29 +1,12 @@
+import { accountFieldMessages } from '@portal/contracts';
 import type { FieldError } from '../../lib/app-error';
 import { bicProblem, normalizeBic } from './rules/bic';
 import { ibanProblem, normalizeIban } from './rules/iban';
 import { passwordProblem, passwordProblemMessages } from './rules/password-policy';
 import { normalizeVatId, vatIdProblem } from './rules/vat-id';
 
-/**
- * The field messages the API sends. They are stable sentences: the SPA translates them by text,
- * so change them together with apps/web/src/features/account/messages.ts.
- */
-export const fieldMessages = {
-  ibanFormat: 'is not an IBAN',
-  ibanCountry: 'is from a country outside the SEPA area',
-  ibanLength: 'has the wrong length for its country',
-  ibanChecksum: 'has wrong check digits (typo?)',
-  bicFormat: 'is not a BIC',
-  bicCountry: 'does not belong to the country of the IBAN',
-  vatIdCountry: 'must start with an EU country code (Greece: EL)',
-  vatIdFormat: 'does not match the format of its country',
-  countryUnknown: 'must be a two-letter ISO country code',
-  vatIdCountryMismatch: 'must belong to the country of the address',
-  wrongPassword: 'is wrong',
-  passwordRequired: 'is required to change the e-mail address',
-  tokenInvalid: 'is invalid or has expired',
-  ...passwordProblemMessages,
-} as const;
+/** The field messages the API sends; the SPA translates them by text. */
+export const fieldMessages = accountFieldMessages;
 
 export function checkNewPassword(path: string, password: string, email: string): FieldError[] {
   const problem = passwordProblem(password, email);

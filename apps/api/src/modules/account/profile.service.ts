@@ -53,7 +53,7 @@ export async function saveProfile(db: Database, customerId: string, input: Profi
   if (errors.length > 0) throw AppError.validation(errors);
   if (emailChanges && input.email && (await isEmailTaken(db, input.email)))
     throw new AppError('conflict', 'Another account uses this e-mail address.', {
-      errors: [{ path: 'email', message: 'is already in use' }],
+      errors: [{ path: 'email', message: fieldMessages.emailInUse }],
     });
 
   const updated = await db.transaction(async (tx) => {

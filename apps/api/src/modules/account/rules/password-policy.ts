@@ -1,3 +1,4 @@
+import { accountFieldMessages } from '@portal/contracts';
 import { dictionary } from '@zxcvbn-ts/language-common';
 
 /** OWASP ASVS 5 (V6.2): length, not composition, decides; at least 64 characters allowed. */
@@ -35,8 +36,8 @@ export function passwordProblem(password: string, email: string): PasswordProble
 }
 
 export const passwordProblemMessages: Record<PasswordProblem, string> = {
-  too_short: `must be at least ${PASSWORD_MIN_LENGTH} characters long`,
-  too_long: `must be at most ${PASSWORD_MAX_LENGTH} characters long`,
-  common: 'is too common: it appears in lists of breached passwords',
-  contains_email: 'must not contain the e-mail address',
+  too_short: accountFieldMessages.passwordTooShort,
+  too_long: accountFieldMessages.passwordTooLong,
+  common: accountFieldMessages.passwordCommon,
+  contains_email: accountFieldMessages.passwordContainsEmail,
 };

@@ -1,7 +1,11 @@
+import type { TAccountFieldMessage } from '@portal/contracts';
 import { ApiError } from '../../../lib/api-client';
 import type { accountMessages } from '../messages';
 
 type Messages = (typeof accountMessages)['de'];
+
+/** Fails to compile when the API gains a field message without a translation here. */
+export type TranslatedFieldMessages = Pick<Messages, `field_${TAccountFieldMessage}`>;
 
 /**
  * The API's message for a field, in the user's language. The API sends a fixed set of English
@@ -11,7 +15,7 @@ export function fieldError(error: unknown, path: string, t: Messages): string | 
   if (!(error instanceof ApiError)) return undefined;
   const raw = error.fieldError(path);
   if (raw === undefined) return undefined;
-  const key = raw === 'is wrong' ? 'field_is_wrong' : `field_${raw}`;
+  const key = `field_${raw}`;
   const translated = (t as unknown as Record<string, string | undefined>)[key];
   return translated ?? t.field_invalid;
 }
