@@ -8,7 +8,7 @@ function messageModules(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
     const full = path.join(dir, entry);
     if (statSync(full).isDirectory()) return messageModules(full);
-    return entry === 'messages.ts' ? [full] : [];
+    return entry.endsWith('messages.ts') ? [full] : [];
   });
 }
 
