@@ -10,12 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../src/db/client';
 import { outboxEmails } from '../src/db/schema/index';
 import { sendEmail } from '../src/mail/mailer';
-import { createCustomer, TEST_PASSWORD } from './factories';
+import { createCustomer, createStaff, TEST_PASSWORD } from './factories';
 import { type ApiProcess, runApi, type SinkMessage, startSmtpSink, waitFor } from './scale-out.helpers';
 
 const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PORTS = { a: 4191, b: 4192, metrics: 4193 };
-const LOGIN_LIMIT = 4;
+const LOGIN_LIMIT = 8;
+/** Sign-ins from 127.0.0.1 so far, on either instance: they all count against LOGIN_LIMIT. */
+let signInsSoFar = 0;
 const base = (port: number) => `http://127.0.0.1:${port}/api/v1`;
 
 let admin: pg.Client;
@@ -47,19 +49,27 @@ function serverEnv(port: number, extra: Record<string, string> = {}): Record<str
 }
 
 async function ready(port: number) {
-  return waitFor(`the instance on ${port}`, async () => (await fetch(`${base(port)}/health/ready`)).ok, 30_000);
+  return waitFor(`the instance on ${port}`, async () => (await fetch(`${base(port)}/health/ready`)).ok, 50_000);
 }
 
 async function queryRows<T>(query: SQL): Promise<T[]> {
   return ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
-const login = (port: number, email: string, password: string) =>
-  fetch(`${base(port)}/auth/login`, {
+const login = (port: number, email: string, password: string) => {
+  signInsSoFar++;
+  return fetch(`${base(port)}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
+};
+
+async function bearerOf(port: number, email: string) {
+  const response = await login(port, email, TEST_PASSWORD);
+  expect(response.status).toBe(200);
+  return { authorization: `Bearer ${((await response.json()) as { accessToken: string }).accessToken}` };
+}
 
 beforeAll(async () => {
   admin = new pg.Client({ connectionString: SERVER_URL });
@@ -90,12 +100,11 @@ afterAll(async () => {
 
 describe('two API instances on one PostgreSQL', () => {
   it('refuses to serve an unmigrated database, then two concurrent migrators apply every migration once', async () => {
+    const env = { DATABASE_URL: databaseUrl, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
     const early = runApi('server', [], serverEnv(PORTS.a));
+    const pendingBefore = runApi('cli', ['status'], env);
     expect(await early.exited).toBe(1);
     expect(early.output.join('\n')).toMatch(/lacks migrations 0000_foundation.*run the migrate step first/);
-
-    const env = { DATABASE_URL: databaseUrl, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
-    const pendingBefore = runApi('cli', ['status'], env);
     expect(await pendingBefore.exited).toBe(3);
     const migrators = [runApi('cli', ['migrate'], env), runApi('cli', ['migrate'], env)];
     const codes = await Promise.all(migrators.map((migrator) => migrator.exited));
@@ -110,13 +119,13 @@ describe('two API instances on one PostgreSQL', () => {
     );
     expect(applied.length).toBeGreaterThan(3);
     for (const row of applied) expect(row.n).toBe(1);
-  }, 40_000);
+  }, 60_000);
 
   it('starts both instances', async () => {
     a = runApi('server', [], serverEnv(PORTS.a, { METRICS_PORT: String(PORTS.metrics) }));
     b = runApi('server', [], serverEnv(PORTS.b));
     await Promise.all([ready(PORTS.a), ready(PORTS.b)]);
-  }, 40_000);
+  }, 60_000);
 
   it('honours a session made on one instance on the other, and its revocation on one at once on the other', async () => {
     const user = await createCustomer(database.db);
@@ -171,14 +180,53 @@ describe('two API instances on one PostgreSQL', () => {
     expect(purges).toHaveLength(1);
   }, 30_000);
 
+  it('creates one payment for one idempotency key sent to both instances at once', async () => {
+    const staff = await bearerOf(PORTS.a, (await createStaff(database.db)).email);
+    const customer = await createCustomer(database.db);
+    const issued = await fetch(`${base(PORTS.a)}/admin/invoices`, {
+      method: 'POST',
+      headers: { ...staff, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        customerId: customer.id,
+        issueDate: '2026-03-01',
+        dueDate: '2099-03-15',
+        servicePeriod: { start: '2026-03-01', end: '2026-03-31' },
+        lines: [{ description: 'Colocation 1 HE', quantity: 1, unit: 'HE', unitPrice: 4_900, taxRate: 19 }],
+      }),
+    });
+    expect(issued.status, await issued.clone().text()).toBe(201);
+    const invoice = (await issued.json()) as { id: string };
+    const bearer = await bearerOf(PORTS.b, customer.email);
+    const key = randomBytes(16).toString('hex');
+    const pay = (port: number) =>
+      fetch(`${base(port)}/invoices/${invoice.id}/payments`, {
+        method: 'POST',
+        headers: { ...bearer, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ method: 'card' }),
+      });
+    const answers = await Promise.all([pay(PORTS.a), pay(PORTS.b), pay(PORTS.a), pay(PORTS.b)]);
+    const bodies = (await Promise.all(answers.map((answer) => answer.json()))) as Array<{ id: string }>;
+    expect(
+      answers.map((answer) => answer.status),
+      JSON.stringify(bodies),
+    ).toEqual([201, 201, 201, 201]);
+    expect(new Set(bodies.map((body) => body.id)).size).toBe(1);
+    const [stored] = await queryRows<{ n: number }>(
+      sql`select count(*)::int as n from payments where invoice_id = ${invoice.id}`,
+    );
+    expect(stored?.n).toBe(1);
+  });
+
   it('counts sign-in attempts across both instances', async () => {
-    // One sign-in above already counted on A. Alternating, the limit is met on the other instance.
+    // Earlier sign-ins counted too. Alternating instances, the limit is met only if they share counts.
+    const remaining = LOGIN_LIMIT - signInsSoFar;
+    expect(remaining).toBeGreaterThanOrEqual(3);
     const statuses: number[] = [];
-    for (let attempt = 0; attempt < LOGIN_LIMIT; attempt++) {
+    for (let attempt = 0; attempt <= remaining; attempt++) {
       const port = attempt % 2 === 0 ? PORTS.b : PORTS.a;
       statuses.push((await login(port, 'nobody@example.com', 'wrong-password')).status);
     }
-    expect(statuses).toEqual([401, 401, 401, 429]);
+    expect(statuses).toEqual([...Array(remaining).fill(401), 429]);
     const again = await login(PORTS.b, 'nobody@example.com', 'wrong-password');
     expect(again.status).toBe(429);
     expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(0);
