@@ -20,7 +20,11 @@ const server = spawn('node', ['serve.mjs'], {
   env: { ...process.env, E2E_PORT: port },
   stdio: 'inherit',
 });
-const stopServer = () => new Promise((resolve) => (server.kill('SIGTERM'), server.once('exit', resolve)));
+const stopServer = () =>
+  new Promise((resolve) => {
+    server.once('exit', resolve);
+    server.kill('SIGTERM');
+  });
 
 async function waitForServer() {
   for (let attempt = 0; attempt < 120; attempt++) {
