@@ -1,0 +1,119 @@
+/**
+ * PDF benchmark (prints figures; never a timed test). Run: pnpm --filter @portal/api bench:pdf
+ * Measures, in one run on the same invoice HTML: a warm render through the pool, an archived
+ * download through the API, `chromium --headless --print-to-pdf`, and memory after 100 and 1,000
+ * renders. BENCH_RENDERS overrides the 1,000.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { buildApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { openDatabase } from '../src/db/client';
+import { runMigrations } from '../src/db/migrate';
+import { seedDemoDataIfEmpty } from '../src/db/seed/index';
+import { invoiceDocument } from '../src/modules/invoices/invoice-document';
+import { findInvoice } from '../src/modules/invoices/invoices.repository';
+
+const run = promisify(execFile);
+const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'test', PDF_POOL_SIZE: '2' });
+const totalRenders = Number(process.env.BENCH_RENDERS ?? 1000);
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+};
+const line = (label: string, values: number[]) =>
+  console.log(
+    `${label.padEnd(44)} n=${String(values.length).padStart(4)}  p50 ${percentile(values, 50).toFixed(1).padStart(7)} ms  p95 ${percentile(values, 95).toFixed(1).padStart(7)} ms`,
+  );
+const time = async (work: () => Promise<unknown>) => {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+};
+/** RSS of this process and of the Chromium it started (its own session: puppeteer detaches it), in MB. */
+const memory = () => {
+  const own = process.memoryUsage().rss / 2 ** 20;
+  let chromium = 0;
+  try {
+    const children = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)]).toString();
+    for (const child of children.split('\n').filter((row) => /chrom/.test(row))) {
+      const sid = child.trim().split(/\s+/)[0] ?? '';
+      const rows = execFileSync('ps', ['-o', 'rss=', '--sid', sid]).toString();
+      for (const rss of rows.split('\n').filter(Boolean)) chromium += Number(rss.trim()) / 1024;
+    }
+  } catch {
+    // ps missing: report the Node figure alone.
+  }
+  // Summed RSS counts pages shared between Chromium's processes more than once: an upper bound.
+  return `node ${own.toFixed(0)} MB, chromium ${chromium.toFixed(0)} MB`;
+};
+
+const database = await openDatabase({ dataDir: tmpdir(), inMemory: true });
+await runMigrations(database);
+await seedDemoDataIfEmpty(database.db);
+const app = await buildApp({ config, database, logger: false });
+await app.ready();
+
+const login = await app.inject({
+  method: 'POST',
+  url: '/api/v1/auth/login',
+  payload: { email: 'demo@example.com', password: 'demo-passwort-2026' },
+});
+const headers = { authorization: `Bearer ${login.json().accessToken}` };
+const [first] = (await app.inject({ url: '/api/v1/invoices?status=open', headers })).json().items;
+const me = (await app.inject({ url: '/api/v1/me', headers })).json();
+const invoice = await findInvoice(app.db, me.id, first.id);
+if (!invoice) throw new Error('no demo invoice');
+const document = await invoiceDocument(invoice, invoice.lines);
+
+console.log(`PDF benchmark · pool ${config.PDF_POOL_SIZE} · ${new Date().toISOString()}`);
+await app.pdf.render(document); // launch + first render
+const warm: number[] = [];
+for (let i = 0; i < 50; i++) warm.push(await time(() => app.pdf.render(document)));
+line('warm render (pool, setContent + pdf)', warm);
+
+await app.inject({ url: `/api/v1/invoices/${first.id}/pdf`, headers }); // archives it
+const archived: number[] = [];
+for (let i = 0; i < 200; i++)
+  archived.push(await time(() => app.inject({ url: `/api/v1/invoices/${first.id}/pdf`, headers })));
+line('archived download (GET /invoices/:id/pdf)', archived);
+
+const dir = await mkdtemp(path.join(tmpdir(), 'pdf-bench-'));
+const htmlFile = path.join(dir, 'invoice.html');
+await writeFile(htmlFile, document.value);
+const cli: number[] = [];
+for (let i = 0; i < 10; i++) {
+  cli.push(
+    await time(() =>
+      run(config.CHROMIUM_PATH, [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-pdf-header-footer',
+        `--print-to-pdf=${path.join(dir, `${i}.pdf`)}`,
+        `file://${htmlFile}`,
+      ]),
+    ),
+  );
+}
+line('chromium --headless --print-to-pdf (cold)', cli);
+await rm(dir, { recursive: true, force: true });
+
+let done = app.pdf.stats().renders;
+const renderUntil = async (target: number) => {
+  while (done < target) {
+    await Promise.all([app.pdf.render(document), app.pdf.render(document)]);
+    done = app.pdf.stats().renders;
+  }
+};
+await renderUntil(100);
+console.log(`memory after ${done} renders: ${memory()}`);
+await renderUntil(totalRenders);
+console.log(`memory after ${done} renders: ${memory()} · Chromium launches ${app.pdf.stats().launches}`);
+
+await app.close();
+await database.close();
