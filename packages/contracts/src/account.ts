@@ -4,9 +4,12 @@ import { defineRoute } from './http';
 import { authProblems, commonProblems, ZProblem } from './problem';
 
 /** Trimmed text; empty means "not given" for optional fields. */
-const text = (max: number) => z.string().trim().max(max);
-const optionalText = (max: number) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), text(max).nullable());
+export const trimmedText = (max: number) => z.string().trim().max(max);
+export const optionalText = (max: number) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? null : value),
+    trimmedText(max).nullable(),
+  );
 
 /**
  * The field messages of the account routes: fixed English sentences that the SPA translates by
@@ -59,12 +62,12 @@ export const ZProfile = z
 export type TProfile = z.infer<typeof ZProfile>;
 
 export const ZProfileUpdate = z.object({
-  name: text(200).min(1),
+  name: trimmedText(200).min(1),
   company: optionalText(200).optional(),
   address: z.object({
-    street: text(200).min(1),
-    postalCode: text(20).min(1),
-    city: text(100).min(1),
+    street: trimmedText(200).min(1),
+    postalCode: trimmedText(20).min(1),
+    city: trimmedText(100).min(1),
     country: z.preprocess((value) => (typeof value === 'string' ? value.trim().toUpperCase() : value), z.string()),
   }),
   phone: optionalText(50).optional(),
@@ -76,7 +79,7 @@ export const ZProfileUpdate = z.object({
 export type TProfileUpdate = z.input<typeof ZProfileUpdate>;
 
 /** Accepted as typed: the server checks length, common lists and the e-mail (OWASP ASVS 5). */
-const ZNewPassword = z.string().max(1024);
+export const ZNewPassword = z.string().max(1024);
 
 export const ZPasswordChange = z.object({ currentPassword: z.string().max(1024), newPassword: ZNewPassword });
 export type TPasswordChange = z.infer<typeof ZPasswordChange>;
@@ -101,7 +104,7 @@ export const ZBankAccount = z
 export type TBankAccount = z.infer<typeof ZBankAccount>;
 
 export const ZBankAccountUpdate = z.object({
-  accountHolder: text(70).min(1),
+  accountHolder: trimmedText(70).min(1),
   iban: z.string().max(50),
   bic: optionalText(20).optional(),
 });
@@ -236,60 +239,5 @@ export const accountRoutes = {
     access: 'user',
     body: ZAccountDeletion,
     responses: { 204: z.null(), ...authProblems, 403: ZProblem, 409: ZDeletionBlocked, 429: ZProblem },
-  }),
-} as const;
-
-export const ZPasswordResetRequest = z.object({ email: ZEmailInput });
-export const ZPasswordResetConfirm = z.object({ token: z.string().min(1).max(200), newPassword: ZNewPassword });
-
-export const passwordResetRoutes = {
-  request: defineRoute({
-    method: 'POST',
-    path: '/auth/password-reset',
-    summary: 'Send a reset link; answers 202 whether or not the address is known',
-    tags: ['auth'],
-    access: 'public',
-    body: ZPasswordResetRequest,
-    responses: { 202: z.object({}), ...commonProblems, 429: ZProblem },
-  }),
-  confirm: defineRoute({
-    method: 'POST',
-    path: '/auth/password-reset/confirm',
-    summary: 'Set a new password with the token from a reset or welcome link; revokes every session',
-    tags: ['auth'],
-    access: 'public',
-    body: ZPasswordResetConfirm,
-    responses: { 204: z.null(), ...commonProblems, 429: ZProblem },
-  }),
-} as const;
-
-export const ZAdminCustomerCreate = z.object({
-  email: ZEmailInput,
-  name: text(200).min(1),
-  company: optionalText(200).optional(),
-  address: ZProfileUpdate.shape.address.optional(),
-  phone: optionalText(50).optional(),
-  vatId: optionalText(20).optional(),
-});
-
-export const ZAdminCustomer = z
-  .object({
-    id: ZUuid,
-    customerNumber: z.string(),
-    email: z.string(),
-    name: z.string(),
-    company: z.string().nullable(),
-  })
-  .meta({ id: 'AdminCustomer' });
-
-export const adminCustomerRoutes = {
-  create: defineRoute({
-    method: 'POST',
-    path: '/admin/customers',
-    summary: 'Create a customer account; the customer gets a link to set their first password',
-    tags: ['admin'],
-    access: 'staff',
-    body: ZAdminCustomerCreate,
-    responses: { 201: ZAdminCustomer, ...authProblems, 403: ZProblem, 409: ZProblem },
   }),
 } as const;

@@ -1,0 +1,99 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LanguageProvider } from '../../../lib/i18n';
+import { DeletePage } from './delete-page';
+
+const problem = (status: number, extra: object) =>
+  new Response(
+    JSON.stringify({ type: 'about:blank', title: 'x', status, code: status === 409 ? 'conflict' : 'validation_failed', requestId: 'r-1', ...extra }),
+    { status, headers: { 'content-type': 'application/problem+json' } },
+  );
+
+function renderPage() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const router = createMemoryRouter(
+    [
+      { path: '/account/delete', element: <DeletePage /> },
+      { path: '/login', element: <p>Anmeldeseite</p> },
+    ],
+    { initialEntries: ['/account/delete'] },
+  );
+  render(
+    <QueryClientProvider client={client}>
+      <LanguageProvider>
+        <RouterProvider router={router} />
+      </LanguageProvider>
+    </QueryClientProvider>,
+  );
+  return router;
+}
+
+const fillAndAsk = () => {
+  fireEvent.change(screen.getByLabelText('Passwort'), { target: { value: 'geheimes passwort' } });
+  fireEvent.click(screen.getByLabelText('Ich habe verstanden, dass mein Kundenkonto endgültig gelöscht wird.'));
+  fireEvent.click(screen.getByRole('button', { name: 'Konto löschen …' }));
+};
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('DeletePage', () => {
+  it('sends nothing without the checkbox and nothing before the second confirmation', () => {
+    const fetchMock = vi.fn();
+    vi.stubGlobal('fetch', fetchMock);
+    renderPage();
+    fireEvent.change(screen.getByLabelText('Passwort'), { target: { value: 'geheim' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Konto löschen …' }));
+    expect(screen.getByText('Bitte bestätigen Sie, dass Sie das Konto löschen möchten.')).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('Ich habe verstanden, dass mein Kundenkonto endgültig gelöscht wird.'));
+    fireEvent.click(screen.getByRole('button', { name: 'Konto löschen …' }));
+    expect(screen.getByText('Wirklich endgültig löschen?')).toBeTruthy();
+    expect(fetchMock).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Abbrechen' }));
+    expect(screen.queryByText('Wirklich endgültig löschen?')).toBeNull();
+  });
+
+  it('lists the blockers of a 409 with links to them', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        problem(409, {
+          blockers: [
+            { kind: 'contract', id: '6f1c2a5e-8a31-4f2e-9a55-1c3c2f7b9a10', label: 'Rack B-07' },
+            { kind: 'invoice', id: '0b0b7f8e-3d5c-4f9a-8e7d-2a1b3c4d5e6f', label: '2026-000042' },
+          ],
+        }),
+      ),
+    );
+    renderPage();
+    fillAndAsk();
+    fireEvent.click(screen.getByRole('button', { name: 'Ja, Konto endgültig löschen' }));
+    const contract = await screen.findByRole('link', { name: 'Laufender Vertrag: Rack B-07' });
+    expect(contract.getAttribute('href')).toBe('/products/6f1c2a5e-8a31-4f2e-9a55-1c3c2f7b9a10');
+    expect(screen.getByRole('link', { name: 'Offene Rechnung 2026-000042' }).getAttribute('href')).toBe(
+      '/invoices/0b0b7f8e-3d5c-4f9a-8e7d-2a1b3c4d5e6f',
+    );
+  });
+
+  it('shows a wrong password at the field, translated', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => problem(400, { errors: [{ path: 'password', message: 'is wrong' }] })));
+    renderPage();
+    fillAndAsk();
+    fireEvent.click(screen.getByRole('button', { name: 'Ja, Konto endgültig löschen' }));
+    expect(await screen.findByText('ist falsch.')).toBeTruthy();
+  });
+
+  it('sends password and confirmation, then leaves for the sign-in page', async () => {
+    const fetchMock = vi.fn(async () => new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', fetchMock);
+    const router = renderPage();
+    fillAndAsk();
+    fireEvent.click(screen.getByRole('button', { name: 'Ja, Konto endgültig löschen' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/v1/account');
+    expect(init.method).toBe('DELETE');
+    expect(JSON.parse(String(init.body))).toEqual({ password: 'geheimes passwort', confirm: true });
+  });
+});
