@@ -28,7 +28,7 @@ footer { position: fixed; bottom: -26mm; left: 0; right: 0; display: flex; justi
   font-size: 7pt; color: #555; border-top: 1px solid #d6dbe1; padding-top: 2mm; line-height: 1.35; }
 `;
 
-const logoSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 220 48"><g fill="none" stroke="#0b5cad" stroke-width="4" stroke-linecap="round"><path d="M8 30c10-10 20-10 30 0s20 10 30 0"/><path d="M8 18c10-10 20-10 30 0s20 10 30 0" opacity=".55"/></g><text x="80" y="32" font-family="Arial, sans-serif" font-size="20" font-weight="700" fill="#1b2430">Rechenzentrum</text></svg>`;
+const logoSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 250 48"><g fill="none" stroke="#0b5cad" stroke-width="4" stroke-linecap="round"><path d="M8 30c10-10 20-10 30 0s20 10 30 0"/><path d="M8 18c10-10 20-10 30 0s20 10 30 0" opacity=".55"/></g><text x="80" y="32" font-family="Arial, sans-serif" font-size="20" font-weight="700" fill="#1b2430">Rechenzentrum</text></svg>`;
 
 /** The letterhead logo, inline (the renderer refuses network requests). */
 export const providerLogo = `data:image/svg+xml;base64,${Buffer.from(logoSvg).toString('base64')}`;
