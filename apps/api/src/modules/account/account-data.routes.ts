@@ -1,9 +1,9 @@
 import { accountRoutes } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import { registerRoute } from '../../lib/route';
-import { passwordGuessLimit } from './account.routes';
 import { deleteAccount } from './deletion.service';
 import { exportCustomerData } from './export.service';
+import { passwordGuessLimit } from './password-guess-limit';
 import { retentionPurgeJob } from './retention.job';
 
 /** What reaches into every other section: the data export and the account's deletion. */

@@ -1,5 +1,5 @@
 import { accountRoutes } from '@portal/contracts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
 import { AppError } from '../../lib/app-error';
 import { registerRoute } from '../../lib/route';
@@ -8,18 +8,11 @@ import { findMandate } from './bank-account.repository';
 import { getBankAccount, saveBankAccount } from './bank-account.service';
 import { mandateDocument } from './mandate-document';
 import { changePassword } from './password.service';
+import { passwordGuessLimit } from './password-guess-limit';
 import { confirmEmailChange, getProfile, saveProfile } from './profile.service';
 import { endSession, listSessions } from './sessions.service';
 
 const noStore = { 'cache-control': 'no-store' };
-
-/** Routes that check the current password: per customer, so a stolen session cannot guess it fast. */
-export const passwordGuessLimit = {
-  max: 10,
-  timeWindow: '15 minutes',
-  hook: 'preHandler' as const,
-  keyGenerator: (request: FastifyRequest) => `account-password:${request.auth?.userId ?? request.ip}`,
-};
 
 /** Stammdaten: customer data, password, bank data with SEPA mandate, sessions (export and deletion: account-data.routes.ts). */
 export default async function accountModule(app: FastifyInstance, { config }: { config: AppConfig }) {
