@@ -39,6 +39,10 @@ export const ZConfig = z
     CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
     PDF_POOL_SIZE: z.coerce.number().int().min(1).max(16).default(2),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    /** Failed sign-ins per account and hour, from any address (fixed window; ASVS allows ≤ 100). */
+    LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: z.coerce.number().int().min(1).max(100).default(50),
+    /** Ceiling on all API requests of one client address per minute, across every instance. */
+    GLOBAL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).default(1200),
     /** Optional: throttling counters in Redis instead of the `rate_limit_counters` table. */
     REDIS_URL: z.string().url().optional(),
     /** Apply pending migrations at start. Production runs the `migrate` step instead and sets false. */

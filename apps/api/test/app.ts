@@ -19,6 +19,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     LOG_LEVEL: 'silent',
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    GLOBAL_RATE_LIMIT_PER_MINUTE: '1000000',
     ...overrides,
   });
 }

@@ -4,7 +4,20 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../config';
+import { AppError } from '../lib/app-error';
+import { createGlobalCeiling } from '../ops/global-ceiling';
 import { postgresRateLimitStore, purgeExpiredCounters } from '../ops/rate-limit-store';
+import { postgresThrottleCounters, redisThrottleCounters, type ThrottleCounters } from '../ops/throttle-counters';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Shared counters for throttles beyond @fastify/rate-limit (e.g. failed sign-ins per account). */
+    throttleCounters: ThrottleCounters;
+  }
+}
+
+/** Probes and metrics scrapes are not client traffic; everything else under /api counts. */
+const UNCOUNTED = /^\/api\/v1\/health(\/|$|\?)/;
 
 /**
  * Security headers for every answer and the rate limiter (off by default, enabled per route).
@@ -45,7 +58,9 @@ export default fp(
         redis.disconnect();
       });
       await app.register(rateLimit, { global: false, redis, nameSpace: 'portal-rl:' });
+      app.decorate('throttleCounters', redisThrottleCounters(redis));
     } else {
+      app.decorate('throttleCounters', postgresThrottleCounters(app.db));
       await app.register(rateLimit, { global: false, store: postgresRateLimitStore(app.db) });
       app.jobs.register({
         name: 'ops.purge-rate-limits',
@@ -56,6 +71,30 @@ export default fp(
         },
       });
     }
+
+    // The global ceiling: all API requests of one client address, across every instance.
+    const ceiling = createGlobalCeiling({
+      counters: app.throttleCounters,
+      max: config.GLOBAL_RATE_LIMIT_PER_MINUTE,
+      windowMs: 60_000,
+      syncMs: 1_000,
+      log: app.log,
+    });
+    app.addHook('onClose', async () => ceiling.close());
+    app.addHook('onRequest', async (request) => {
+      if (!request.url.startsWith('/api/') || UNCOUNTED.test(request.url)) return;
+      const verdict = ceiling.hit(request.ip);
+      if (!verdict.allowed) {
+        throw new AppError(
+          'rate_limited',
+          'Too many requests from this address.',
+          {},
+          {
+            'retry-after': String(verdict.retryAfterSeconds),
+          },
+        );
+      }
+    });
   },
   { name: 'security', dependencies: ['database', 'jobs'] },
 );

@@ -3,21 +3,27 @@ import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
 import { AppError } from '../../lib/app-error';
 import { registerRoute } from '../../lib/route';
+import { createAccountThrottle } from './account-throttle';
 import { signIn, toMe } from './auth.service';
 import { revokeSession } from './sessions.repository';
 import { findUserById } from './users.repository';
 
 export default async function authModule(app: FastifyInstance, { config }: { config: AppConfig }) {
+  // Per address: the route's rate limit below. Per account: failures only, from any address.
+  const accountThrottle = createAccountThrottle(app.throttleCounters, config.LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR);
+
   registerRoute(
     app,
     authRoutes.login,
     async (request, reply) => {
-      const { user, session } = await signIn(app.db, {
-        ...request.body,
-        userAgent: request.headers['user-agent'] ?? null,
-        ipAddress: request.ip,
-        sessionTtlHours: config.SESSION_TTL_HOURS,
-      });
+      const { user, session } = await accountThrottle.attempt(request.body.email, () =>
+        signIn(app.db, {
+          ...request.body,
+          userAgent: request.headers['user-agent'] ?? null,
+          ipAddress: request.ip,
+          sessionTtlHours: config.SESSION_TTL_HOURS,
+        }),
+      );
       const { token, expiresAt } = await app.issueAccessToken(
         reply,
         { sub: user.id, sid: session.id, role: user.role },
