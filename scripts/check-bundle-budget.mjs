@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET_BYTES = 150 * 1024;
-const dist = fileURLToPath(new URL('../apps/web/dist/', import.meta.url));
+// Another build can be checked by passing its directory (e.g. a build outside apps/web/dist).
+const dist = process.argv[2]
+  ? path.resolve(process.argv[2])
+  : fileURLToPath(new URL('../apps/web/dist/', import.meta.url));
 const index = readFileSync(path.join(dist, 'index.html'), 'utf8');
 const initial = [...index.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/([^"]+\.js)"/g)].map(
   (match) => match[1],
