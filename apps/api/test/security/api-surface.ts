@@ -1,0 +1,239 @@
+import type { RouteContract } from '@portal/contracts';
+import * as allContracts from '@portal/contracts';
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import type { Database } from '../../src/db/client';
+import { DEMO_PASSWORD } from '../../src/db/seed/accounts';
+import { seedDemoDataIfEmpty } from '../../src/db/seed/index';
+import { sampleValid } from './zod-arbitraries';
+
+/**
+ * The API as its OpenAPI document describes it, joined with the zod contracts: the authorization
+ * matrix and the fuzzer walk this list, so a new route is covered as soon as it is documented.
+ */
+export interface Operation {
+  method: string;
+  /** OpenAPI form, e.g. `/api/v1/tickets/{id}`. */
+  path: string;
+  /** `id`, `attachmentId`, … in the order they appear. */
+  pathParams: string[];
+  /** Whether the document names a security requirement (a session is needed). */
+  secured: boolean;
+  contract: RouteContract;
+  label: string;
+}
+
+export const API = '/api/v1';
+
+function allRouteContracts(): RouteContract[] {
+  return (Object.values(allContracts) as unknown[])
+    .filter((group): group is Record<string, unknown> => typeof group === 'object' && group !== null)
+    .flatMap((group) => Object.values(group))
+    .filter(
+      (entry): entry is RouteContract =>
+        typeof entry === 'object' && entry !== null && 'responses' in entry && 'method' in entry && 'path' in entry,
+    );
+}
+
+/** Every documented operation; fails if one has no contract (then nothing could check it). */
+export async function loadOperations(app: FastifyInstance): Promise<Operation[]> {
+  const response = await app.inject({ url: `${API}/openapi.json` });
+  expect(response.statusCode).toBe(200);
+  const document = response.json() as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+  const contracts = new Map(
+    allRouteContracts().map((contract) => [`${contract.method} ${API}${contract.path}`, contract]),
+  );
+  const operations: Operation[] = [];
+  for (const [path, methods] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(methods)) {
+      const key = `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`;
+      const contract = contracts.get(key);
+      expect(contract, `documented operation ${key} has no contract in packages/contracts`).toBeDefined();
+      if (!contract) continue;
+      operations.push({
+        method: method.toUpperCase(),
+        path,
+        pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string),
+        secured: Array.isArray(operation.security) && operation.security.length > 0,
+        contract,
+        label: `${method.toUpperCase()} ${path}`,
+      });
+    }
+  }
+  expect(operations.length).toBeGreaterThan(30);
+  return operations;
+}
+
+export interface Session {
+  email: string;
+  headers: { authorization: string };
+}
+
+export async function signInAs(app: FastifyInstance, email: string): Promise<Session> {
+  const response = await app.inject({
+    method: 'POST',
+    url: `${API}/auth/login`,
+    payload: { email, password: DEMO_PASSWORD },
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  return { email, headers: { authorization: `Bearer ${response.json<{ accessToken: string }>().accessToken}` } };
+}
+
+export interface World {
+  owner: Session;
+  intruder: Session;
+  staff: Session;
+}
+
+/**
+ * The demo data, plus what the demo seed leaves out but some routes need to have an object at
+ * all: a stored bank account (its SEPA mandate is `/account/mandates/{id}/pdf`) and a ticket
+ * message with an attachment (`…/attachments/{attachmentId}`). Both are made through the API, as
+ * the customer would.
+ */
+export async function seedWorld(app: FastifyInstance, db: Database): Promise<World> {
+  await seedDemoDataIfEmpty(db);
+  const [owner, intruder, staff] = await Promise.all([
+    signInAs(app, 'demo@example.com'),
+    signInAs(app, 'other@example.com'),
+    signInAs(app, 'support@example.com'),
+  ]);
+  for (const session of [owner, intruder]) {
+    const bank = await app.inject({
+      method: 'PUT',
+      url: `${API}/account/bank-account`,
+      headers: session.headers,
+      payload: { accountHolder: 'Erika Mustermann', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' },
+    });
+    expect(bank.statusCode, bank.body).toBe(200);
+    const tickets = await app.inject({ url: `${API}/tickets`, headers: session.headers });
+    const [ticket] = tickets.json<{ items: Array<{ id: string }> }>().items;
+    expect(ticket, `${session.email} has a ticket`).toBeDefined();
+    const reply = await app.inject({
+      method: 'POST',
+      url: `${API}/tickets/${ticket?.id}/messages`,
+      headers: session.headers,
+      payload: {
+        body: 'Das Protokoll anbei.',
+        attachments: [{ filename: 'log.txt', data: Buffer.from('ping 10.0.0.1: timeout\n').toString('base64') }],
+      },
+    });
+    expect(reply.statusCode, reply.body).toBe(201);
+  }
+  return { owner, intruder, staff };
+}
+
+type Json = unknown;
+
+/** Every value under `key` anywhere in a JSON document (objects or arrays of objects). */
+function collectUnder(document: Json, keys: Set<string>, found: Json[] = []): Json[] {
+  if (Array.isArray(document)) {
+    for (const item of document) collectUnder(item, keys, found);
+  } else if (document && typeof document === 'object') {
+    for (const [key, value] of Object.entries(document)) {
+      if (keys.has(key)) found.push(...(Array.isArray(value) ? value : [value]));
+      collectUnder(value, keys, found);
+    }
+  }
+  return found;
+}
+
+function idsOf(values: Json[]): string[] {
+  return values
+    .map((value) => (value && typeof value === 'object' ? (value as { id?: unknown }).id : undefined))
+    .filter((id): id is string => typeof id === 'string');
+}
+
+/** `documents` → documents, document; `attachments` → …, attachment; `bank-account` → bankAccount. */
+function namesFor(segment: string): Set<string> {
+  const camel = segment.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+  const singular = camel.replace(/ies$/, 'y').replace(/s$/, '');
+  return new Set([camel, singular, `${singular}s`]);
+}
+
+export interface ResolvedPath {
+  url: string;
+  params: Record<string, string>;
+}
+
+/**
+ * Fills the path parameters of an operation with ids the given session owns, found the way a
+ * client finds them: the id after `/things/` comes from `GET …/things` (its `items`); a nested id
+ * from the parent resource's arrays of that name (`GET /tickets/{id}` → `messages[].attachments[]`);
+ * an id without a collection route from a sibling `GET` that embeds it (`/account/bank-account` →
+ * `mandate`). Staff routes under `/admin/` resolve through the customer's own route.
+ * Tries every candidate for the first id until the rest resolves too; null if none does.
+ */
+export async function resolvePath(
+  app: FastifyInstance,
+  operations: Operation[],
+  operation: Operation,
+  session: Session,
+): Promise<ResolvedPath | null> {
+  const template = operation.path.startsWith(`${API}/admin/`)
+    ? operation.path.replace(`${API}/admin`, API)
+    : operation.path;
+  const gets = new Set(operations.filter((op) => op.method === 'GET').map((op) => op.path));
+  const cache = new Map<string, Json>();
+  const get = async (url: string): Promise<Json> => {
+    if (!cache.has(url)) {
+      const response = await app.inject({ url, headers: session.headers });
+      cache.set(url, response.statusCode === 200 ? response.json() : null);
+    }
+    return cache.get(url);
+  };
+
+  const segments = template.split('/');
+  async function walk(index: number, prefix: string, params: Record<string, string>): Promise<ResolvedPath | null> {
+    if (index >= segments.length) return { url: prefix, params };
+    const segment = segments[index] as string;
+    const param = /^\{(\w+)\}$/.exec(segment)?.[1];
+    if (!param) return walk(index + 1, `${prefix}${index === 0 ? '' : '/'}${segment}`, params);
+
+    const collectionName = segments[index - 1] as string;
+    const parentUrl = prefix.slice(0, prefix.lastIndexOf('/'));
+    const parentTemplate = template
+      .split('/')
+      .slice(0, index - 1)
+      .join('/');
+    const candidates: string[] = [];
+    if (gets.has(template.split('/').slice(0, index).join('/'))) {
+      // A collection route: its items.
+      const list = await get(prefix);
+      candidates.push(...idsOf(((list as { items?: Json[] } | null)?.items ?? []) as Json[]));
+    }
+    if (candidates.length === 0 && gets.has(parentTemplate) && parentUrl.length > API.length) {
+      // The parent resource embeds them.
+      candidates.push(...idsOf(collectUnder(await get(parentUrl), namesFor(collectionName))));
+    }
+    if (candidates.length === 0) {
+      // A sibling document under the same parent embeds one (e.g. the bank account's mandate).
+      const siblings = [...gets].filter(
+        (path) => path.startsWith(`${parentTemplate}/`) && !path.includes('{') && path.split('/').length === index,
+      );
+      for (const sibling of siblings)
+        candidates.push(...idsOf(collectUnder(await get(sibling), namesFor(collectionName))));
+    }
+    for (const id of [...new Set(candidates)]) {
+      const resolved = await walk(index + 1, `${prefix}/${id}`, { ...params, [param]: id });
+      if (resolved) return resolved;
+    }
+    return null;
+  }
+  const found = await walk(0, '', {});
+  return found && { params: found.params, url: fillPath(operation.path, found.params) };
+}
+
+/** `/api/v1/tickets/{id}` with `{ id }` → the URL. */
+export function fillPath(path: string, params: Record<string, string>): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+}
+
+/** A request body and headers that pass the route's validation, so what answers is the route itself. */
+export function validRequestParts(contract: RouteContract, seed = 7) {
+  return {
+    payload: contract.body ? (sampleValid(contract.body, seed) as object) : undefined,
+    headers: contract.headers ? (sampleValid(contract.headers, seed) as Record<string, string>) : {},
+    query: contract.query ? (sampleValid(contract.query, seed) as Record<string, unknown>) : undefined,
+  };
+}

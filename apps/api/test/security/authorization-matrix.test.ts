@@ -1,0 +1,150 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../app';
+import {
+  API,
+  loadOperations,
+  type Operation,
+  type ResolvedPath,
+  resolvePath,
+  type Session,
+  seedWorld,
+  signInAs,
+  validRequestParts,
+  type World,
+} from './api-surface';
+
+/**
+ * The authorization matrix, generated from the OpenAPI document: every route with a path
+ * parameter is called with a real id of the demo customer — by a second customer (404, exactly
+ * like a missing object), without a session (401) and, under /admin/, by a customer (403). The
+ * owner (or staff) getting an answer other than 404 shows the id was real. Nothing here names a
+ * route: a new one is covered as soon as it is documented.
+ */
+
+const ctx = useTestApp();
+let operations: Operation[];
+let world: World;
+
+beforeAll(async () => {
+  operations = await loadOperations(ctx.app);
+  world = await seedWorld(ctx.app, ctx.db);
+}, 180_000);
+
+interface Call {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+async function call(operation: Operation, url: string, session: Session | null, seed = 7): Promise<Call> {
+  const parts = validRequestParts(operation.contract, seed);
+  const response = await ctx.app.inject({
+    method: operation.method as 'GET',
+    url,
+    headers: { ...parts.headers, ...(session?.headers ?? {}) },
+    ...(parts.payload !== undefined ? { payload: parts.payload } : {}),
+  });
+  return { status: response.statusCode, contentType: String(response.headers['content-type']), body: response.body };
+}
+
+describe('authorization matrix', () => {
+  it('answers 404 to another customer, 401 without a session and 403 to customers on /admin/ — for every route with an id', async () => {
+    const withIds = operations.filter((operation) => operation.pathParams.length > 0);
+    expect(withIds.length).toBeGreaterThan(15);
+    const failures: string[] = [];
+    const unresolved: string[] = [];
+    const resolved: Array<{ operation: Operation; path: ResolvedPath; admin: boolean }> = [];
+
+    for (const operation of withIds) {
+      const admin = operation.path.startsWith(`${API}/admin/`);
+      // Every route with an id is for signed-in callers; a public one would need its own reasoning.
+      if (!operation.secured) failures.push(`${operation.label}: has a path id but no security requirement`);
+      const path = await resolvePath(ctx.app, operations, operation, world.owner);
+      if (!path) {
+        unresolved.push(operation.label);
+        continue;
+      }
+      resolved.push({ operation, path, admin });
+      const expectations: Array<[string, Session | null, number]> = admin
+        ? [
+            ['no session', null, 401],
+            ['customer (owner)', world.owner, 403],
+            ['customer (intruder)', world.intruder, 403],
+          ]
+        : [
+            ['no session', null, 401],
+            ['second customer', world.intruder, 404],
+          ];
+      for (const [who, session, status] of expectations) {
+        const answer = await call(operation, path.url, session);
+        if (answer.status !== status || !answer.contentType.includes('application/problem+json')) {
+          failures.push(`${operation.label} as ${who}: ${answer.status} (want ${status}) ${answer.body.slice(0, 200)}`);
+        }
+      }
+    }
+
+    // Positive controls last (writes change state): the rightful caller is not turned away, so
+    // the ids above were real and the 404s meant "not yours". Reads first, then writes.
+    const ordered = [...resolved].sort(
+      (a, b) => Number(a.operation.method !== 'GET') - Number(b.operation.method !== 'GET'),
+    );
+    for (const { operation, path, admin } of ordered) {
+      const reads = operation.method === 'GET';
+      // A write may end the session it runs in (e.g. ending a session), so each gets its own.
+      const session = admin ? world.staff : reads ? world.owner : await signInAs(ctx.app, world.owner.email);
+      const answer = await call(operation, path.url, session);
+      const ok = reads ? answer.status === 200 : answer.status < 500 && ![401, 403, 404].includes(answer.status);
+      if (!ok)
+        failures.push(`${operation.label} as the rightful caller: ${answer.status} ${answer.body.slice(0, 200)}`);
+    }
+
+    // Every id resolves to a real object of the demo customer; nothing is left out.
+    expect(unresolved).toEqual([]);
+    expect(failures).toEqual([]);
+    expect(resolved.length).toBe(withIds.length);
+  }, 180_000);
+
+  it('answers 401 without a session and 403 to a customer on every other secured route', async () => {
+    const failures: string[] = [];
+    const secured = operations.filter((operation) => operation.secured && operation.pathParams.length === 0);
+    expect(secured.length).toBeGreaterThan(10);
+    for (const operation of secured) {
+      const anonymous = await call(operation, operation.path, null);
+      if (anonymous.status !== 401) failures.push(`${operation.label} without a session: ${anonymous.status}`);
+      if (operation.path.startsWith(`${API}/admin/`)) {
+        const customer = await call(operation, operation.path, world.intruder);
+        if (customer.status !== 403) failures.push(`${operation.label} as a customer: ${customer.status}`);
+      }
+    }
+    // And every /admin/ route is secured at all.
+    for (const operation of operations.filter((op) => op.path.startsWith(`${API}/admin/`))) {
+      if (!operation.secured || operation.contract.access !== 'staff')
+        failures.push(`${operation.label} is not staff-only`);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('refuses forged and foreign tokens alike', async () => {
+    const target = operations.find((operation) => operation.pathParams.length > 0 && operation.method === 'GET');
+    expect(target).toBeDefined();
+    if (!target) return;
+    const owner = await signInAs(ctx.app, world.owner.email);
+    const path = await resolvePath(ctx.app, operations, target, owner);
+    expect(path).not.toBeNull();
+    const token = owner.headers.authorization.slice('Bearer '.length);
+    const [header, payload] = token.split('.');
+    const forgedPayload = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload as string, 'base64url').toString()), role: 'staff' }),
+    ).toString('base64url');
+    const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.`;
+    for (const authorization of [
+      `Bearer ${header}.${forgedPayload}.${token.split('.')[2]}`,
+      `Bearer ${unsigned}`,
+      'Bearer x',
+      'Basic abc',
+    ]) {
+      const response = await ctx.app.inject({ url: path?.url ?? '', headers: { authorization } });
+      expect(response.statusCode, authorization).toBe(401);
+    }
+  });
+});
