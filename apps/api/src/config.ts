@@ -16,6 +16,10 @@ export const ZConfig = z
     /** Unset: embedded PGlite in DATA_DIR. Set: a PostgreSQL server. */
     DATABASE_URL: z.string().url().optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /** While the database is away, requests answer 503 after at most this long (connect or wait for a pool slot). */
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_500),
+    /** A query without an answer after this long fails (a connection lost without notice); 0: never. */
+    DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
     DATA_DIR: z.string().min(1).default('./data'),
     /** Fill an empty embedded database with the demo data on start. Never touches DATABASE_URL. */
     SEED_DEMO_DATA: booleanFlag.default(true),

@@ -26,11 +26,21 @@ export interface DatabaseOptions {
   pgliteLoadDataDir?: Blob;
   /** Keep the embedded database in memory instead of DATA_DIR. */
   inMemory?: boolean;
+  /** Give up on a connection (or a free pool slot) after this long, so requests fail fast while the server is away. */
+  connectTimeoutMs?: number;
+  /** Give up on a query whose answer does not arrive (a silently lost connection); 0: never. */
+  queryTimeoutMs?: number;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      keepAlive: true,
+      ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}),
+      ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
+    });
     // An idle client losing its connection (database restart) must not crash the process.
     pool.on('error', () => {});
     return {

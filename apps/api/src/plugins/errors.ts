@@ -2,6 +2,7 @@ import type { TErrorCode, TProblem } from '@portal/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/connection-errors';
 import { AppError, type FieldError, httpStatusOf } from '../lib/app-error';
 
 const titles: Record<TErrorCode, string> = {
@@ -86,6 +87,11 @@ export default fp(
         const headers = (error as { headers?: Record<string, string> }).headers;
         if (headers) reply.headers(headers);
         return sendProblem(request, reply, codeByStatus[status], error.message);
+      }
+      if (isDatabaseUnavailable(error)) {
+        request.log.error({ err: error }, 'database unavailable');
+        reply.header('retry-after', '5');
+        return sendProblem(request, reply, 'service_unavailable', 'The service is briefly unavailable. Try again.');
       }
       request.log.error({ err: error }, 'unexpected error');
       const unavailable = status === 503;
