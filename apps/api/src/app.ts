@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config';
 import type { DatabaseHandle } from './db/client';
+import { frameworkErrors, rejectNulCharacters } from './lib/request-hygiene';
 import accountModule from './modules/account/account.routes';
 import accountDataModule from './modules/account/account-data.routes';
 import adminCustomersModule from './modules/account/admin-customers.routes';
@@ -53,12 +54,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  app.addHook('preValidation', rejectNulCharacters);
 
   await app.register(errorsPlugin);
   await app.register(databasePlugin, {

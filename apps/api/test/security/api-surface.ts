@@ -226,7 +226,17 @@ export async function resolvePath(
 
 /** `/api/v1/tickets/{id}` with `{ id }` → the URL. */
 export function fillPath(path: string, params: Record<string, string>): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name] ?? '';
+    // A lone surrogate cannot be percent-encoded; it travels as the replacement character.
+    const wellFormed = value.replace(/[\ud800-\udfff]/g, (char, index: number) =>
+      /[\ud800-\udbff][\udc00-\udfff]/.test(value.slice(index - 1, index + 1)) ||
+      /[\ud800-\udbff][\udc00-\udfff]/.test(value.slice(index, index + 2))
+        ? char
+        : '\ufffd',
+    );
+    return encodeURIComponent(wellFormed);
+  });
 }
 
 /** A request body and headers that pass the route's validation, so what answers is the route itself. */

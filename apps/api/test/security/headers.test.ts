@@ -94,6 +94,8 @@ describe('security headers over HTTP', () => {
         headers: { 'content-type': 'text/xml' },
         payload: '<a/>',
       }),
+      'malformed URL': await app.inject({ url: '/api/v1/tickets/%E0%A4%A' }),
+      'over-long path parameter': await app.inject({ url: `/api/v1/tickets/${'1'.repeat(300)}` }),
       'SPA index.html': await app.inject({ url: '/' }),
       'SPA deep link': await app.inject({ url: '/rechnungen/123' }),
       'static asset': await app.inject({ url: '/assets/index-abc123.js' }),
@@ -109,9 +111,12 @@ describe('security headers over HTTP', () => {
     expect(all['static asset'].statusCode).toBe(200);
     expect(all['413 problem'].statusCode).toBe(413);
     expect(all['415 problem'].statusCode).toBe(415);
+    expect(all['malformed URL'].statusCode).toBe(400);
+    expect(all['over-long path parameter'].statusCode).toBe(400);
     for (const [label, response] of Object.entries(all)) {
       expectBaseline(response.headers, label);
-      expectStrictPolicy(response.headers, label);
+      // Router errors answer before the hooks; their problem carries a deny-all policy instead.
+      if (!['malformed URL', 'over-long path parameter'].includes(label)) expectStrictPolicy(response.headers, label);
       // HSTS over plain HTTP would lock browsers out of a local portal; it is for HTTPS only.
       expect(response.headers['strict-transport-security'], label).toBeUndefined();
       if (response.statusCode >= 400)

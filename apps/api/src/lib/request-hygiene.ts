@@ -1,0 +1,41 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { sendProblem } from '../plugins/errors';
+import { AppError, type FieldError } from './app-error';
+
+/**
+ * PostgreSQL cannot store U+0000 in text, so a NUL anywhere in the input would surface as a 500
+ * from the database. It is refused up front, as a field error, for every route.
+ */
+export async function rejectNulCharacters(request: FastifyRequest): Promise<void> {
+  const errors: FieldError[] = [];
+  const visit = (value: unknown, path: string, depth: number) => {
+    if (errors.length >= 10 || depth > 32) return;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) errors.push({ path: path || 'body', message: 'must not contain NUL characters' });
+    } else if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) visit(item, path ? `${path}.${index}` : String(index), depth + 1);
+    } else if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+      for (const [key, item] of Object.entries(value)) visit(item, path ? `${path}.${key}` : key, depth + 1);
+    }
+  };
+  visit(request.body, '', 0);
+  visit(request.query, 'query', 0);
+  visit(request.params, 'params', 0);
+  if (errors.length > 0) throw AppError.validation(errors);
+}
+
+/**
+ * Errors the router raises before any hook runs (a malformed percent-encoding, an over-long path
+ * parameter): a problem like every other error, with the headers the hooks would have set.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  reply.headers({
+    'x-request-id': String(request.id),
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'content-security-policy': "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  });
+  const status = error.statusCode ?? 500;
+  sendProblem(request, reply, status < 500 ? 'bad_request' : 'internal', status < 500 ? error.message : undefined);
+}
