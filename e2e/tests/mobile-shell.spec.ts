@@ -4,12 +4,14 @@ import { signIn } from '../fixtures';
 test('at 375 px the sidebar becomes a menu', async ({ page }) => {
   await signIn(page);
   const menu = page.getByRole('button', { name: 'Menü' });
+  // The section link in the menu (the overview has an "Alle Rechnungen" link of its own).
+  const invoices = page.getByRole('link', { name: 'Rechnungen', exact: true });
   await expect(menu).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Rechnungen' })).toBeHidden();
+  await expect(invoices).toBeHidden();
   await menu.click();
-  await page.getByRole('link', { name: 'Rechnungen' }).click();
+  await invoices.click();
   await expect(page).toHaveURL(/\/invoices$/);
-  await expect(page.getByRole('link', { name: 'Rechnungen' })).toBeHidden();
+  await expect(invoices).toBeHidden();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   expect(overflow).toBe(false);
 });

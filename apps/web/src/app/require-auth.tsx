@@ -1,14 +1,17 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { ErrorState, LoadingState } from '../components/ui/states';
+import { ErrorState } from '../components/ui/states';
 import { paths } from '../config/paths';
 import { useMe } from '../features/auth/api/get-me';
-import { ApiError } from '../lib/api-client';
+import { ApiError } from '../lib/api-error';
 
-/** Lets signed-in users through; everyone else goes to sign-in and comes back afterwards. */
+/**
+ * Lets signed-in users through; everyone else goes to sign-in and comes back afterwards.
+ * The page renders while /me is still on its way, so its own queries start at the same time
+ * instead of after it; a 401 from either leads to sign-in (see lib/query-client.ts).
+ */
 export function RequireAuth() {
   const me = useMe();
   const location = useLocation();
-  if (me.isPending) return <LoadingState />;
   if (me.isError) {
     if (me.error instanceof ApiError && me.error.status === 401) {
       const next = `${location.pathname}${location.search}`;

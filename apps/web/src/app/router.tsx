@@ -1,45 +1,54 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { paths } from '../config/paths';
-import { AppLayout } from './layout/app-layout';
+import { LoginPage } from '../features/auth/routes/login-page';
+import { BootScreen } from './boot-screen';
 import { NotFoundPage } from './not-found';
-import { RequireAuth } from './require-auth';
 
 /**
- * Every page. Sections load lazily, so the first load carries only the frame and sign-in.
+ * Every page. Sections and the signed-in frame load lazily, so the first load carries only the
+ * router, the providers and sign-in (without zod: see features/auth/api/login.ts).
  * A feature's route module exports `Component` (React Router's lazy convention).
  */
 export const router = createBrowserRouter([
-  { path: paths.login, lazy: () => import('../features/auth/routes/login-route') },
-  { path: paths.publicCancellation, lazy: () => import('../features/products/routes/public-cancellation-route') },
-  { path: paths.resetPassword, lazy: () => import('../features/account/routes/reset-password-route') },
-  { path: paths.confirmEmail, lazy: () => import('../features/account/routes/confirm-email-route') },
   {
-    element: <RequireAuth />,
+    // Shown while the first page's lazy modules arrive: the same mark as the shell in index.html.
+    HydrateFallback: BootScreen,
     children: [
+      // Sign-in is where most visits start: bundled with the frame, not fetched after it.
+      { path: paths.login, Component: LoginPage },
+      { path: paths.publicCancellation, lazy: () => import('../features/products/routes/public-cancellation-route') },
+      { path: paths.resetPassword, lazy: () => import('../features/account/routes/reset-password-route') },
+      { path: paths.confirmEmail, lazy: () => import('../features/account/routes/confirm-email-route') },
       {
-        element: <AppLayout />,
+        // The signed-in frame needs the contracts (and zod) for /me: loaded with the page, in parallel.
+        lazy: async () => ({ Component: (await import('./require-auth')).RequireAuth }),
         children: [
-          { index: true, lazy: () => import('../features/overview/routes/overview-route') },
-          { path: paths.products, lazy: () => import('../features/products/routes/products-route') },
-          { path: paths.product(':id'), lazy: () => import('../features/products/routes/product-route') },
-          { path: paths.invoices, lazy: () => import('../features/invoices/routes/invoices-route') },
-          { path: paths.invoice(':id'), lazy: () => import('../features/invoices/routes/invoice-route') },
-          { path: paths.contact, lazy: () => import('../features/tickets/routes/contact-route') },
-          { path: paths.ticket(':id'), lazy: () => import('../features/tickets/routes/ticket-route') },
           {
-            path: paths.account,
-            lazy: () => import('../features/account/routes/account-route'),
+            lazy: async () => ({ Component: (await import('./layout/app-layout')).AppLayout }),
             children: [
-              { index: true, element: <Navigate to={paths.accountProfile} replace /> },
-              { path: paths.accountProfile, lazy: () => import('../features/account/routes/profile-route') },
-              { path: paths.accountPassword, lazy: () => import('../features/account/routes/password-route') },
-              { path: paths.accountBank, lazy: () => import('../features/account/routes/bank-route') },
-              { path: paths.accountSessions, lazy: () => import('../features/account/routes/sessions-route') },
-              { path: paths.accountExport, lazy: () => import('../features/account/routes/export-route') },
-              { path: paths.accountDelete, lazy: () => import('../features/account/routes/delete-route') },
+              { index: true, lazy: () => import('../features/overview/routes/overview-route') },
+              { path: paths.products, lazy: () => import('../features/products/routes/products-route') },
+              { path: paths.product(':id'), lazy: () => import('../features/products/routes/product-route') },
+              { path: paths.invoices, lazy: () => import('../features/invoices/routes/invoices-route') },
+              { path: paths.invoice(':id'), lazy: () => import('../features/invoices/routes/invoice-route') },
+              { path: paths.contact, lazy: () => import('../features/tickets/routes/contact-route') },
+              { path: paths.ticket(':id'), lazy: () => import('../features/tickets/routes/ticket-route') },
+              {
+                path: paths.account,
+                lazy: () => import('../features/account/routes/account-route'),
+                children: [
+                  { index: true, element: <Navigate to={paths.accountProfile} replace /> },
+                  { path: paths.accountProfile, lazy: () => import('../features/account/routes/profile-route') },
+                  { path: paths.accountPassword, lazy: () => import('../features/account/routes/password-route') },
+                  { path: paths.accountBank, lazy: () => import('../features/account/routes/bank-route') },
+                  { path: paths.accountSessions, lazy: () => import('../features/account/routes/sessions-route') },
+                  { path: paths.accountExport, lazy: () => import('../features/account/routes/export-route') },
+                  { path: paths.accountDelete, lazy: () => import('../features/account/routes/delete-route') },
+                ],
+              },
+              { path: '*', Component: NotFoundPage },
             ],
           },
-          { path: '*', Component: NotFoundPage },
         ],
       },
     ],

@@ -9,23 +9,12 @@ import {
   ZProblem,
 } from '@portal/contracts';
 
+import { ApiError } from './api-error';
+
 const API_BASE = '/api/v1';
 
-/** An answer that is not 2xx, carrying the server's problem document. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly problem: TProblem,
-  ) {
-    super(problem.detail ?? problem.title);
-    this.name = 'ApiError';
-  }
-
-  /** The message for one field, from the problem's `errors[]`. */
-  fieldError(path: string): string | undefined {
-    return this.problem.errors?.find((error) => error.path === path)?.message;
-  }
-}
+// Features import the error class from here too; it lives in its own module (see there).
+export { ApiError } from './api-error';
 
 type RequestArgs<C extends RouteContract> = {
   params?: ParamsOf<C>;

@@ -82,7 +82,9 @@ export function AppLayout() {
         </div>
       </aside>
       <main id="main" ref={mainRef} tabIndex={-1}>
-        <Outlet />
+        <div className="page">
+          <Outlet />
+        </div>
         {/* §312k BGB: the cancellation button on every page. */}
         <footer className="app-footer">
           <Link to={paths.publicCancellation}>{t.cancelContracts}</Link>

@@ -1,9 +1,13 @@
-import { authRoutes, type BodyOf } from '@portal/contracts';
+import type { authRoutes, BodyOf } from '@portal/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import { meQueryKey } from './get-me';
+import { meQueryKey } from './me-query-key';
 
-export const login = (body: BodyOf<typeof authRoutes.login>) => apiRequest(authRoutes.login, { body });
+type LoginBody = BodyOf<typeof authRoutes.login>;
+
+/** Fetches the request module (and with it zod and the contracts) once the page is up. */
+export const loadLoginRequest = () => import('./login-request');
+
+export const login = async (body: LoginBody) => (await loadLoginRequest()).login(body);
 
 export const useLogin = () => {
   const queryClient = useQueryClient();

@@ -5,9 +5,9 @@ import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/field';
 import { LanguageSwitch } from '../../../components/ui/language-switch';
 import { paths } from '../../../config/paths';
-import { ApiError } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/api-error';
 import { useMessages } from '../../../lib/i18n';
-import { useLogin } from '../api/login';
+import { loadLoginRequest, useLogin } from '../api/login';
 import { authMessages } from '../messages';
 
 /** Only paths inside the portal are followed after sign-in (no open redirect). */
@@ -57,7 +57,8 @@ export function LoginPage() {
         <p className="muted">{t.intro}</p>
         {next && !login.isError && <Alert tone="info">{t.sessionEnded}</Alert>}
         {message && <Alert tone="error">{message}</Alert>}
-        <form onSubmit={onSubmit} noValidate>
+        {/* The request module (with zod) is fetched as soon as someone starts on the form. */}
+        <form onSubmit={onSubmit} onFocus={() => void loadLoginRequest()} noValidate>
           <TextField
             label={t.email}
             name="email"

@@ -13,18 +13,25 @@ export function OverviewPage() {
   return (
     <>
       <PageHeader title={t.title} />
-      <section aria-labelledby="open-invoices-heading">
-        <h2 id="open-invoices-heading">{t.openInvoices}</h2>
-        <QueryState query={overview}>{(data) => <OpenInvoices invoices={data.openInvoices} />}</QueryState>
-      </section>
-      <section aria-labelledby="open-tickets-heading">
-        <h2 id="open-tickets-heading">{t.openTickets}</h2>
-        <QueryState query={overview}>{(data) => <OpenTickets tickets={data.openTickets} />}</QueryState>
-      </section>
-      <section aria-labelledby="announcements-heading">
-        <h2 id="announcements-heading">{t.announcements}</h2>
-        <QueryState query={overview}>{(data) => <AnnouncementList announcements={data.announcements} />}</QueryState>
-      </section>
+      {/* One answer fills all three parts: shown together, so nothing jumps as it arrives. */}
+      <QueryState query={overview}>
+        {(data) => (
+          <>
+            <section aria-labelledby="open-invoices-heading">
+              <h2 id="open-invoices-heading">{t.openInvoices}</h2>
+              <OpenInvoices invoices={data.openInvoices} />
+            </section>
+            <section aria-labelledby="open-tickets-heading">
+              <h2 id="open-tickets-heading">{t.openTickets}</h2>
+              <OpenTickets tickets={data.openTickets} />
+            </section>
+            <section aria-labelledby="announcements-heading">
+              <h2 id="announcements-heading">{t.announcements}</h2>
+              <AnnouncementList announcements={data.announcements} />
+            </section>
+          </>
+        )}
+      </QueryState>
     </>
   );
 }

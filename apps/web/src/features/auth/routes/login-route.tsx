@@ -1,2 +1,0 @@
-// Lazy route module: React Router imports `Component` from here.
-export { LoginPage as Component } from './login-page';
