@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { type ApiProcess, runApi, waitFor } from '../test/scale-out.helpers';
+import { BULK_PASSWORD } from './seed-large';
+
+/** The benchmarks' ports (4195–4199 are set aside for them). */
+export const PORTS = { bare: 4195, small: 4196, large: 4197, scale: 4198 } as const;
+
+export const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+/** Rounds per figure; the best counts (other load on the machine only ever slows a round down). */
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+export function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+/** A database of the benchmark's own on the server; `drop()` removes it again. */
+export async function createDatabase(prefix: string) {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  return {
+    name,
+    url: withDatabase(SERVER_URL, name),
+    async drop() {
+      const client = new pg.Client({ connectionString: SERVER_URL });
+      await client.connect();
+      await client.query(`drop database if exists "${name}" with (force)`);
+      await client.end();
+    },
+  };
+}
+
+/** The API as production runs it: its own process, PostgreSQL, limits set out of the way. */
+export async function startApi(port: number, databaseUrl: string, extra: Record<string, string> = {}) {
+  const api = runApi('server', [], {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: 'benchmark-secret-benchmark-secret-0123456789',
+    // Request logs go to a pipe the benchmark drains; warn keeps them from measuring the logger.
+    LOG_LEVEL: 'warn',
+    MIGRATE_ON_START: 'false',
+    WEB_DIST_DIR: '',
+    // One client address sends everything here: lift the per-address limits off its path.
+    GLOBAL_RATE_LIMIT_PER_MINUTE: '100000000',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '100000000',
+    ...extra,
+  });
+  await waitFor(
+    `the API on ${port}`,
+    async () => (await fetch(`http://127.0.0.1:${port}/api/v1/health/ready`)).ok,
+    60_000,
+  );
+  return api;
+}
+
+export function stop(process: ApiProcess | undefined) {
+  process?.child.kill('SIGKILL');
+}
+
+export async function bearerFor(port: number, email: string, password = BULK_PASSWORD) {
+  const response = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
+  return `Bearer ${((await response.json()) as { accessToken: string }).accessToken}`;
+}
+
+export interface Figures {
+  label: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+export async function measure(
+  label: string,
+  options: autocannon.Options,
+  { expectOk = true }: { expectOk?: boolean } = {},
+): Promise<Figures> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_SECONDS, ...options });
+  const figures = {
+    label,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+  if (expectOk && (result.non2xx > 0 || result.errors > 0)) {
+    throw new Error(`${label}: ${result.non2xx} non-2xx answers and ${result.errors} errors — not a valid figure`);
+  }
+  return figures;
+}
+
+/**
+ * Several scenarios measured in alternating rounds (A, B, A, B, …), each figure the best of its
+ * rounds: a neighbour's burst of load then hits both sides alike instead of one.
+ */
+export async function compare(
+  scenarios: Array<{ label: string; options: autocannon.Options }>,
+  rounds = ROUNDS,
+): Promise<Figures[]> {
+  const best: Array<Figures | undefined> = scenarios.map(() => undefined);
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, scenario] of scenarios.entries()) {
+      const figures = await measure(scenario.label, scenario.options);
+      const current = best[index];
+      if (!current || figures.requestsPerSecond > current.requestsPerSecond) best[index] = figures;
+    }
+  }
+  return best as Figures[];
+}
+
+/** A flood of failed sign-ins, each for another e-mail so none meets the per-account limit. */
+export function signInFlood(port: number, seconds: number) {
+  let counter = 0;
+  return autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: 50,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/auth/login',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({
+          ...request,
+          body: JSON.stringify({ email: `flood-${counter++}@example.com`, password: 'not the password' }),
+        }),
+      },
+    ],
+  });
+}
+
+export function row(figures: Figures, baseline?: Figures, target?: string) {
+  const ratio = baseline ? (figures.requestsPerSecond / baseline.requestsPerSecond).toFixed(2) : '';
+  return `| ${figures.label} | ${figures.requestsPerSecond} | ${figures.p50} | ${figures.p99} | ${ratio ? `${ratio}× ${baseline?.label}` : '—'} | ${target ?? ''} |`;
+}
+
+export const TABLE_HEAD =
+  '| scenario | req/s | p50 ms | p99 ms | ratio | target |\n| --- | ---: | ---: | ---: | --- | --- |';

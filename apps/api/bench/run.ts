@@ -1,0 +1,135 @@
+/**
+ * The API benchmarks (never part of the test suite): `pnpm --filter @portal/api bench`.
+ * Every figure is measured in this run against real PostgreSQL and set against a baseline of
+ * the same run: a bare Fastify route as the ceiling, the invoice list at 100 invoices for the
+ * list at 100,000, and each route alone for the same route during a sign-in flood.
+ * BENCH_DATABASE_URL (server), BENCH_SECONDS (per round, 5), BENCH_ROUNDS (3; the best round counts) and
+ * BENCH_CONNECTIONS (20) tune it.
+ */
+import { spawn } from 'node:child_process';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import {
+  bearerFor,
+  compare,
+  createDatabase,
+  DURATION_SECONDS,
+  type Figures,
+  measure,
+  PORTS,
+  ROUNDS,
+  row,
+  SERVER_URL,
+  signInFlood,
+  startApi,
+  stop,
+  TABLE_HEAD,
+} from './harness';
+import { seedLarge } from './seed-large';
+
+const log = (line: string) => console.log(line);
+const cleanups: Array<() => Promise<void> | void> = [];
+
+async function startBare() {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./bare-server.ts', import.meta.url)), String(PORTS.bare)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  cleanups.push(() => void child.kill('SIGKILL'));
+  await new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()));
+}
+
+async function main() {
+  log(`# API benchmarks — ${new Date().toISOString()}`);
+  log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; client, API and PostgreSQL share them`);
+  log(`PostgreSQL: ${SERVER_URL.replace(/\/\/[^@]*@/, '//')}; ${DURATION_SECONDS} s per scenario\n`);
+
+  // 4 customers × 25 invoices = 100 invoices in the database; 1,000 × 100 = 100,000.
+  const small = await createDatabase('bench_small');
+  cleanups.push(() => small.drop());
+  const large = await createDatabase('bench_large');
+  cleanups.push(() => large.drop());
+  log('seeding the databases:');
+  await seedLarge(small.url, { customers: 4, invoices: 100, tickets: 40 }, log);
+  await seedLarge(large.url, { customers: 1_000, invoices: 100_000, tickets: 10_000 }, log);
+
+  await startBare();
+  const apiSmall = await startApi(PORTS.small, small.url);
+  cleanups.push(() => stop(apiSmall));
+  const apiLarge = await startApi(PORTS.large, large.url);
+  cleanups.push(() => stop(apiLarge));
+  const smallAuth = await bearerFor(PORTS.small, 'bulk-1@example.com');
+  const largeAuth = await bearerFor(PORTS.large, 'bulk-1@example.com');
+  const get = (port: number, path: string, authorization: string) => ({
+    url: `http://127.0.0.1:${port}${path}`,
+    headers: { authorization },
+  });
+
+  // Warm-up: JIT, pool connections, PostgreSQL's caches.
+  for (const [port, auth] of [
+    [PORTS.small, smallAuth],
+    [PORTS.large, largeAuth],
+  ] as const) {
+    await measure('warm-up', { ...get(port, '/api/v1/invoices', auth), duration: 3 });
+  }
+  await measure('warm-up', { url: `http://127.0.0.1:${PORTS.bare}/hello`, duration: 3 });
+
+  const results: string[] = [];
+  const at = (port: number, path: string, auth: string) => get(port, `/api/v1${path}`, auth);
+  const [bare, live, ready, me, list100] = (await compare([
+    { label: 'bare Fastify GET /hello', options: { url: `http://127.0.0.1:${PORTS.bare}/hello` } },
+    { label: 'GET /health (all plugins, no database)', options: at(PORTS.small, '/health', smallAuth) },
+    { label: 'GET /health/ready (one `select 1`)', options: at(PORTS.small, '/health/ready', smallAuth) },
+    { label: 'GET /me', options: at(PORTS.small, '/me', smallAuth) },
+    { label: 'GET /invoices (25 rows), 100 in the database', options: at(PORTS.small, '/invoices', smallAuth) },
+  ])) as [Figures, Figures, Figures, Figures, Figures];
+  results.push(row(bare), row(live, bare), row(ready, bare), row(me, bare, '≥ 0.5×'), row(list100, bare, '≥ 0.2×'));
+
+  for (const path of ['/invoices', '/tickets', '/products']) {
+    const [a, b] = (await compare([
+      { label: `GET ${path}: 100 invoices, 40 tickets`, options: at(PORTS.small, path, smallAuth) },
+      { label: `GET ${path}: 100,000 invoices, 10,000 tickets`, options: at(PORTS.large, path, largeAuth) },
+    ])) as [Figures, Figures];
+    results.push(row(a), row(b, a, '≥ 0.77× (within 1.3×)'));
+  }
+
+  // Other routes during a sign-in flood: alone and beside the flood, in alternating rounds.
+  const floodRounds = async (port: number, path: string, auth: string, label: string) => {
+    let alone: Figures | undefined;
+    let during: Figures | undefined;
+    for (let round = 0; round < ROUNDS; round++) {
+      const a = await measure(`GET ${path} alone${label}`, at(port, path, auth));
+      const flood = signInFlood(port, DURATION_SECONDS + 2);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const d = await measure(`GET ${path} during a sign-in flood${label}`, at(port, path, auth));
+      const result = await flood;
+      log(
+        `  flood beside ${path}${label}: ${Math.round(result.requests.average)} sign-ins/s, ${result.non2xx} refused`,
+      );
+      if (!alone || a.requestsPerSecond > alone.requestsPerSecond) alone = a;
+      if (!during || d.requestsPerSecond > during.requestsPerSecond) during = d;
+    }
+    if (!alone || !during) throw new Error('no rounds');
+    results.push(row(alone), row(during, alone, '≥ 0.8×'));
+  };
+  // Worst case: a flood from many addresses (the per-address limit lifted), every attempt hashed.
+  await floodRounds(PORTS.small, '/me', smallAuth, '');
+  await floodRounds(PORTS.small, '/invoices', smallAuth, '');
+  // A flood from one address under the production limit (10/min): refused before any hash.
+  const limited = await startApi(PORTS.scale, small.url, { LOGIN_RATE_LIMIT_PER_MINUTE: '10' });
+  cleanups.push(() => stop(limited));
+  // Signed in through the unlimited instance: the counters are shared, the floods above count.
+  const limitedAuth = await bearerFor(PORTS.small, 'bulk-2@example.com');
+  await floodRounds(PORTS.scale, '/me', limitedAuth, ', one address, limit 10/min');
+
+  log(`\n${TABLE_HEAD}\n${results.join('\n')}`);
+}
+
+try {
+  await main();
+} finally {
+  for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => {});
+}
