@@ -18,6 +18,8 @@ import overviewModule from './modules/overview/overview.routes';
 import productsModule from './modules/products/products.routes';
 import productsAdminModule from './modules/products/products-admin.routes';
 import providerModule from './modules/provider/provider.routes';
+import securityLogPlugin from './modules/security-log/security-log.plugin';
+import securityLogModule from './modules/security-log/security-log.routes';
 import ticketsModule from './modules/tickets/tickets.routes';
 import authPlugin from './plugins/auth';
 import databasePlugin from './plugins/database';
@@ -72,6 +74,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(outboxPlugin, { config });
   await app.register(securityPlugin, { config });
   await app.register(authPlugin, { config });
+  await app.register(securityLogPlugin);
   await app.register(openapiPlugin, { secure: config.secureCookies });
   await app.register(pdfPlugin, { config });
   await app.register(metricsPlugin, { config });
@@ -93,6 +96,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(invoicesModule, { config });
       await api.register(invoicesAdminModule, { config });
       await api.register(ticketsModule, { config });
+      await api.register(securityLogModule);
     },
     { prefix: API_PREFIX },
   );

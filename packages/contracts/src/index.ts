@@ -14,5 +14,6 @@ export * from './problem';
 export * from './products';
 export * from './products-admin';
 export * from './provider';
+export * from './security-log';
 export * from './tickets';
 export * from './tickets-admin';

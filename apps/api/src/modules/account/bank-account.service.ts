@@ -5,6 +5,7 @@ import type { Database } from '../../db/client';
 import type { SepaMandateRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { sendEmail } from '../../mail/mailer';
+import { recordSecurityEvent } from '../security-log/security-log';
 import { findCustomer } from './account.repository';
 import { findActiveMandate, insertMandate, revokeActiveMandate } from './bank-account.repository';
 import { checkIbanAndBic } from './field-rules';
@@ -60,6 +61,11 @@ export async function saveBankAccount(
       iban,
       bic,
       creditorId: provider.creditorId,
+    });
+    await recordSecurityEvent(tx, {
+      type: 'bank_account.changed',
+      userId: customerId,
+      details: { account: maskIban(iban), mandateReference: created.reference },
     });
     await sendEmail(tx, {
       to: customer.email,

@@ -6,6 +6,7 @@ import { sendEmail } from '../../mail/mailer';
 import { revokeAllSessions } from '../auth/sessions.repository';
 import { findUnpaidInvoices } from '../invoices/invoices.repository';
 import { findDeletionBlockingContracts } from '../products/products.repository';
+import { recordSecurityEvent } from '../security-log/security-log';
 import { eraseTicketContentsOf } from '../tickets/tickets.repository';
 import { anonymiseCustomer, findCustomer } from './account.repository';
 import { deleteAccountTokensOf } from './account-tokens.repository';
@@ -42,6 +43,7 @@ export async function deleteAccount(db: Database, customerId: string, password: 
     if (blockers.length > 0)
       throw new AppError('conflict', 'Active contracts or unpaid invoices stand in the way.', { blockers });
     await anonymiseCustomer(tx, customerId);
+    await recordSecurityEvent(tx, { type: 'account.deleted', userId: customerId });
     await revokeAllSessions(tx, customerId);
     await deleteMandatesOf(tx, customerId);
     await deleteAccountTokensOf(tx, customerId);

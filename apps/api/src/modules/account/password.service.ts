@@ -4,6 +4,7 @@ import { hashPassword, verifyPassword } from '../../lib/password';
 import { sendEmail } from '../../mail/mailer';
 import { revokeAllSessions } from '../auth/sessions.repository';
 import { findUserByEmail } from '../auth/users.repository';
+import { recordSecurityEvent } from '../security-log/security-log';
 import { findCustomer, updatePasswordHash } from './account.repository';
 import { resetPasswordLink } from './account-links';
 import { consumeAccountToken, issueAccountToken } from './account-tokens.repository';
@@ -26,6 +27,7 @@ export async function changePassword(
   await db.transaction(async (tx) => {
     await updatePasswordHash(tx, user.id, passwordHash);
     await revokeAllSessions(tx, user.id, auth.sessionId);
+    await recordSecurityEvent(tx, { type: 'password.changed', userId: user.id });
     await sendEmail(tx, {
       to: user.email,
       subject: 'Ihr Passwort wurde geändert',
@@ -73,6 +75,11 @@ export async function confirmPasswordReset(db: Database, input: { token: string;
     if (errors.length > 0) throw AppError.validation(errors);
     await updatePasswordHash(tx, user.id, await hashPassword(input.newPassword));
     await revokeAllSessions(tx, user.id);
+    await recordSecurityEvent(tx, {
+      type: 'password.reset',
+      userId: user.id,
+      details: { purpose: used?.purpose ?? null },
+    });
     await sendEmail(tx, {
       to: user.email,
       subject: 'Ihr Passwort wurde festgelegt',

@@ -5,6 +5,7 @@ import type { UserRow } from '../../db/schema/index';
 import { AppError, type FieldError } from '../../lib/app-error';
 import { verifyPassword } from '../../lib/password';
 import { sendEmail } from '../../mail/mailer';
+import { recordSecurityEvent } from '../security-log/security-log';
 import { findCustomer, isEmailTaken, updateEmail, updateProfile } from './account.repository';
 import { confirmEmailLink } from './account-links';
 import { consumeAccountToken, findPendingEmailChange, issueAccountToken } from './account-tokens.repository';
@@ -69,6 +70,11 @@ export async function saveProfile(db: Database, customerId: string, input: Profi
     });
     if (emailChanges && input.email) {
       const token = await issueAccountToken(tx, { userId: customerId, purpose: 'email_change', newEmail: input.email });
+      await recordSecurityEvent(tx, {
+        type: 'email.change_requested',
+        userId: customerId,
+        details: { newEmail: input.email },
+      });
       await sendEmail(tx, {
         to: input.email,
         subject: 'Bitte bestätigen Sie Ihre neue E-Mail-Adresse',
@@ -107,6 +113,11 @@ export async function confirmEmailChange(db: Database, token: string) {
     if (await isEmailTaken(tx, used.newEmail))
       throw new AppError('conflict', 'Another account uses this e-mail address.');
     await updateEmail(tx, user.id, used.newEmail);
+    await recordSecurityEvent(tx, {
+      type: 'email.changed',
+      userId: user.id,
+      details: { previousEmail: user.email, newEmail: used.newEmail },
+    });
     await sendEmail(tx, {
       to: user.email,
       subject: 'Ihre E-Mail-Adresse wurde geändert',

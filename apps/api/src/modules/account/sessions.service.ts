@@ -2,6 +2,7 @@ import type { TSession } from '@portal/contracts';
 import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import { revokeSession } from '../auth/sessions.repository';
+import { recordSecurityEvent } from '../security-log/security-log';
 import { findActiveSessionsOf } from './account.repository';
 import { describeDevice } from './rules/device';
 
@@ -21,4 +22,5 @@ export async function listSessions(db: Database, auth: { userId: string; session
 /** Ends one of the caller's sessions; a foreign, ended or unknown session is "not found". */
 export async function endSession(db: Database, userId: string, sessionId: string) {
   if (!(await revokeSession(db, userId, sessionId))) throw AppError.notFound('session');
+  await recordSecurityEvent(db, { type: 'session.ended', userId, details: { sessionId } });
 }

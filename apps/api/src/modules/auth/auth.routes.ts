@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
 import { AppError } from '../../lib/app-error';
 import { registerRoute } from '../../lib/route';
+import { recordSecurityEvent } from '../security-log/security-log';
 import { createAccountThrottle } from './account-throttle';
 import { signIn, toMe } from './auth.service';
 import { revokeSession } from './sessions.repository';
@@ -41,6 +42,7 @@ export default async function authModule(app: FastifyInstance, { config }: { con
 
   registerRoute(app, authRoutes.logout, async (request, reply) => {
     await revokeSession(app.db, request.auth.userId, request.auth.sessionId);
+    await recordSecurityEvent(app.db, { type: 'sign_out', userId: request.auth.userId });
     app.clearSessionCookie(reply);
     return { status: 204, body: null };
   });

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client';
 import type { UserRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { verifyPassword } from '../../lib/password';
+import { recordSecurityEvent } from '../security-log/security-log';
 import { insertSession } from './sessions.repository';
 import { findUserByEmail } from './users.repository';
 
@@ -33,7 +34,11 @@ export async function signIn(db: DbOrTx, input: SignInInput) {
   const user = await findUserByEmail(db, input.email);
   const usable = user && !user.disabledAt ? user : undefined;
   const valid = await verifyPassword(usable?.passwordHash, input.password);
-  if (!usable || !valid) throw new AppError('unauthenticated', 'E-mail address or password is wrong.');
+  if (!usable || !valid) {
+    const reason = !user ? 'unknown_email' : user.disabledAt ? 'disabled' : 'wrong_password';
+    await recordSecurityEvent(db, { type: 'sign_in.failed', userId: user?.id ?? null, details: { reason } });
+    throw new AppError('unauthenticated', 'E-mail address or password is wrong.');
+  }
 
   const session = await insertSession(db, {
     userId: usable.id,
@@ -41,5 +46,6 @@ export async function signIn(db: DbOrTx, input: SignInInput) {
     userAgent: input.userAgent?.slice(0, 500) ?? null,
     ipAddress: input.ipAddress,
   });
+  await recordSecurityEvent(db, { type: 'sign_in.succeeded', userId: usable.id });
   return { user: usable, session };
 }

@@ -3,6 +3,7 @@ import type { Database, DbOrTx } from '../../db/client';
 import type { CustomerProductRow, ProductCancellationRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
+import { recordSecurityEvent } from '../security-log/security-log';
 import { sendCancellationConfirmation } from './cancellation-emails';
 import { decideExtraordinaryEndDate, decideOrdinaryEndDate, type EndDateDecision } from './contract-terms';
 import { findCustomerContact, insertCancellation, lockCustomerProduct, setProductStatus } from './products.repository';
@@ -52,6 +53,11 @@ export async function recordCancellation(
   });
   if (!row) throw new AppError('conflict', 'This product has already been cancelled.');
   await setProductStatus(tx, product.customerId, product.id, 'cancellation_pending');
+  await recordSecurityEvent(tx, {
+    type: 'product.cancelled',
+    userId: product.customerId,
+    details: { contractNumber: product.contractNumber, channel: request.channel, effectiveDate: request.effectiveDate },
+  });
   const contact = await findCustomerContact(tx, product.customerId);
   if (contact) {
     await sendCancellationConfirmation(tx, {

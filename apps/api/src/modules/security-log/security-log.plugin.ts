@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { purgeSecurityEvents, recordSecurityEvent, requestContext } from './security-log';
+
+/** Sign-in failures are logged by the sign-in itself, with the account they concern. */
+const OWN_EVENTS = new Set(['/api/v1/auth/login']);
+
+/**
+ * Gives services the request they run for (request id, address, user agent) and records every
+ * refused request (401, 403) centrally. Registered for the whole app, before the modules.
+ */
+export default fp(
+  async (app: FastifyInstance) => {
+    app.addHook('preHandler', (request, _reply, done) => {
+      const userAgent = request.headers['user-agent'];
+      requestContext.run(
+        {
+          requestId: String(request.id),
+          ip: request.ip ?? null,
+          userAgent: typeof userAgent === 'string' ? userAgent : null,
+        },
+        done,
+      );
+    });
+
+    app.addHook('onResponse', async (request, reply) => {
+      const status = reply.statusCode;
+      if (status !== 401 && status !== 403) return;
+      const route = request.routeOptions.url;
+      if (!request.url.startsWith('/api/') || (route && OWN_EVENTS.has(route))) return;
+      const userAgent = request.headers['user-agent'];
+      try {
+        await recordSecurityEvent(app.db, {
+          type: 'access.denied',
+          userId: request.auth?.userId ?? null,
+          requestId: String(request.id),
+          ip: request.ip ?? null,
+          userAgent: typeof userAgent === 'string' ? userAgent : null,
+          details: { status, method: request.method, route: route ?? request.url.split('?')[0]?.slice(0, 200) ?? null },
+        });
+      } catch (error) {
+        request.log.warn({ err: error }, 'could not record a refused request in the security log');
+      }
+    });
+
+    app.jobs.register({
+      name: 'security-log.purge',
+      intervalMs: 24 * 3_600_000,
+      run: async (db) => {
+        const purged = await purgeSecurityEvents(db);
+        app.log.info({ job: 'security-log.purge', purged }, 'purged old security log entries');
+      },
+    });
+  },
+  { name: 'security-log', dependencies: ['database', 'jobs'] },
+);

@@ -1,0 +1,121 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { TSecurityEvent, TSecurityEventType } from '@portal/contracts';
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { securityEvents } from '../../db/schema/index';
+import { AppError } from '../../lib/app-error';
+
+type Detail = string | number | boolean | null;
+
+export interface SecurityEventInput {
+  type: TSecurityEventType;
+  /** The customer or staff member concerned; null when there is none (unknown e-mail). */
+  userId: string | null;
+  /** Taken from the request being served when omitted. */
+  requestId?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  details?: Record<string, Detail | undefined>;
+}
+
+interface RequestContext {
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** The request a service runs for; set by the security-log plugin before every handler. */
+export const requestContext = new AsyncLocalStorage<RequestContext>();
+
+/** Keys that must never reach the log, whatever a caller passes. */
+const SECRET = /pass|token|secret|iban|hash|cookie|authorization/i;
+
+/**
+ * Writes one entry of the security log. Pass the transaction of the change it records, so the
+ * entry and the change commit (or roll back) together.
+ */
+export async function recordSecurityEvent(db: DbOrTx, event: SecurityEventInput): Promise<void> {
+  const context = requestContext.getStore();
+  const details = Object.fromEntries(
+    Object.entries(event.details ?? {}).filter(([key, value]) => value !== undefined && !SECRET.test(key)),
+  ) as Record<string, Detail>;
+  await db.insert(securityEvents).values({
+    type: event.type,
+    userId: event.userId,
+    requestId: event.requestId ?? context?.requestId ?? null,
+    ipAddress: event.ip ?? context?.ip ?? null,
+    userAgent: (event.userAgent ?? context?.userAgent ?? null)?.slice(0, 500) ?? null,
+    details,
+  });
+}
+
+const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
+function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString();
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
+    throw AppError.validation([{ path: 'query.cursor', message: 'is not a cursor of this list' }]);
+  }
+  return id;
+}
+
+/** A user's own entries, newest first, keyset-paginated on (occurred_at, id). */
+export async function listSecurityEvents(
+  db: DbOrTx,
+  userId: string,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<{ items: TSecurityEvent[]; nextCursor: string | null }> {
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  let position: Date | undefined;
+  if (after) {
+    const [row] = await db
+      .select({ occurredAt: securityEvents.occurredAt })
+      .from(securityEvents)
+      .where(and(eq(securityEvents.id, after), eq(securityEvents.userId, userId)));
+    if (!row) throw AppError.validation([{ path: 'query.cursor', message: 'is not a cursor of this list' }]);
+    position = row.occurredAt;
+  }
+  // Compared in the database at full (microsecond) precision: the cursor row's own timestamp.
+  const cursorTime = sql`(select occurred_at from security_events where id = ${after ?? null})`;
+  const rows = await db
+    .select()
+    .from(securityEvents)
+    .where(
+      and(
+        eq(securityEvents.userId, userId),
+        position && after
+          ? or(
+              lt(securityEvents.occurredAt, cursorTime),
+              and(eq(securityEvents.occurredAt, cursorTime), lt(securityEvents.id, after)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(securityEvents.occurredAt), desc(securityEvents.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      type: row.type as TSecurityEventType,
+      occurredAt: row.occurredAt.toISOString(),
+      requestId: row.requestId,
+      ipAddress: row.ipAddress,
+      userAgent: row.userAgent,
+      details: row.details as Record<string, Detail>,
+    })),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
+  };
+}
+
+/** Entries older than the retention period go (the log holds addresses: personal data). */
+export const SECURITY_LOG_RETENTION_DAYS = 180;
+
+export async function purgeSecurityEvents(db: DbOrTx, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - SECURITY_LOG_RETENTION_DAYS * 86_400_000);
+  const deleted = await db
+    .delete(securityEvents)
+    .where(lt(securityEvents.occurredAt, cutoff))
+    .returning({ id: securityEvents.id });
+  return deleted.length;
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { listOf, ZInstant, ZListQuery, ZUuid } from './common';
+import { defineRoute } from './http';
+import { authProblems } from './problem';
+
+/** What the security log records; the SPA names each in the customer's language. */
+export const securityEventTypes = [
+  'sign_in.succeeded',
+  'sign_in.failed',
+  'sign_out',
+  'session.ended',
+  'password.changed',
+  'password.reset',
+  'email.change_requested',
+  'email.changed',
+  'bank_account.changed',
+  'product.cancelled',
+  'account.deleted',
+  'access.denied',
+] as const;
+export const ZSecurityEventType = z.enum(securityEventTypes);
+export type TSecurityEventType = z.infer<typeof ZSecurityEventType>;
+
+export const ZSecurityEvent = z
+  .object({
+    id: ZUuid,
+    type: ZSecurityEventType,
+    occurredAt: ZInstant,
+    requestId: z.string().nullable(),
+    ipAddress: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    details: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+      .meta({ description: 'Context without secrets, e.g. `{ "status": 403, "route": "…" }`' }),
+  })
+  .meta({ id: 'SecurityEvent' });
+export type TSecurityEvent = z.infer<typeof ZSecurityEvent>;
+
+export const securityLogRoutes = {
+  list: defineRoute({
+    method: 'GET',
+    path: '/account/security-events',
+    summary: "The signed-in customer's security log: sign-ins, changes, refused requests; newest first",
+    tags: ['account'],
+    access: 'user',
+    query: ZListQuery,
+    responses: { 200: listOf(ZSecurityEvent), ...authProblems },
+  }),
+} as const;
