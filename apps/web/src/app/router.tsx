@@ -43,6 +43,10 @@ export const router = createBrowserRouter([
                   { path: paths.accountBank, lazy: () => import('../features/account/routes/bank-route') },
                   { path: paths.accountSessions, lazy: () => import('../features/account/routes/sessions-route') },
                   { path: paths.accountExport, lazy: () => import('../features/account/routes/export-route') },
+                  {
+                    path: paths.accountSecurityLog,
+                    lazy: () => import('../features/account/routes/security-log-route'),
+                  },
                   { path: paths.accountDelete, lazy: () => import('../features/account/routes/delete-route') },
                 ],
               },

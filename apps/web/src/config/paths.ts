@@ -16,6 +16,7 @@ export const paths = {
   accountBank: '/account/bank',
   accountSessions: '/account/sessions',
   accountExport: '/account/export',
+  accountSecurityLog: '/account/security-log',
   accountDelete: '/account/delete',
   /** Public pages opened from e-mailed links (the API builds the same URLs). */
   resetPassword: '/reset-password',

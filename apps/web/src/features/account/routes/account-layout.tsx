@@ -5,7 +5,7 @@ import { useMessages } from '../../../lib/i18n';
 import { accountMessages } from '../messages';
 import '../account.css';
 
-/** The Stammdaten tab: a sub-navigation over its six pages. */
+/** The Stammdaten tab: a sub-navigation over its pages. */
 export function AccountLayout() {
   const t = useMessages(accountMessages);
   const pages = [
@@ -13,6 +13,7 @@ export function AccountLayout() {
     { to: paths.accountPassword, label: t.navPassword },
     { to: paths.accountBank, label: t.navBank },
     { to: paths.accountSessions, label: t.navSessions },
+    { to: paths.accountSecurityLog, label: t.navSecurityLog },
     { to: paths.accountExport, label: t.navExport },
     { to: paths.accountDelete, label: t.navDelete },
   ];

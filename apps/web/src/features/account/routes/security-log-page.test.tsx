@@ -1,0 +1,69 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LanguageProvider } from '../../../lib/i18n';
+import { SecurityLogPage } from './security-log-page';
+
+const event = (id: number, type: string, details: object = {}) => ({
+  id: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
+  type,
+  occurredAt: '2026-03-01T09:30:00.000Z',
+  requestId: `req-${id}`,
+  ipAddress: '203.0.113.7',
+  userAgent: 'Mozilla/5.0 <script>alert(1)</script>',
+  details,
+});
+
+const json = (body: object) =>
+  new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+
+function renderPage() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <LanguageProvider>
+        <SecurityLogPage />
+      </LanguageProvider>
+    </QueryClientProvider>,
+  );
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('SecurityLogPage', () => {
+  it('lists the entries in German, as text, and loads older ones with the cursor', async () => {
+    const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+      const url = String(input);
+      return url.includes('cursor=next-1')
+        ? json({ items: [event(3, 'password.changed')], nextCursor: null })
+        : json({
+            items: [
+              event(1, 'sign_in.failed', { reason: 'wrong_password' }),
+              event(2, 'access.denied', { status: 403 }),
+            ],
+            nextCursor: 'next-1',
+          });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    renderPage();
+    expect(await screen.findByText('Fehlgeschlagene Anmeldung')).toBeTruthy();
+    expect(screen.getByText('Zugriff verweigert')).toBeTruthy();
+    expect(screen.getByText('reason: wrong_password')).toBeTruthy();
+    // A user agent is shown as the text it is, never as markup.
+    expect(screen.getAllByText('Mozilla/5.0 <script>alert(1)</script>')).toHaveLength(2);
+    expect(document.querySelector('td script')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Ältere Einträge laden' }));
+    expect(await screen.findByText('Passwort geändert')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Ältere Einträge laden' })).toBeNull());
+    expect(String(fetchMock.mock.calls[0]?.[0])).toContain('/api/v1/account/security-events');
+  });
+
+  it('says so when there is nothing yet', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json({ items: [], nextCursor: null })),
+    );
+    renderPage();
+    expect(await screen.findByText('Noch keine Einträge.')).toBeTruthy();
+  });
+});
