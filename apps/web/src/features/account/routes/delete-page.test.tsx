@@ -7,7 +7,14 @@ import { DeletePage } from './delete-page';
 
 const problem = (status: number, extra: object) =>
   new Response(
-    JSON.stringify({ type: 'about:blank', title: 'x', status, code: status === 409 ? 'conflict' : 'validation_failed', requestId: 'r-1', ...extra }),
+    JSON.stringify({
+      type: 'about:blank',
+      title: 'x',
+      status,
+      code: status === 409 ? 'conflict' : 'validation_failed',
+      requestId: 'r-1',
+      ...extra,
+    }),
     { status, headers: { 'content-type': 'application/problem+json' } },
   );
 
@@ -77,7 +84,10 @@ describe('DeletePage', () => {
   });
 
   it('shows a wrong password at the field, translated', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => problem(400, { errors: [{ path: 'password', message: 'is wrong' }] })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => problem(400, { errors: [{ path: 'password', message: 'is wrong' }] })),
+    );
     renderPage();
     fillAndAsk();
     fireEvent.click(screen.getByRole('button', { name: 'Ja, Konto endgültig löschen' }));
