@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../../components/ui/language-switch';
 import { paths } from '../../config/paths';
 import { useMe } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
+import { useProvider } from '../../features/tickets/api/get-provider';
 import { useMessages } from '../../lib/i18n';
 import { appMessages } from '../messages';
 
@@ -12,6 +13,8 @@ import { appMessages } from '../messages';
 export function AppLayout() {
   const t = useMessages(appMessages);
   const me = useMe();
+  // The provider's name comes from configuration (GET /provider), shared with the contact page's cache.
+  const provider = useProvider();
   const navigate = useNavigate();
   const logout = useLogout(() => navigate(paths.login, { replace: true }));
   const location = useLocation();
@@ -41,7 +44,7 @@ export function AppLayout() {
       <header className="topbar">
         <span className="brand">
           <img src="/favicon.svg" alt="" width="28" height="28" />
-          {t.portalName}
+          <span className="brand-name">{provider.data?.name ?? t.portalName}</span>
         </span>
         <button
           type="button"
