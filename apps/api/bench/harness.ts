@@ -8,10 +8,18 @@ import { BULK_PASSWORD } from './seed-large';
 export const PORTS = { bare: 4195, small: 4196, large: 4197, scale: 4198 } as const;
 
 export const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+export const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-/** Rounds per figure; the best counts (other load on the machine only ever slows a round down). */
-export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Short rounds per figure, alternating between the scenarios compared; the median counts. */
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+
+/** The round with the median throughput. */
+export function median(rounds: Figures[]): Figures {
+  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  const middle = sorted[Math.floor(sorted.length / 2)];
+  if (!middle) throw new Error('no rounds measured');
+  return middle;
+}
 
 export function withDatabase(url: string, name: string): string {
   const parsed = new URL(url);
@@ -108,22 +116,20 @@ export async function measure(
 }
 
 /**
- * Several scenarios measured in alternating rounds (A, B, A, B, …), each figure the best of its
- * rounds: a neighbour's burst of load then hits both sides alike instead of one.
+ * Several scenarios measured in short alternating rounds (A, B, A, B, …), each figure the median
+ * of its rounds: a neighbour's burst of load then hits both sides alike instead of one.
  */
 export async function compare(
   scenarios: Array<{ label: string; options: autocannon.Options }>,
   rounds = ROUNDS,
 ): Promise<Figures[]> {
-  const best: Array<Figures | undefined> = scenarios.map(() => undefined);
+  const measured: Figures[][] = scenarios.map(() => []);
   for (let round = 0; round < rounds; round++) {
     for (const [index, scenario] of scenarios.entries()) {
-      const figures = await measure(scenario.label, scenario.options);
-      const current = best[index];
-      if (!current || figures.requestsPerSecond > current.requestsPerSecond) best[index] = figures;
+      measured[index]?.push(await measure(scenario.label, scenario.options));
     }
   }
-  return best as Figures[];
+  return measured.map(median);
 }
 
 /** A flood of failed sign-ins, each for another e-mail so none meets the per-account limit. */

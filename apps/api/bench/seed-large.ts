@@ -2,7 +2,7 @@
  * Fills a migrated PostgreSQL database with a large data set, set-based (INSERT … SELECT
  * generate_series), for the benchmarks and the query-plan checks:
  *
- *   pnpm --filter @portal/api bench:seed -- --url postgres://…/db [--customers 10000] [--invoices 1000000] [--tickets 100000]
+ *   pnpm --filter @portal/api bench:seed --url postgres://…/db [--customers 10000] [--invoices 1000000] [--tickets 100000]
  *
  * Every customer `bulk-<n>@example.com` signs in with BULK_PASSWORD; invoices, tickets and two
  * products each are spread evenly over the customers. Migrates first; refuses a database that

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Semaphore } from './semaphore';
+import { Semaphore, SemaphoreFullError } from './semaphore';
 
 describe('Semaphore', () => {
   it('never runs more than its capacity at once and runs everything', async () => {
@@ -23,5 +23,18 @@ describe('Semaphore', () => {
     const semaphore = new Semaphore(1);
     await expect(semaphore.run(() => Promise.reject(new Error('x')))).rejects.toThrow('x');
     expect(await semaphore.run(async () => 'next')).toBe('next');
+  });
+
+  it('refuses new tasks while its waiting line is full, and takes them again once it drains', async () => {
+    const semaphore = new Semaphore(1, 2);
+    let release: () => void = () => {};
+    const blocker = semaphore.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const waiting = [semaphore.run(async () => 1), semaphore.run(async () => 2)];
+    await expect(semaphore.run(async () => 3)).rejects.toBeInstanceOf(SemaphoreFullError);
+    expect(semaphore.queued).toBe(2);
+    release();
+    await blocker;
+    expect(await Promise.all(waiting)).toEqual([1, 2]);
+    expect(await semaphore.run(async () => 4)).toBe(4);
   });
 });

@@ -12,15 +12,33 @@ type StoreCtor = new (options: FastifyRateLimitOptions) => FastifyRateLimitStore
  * window when the old one has passed and otherwise adds one hit, atomically under the row lock.
  */
 export function postgresRateLimitStore(db: Database): StoreCtor {
+  // Keys known to be over their limit, until their window ends: a flood from one address is
+  // then refused without a database write per request (every instance learns it on its first).
+  const blocked = new Map<string, { until: number; current: number }>();
   class PostgresStore implements FastifyRateLimitStore {
     constructor(
       _options: FastifyRateLimitOptions,
       private readonly prefix = 'rl:',
     ) {}
 
-    incr(key: string, callback: Callback, timeWindow: number) {
-      incrementCounter(db, this.prefix + key, timeWindow).then(
-        (result) => callback(null, result),
+    incr(key: string, callback: Callback, timeWindow: number, max?: number) {
+      const fullKey = this.prefix + key;
+      const now = Date.now();
+      const known = blocked.get(fullKey);
+      if (known && known.until > now) {
+        known.current++;
+        callback(null, { current: known.current, ttl: known.until - now });
+        return;
+      }
+      if (known) blocked.delete(fullKey);
+      incrementCounter(db, fullKey, timeWindow).then(
+        (result) => {
+          if (max !== undefined && result.current > max && result.ttl > 0) {
+            if (blocked.size > 10_000) for (const [k, v] of blocked) if (v.until <= now) blocked.delete(k);
+            blocked.set(fullKey, { until: now + result.ttl, current: result.current });
+          }
+          callback(null, result);
+        },
         (error: Error) => callback(error),
       );
     }
