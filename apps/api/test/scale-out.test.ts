@@ -127,6 +127,11 @@ describe('two API instances on one PostgreSQL', () => {
     await Promise.all([ready(PORTS.a), ready(PORTS.b)]);
   }, 60_000);
 
+  it('leaves a configured server without demo data (only `pnpm db:seed` fills one)', async () => {
+    const demo = await queryRows<{ id: string }>(sql`select id from users where email = 'demo@example.com'`);
+    expect(demo).toEqual([]);
+  });
+
   it('honours a session made on one instance on the other, and its revocation on one at once on the other', async () => {
     const user = await createCustomer(database.db);
     const signedIn = await login(PORTS.a, user.email, TEST_PASSWORD);
