@@ -4,6 +4,7 @@ import type { TRole } from '@portal/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '../config';
+import type { UserRow } from '../db/schema/index';
 import { AppError } from '../lib/app-error';
 import { findActiveSession, touchSession } from '../modules/auth/sessions.repository';
 
@@ -14,6 +15,8 @@ export interface AuthContext {
   customerId: string;
   sessionId: string;
   role: TRole;
+  /** The user's row as loaded with the session, so routes about the caller need no second query. */
+  user: UserRow;
 }
 
 interface AccessTokenClaims {
@@ -118,7 +121,13 @@ export default fp(
       if (viaCookie && !SAFE_METHODS.has(request.method) && isCrossSite(request, publicOrigin)) {
         throw new AppError('forbidden', 'Cross-site requests are not allowed.');
       }
-      request.auth = { userId: found.user.id, customerId: found.user.id, sessionId: claims.sid, role: found.user.role };
+      request.auth = {
+        userId: found.user.id,
+        customerId: found.user.id,
+        sessionId: claims.sid,
+        role: found.user.role,
+        user: found.user,
+      };
 
       // Sliding expiry for the browser: past half its lifetime the cookie's token is renewed.
       const ageSeconds = Date.now() / 1000 - claims.iat;

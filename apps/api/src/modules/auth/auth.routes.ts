@@ -1,13 +1,11 @@
 import { authRoutes } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
-import { AppError } from '../../lib/app-error';
 import { registerRoute } from '../../lib/route';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { createAccountThrottle } from './account-throttle';
 import { signIn, toMe } from './auth.service';
 import { revokeSession } from './sessions.repository';
-import { findUserById } from './users.repository';
 
 export default async function authModule(app: FastifyInstance, { config }: { config: AppConfig }) {
   // Per address: the route's rate limit below. Per account: failures only, from any address.
@@ -47,9 +45,5 @@ export default async function authModule(app: FastifyInstance, { config }: { con
     return { status: 204, body: null };
   });
 
-  registerRoute(app, authRoutes.me, async (request) => {
-    const user = await findUserById(app.db, request.auth.userId);
-    if (!user) throw new AppError('unauthenticated');
-    return { status: 200, body: toMe(user) };
-  });
+  registerRoute(app, authRoutes.me, async (request) => ({ status: 200, body: toMe(request.auth.user) }));
 }

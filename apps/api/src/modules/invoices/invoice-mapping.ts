@@ -8,7 +8,13 @@ export function invoiceStatusOf(invoice: Pick<InvoiceRow, 'state' | 'dueDate'>, 
   return invoice.state;
 }
 
-export function toInvoiceSummary(row: InvoiceRow, today: string): TInvoiceSummary {
+/** The columns a list item needs; lists skip the address and provider snapshots. */
+export type InvoiceSummaryRow = Pick<
+  InvoiceRow,
+  'id' | 'number' | 'kind' | 'issueDate' | 'dueDate' | 'state' | 'netCents' | 'taxCents' | 'grossCents'
+>;
+
+export function toInvoiceSummary(row: InvoiceSummaryRow, today: string): TInvoiceSummary {
   return {
     id: row.id,
     number: row.number,

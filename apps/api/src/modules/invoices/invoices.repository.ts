@@ -65,7 +65,39 @@ export interface InvoiceListOptions {
   after?: { issueDate: string; number: string } | undefined;
 }
 
+const summaryColumns = {
+  id: invoices.id,
+  number: invoices.number,
+  kind: invoices.kind,
+  issueDate: invoices.issueDate,
+  dueDate: invoices.dueDate,
+  state: invoices.state,
+  netCents: invoices.netCents,
+  taxCents: invoices.taxCents,
+  grossCents: invoices.grossCents,
+};
+
+/** One page of the customer's invoices, newest first, with the list's columns only. */
+export async function findInvoiceSummaries(db: DbOrTx, customerId: string, options: InvoiceListOptions) {
+  return db
+    .select(summaryColumns)
+    .from(invoices)
+    .where(invoiceListConditions(customerId, options))
+    .orderBy(desc(invoices.issueDate), desc(invoices.number))
+    .limit(options.limit);
+}
+
+/** The same page with every column (the data export wants the snapshots too). */
 export async function findInvoices(db: DbOrTx, customerId: string, options: InvoiceListOptions) {
+  return db
+    .select()
+    .from(invoices)
+    .where(invoiceListConditions(customerId, options))
+    .orderBy(desc(invoices.issueDate), desc(invoices.number))
+    .limit(options.limit);
+}
+
+function invoiceListConditions(customerId: string, options: InvoiceListOptions) {
   const conditions: SQL[] = [eq(invoices.customerId, customerId)];
   if (options.statuses?.length) {
     const anyStatus = or(...options.statuses.map((status) => statusCondition(status, options.today)));
@@ -79,12 +111,7 @@ export async function findInvoices(db: DbOrTx, customerId: string, options: Invo
     );
     if (before) conditions.push(before);
   }
-  return db
-    .select()
-    .from(invoices)
-    .where(and(...conditions))
-    .orderBy(desc(invoices.issueDate), desc(invoices.number))
-    .limit(options.limit);
+  return and(...conditions);
 }
 
 export async function findInvoice(

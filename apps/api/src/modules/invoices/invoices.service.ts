@@ -13,7 +13,7 @@ import {
   findCancellationOf,
   findInvoice,
   findInvoiceDocument,
-  findInvoices,
+  findInvoiceSummaries,
 } from './invoices.repository';
 import { findPaymentsOfInvoice } from './payments.repository';
 
@@ -44,7 +44,7 @@ export async function listInvoices(
   query: { statuses?: TInvoiceStatus[] | undefined; limit: number; cursor?: string | undefined },
 ): Promise<{ items: TInvoiceSummary[]; nextCursor: string | null }> {
   const day = today();
-  const rows = await findInvoices(db, customerId, {
+  const rows = await findInvoiceSummaries(db, customerId, {
     statuses: query.statuses,
     today: day,
     limit: query.limit + 1,
