@@ -193,13 +193,24 @@ export async function setInvoiceState(tx: DbOrTx, invoiceId: string, state: 'pai
     .where(and(eq(invoices.id, invoiceId), eq(invoices.state, 'open')));
 }
 
-export async function findInvoiceDocument(db: DbOrTx, invoiceId: string) {
-  const [row] = await db.select().from(invoiceDocuments).where(eq(invoiceDocuments.invoiceId, invoiceId));
+/** The archived PDF of one of the customer's invoices. */
+export async function findInvoiceDocument(db: DbOrTx, customerId: string, invoiceId: string) {
+  const [row] = await db
+    .select({ pdf: invoiceDocuments.pdf, sha256: invoiceDocuments.sha256 })
+    .from(invoiceDocuments)
+    .innerJoin(invoices, eq(invoices.id, invoiceDocuments.invoiceId))
+    .where(and(eq(invoices.customerId, customerId), eq(invoiceDocuments.invoiceId, invoiceId)));
   return row;
 }
 
 /** Archives the first rendering; a concurrent first download keeps whichever was stored first. */
-export async function archiveInvoiceDocument(db: DbOrTx, invoiceId: string, pdf: Buffer, sha256: string) {
+export async function archiveInvoiceDocument(
+  db: DbOrTx,
+  customerId: string,
+  invoiceId: string,
+  pdf: Buffer,
+  sha256: string,
+) {
   await db.insert(invoiceDocuments).values({ invoiceId, pdf, sha256 }).onConflictDoNothing();
-  return findInvoiceDocument(db, invoiceId);
+  return findInvoiceDocument(db, customerId, invoiceId);
 }

@@ -115,11 +115,17 @@ export async function getInvoicePdf(
 ): Promise<InvoicePdf> {
   const found = await findInvoice(db, customerId, invoiceId);
   if (!found) throw AppError.notFound('invoice');
-  let archived = await findInvoiceDocument(db, found.id);
+  let archived = await findInvoiceDocument(db, customerId, found.id);
   if (!archived) {
     const cancelled = found.cancelsInvoiceId ? await findInvoice(db, customerId, found.cancelsInvoiceId) : undefined;
     const pdf = await renderer.render(await invoiceDocument(found, found.lines, cancelled?.number));
-    archived = await archiveInvoiceDocument(db, found.id, pdf, createHash('sha256').update(pdf).digest('hex'));
+    archived = await archiveInvoiceDocument(
+      db,
+      customerId,
+      found.id,
+      pdf,
+      createHash('sha256').update(pdf).digest('hex'),
+    );
     if (!archived) throw new Error('archived invoice document vanished');
   }
   return { pdf: archived.pdf, etag: `"${archived.sha256}"`, filename: `${found.number}.pdf` };
