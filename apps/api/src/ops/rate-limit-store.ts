@@ -66,7 +66,9 @@ export async function incrementCounter(db: Database, key: string, timeWindowMs: 
     })
     .returning({
       hits: rateLimitCounters.hits,
-      ttlMs: sql<string>`greatest(0, ceil(extract(epoch from ${rateLimitCounters.expiresAt} - now()) * 1000))`,
+      // A transaction that started a moment before the one that opened the window sees a few
+      // microseconds more than the window; clamp, since a window never lasts longer than itself.
+      ttlMs: sql<string>`least(${timeWindowMs}, greatest(0, ceil(extract(epoch from ${rateLimitCounters.expiresAt} - now()) * 1000)))`,
     });
   if (!row) throw new Error('rate-limit counter upsert returned nothing');
   return { current: row.hits, ttl: Number(row.ttlMs) };
