@@ -1,12 +1,7 @@
-import { customType, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from './columns';
 import { customerProducts } from './products';
 import { users } from './users';
-
-/** Raw bytes; PGlite hands back a Uint8Array, node-postgres a Buffer — both become a Buffer. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 export const contractDocumentKind = pgEnum('contract_document_kind', [
   'order_confirmation',

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
-  customType,
   date,
   index,
   integer,
@@ -13,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { bytea } from './columns';
 import { users } from './users';
 
 /** Stored payment state; `overdue` is derived from `open` and the due date when read. */
@@ -127,11 +127,6 @@ export const invoiceLines = pgTable(
   },
   (table) => [uniqueIndex('invoice_lines_position_unique').on(table.invoiceId, table.position)],
 );
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-});
 
 /** The first rendering of an invoice, archived: every later download serves these bytes. */
 export const invoiceDocuments = pgTable('invoice_documents', {

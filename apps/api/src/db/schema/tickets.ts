@@ -1,16 +1,6 @@
 import { sql } from 'drizzle-orm';
-import {
-  customType,
-  index,
-  integer,
-  pgEnum,
-  pgSequence,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { index, integer, pgEnum, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from './columns';
 import { customerProducts } from './products';
 import { users } from './users';
 
@@ -20,12 +10,6 @@ export const ticketAuthor = pgEnum('ticket_author', ['customer', 'staff']);
 
 /** Ticket numbers are what customers quote on the phone; never reused. */
 export const ticketNumberSeq = pgSequence('ticket_number_seq', { startWith: 100001 });
-
-/** Attachment bytes live in the database, so backups and erasure cover them with everything else. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 export const tickets = pgTable(
   'tickets',
