@@ -10,8 +10,3 @@ export async function findUserByEmail(db: DbOrTx, email: string) {
     .limit(1);
   return row;
 }
-
-export async function findUserById(db: DbOrTx, userId: string) {
-  const [row] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-  return row;
-}
