@@ -224,10 +224,19 @@ export async function resolvePath(
   return found && { params: found.params, url: fillPath(operation.path, found.params) };
 }
 
-/** `/api/v1/tickets/{id}` with `{ id }` → the URL. */
+/**
+ * `.` and `..` cannot travel as a path parameter: URL resolution removes dot segments, encoded
+ * (`%2E`) or not (RFC 3986 §5.2.4, WHATWG URL), so `/products/.` reaches `/products/`. Client
+ * libraries send them the same way; generators leave them out and `fillPath` refuses them, so a
+ * case always reaches the route it names.
+ */
+export const isDotSegment = (value: string) => value === '.' || value === '..';
+
+/** `/api/v1/tickets/{id}` with `{ id }` → the URL, each value percent-encoded as clients do. */
 export function fillPath(path: string, params: Record<string, string>): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name] ?? '';
+    if (isDotSegment(value)) throw new Error(`path parameter ${name} = "${value}" is a dot segment`);
     // A lone surrogate cannot be percent-encoded; it travels as the replacement character.
     const wellFormed = value.replace(/[\ud800-\udfff]/g, (char, index: number) =>
       /[\ud800-\udbff][\udc00-\udfff]/.test(value.slice(index - 1, index + 1)) ||
