@@ -17,6 +17,7 @@ export async function createCustomer(db: Database, overrides: UserOverrides = {}
     .insert(users)
     .values({
       role: 'customer',
+      customerType: 'business',
       customerNumber: sql`nextval('customer_number_seq')::text`,
       email: `customer-${randomUUID()}@example.com`,
       passwordHash: await hashPassword(password),
@@ -34,7 +35,14 @@ export async function createCustomer(db: Database, overrides: UserOverrides = {}
 }
 
 export async function createStaff(db: Database, overrides: UserOverrides = {}): Promise<UserRow> {
-  return createCustomer(db, { role: 'staff', customerNumber: null, name: 'Test Staff', company: null, ...overrides });
+  return createCustomer(db, {
+    role: 'staff',
+    customerNumber: null,
+    customerType: null,
+    name: 'Test Staff',
+    company: null,
+    ...overrides,
+  });
 }
 
 export interface SignedIn {

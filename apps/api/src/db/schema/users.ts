@@ -3,6 +3,12 @@ import { check, pgEnum, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid 
 
 export const userRole = pgEnum('user_role', ['customer', 'staff']);
 
+/**
+ * Consumers (§13 BGB) and businesses (§14 BGB) get different contract terms (§309 Nr. 9 BGB),
+ * prices (gross for consumers, PAngV) and VAT treatment (reverse charge for EU businesses).
+ */
+export const customerType = pgEnum('customer_type', ['consumer', 'business']);
+
 /** Customer numbers are human-facing and never reused. */
 export const customerNumberSeq = pgSequence('customer_number_seq', { startWith: 10001 });
 
@@ -28,6 +34,11 @@ export const users = pgTable(
     country: text('country'),
     phone: text('phone'),
     vatId: text('vat_id'),
+    /** Null for staff. Existing customers were businesses (the portal sold B2B terms only). */
+    customerType: customerType('customer_type'),
+    /** A VAT ID counts for reverse charge only once staff checked it (VIES): when and who. */
+    vatIdVerifiedAt: timestamp('vat_id_verified_at', { withTimezone: true }),
+    vatIdVerifiedBy: uuid('vat_id_verified_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /** Set when sign-in is disabled (account deleted or locked by the back office). */
@@ -41,6 +52,7 @@ export const users = pgTable(
   (table) => [
     uniqueIndex('users_email_unique').on(sql`lower(${table.email})`),
     uniqueIndex('users_customer_number_unique').on(table.customerNumber),
+    check('users_customer_type_for_customers', sql`(${table.role} = 'customer') = (${table.customerType} is not null)`),
     check(
       'users_customer_number_for_customers',
       sql`(${table.role} = 'customer') = (${table.customerNumber} is not null)`,

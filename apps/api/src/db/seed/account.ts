@@ -10,6 +10,7 @@ export const ACCOUNT_DEMO_EMAIL = 'ohne-vertrag@example.com';
 export async function seedAccountSection(tx: DbOrTx, _accounts: SeededAccounts): Promise<void> {
   await tx.insert(users).values({
     role: 'customer',
+    customerType: 'consumer',
     customerNumber: sql`nextval('customer_number_seq')::text`,
     email: ACCOUNT_DEMO_EMAIL,
     passwordHash: await hashPassword(DEMO_PASSWORD),

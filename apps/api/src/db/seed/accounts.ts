@@ -19,6 +19,7 @@ export async function seedAccounts(tx: DbOrTx): Promise<SeededAccounts> {
     .values([
       {
         role: 'customer',
+        customerType: 'business',
         customerNumber,
         email: 'demo@example.com',
         passwordHash,
@@ -33,6 +34,7 @@ export async function seedAccounts(tx: DbOrTx): Promise<SeededAccounts> {
       },
       {
         role: 'customer',
+        customerType: 'business',
         customerNumber,
         email: 'other@example.com',
         passwordHash,

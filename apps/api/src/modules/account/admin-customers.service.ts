@@ -34,6 +34,7 @@ export async function createCustomerAccount(db: Database, input: NewCustomer, pu
       .insert(users)
       .values({
         role: 'customer',
+        customerType: 'business',
         customerNumber: sql`nextval('customer_number_seq')::text`,
         email: input.email,
         passwordHash: null,
