@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { buildApp } from '../src/app';
 import { type AppConfig, loadConfig } from '../src/config';
 import type { Database, DatabaseHandle } from '../src/db/client';
 import { openTestDatabase } from './database';
+import { watchResponses } from './response-conformance';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -31,16 +32,22 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
 export function useTestApp(overrides: Record<string, string> = {}): TestContext {
   const context = {} as TestContext;
   let close: () => Promise<void> = async () => {};
+  let watcher: ReturnType<typeof watchResponses> | undefined;
   beforeAll(async () => {
     const database = await openTestDatabase();
     const config = testConfig(overrides);
     const app = await buildApp({ config, database, logger: false });
+    watcher = watchResponses(app);
     await app.ready();
     Object.assign(context, { app, db: database.db, database, config });
     close = async () => {
       await app.close();
       await database.close();
     };
+  });
+  // Every answer of the test just run, against the served document (not the zod contracts).
+  afterEach(async () => {
+    expect(await watcher?.check(), 'answers that differ from /api/v1/openapi.json').toEqual([]);
   });
   afterAll(() => close());
   return context;

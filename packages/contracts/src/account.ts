@@ -145,6 +145,7 @@ export const ZTokenBody = z.object({ token: z.string().min(1).max(200) });
 export const accountRoutes = {
   getProfile: defineRoute({
     method: 'GET',
+    operationId: 'getProfile',
     path: '/account/profile',
     summary: 'Customer data',
     tags: ['account'],
@@ -153,6 +154,7 @@ export const accountRoutes = {
   }),
   updateProfile: defineRoute({
     method: 'PUT',
+    operationId: 'updateProfile',
     path: '/account/profile',
     summary: 'Change customer data; a new e-mail address is confirmed by a link sent to it',
     tags: ['account'],
@@ -162,6 +164,7 @@ export const accountRoutes = {
   }),
   confirmEmail: defineRoute({
     method: 'POST',
+    operationId: 'confirmEmailChange',
     path: '/account/email-confirmation',
     summary: 'Confirm a new e-mail address with the token from the link',
     tags: ['account'],
@@ -171,6 +174,7 @@ export const accountRoutes = {
   }),
   changePassword: defineRoute({
     method: 'PUT',
+    operationId: 'changePassword',
     path: '/account/password',
     summary: 'Change the password; every other session is revoked',
     tags: ['account'],
@@ -180,6 +184,7 @@ export const accountRoutes = {
   }),
   getBankAccount: defineRoute({
     method: 'GET',
+    operationId: 'getBankAccount',
     path: '/account/bank-account',
     summary: 'Bank data and the active SEPA mandate; 404 while none is stored',
     tags: ['account'],
@@ -188,6 +193,7 @@ export const accountRoutes = {
   }),
   updateBankAccount: defineRoute({
     method: 'PUT',
+    operationId: 'updateBankAccount',
     path: '/account/bank-account',
     summary: 'Store bank data: issues a new SEPA mandate and revokes the previous one',
     tags: ['account'],
@@ -197,6 +203,7 @@ export const accountRoutes = {
   }),
   mandatePdf: defineRoute({
     method: 'GET',
+    operationId: 'downloadMandatePdf',
     path: '/account/mandates/:id/pdf',
     summary: 'A SEPA direct-debit mandate as PDF',
     tags: ['account'],
@@ -207,6 +214,7 @@ export const accountRoutes = {
   }),
   listSessions: defineRoute({
     method: 'GET',
+    operationId: 'listSessions',
     path: '/account/sessions',
     summary: 'Active sessions (all of them: a customer has few)',
     tags: ['account'],
@@ -215,6 +223,7 @@ export const accountRoutes = {
   }),
   endSession: defineRoute({
     method: 'DELETE',
+    operationId: 'endSession',
     path: '/account/sessions/:id',
     summary: 'End one session',
     tags: ['account'],
@@ -224,6 +233,7 @@ export const accountRoutes = {
   }),
   exportData: defineRoute({
     method: 'GET',
+    operationId: 'exportAccountData',
     path: '/account/export',
     summary: 'Everything the portal holds about the customer, as one JSON file (GDPR Art. 15/20)',
     tags: ['account'],
@@ -233,6 +243,7 @@ export const accountRoutes = {
   }),
   deleteAccount: defineRoute({
     method: 'DELETE',
+    operationId: 'deleteAccount',
     path: '/account',
     summary: 'Delete the customer account; 409 with `blockers` while contracts or unpaid invoices stand',
     tags: ['account'],

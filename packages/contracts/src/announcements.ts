@@ -31,6 +31,7 @@ export const ZCreateAnnouncementBody = z.object({
 export const adminAnnouncementRoutes = {
   create: defineRoute({
     method: 'POST',
+    operationId: 'createAnnouncement',
     path: '/admin/announcements',
     summary: 'Publish an announcement to every customer',
     tags: ['admin'],

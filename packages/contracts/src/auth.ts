@@ -33,6 +33,7 @@ export type TLoginResponse = z.infer<typeof ZLoginResponse>;
 export const authRoutes = {
   login: defineRoute({
     method: 'POST',
+    operationId: 'login',
     path: '/auth/login',
     summary: 'Sign in with e-mail and password',
     tags: ['auth'],
@@ -42,6 +43,7 @@ export const authRoutes = {
   }),
   logout: defineRoute({
     method: 'POST',
+    operationId: 'logout',
     path: '/auth/logout',
     summary: 'Sign out: revokes the current session',
     tags: ['auth'],
@@ -50,6 +52,7 @@ export const authRoutes = {
   }),
   me: defineRoute({
     method: 'GET',
+    operationId: 'getMe',
     path: '/me',
     summary: 'The signed-in customer or staff member',
     tags: ['auth'],

@@ -26,6 +26,7 @@ export const ZAdminCustomer = z
 export const adminCustomerRoutes = {
   create: defineRoute({
     method: 'POST',
+    operationId: 'createCustomer',
     path: '/admin/customers',
     summary: 'Create a customer account; the customer gets a link to set their first password',
     tags: ['admin'],

@@ -7,6 +7,7 @@ export const ZHealth = z.object({ status: z.literal('ok') });
 export const healthRoutes = {
   live: defineRoute({
     method: 'GET',
+    operationId: 'getHealth',
     path: '/health',
     summary: 'Liveness: the process answers',
     tags: ['health'],
@@ -15,6 +16,7 @@ export const healthRoutes = {
   }),
   ready: defineRoute({
     method: 'GET',
+    operationId: 'getReadiness',
     path: '/health/ready',
     summary: 'Readiness: the database answers',
     tags: ['health'],

@@ -11,6 +11,11 @@ export type RouteAccess = 'public' | 'user' | 'staff';
 
 export interface RouteContract {
   method: HttpMethod;
+  /**
+   * Stable name of the operation in the OpenAPI document, a verb and a noun (`listInvoices`):
+   * generated clients name their methods after it, so it never changes once published.
+   */
+  operationId: string;
   /** Path below /api/v1 in Fastify syntax, e.g. `/invoices/:id`. */
   path: string;
   summary: string;
@@ -23,7 +28,7 @@ export interface RouteContract {
   /** Every status the route answers with, keyed by status code. */
   responses: Record<number, z.ZodType>;
   /** Non-JSON success bodies (PDF downloads, exports) name their media type here. */
-  produces?: string;
+  produces?: string | readonly string[];
 }
 
 export const defineRoute = <const C extends RouteContract>(contract: C): C => contract;

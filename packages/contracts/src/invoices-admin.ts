@@ -54,6 +54,7 @@ export const ZRecordTransferBody = z.object({
 export const adminInvoiceRoutes = {
   issue: defineRoute({
     method: 'POST',
+    operationId: 'issueInvoice',
     path: '/admin/invoices',
     summary: 'Issue an invoice to a customer',
     tags: ['admin'],
@@ -63,6 +64,7 @@ export const adminInvoiceRoutes = {
   }),
   cancel: defineRoute({
     method: 'POST',
+    operationId: 'cancelInvoice',
     path: '/admin/invoices/:id/cancellation',
     summary: 'Cancel an unpaid invoice by issuing a cancellation invoice (Stornorechnung)',
     tags: ['admin'],
@@ -73,6 +75,7 @@ export const adminInvoiceRoutes = {
   }),
   recordTransfer: defineRoute({
     method: 'POST',
+    operationId: 'recordTransfer',
     path: '/admin/invoices/:id/transfers',
     summary: 'Record an incoming bank transfer; the invoice turns paid',
     tags: ['admin'],

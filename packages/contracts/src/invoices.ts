@@ -135,6 +135,7 @@ const ZPdfHeaders = z.object({ 'if-none-match': z.string().optional() });
 export const invoiceRoutes = {
   list: defineRoute({
     method: 'GET',
+    operationId: 'listInvoices',
     path: '/invoices',
     summary: "The customer's invoices, newest first",
     tags: ['invoices'],
@@ -144,6 +145,7 @@ export const invoiceRoutes = {
   }),
   get: defineRoute({
     method: 'GET',
+    operationId: 'getInvoice',
     path: '/invoices/:id',
     summary: 'One invoice with lines, billing address and payments',
     tags: ['invoices'],
@@ -153,6 +155,7 @@ export const invoiceRoutes = {
   }),
   pdf: defineRoute({
     method: 'GET',
+    operationId: 'downloadInvoicePdf',
     path: '/invoices/:id/pdf',
     summary: 'The invoice as PDF (archived at first rendering; served with an ETag)',
     tags: ['invoices'],
@@ -164,6 +167,7 @@ export const invoiceRoutes = {
   }),
   paymentMethods: defineRoute({
     method: 'GET',
+    operationId: 'listPaymentMethods',
     path: '/payment-methods',
     summary: 'Payment methods on offer to the customer',
     tags: ['invoices'],
@@ -172,6 +176,7 @@ export const invoiceRoutes = {
   }),
   pay: defineRoute({
     method: 'POST',
+    operationId: 'payInvoice',
     path: '/invoices/:id/payments',
     summary: 'Start paying an open invoice (requires an Idempotency-Key)',
     tags: ['invoices'],
@@ -194,6 +199,7 @@ export const ZPaymentWebhookBody = z.object({
 export const paymentWebhookRoutes = {
   sandbox: defineRoute({
     method: 'POST',
+    operationId: 'receiveSandboxPaymentEvent',
     path: '/payments/webhooks/sandbox',
     summary: "The sandbox payment provider's signed callback",
     tags: ['invoices'],

@@ -19,6 +19,7 @@ export type TOverview = z.infer<typeof ZOverview>;
 export const overviewRoutes = {
   get: defineRoute({
     method: 'GET',
+    operationId: 'getOverview',
     path: '/overview',
     summary: 'Current invoices, open tickets and announcements',
     tags: ['overview'],

@@ -10,6 +10,7 @@ export const ZPasswordResetConfirm = z.object({ token: z.string().min(1).max(200
 export const passwordResetRoutes = {
   request: defineRoute({
     method: 'POST',
+    operationId: 'requestPasswordReset',
     path: '/auth/password-reset',
     summary: 'Send a reset link; answers 202 whether or not the address is known',
     tags: ['auth'],
@@ -19,6 +20,7 @@ export const passwordResetRoutes = {
   }),
   confirm: defineRoute({
     method: 'POST',
+    operationId: 'confirmPasswordReset',
     path: '/auth/password-reset/confirm',
     summary: 'Set a new password with the token from a reset or welcome link; revokes every session',
     tags: ['auth'],

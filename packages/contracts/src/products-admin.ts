@@ -65,6 +65,7 @@ export const ZPublicCancellationRequest = z.object({
 export const adminProductRoutes = {
   catalog: defineRoute({
     method: 'GET',
+    operationId: 'listProductCatalog',
     path: '/admin/product-catalog',
     summary: 'The product catalogue staff book from',
     tags: ['admin'],
@@ -73,6 +74,7 @@ export const adminProductRoutes = {
   }),
   book: defineRoute({
     method: 'POST',
+    operationId: 'bookProduct',
     path: '/admin/products',
     summary: 'Book a product for a customer; its contract documents are issued at once',
     tags: ['admin'],
@@ -82,6 +84,7 @@ export const adminProductRoutes = {
   }),
   pendingCancellations: defineRoute({
     method: 'GET',
+    operationId: 'listPendingCancellations',
     path: '/admin/cancellations',
     summary: 'Cancellations of contracts that have not ended yet, newest first',
     tags: ['admin'],
@@ -91,6 +94,7 @@ export const adminProductRoutes = {
   }),
   publicRequests: defineRoute({
     method: 'GET',
+    operationId: 'listPublicCancellations',
     path: '/admin/public-cancellations',
     summary: 'Declarations from the public cancellation form; by default those waiting for review',
     tags: ['admin'],

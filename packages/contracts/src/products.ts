@@ -126,6 +126,7 @@ export const ZDocumentParams = z.object({ id: ZUuid, documentId: ZUuid });
 export const productsRoutes = {
   list: defineRoute({
     method: 'GET',
+    operationId: 'listProducts',
     path: '/products',
     summary: "The customer's booked products, newest first",
     tags: ['products'],
@@ -135,6 +136,7 @@ export const productsRoutes = {
   }),
   get: defineRoute({
     method: 'GET',
+    operationId: 'getProduct',
     path: '/products/:id',
     summary: 'One product with its specs, contract terms and cancellation',
     tags: ['products'],
@@ -144,6 +146,7 @@ export const productsRoutes = {
   }),
   documents: defineRoute({
     method: 'GET',
+    operationId: 'listContractDocuments',
     path: '/products/:id/documents',
     summary: "A product's contract documents (a handful per contract, never paged)",
     tags: ['products'],
@@ -153,6 +156,7 @@ export const productsRoutes = {
   }),
   downloadDocument: defineRoute({
     method: 'GET',
+    operationId: 'downloadContractDocument',
     path: '/products/:id/documents/:documentId',
     summary: 'One contract document as PDF',
     tags: ['products'],
@@ -163,6 +167,7 @@ export const productsRoutes = {
   }),
   cancel: defineRoute({
     method: 'POST',
+    operationId: 'cancelProduct',
     path: '/products/:id/cancellation',
     summary: 'Cancel a product; without endDate at the earliest possible date',
     tags: ['products'],
@@ -199,6 +204,7 @@ export type TPublicCancellationReceipt = z.infer<typeof ZPublicCancellationRecei
 export const publicCancellationRoutes = {
   create: defineRoute({
     method: 'POST',
+    operationId: 'submitPublicCancellation',
     path: '/public/cancellations',
     summary: 'Cancel a contract without signing in (§312k BGB); the answer never says whether it matched',
     tags: ['products'],

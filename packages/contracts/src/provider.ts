@@ -20,6 +20,7 @@ export type TProviderContact = z.infer<typeof ZProviderContact>;
 export const providerRoutes = {
   contact: defineRoute({
     method: 'GET',
+    operationId: 'getProvider',
     path: '/provider',
     summary: "The provider's contact details",
     tags: ['provider'],

@@ -39,6 +39,7 @@ export type TSecurityEvent = z.infer<typeof ZSecurityEvent>;
 export const securityLogRoutes = {
   list: defineRoute({
     method: 'GET',
+    operationId: 'listSecurityEvents',
     path: '/account/security-events',
     summary: "The signed-in customer's security log: sign-ins, changes, refused requests; newest first",
     tags: ['account'],

@@ -3,6 +3,7 @@ import { ZIdParams, ZListQuery, ZUuid } from './common';
 import { defineRoute } from './http';
 import { staffProblems, ZProblem } from './problem';
 import {
+  ticketAttachmentLimits,
   ZAttachmentParams,
   ZReplyBody,
   ZTicket,
@@ -51,6 +52,7 @@ const adminWriteProblems = { ...staffProblems, 404: ZProblem, 413: ZProblem, 415
 export const adminTicketRoutes = {
   list: defineRoute({
     method: 'GET',
+    operationId: 'adminListTickets',
     path: '/admin/tickets',
     summary: 'All tickets, filtered by status, category or customer; newest first',
     tags: ['admin'],
@@ -63,6 +65,7 @@ export const adminTicketRoutes = {
   }),
   get: defineRoute({
     method: 'GET',
+    operationId: 'adminGetTicket',
     path: '/admin/tickets/:id',
     summary: 'A ticket with its thread and customer',
     tags: ['admin'],
@@ -72,6 +75,7 @@ export const adminTicketRoutes = {
   }),
   reply: defineRoute({
     method: 'POST',
+    operationId: 'adminReplyToTicket',
     path: '/admin/tickets/:id/messages',
     summary: 'Answer a ticket (e-mails the customer); sets its status, by default waiting_for_customer',
     tags: ['admin'],
@@ -82,6 +86,7 @@ export const adminTicketRoutes = {
   }),
   setStatus: defineRoute({
     method: 'PUT',
+    operationId: 'adminSetTicketStatus',
     path: '/admin/tickets/:id/status',
     summary: "Change a ticket's status (e-mails the customer when it changes)",
     tags: ['admin'],
@@ -92,12 +97,13 @@ export const adminTicketRoutes = {
   }),
   attachment: defineRoute({
     method: 'GET',
+    operationId: 'adminDownloadTicketAttachment',
     path: '/admin/tickets/:id/attachments/:attachmentId',
     summary: 'Download an attachment of any ticket',
     tags: ['admin'],
     access: 'staff',
     params: ZAttachmentParams,
-    produces: 'application/octet-stream',
+    produces: ticketAttachmentLimits.mediaTypes,
     responses: { ...staffProblems, 404: ZProblem },
   }),
 } as const;

@@ -20,6 +20,8 @@ export const ticketAttachmentLimits = {
   maxMessageBytes: 10 * 1024 * 1024,
   /** PDF, PNG, JPEG and plain text (logs); the server decides by content, not by name. */
   extensions: ['pdf', 'png', 'jpg', 'jpeg', 'txt', 'log'],
+  /** The media types a download is served with (text with `; charset=utf-8`). */
+  mediaTypes: ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'],
 } as const;
 
 /** Size of the bytes a base64 string encodes, without decoding it. */
@@ -133,6 +135,7 @@ export const ticketWriteProblems = {
 export const ticketRoutes = {
   list: defineRoute({
     method: 'GET',
+    operationId: 'listTickets',
     path: '/tickets',
     summary: "The customer's tickets, newest first",
     tags: ['tickets'],
@@ -142,6 +145,7 @@ export const ticketRoutes = {
   }),
   create: defineRoute({
     method: 'POST',
+    operationId: 'createTicket',
     path: '/tickets',
     summary: 'Open a ticket, optionally about a product and with attachments',
     tags: ['tickets'],
@@ -151,6 +155,7 @@ export const ticketRoutes = {
   }),
   get: defineRoute({
     method: 'GET',
+    operationId: 'getTicket',
     path: '/tickets/:id',
     summary: 'A ticket with its thread',
     tags: ['tickets'],
@@ -160,6 +165,7 @@ export const ticketRoutes = {
   }),
   reply: defineRoute({
     method: 'POST',
+    operationId: 'replyToTicket',
     path: '/tickets/:id/messages',
     summary: 'Reply to a ticket; a ticket waiting for the customer opens again',
     tags: ['tickets'],
@@ -170,6 +176,7 @@ export const ticketRoutes = {
   }),
   close: defineRoute({
     method: 'POST',
+    operationId: 'closeTicket',
     path: '/tickets/:id/close',
     summary: 'Close one of your tickets',
     tags: ['tickets'],
@@ -179,12 +186,13 @@ export const ticketRoutes = {
   }),
   attachment: defineRoute({
     method: 'GET',
+    operationId: 'downloadTicketAttachment',
     path: '/tickets/:id/attachments/:attachmentId',
     summary: 'Download an attachment of one of your tickets',
     tags: ['tickets'],
     access: 'user',
     params: ZAttachmentParams,
-    produces: 'application/octet-stream',
+    produces: ticketAttachmentLimits.mediaTypes,
     responses: { ...authProblems, 404: ZProblem },
   }),
 } as const;

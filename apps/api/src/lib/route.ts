@@ -1,4 +1,4 @@
-import type { RouteContract } from '@portal/contracts';
+import type { RouteAccess, RouteContract } from '@portal/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
@@ -6,8 +6,13 @@ import type { AuthContext } from '../plugins/auth';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Media type of a binary 200 answer, for the OpenAPI document. */
-    produces?: string | undefined;
+    /** Media types of a binary 200 answer, for the OpenAPI document. */
+    produces?: string | readonly string[] | undefined;
+    /** The rest of what the OpenAPI document says about the route (see openapi-document.ts). */
+    operationId?: string | undefined;
+    access?: RouteAccess | undefined;
+    etag?: boolean | undefined;
+    rateLimited?: boolean | undefined;
   }
 }
 
@@ -31,7 +36,7 @@ type JsonReply<C extends RouteContract> = {
 /** Routes that declare `produces` answer their 200 with raw bytes (PDFs, exports). */
 type BinaryReply = { status: 200; body: Buffer; headers?: Record<string, string> };
 
-export type ContractReply<C extends RouteContract> = C['produces'] extends string
+export type ContractReply<C extends RouteContract> = C['produces'] extends string | readonly string[]
   ? BinaryReply | JsonReply<C>
   : JsonReply<C>;
 
@@ -90,7 +95,14 @@ export function registerRoute<C extends RouteContract>(
       ...(contract.access === 'public' ? {} : { security: [{ bearerAuth: [] }, { cookieAuth: [] }] }),
       response,
     },
-    config: { produces, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) },
+    config: {
+      produces,
+      operationId: contract.operationId,
+      access: contract.access,
+      etag: 304 in contract.responses,
+      rateLimited: options.rateLimit !== undefined,
+      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    },
     onRequest,
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     handler: async (request, reply) => {

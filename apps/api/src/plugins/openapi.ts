@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { type OperationConfig, shapeOperation, TAGS } from './openapi-document';
 
 export const API_PREFIX = '/api/v1';
 
@@ -19,6 +20,7 @@ export default fp(
             'The REST API of the customer portal. Amounts are integer cents, calendar dates `YYYY-MM-DD`, instants RFC 3339 UTC. Every error is RFC 9457 problem+json.',
         },
         servers: [{ url: '/' }],
+        tags: [...TAGS],
         components: {
           securitySchemes: {
             bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
@@ -28,18 +30,7 @@ export default fp(
       },
       transform: (input) => {
         const output = jsonSchemaTransform(input);
-        // Binary downloads: the contract names the media type, the document describes the bytes.
-        const produces = (input.route.config as { produces?: string } | undefined)?.produces;
-        if (produces) {
-          const schema = output.schema as { response?: Record<string, unknown> };
-          schema.response = {
-            200: {
-              description: 'The file',
-              content: { [produces]: { schema: { type: 'string', format: 'binary' } } },
-            },
-            ...schema.response,
-          };
-        }
+        shapeOperation(output.schema as Record<string, unknown>, (input.route.config ?? {}) as OperationConfig);
         return output;
       },
       transformObject: jsonSchemaTransformObject,

@@ -1,0 +1,132 @@
+import type { RouteAccess } from '@portal/contracts';
+
+/**
+ * Shapes each operation of the generated OpenAPI document the way client generators and linters
+ * (openapi-typescript, Redocly, Spectral) expect it: operation ids, the security each route
+ * requires (none for public ones), problems served as `application/problem+json`, a `default`
+ * problem for the framework's own refusals (413, 415), and the response headers the API sends.
+ */
+
+/** What `registerRoute` hands the document through the route's config. */
+export interface OperationConfig {
+  produces?: string | readonly string[] | undefined;
+  operationId?: string | undefined;
+  access?: RouteAccess | undefined;
+  /** The route answers 200 with an `ETag` and honours `If-None-Match` (304). */
+  etag?: boolean | undefined;
+  rateLimited?: boolean | undefined;
+}
+
+export const TAGS = [
+  { name: 'auth', description: 'Signing in and out, the signed-in user, password reset.' },
+  { name: 'overview', description: 'The start page: open invoices, open tickets, announcements.' },
+  {
+    name: 'products',
+    description: 'Booked products, their contract documents, cancellation (also without signing in, §312k BGB).',
+  },
+  { name: 'invoices', description: 'Invoices, their PDFs and paying them.' },
+  { name: 'tickets', description: 'Support tickets with messages and attachments.' },
+  {
+    name: 'account',
+    description:
+      'Master data: profile, password, bank data and SEPA mandates, sessions, security log, export and deletion.',
+  },
+  { name: 'provider', description: "The provider's contact details." },
+  { name: 'admin', description: "The provider's back office (staff only)." },
+  { name: 'health', description: 'Liveness and readiness probes.' },
+] as const;
+
+const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+const problemSchema = { $ref: '#/components/schemas/Problem' };
+
+const descriptions: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted: the request was taken; its effect follows',
+  204: 'Done; no content',
+  304: 'Not modified: the version named in `If-None-Match` is current',
+  400: 'Invalid input: `errors[]` names each field and what is wrong with it',
+  401: 'Not signed in, or the session or token has ended',
+  403: 'Signed in, but this role or origin may not do this',
+  404: 'Not found (also when it belongs to someone else)',
+  409: 'The resource is in a state that does not allow this',
+  412: 'The version named in `If-Match` is no longer current',
+  413: 'The body is larger than allowed',
+  415: 'The body is not of a media type the route takes',
+  422: 'Well-formed, but against a business rule',
+  429: 'Too many requests; `Retry-After` says when to try again',
+  500: 'Unexpected error; `requestId` identifies it in the logs',
+  503: 'A dependency (database, PDF renderer) is unavailable; try again after `Retry-After`',
+};
+
+/** @fastify/swagger turns each into `{ description, schema }`. */
+const header = (description: string, schema: Record<string, unknown> = { type: 'string' }) => ({
+  ...schema,
+  description,
+});
+
+const requestIdHeader = {
+  'x-request-id': header('Identifies the request in the logs; the same as `requestId` in problems'),
+};
+const retryAfterHeader = {
+  'retry-after': header('Seconds to wait before trying again', { type: 'integer', minimum: 0 }),
+};
+const rateLimitHeaders = {
+  'x-ratelimit-limit': header('Requests allowed in the current window', { type: 'integer' }),
+  'x-ratelimit-remaining': header('Requests left in the current window', { type: 'integer' }),
+  'x-ratelimit-reset': header('Seconds until the window ends', { type: 'integer' }),
+};
+const fileHeaders = {
+  'content-disposition': header('`attachment` or `inline` with the file name'),
+  'cache-control': header('How long the file may be cached, and by whom'),
+};
+const etagHeader = { etag: header('Version of the representation, for `If-None-Match`') };
+
+/** The headers documented for one status of one operation (and checked against what is sent). */
+export function responseHeaders(status: number, config: OperationConfig): Record<string, unknown> {
+  return {
+    ...requestIdHeader,
+    ...(status === 429 || status === 503 ? retryAfterHeader : {}),
+    ...(config.rateLimited ? rateLimitHeaders : {}),
+    ...(status === 200 && config.produces ? { ...fileHeaders, ...etagHeader } : {}),
+    ...(config.etag && (status === 200 || status === 304) ? etagHeader : {}),
+  };
+}
+
+type JsonSchema = Record<string, unknown>;
+
+function response(status: number, schema: JsonSchema | undefined, config: OperationConfig) {
+  const description = descriptions[status] ?? 'See the schema';
+  const headers = responseHeaders(status, config);
+  if (status === 200 && config.produces) {
+    const mediaTypes = typeof config.produces === 'string' ? [config.produces] : config.produces;
+    const file = { schema: { type: 'string', format: 'binary' } };
+    return { description: 'The file', headers, content: Object.fromEntries(mediaTypes.map((type) => [type, file])) };
+  }
+  // `type: 'null'` is how @fastify/swagger learns that a response has no body.
+  if (status === 204 || status === 304 || !schema) return { description, headers, type: 'null' };
+  const mediaType = status >= 400 ? PROBLEM_MEDIA_TYPE : 'application/json';
+  return { description, headers, content: { [mediaType]: { schema } } };
+}
+
+/**
+ * Rewrites the route schema produced by fastify-type-provider-zod (`response` keyed by status,
+ * each a JSON schema) into full OpenAPI response objects, which @fastify/swagger copies as they
+ * are when they carry `content`.
+ */
+export function shapeOperation(schema: Record<string, unknown>, config: OperationConfig): void {
+  if (config.operationId) schema.operationId = config.operationId;
+  if (config.access === 'public') schema.security = [];
+  const declared = (schema.response ?? {}) as Record<string, JsonSchema>;
+  const statuses = new Set(Object.keys(declared).map(Number));
+  if (config.produces) statuses.add(200);
+  const shaped: Record<string, unknown> = {};
+  for (const status of [...statuses].sort()) shaped[status] = response(status, declared[status], config);
+  shaped.default = {
+    description:
+      'Any other problem, e.g. 413 (body too large) or 415 (unsupported media type), as RFC 9457 problem details',
+    headers: responseHeaders(429, { ...config, produces: undefined, etag: false }),
+    content: { [PROBLEM_MEDIA_TYPE]: { schema: problemSchema } },
+  };
+  schema.response = shaped;
+}
