@@ -14,6 +14,7 @@ import healthModule from './modules/health/health.routes';
 import invoicesModule from './modules/invoices/invoices.routes';
 import invoicesAdminModule from './modules/invoices/invoices-admin.routes';
 import sandboxPayModule from './modules/invoices/payments/sandbox-pay.routes';
+import legalModule from './modules/legal/legal.routes';
 import overviewModule from './modules/overview/overview.routes';
 import productsModule from './modules/products/products.routes';
 import productsAdminModule from './modules/products/products-admin.routes';
@@ -91,6 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(overviewModule);
       await api.register(announcementsModule);
       await api.register(providerModule, { config });
+      await api.register(legalModule, { config });
       await api.register(productsModule);
       await api.register(productsAdminModule, { config });
       await api.register(invoicesModule, { config });

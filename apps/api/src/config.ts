@@ -1,4 +1,14 @@
+import { accessSync, constants, statSync } from 'node:fs';
 import { z } from 'zod';
+
+function isReadableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
@@ -79,10 +89,25 @@ export const ZConfig = z
     PROVIDER_IBAN: z.string().min(15).default('DE02120300000000202051'),
     PROVIDER_BIC: z.string().min(8).default('BYLADEM1001'),
     PROVIDER_CREDITOR_ID: z.string().min(8).default('DE98ZZZ09999999999'),
+    /** §36 VSBG statement in the Impressum: `none` (not willing, not obliged) or `universal` (federal board). */
+    PROVIDER_CONSUMER_ARBITRATION: z.enum(['none', 'universal']).default('none'),
+    /** The provider's own privacy notice (Markdown, German) instead of the built-in one. */
+    LEGAL_PRIVACY_FILE: z.string().min(1).optional(),
+    /** Its English version; unset while LEGAL_PRIVACY_FILE is set: the German text is shown in English too. */
+    LEGAL_PRIVACY_FILE_EN: z.string().min(1).optional(),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+    }
+    for (const key of ['LEGAL_PRIVACY_FILE', 'LEGAL_PRIVACY_FILE_EN'] as const) {
+      const file = config[key];
+      if (file !== undefined && !isReadableFile(file)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `cannot read the file ${file}` });
+      }
+    }
+    if (config.LEGAL_PRIVACY_FILE_EN && !config.LEGAL_PRIVACY_FILE) {
+      ctx.addIssue({ code: 'custom', path: ['LEGAL_PRIVACY_FILE'], message: 'is required with LEGAL_PRIVACY_FILE_EN' });
     }
   });
 

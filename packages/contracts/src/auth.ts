@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZEmailInput, ZInstant, ZUuid } from './common';
+import { ZCustomerType, ZEmailInput, ZInstant, ZUuid } from './common';
 import { defineRoute } from './http';
 import { authProblems, commonProblems, ZProblem } from './problem';
 
@@ -14,6 +14,9 @@ export const ZMe = z
     name: z.string(),
     company: z.string().nullable(),
     role: ZRole,
+    customerType: ZCustomerType.nullable().meta({
+      description: 'Null for staff. Consumers see gross prices, businesses net plus VAT',
+    }),
   })
   .meta({ id: 'Me' });
 export type TMe = z.infer<typeof ZMe>;

@@ -29,3 +29,7 @@ export const ZEmailInput = z.preprocess(
 
 export const ZLanguage = z.enum(['de', 'en']);
 export type TLanguage = z.infer<typeof ZLanguage>;
+
+/** A consumer (§13 BGB) or a business (§14 BGB): decides contract terms and whether prices show gross. */
+export const ZCustomerType = z.enum(['consumer', 'business']);
+export type TCustomerType = z.infer<typeof ZCustomerType>;

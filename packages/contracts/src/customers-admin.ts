@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalText, trimmedText, ZProfileUpdate } from './account';
-import { ZEmailInput, ZUuid } from './common';
+import { ZCustomerType, ZEmailInput, ZUuid } from './common';
 import { defineRoute } from './http';
 import { authProblems, ZProblem } from './problem';
 
@@ -11,6 +11,7 @@ export const ZAdminCustomerCreate = z.object({
   address: ZProfileUpdate.shape.address.optional(),
   phone: optionalText(50).optional(),
   vatId: optionalText(20).optional(),
+  customerType: ZCustomerType.meta({ description: 'Consumer (§13 BGB) or business (§14 BGB)' }),
 });
 
 export const ZAdminCustomer = z
@@ -20,6 +21,7 @@ export const ZAdminCustomer = z
     email: z.string(),
     name: z.string(),
     company: z.string().nullable(),
+    customerType: ZCustomerType,
   })
   .meta({ id: 'AdminCustomer' });
 

@@ -8,6 +8,7 @@ export * from './health';
 export * from './http';
 export * from './invoices';
 export * from './invoices-admin';
+export * from './legal';
 export * from './overview';
 export * from './password-reset';
 export * from './problem';

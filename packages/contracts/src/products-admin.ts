@@ -23,9 +23,12 @@ export const ZBookProductBody = z.object({
   name: z.string().trim().min(1).max(200).optional().meta({ description: 'Defaults to the catalogue name' }),
   startDate: ZDate,
   price: z.object({ amount: ZCents.min(0), interval: ZBillingInterval }),
-  minimumTermMonths: ZMonths.min(1),
-  noticePeriodMonths: ZMonths,
-  renewalMonths: ZMonths.min(1),
+  minimumTermMonths: ZMonths.min(1).meta({ description: 'Consumers: at most 24 (§309 Nr. 9a BGB)' }),
+  noticePeriodMonths: ZMonths.meta({ description: 'Consumers: at most 1 (§309 Nr. 9c BGB)' }),
+  renewalMonths: ZMonths.meta({
+    description:
+      '0: indefinite after the minimum term, ending on any day once the notice has run; consumers must have 0 (§309 Nr. 9b BGB)',
+  }),
 });
 
 export const ZAdminProduct = ZProductDetail.extend({ customerId: ZUuid });

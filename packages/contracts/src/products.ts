@@ -19,7 +19,13 @@ export type TBillingInterval = z.infer<typeof ZBillingInterval>;
 export const ZCancellationType = z.enum(['ordinary', 'extraordinary']);
 export type TCancellationType = z.infer<typeof ZCancellationType>;
 
-export const ZProductPrice = z.object({ amount: ZCents, currency: ZCurrency, interval: ZBillingInterval });
+export const ZProductPrice = z.object({
+  amount: ZCents.meta({ description: 'Net price per interval' }),
+  currency: ZCurrency,
+  interval: ZBillingInterval,
+  vatRate: z.number().meta({ description: 'VAT rate in percent that applies to the price' }),
+  gross: ZCents.meta({ description: 'Price including VAT (what consumers are shown, PAngV)' }),
+});
 
 /** A booked product (the contract) as the list shows it. */
 export const ZProduct = z
@@ -32,6 +38,9 @@ export const ZProduct = z
     startDate: ZDate,
     price: ZProductPrice,
     termEndsOn: ZDate.meta({ description: 'End of the term running today' }),
+    runsIndefinitely: z.boolean().meta({
+      description: 'Past its minimum term with indefinite renewal: no term end, it may end on any day after the notice',
+    }),
     endDate: ZDate.nullable().meta({ description: 'The confirmed end date once cancelled, else null' }),
   })
   .meta({ id: 'Product' });
@@ -46,7 +55,10 @@ export const ZProductSpec = z.object({
 export const ZContractTerms = z.object({
   minimumTermMonths: z.number().int(),
   noticePeriodMonths: z.number().int(),
-  renewalMonths: z.number().int(),
+  renewalMonths: z.number().int().meta({
+    description:
+      '0: indefinite — after the minimum term the contract runs until cancelled and ends on any day once the notice has run',
+  }),
   termEndsOn: ZDate,
   earliestEndDate: ZDate.nullable().meta({
     description: 'Earliest end of an ordinary cancellation received today; null once cancelled or ended',

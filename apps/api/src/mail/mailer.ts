@@ -1,3 +1,4 @@
+import { type AppConfig, loadConfig } from '../config';
 import type { DbOrTx } from '../db/client';
 import { html, type SafeHtml } from '../lib/html';
 import { insertOutboxEmail } from './outbox.repository';
@@ -11,10 +12,49 @@ export interface EmailMessage {
   paragraphs: string[];
 }
 
-function toHtml(message: EmailMessage): SafeHtml {
+/** Who sends, for every mail's footer: the provider and where its Impressum and privacy notice are. */
+export interface MailLayout {
+  providerName: string;
+  providerAddress: string;
+  imprintUrl: string;
+  privacyUrl: string;
+}
+
+/** The SPA paths of the legal pages (apps/web config/paths.ts has the same). */
+export const LEGAL_PATHS = { imprint: '/impressum', privacy: '/datenschutz' } as const;
+
+export function mailLayoutOf(config: AppConfig): MailLayout {
+  const { provider } = config;
+  const base = config.PUBLIC_URL.replace(/\/+$/, '');
+  return {
+    providerName: provider.name,
+    providerAddress: `${provider.street}, ${provider.postalCode} ${provider.city}`,
+    imprintUrl: `${base}${LEGAL_PATHS.imprint}`,
+    privacyUrl: `${base}${LEGAL_PATHS.privacy}`,
+  };
+}
+
+// Set once per process by the app (plugins/outbox.ts) from its configuration, so that every
+// caller of sendEmail gets the footer without passing it; the defaults cover scripts without an app.
+let layout: MailLayout = mailLayoutOf(loadConfig({}));
+
+export function configureMailLayout(next: MailLayout): void {
+  layout = next;
+}
+
+/** §5 DDG and Art. 13 GDPR: every mail names the sender and links its Impressum and privacy notice. */
+function footerLines(footer: MailLayout): string[] {
+  return [
+    `${footer.providerName} · ${footer.providerAddress}`,
+    `Impressum / Imprint: ${footer.imprintUrl}`,
+    `Datenschutz / Privacy notice: ${footer.privacyUrl}`,
+  ];
+}
+
+function toHtml(message: EmailMessage, footer: MailLayout): SafeHtml {
   return html`<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${message.paragraphs.map(
     (paragraph) => html`<p style="white-space:pre-wrap">${paragraph}</p>`,
-  )}</body></html>`;
+  )}<hr style="border:0;border-top:1px solid #ccc"><p style="font-size:12px;color:#555">${footer.providerName} · ${footer.providerAddress}<br><a href="${footer.imprintUrl}">Impressum / Imprint</a> · <a href="${footer.privacyUrl}">Datenschutz / Privacy notice</a></p></body></html>`;
 }
 
 /**
@@ -26,7 +66,7 @@ export async function sendEmail(db: DbOrTx, message: EmailMessage) {
     toAddress: message.to,
     subject: message.subject,
     template: message.template,
-    textBody: message.paragraphs.join('\n\n'),
-    htmlBody: toHtml(message).value,
+    textBody: [...message.paragraphs, `-- \n${footerLines(layout).join('\n')}`].join('\n\n'),
+    htmlBody: toHtml(message, layout).value,
   });
 }

@@ -19,6 +19,8 @@ export const router = createBrowserRouter([
       { path: paths.publicCancellation, lazy: () => import('../features/products/routes/public-cancellation-route') },
       { path: paths.resetPassword, lazy: () => import('../features/account/routes/reset-password-route') },
       { path: paths.confirmEmail, lazy: () => import('../features/account/routes/confirm-email-route') },
+      { path: paths.imprint, lazy: () => import('../features/legal/routes/imprint-route') },
+      { path: paths.privacy, lazy: () => import('../features/legal/routes/privacy-route') },
       {
         // The signed-in frame needs the contracts (and zod) for /me: loaded with the page, in parallel.
         lazy: async () => ({ Component: (await import('./require-auth')).RequireAuth }),

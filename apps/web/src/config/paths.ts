@@ -18,6 +18,9 @@ export const paths = {
   accountExport: '/account/export',
   accountSecurityLog: '/account/security-log',
   accountDelete: '/account/delete',
+  /** Impressum and privacy notice: public, linked from every page and every e-mail (the API builds the same URLs). */
+  imprint: '/impressum',
+  privacy: '/datenschutz',
   /** Public pages opened from e-mailed links (the API builds the same URLs). */
   resetPassword: '/reset-password',
   confirmEmail: '/confirm-email',

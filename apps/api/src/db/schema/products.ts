@@ -64,6 +64,8 @@ export const customerProducts = pgTable(
     billingInterval: billingInterval('billing_interval').notNull(),
     minimumTermMonths: integer('minimum_term_months').notNull(),
     noticePeriodMonths: integer('notice_period_months').notNull(),
+    /** 0: indefinite after the minimum term, ending on any day once the notice has run (consumers). */
+    /** 0: indefinite after the minimum term, ending on any day once the notice has run (consumers). */
     renewalMonths: integer('renewal_months').notNull(),
     status: productStatus('status').notNull().default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -74,7 +76,7 @@ export const customerProducts = pgTable(
     check('customer_products_price_not_negative', sql`${table.priceCents} >= 0`),
     check(
       'customer_products_terms_valid',
-      sql`${table.minimumTermMonths} >= 1 and ${table.renewalMonths} >= 1 and ${table.noticePeriodMonths} >= 0`,
+      sql`${table.minimumTermMonths} >= 1 and ${table.renewalMonths} >= 0 and ${table.noticePeriodMonths} >= 0`,
     ),
   ],
 );

@@ -4,17 +4,20 @@ import type { DbOrTx } from '../client';
 import { type UserRow, users } from '../schema/index';
 
 export const DEMO_PASSWORD = 'demo-passwort-2026';
+export const CONSUMER_DEMO_EMAIL = 'privat@example.com';
 
 export interface SeededAccounts {
   demo: UserRow;
   other: UserRow;
   staff: UserRow;
+  /** A consumer (§13 BGB): contracts under consumer terms, gross prices. */
+  consumer: UserRow;
 }
 
 export async function seedAccounts(tx: DbOrTx): Promise<SeededAccounts> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const customerNumber = sql`nextval('customer_number_seq')::text`;
-  const [demo, other, staff] = await tx
+  const [demo, other, staff, consumer] = await tx
     .insert(users)
     .values([
       {
@@ -48,8 +51,23 @@ export async function seedAccounts(tx: DbOrTx): Promise<SeededAccounts> {
         vatId: null,
       },
       { role: 'staff', email: 'support@example.com', passwordHash, name: 'Sven Support' },
+      {
+        role: 'customer',
+        customerType: 'consumer',
+        customerNumber,
+        email: CONSUMER_DEMO_EMAIL,
+        passwordHash,
+        name: 'Jonas Privat',
+        company: null,
+        street: 'Süderstraße 7',
+        postalCode: '25899',
+        city: 'Niebüll',
+        country: 'DE',
+        phone: null,
+        vatId: null,
+      },
     ])
     .returning();
-  if (!demo || !other || !staff) throw new Error('seeding the accounts returned nothing');
-  return { demo, other, staff };
+  if (!demo || !other || !staff || !consumer) throw new Error('seeding the accounts returned nothing');
+  return { demo, other, staff, consumer };
 }

@@ -1,7 +1,7 @@
 import { loadConfig, type ProviderIdentity } from '../../config';
 import { today } from '../../lib/calendar';
 import { prepareContractDocuments, storeContractDocuments } from '../../modules/products/contract-documents.service';
-import { earliestEndDate } from '../../modules/products/contract-terms';
+import { earliestEndDate, INDEFINITE_RENEWAL } from '../../modules/products/contract-terms';
 import {
   insertCancellation,
   insertCustomerProduct,
@@ -196,6 +196,31 @@ const otherBookings: Booking[] = [
   },
 ];
 
+/** Consumer terms (§309 Nr. 9 BGB): at most 24 months, then indefinite with one month's notice. */
+const consumerBookings: Booking[] = [
+  {
+    // Past its initial term: cancellable any day, ending one month after receipt.
+    sku: 'CLOUD-S',
+    name: 'Cloud-Server S „fotos“',
+    startDate: '2024-06-01',
+    priceCents: 1_900,
+    billingInterval: 'monthly',
+    minimumTermMonths: 12,
+    noticePeriodMonths: 1,
+    renewalMonths: INDEFINITE_RENEWAL,
+  },
+  {
+    sku: 'BACKUP-2TB',
+    name: 'Backup-Speicher 2 TB',
+    startDate: '2026-03-01',
+    priceCents: 4_900,
+    billingInterval: 'monthly',
+    minimumTermMonths: 24,
+    noticePeriodMonths: 1,
+    renewalMonths: INDEFINITE_RENEWAL,
+  },
+];
+
 async function book(
   tx: DbOrTx,
   renderer: PdfRenderer,
@@ -232,7 +257,7 @@ async function book(
  * The catalogue and the demo contracts with real PDF documents (rendered here once, stored with
  * their SHA-256 like any booking's). The demo customer's backup storage is already cancelled.
  */
-export async function seedProducts(tx: DbOrTx, { demo, other }: SeededAccounts) {
+export async function seedProducts(tx: DbOrTx, { demo, other, consumer }: SeededAccounts) {
   const rows = await tx.insert(productCatalog).values(catalogue).returning();
   const bySku = new Map(rows.map((row) => [row.sku, row]));
   const config = loadConfig();
@@ -241,6 +266,7 @@ export async function seedProducts(tx: DbOrTx, { demo, other }: SeededAccounts) 
     for (const [customer, bookings] of [
       [demo, demoBookings],
       [other, otherBookings],
+      [consumer, consumerBookings],
     ] as const) {
       for (const booking of bookings) {
         const catalog = bySku.get(booking.sku);

@@ -23,6 +23,9 @@ export async function createCustomerAccount(db: Database, input: NewCustomer, pu
     errors.push({ path: 'address.country', message: fieldMessages.countryUnknown });
   const vat = checkVatId(input.vatId, country);
   errors.push(...vat.errors);
+  // A VAT ID is a business's (§27a UStG); a consumer giving one is a sign the type is wrong.
+  if (input.customerType === 'consumer' && vat.vatId)
+    errors.push({ path: 'vatId', message: 'Only a business has a VAT ID; choose customerType "business".' });
   if (errors.length > 0) throw AppError.validation(errors);
   if (await isEmailTaken(db, input.email))
     throw new AppError('conflict', 'Another account uses this e-mail address.', {
@@ -34,7 +37,7 @@ export async function createCustomerAccount(db: Database, input: NewCustomer, pu
       .insert(users)
       .values({
         role: 'customer',
-        customerType: 'business',
+        customerType: input.customerType,
         customerNumber: sql`nextval('customer_number_seq')::text`,
         email: input.email,
         passwordHash: null,
@@ -68,6 +71,7 @@ export async function createCustomerAccount(db: Database, input: NewCustomer, pu
       email: customer.email,
       name: customer.name,
       company: customer.company,
+      customerType: input.customerType,
     };
   });
 }

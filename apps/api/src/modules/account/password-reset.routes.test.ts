@@ -103,6 +103,7 @@ describe('POST /admin/customers', () => {
     company: 'Hansen Hosting',
     address: { street: 'Dorfstraße 1', postalCode: '25917', city: 'Leck', country: 'DE' },
     vatId: 'DE987654321',
+    customerType: 'business',
   });
 
   it('creates a customer without a password who sets one through the welcome link', async () => {

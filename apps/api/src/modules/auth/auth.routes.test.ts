@@ -84,6 +84,7 @@ describe('GET /me', () => {
         name: user.name,
         company: user.company,
         role: 'customer',
+        customerType: 'business',
       });
     }
   });

@@ -15,6 +15,7 @@ export function toMe(user: UserRow): TMe {
     name: user.name,
     company: user.company,
     role: user.role,
+    customerType: user.customerType,
   };
 }
 

@@ -6,12 +6,55 @@
  * Periods follow §§187, 188 BGB: a term of n months that starts on day d ends on the day before
  * day d of the n-th following month — or on that month's last day when it has no day d
  * (a term starting 31 January ends on 28/29 February, not on 27/28 February).
+ *
+ * A renewal of 0 months means "indefinite": after the minimum term the contract runs until
+ * cancelled and may end on any day once the notice has run — the only renewal a consumer may be
+ * bound to (§309 Nr. 9 b BGB).
  */
 export interface ContractTerms {
   startDate: string;
   minimumTermMonths: number;
   noticePeriodMonths: number;
+  /** 0: indefinite (see above). */
   renewalMonths: number;
+}
+
+export const INDEFINITE_RENEWAL = 0;
+
+/** §309 Nr. 9 BGB: the longest initial term and notice period a consumer may be bound to. */
+export const CONSUMER_MAX_MINIMUM_TERM_MONTHS = 24;
+export const CONSUMER_MAX_NOTICE_PERIOD_MONTHS = 1;
+
+export interface TermViolation {
+  path: 'minimumTermMonths' | 'renewalMonths' | 'noticePeriodMonths';
+  message: string;
+}
+
+/**
+ * What a consumer contract may not contain (§309 Nr. 9 a–c BGB): an initial term over 24 months,
+ * a renewal other than indefinite with at most one month's notice, a notice period over a month.
+ */
+export function consumerTermViolations(terms: Omit<ContractTerms, 'startDate'>): TermViolation[] {
+  const violations: TermViolation[] = [];
+  if (terms.minimumTermMonths > CONSUMER_MAX_MINIMUM_TERM_MONTHS) {
+    violations.push({
+      path: 'minimumTermMonths',
+      message: `A consumer contract's initial term is at most ${CONSUMER_MAX_MINIMUM_TERM_MONTHS} months.`,
+    });
+  }
+  if (terms.renewalMonths !== INDEFINITE_RENEWAL) {
+    violations.push({
+      path: 'renewalMonths',
+      message: 'A consumer contract continues indefinitely after its initial term (renewalMonths 0).',
+    });
+  }
+  if (terms.noticePeriodMonths > CONSUMER_MAX_NOTICE_PERIOD_MONTHS) {
+    violations.push({
+      path: 'noticePeriodMonths',
+      message: `A consumer contract's notice period is at most ${CONSUMER_MAX_NOTICE_PERIOD_MONTHS} month.`,
+    });
+  }
+  return violations;
 }
 
 interface Ymd {
@@ -74,8 +117,17 @@ export function termEnd(terms: ContractTerms, k: number): string {
   return periodEnd(terms.startDate, terms.minimumTermMonths + k * terms.renewalMonths);
 }
 
-/** The first term end on or after `date`. */
+/** Whether an indefinite contract is past its minimum term on `day` (no term end any more). */
+export function runsIndefinitely(terms: ContractTerms, day: string): boolean {
+  return terms.renewalMonths === INDEFINITE_RENEWAL && day > termEnd(terms, 0);
+}
+
+/**
+ * The first term end on or after `date`. After the minimum term of an indefinite contract every
+ * day is one: it may end on any day.
+ */
 export function firstTermEndOnOrAfter(terms: ContractTerms, date: string): string {
+  if (terms.renewalMonths === INDEFINITE_RENEWAL) return runsIndefinitely(terms, date) ? date : termEnd(terms, 0);
   const estimate = Math.floor((monthsBetween(terms.startDate, date) - terms.minimumTermMonths) / terms.renewalMonths);
   let k = Math.max(0, estimate - 1);
   while (termEnd(terms, k) < date) k++;
@@ -100,7 +152,11 @@ export function noticeEndsOn(terms: ContractTerms, receivedOn: string): string {
   return addMonths(receivedOn, terms.noticePeriodMonths);
 }
 
-/** The earliest end date of an ordinary cancellation received on `receivedOn`. */
+/**
+ * The earliest end date of an ordinary cancellation received on `receivedOn`. For an indefinite
+ * contract past its minimum term that is the receipt plus the notice on any day (received
+ * 2027-03-10 with one month's notice: ends 2027-04-10; received 31 January: ends 28/29 February).
+ */
 export function earliestEndDate(terms: ContractTerms, receivedOn: string): string {
   return firstTermEndOnOrAfter(terms, noticeEndsOn(terms, receivedOn));
 }

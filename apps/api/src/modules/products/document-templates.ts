@@ -1,6 +1,8 @@
 import type { ProviderIdentity } from '../../config';
 import type { CustomerProductRow, ProductCatalogRow } from '../../db/schema/index';
 import { html, type SafeHtml } from '../../lib/html';
+import { INDEFINITE_RENEWAL } from './contract-terms';
+import { productPrice } from './product-price';
 import { specLabel } from './product-specs';
 
 export interface DocumentCustomer {
@@ -10,6 +12,8 @@ export interface DocumentCustomer {
   postalCode: string | null;
   city: string | null;
   customerNumber: string | null;
+  /** Consumers get gross prices and the terms of §309 Nr. 9 BGB spelled out. */
+  customerType: 'consumer' | 'business' | null;
 }
 
 const euro = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
@@ -44,6 +48,19 @@ ${body}
 </body></html>`;
 }
 
+function months(count: number): string {
+  return count === 1 ? '1 Monat' : `${count} Monate`;
+}
+
+/** Consumers see the gross price (PAngV), businesses the net price plus VAT. */
+function priceRow(customer: DocumentCustomer, product: CustomerProductRow): SafeHtml {
+  const price = productPrice(product.priceCents, product.billingInterval);
+  const interval = intervalNames[product.billingInterval];
+  return customer.customerType === 'consumer'
+    ? html`<tr><th>Entgelt</th><td>${euro.format(price.gross / 100)} ${interval} (inkl. ${price.vatRate} % USt.)</td></tr>`
+    : html`<tr><th>Entgelt (netto)</th><td>${euro.format(price.amount / 100)} ${interval} zzgl. ${price.vatRate} % USt.</td></tr>`;
+}
+
 export function orderConfirmationHtml(
   provider: ProviderIdentity,
   customer: DocumentCustomer,
@@ -62,10 +79,14 @@ export function orderConfirmationHtml(
   <tr><th>Produkt</th><td>${product.name} (${catalog.name}, ${catalog.sku})</td></tr>
   ${catalog.specs.map((spec) => html`<tr><th>${specLabel(spec.key)}</th><td>${spec.value}</td></tr>`)}
   <tr><th>Vertragsbeginn</th><td>${formatGermanDate(product.startDate)}</td></tr>
-  <tr><th>Entgelt (netto)</th><td>${euro.format(product.priceCents / 100)} ${intervalNames[product.billingInterval]}</td></tr>
-  <tr><th>Mindestlaufzeit</th><td>${product.minimumTermMonths} Monate</td></tr>
-  <tr><th>Kündigungsfrist</th><td>${product.noticePeriodMonths} Monate zum Laufzeitende</td></tr>
-  <tr><th>Verlängerung</th><td>um jeweils ${product.renewalMonths} Monate, wenn nicht fristgerecht gekündigt</td></tr>
+  ${priceRow(customer, product)}
+  <tr><th>Mindestlaufzeit</th><td>${months(product.minimumTermMonths)}</td></tr>
+  <tr><th>Kündigungsfrist</th><td>${months(product.noticePeriodMonths)} zum Laufzeitende</td></tr>
+  <tr><th>Verlängerung</th><td>${
+    product.renewalMonths === INDEFINITE_RENEWAL
+      ? `auf unbestimmte Zeit; danach jederzeit mit einer Frist von ${months(product.noticePeriodMonths)} zu jedem Tag kündbar`
+      : `um jeweils ${months(product.renewalMonths)}, wenn nicht fristgerecht gekündigt`
+  }</td></tr>
 </table>
 <p>Es gelten unsere Allgemeinen Geschäftsbedingungen, das Service Level Agreement und der Auftragsverarbeitungsvertrag in der bei Vertragsschluss gültigen Fassung.</p>`,
   );

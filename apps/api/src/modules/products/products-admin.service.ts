@@ -6,6 +6,7 @@ import { AppError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
 import type { PdfRenderer } from '../../pdf/pdf-renderer';
 import { prepareContractDocuments, storeContractDocuments } from './contract-documents.service';
+import { consumerTermViolations } from './contract-terms';
 import { findCustomerProductDetails, insertCustomerProduct } from './products.repository';
 import { toProductDetail } from './products.service';
 import { findBookableCustomer, findCatalogItemBySku } from './products-admin.repository';
@@ -20,6 +21,18 @@ type BookProduct = z.output<typeof ZBookProductBody>;
 export async function bookProduct(db: Database, renderer: PdfRenderer, provider: ProviderIdentity, input: BookProduct) {
   const customer = await findBookableCustomer(db, input.customerId);
   if (!customer) throw AppError.notFound('customer');
+  if (customer.customerType === 'consumer') {
+    const violations = consumerTermViolations(input);
+    if (violations.length > 0) {
+      throw new AppError(
+        'unprocessable',
+        'These terms are not allowed in a contract with a consumer (§309 Nr. 9 BGB).',
+        {
+          errors: violations,
+        },
+      );
+    }
+  }
   const catalog = await findCatalogItemBySku(db, input.sku);
   if (!catalog) {
     throw new AppError('unprocessable', `No catalogue product has the SKU "${input.sku}".`, {

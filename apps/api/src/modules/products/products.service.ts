@@ -3,7 +3,14 @@ import type { DbOrTx } from '../../db/client';
 import type { CustomerProductRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
-import { type ContractTerms, currentTermEnd, earliestEndDate, noticeDeadline } from './contract-terms';
+import {
+  type ContractTerms,
+  currentTermEnd,
+  earliestEndDate,
+  noticeDeadline,
+  runsIndefinitely,
+} from './contract-terms';
+import { productPrice } from './product-price';
 import { specLabel } from './product-specs';
 import {
   findCustomerProductDetails,
@@ -40,8 +47,9 @@ export function toProduct(row: ProductWithDetails, onDay: string): TProduct {
     category: catalog.kind,
     status: statusOn(row, onDay),
     startDate: product.startDate,
-    price: { amount: product.priceCents, currency: 'EUR', interval: product.billingInterval },
+    price: productPrice(product.priceCents, product.billingInterval),
     termEndsOn: cancellation?.effectiveDate ?? currentTermEnd(termsOf(product), onDay),
+    runsIndefinitely: !cancellation && runsIndefinitely(termsOf(product), onDay),
     endDate: cancellation?.effectiveDate ?? null,
   };
 }

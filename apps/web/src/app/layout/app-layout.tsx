@@ -2,10 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from '../../components/ui/button';
 import { LanguageSwitch } from '../../components/ui/language-switch';
+import { LegalLinks } from '../../components/ui/legal-links';
 import { paths } from '../../config/paths';
 import { useMe } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
 import { useProvider } from '../../features/tickets/api/get-provider';
+import { CustomerTypeProvider } from '../../lib/customer-type';
 import { useMessages } from '../../lib/i18n';
 import { appMessages } from '../messages';
 
@@ -86,11 +88,14 @@ export function AppLayout() {
       </aside>
       <main id="main" ref={mainRef} tabIndex={-1}>
         <div className="page">
-          <Outlet />
+          <CustomerTypeProvider value={me.data?.customerType ?? null}>
+            <Outlet />
+          </CustomerTypeProvider>
         </div>
         {/* §312k BGB: the cancellation button on every page. */}
         <footer className="app-footer">
           <Link to={paths.publicCancellation}>{t.cancelContracts}</Link>
+          <LegalLinks />
         </footer>
       </main>
     </div>

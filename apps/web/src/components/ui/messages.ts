@@ -9,6 +9,9 @@ export const uiMessages = defineMessages({
     errorReference: (requestId: string) => `Referenz für den Support: ${requestId}`,
     networkError: 'Der Server ist gerade nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.',
     required: 'Pflichtfeld',
+    legalNavigation: 'Rechtliches',
+    imprint: 'Impressum',
+    privacy: 'Datenschutz',
   },
   en: {
     loading: 'Loading …',
@@ -17,5 +20,8 @@ export const uiMessages = defineMessages({
     errorReference: (requestId: string) => `Reference for support: ${requestId}`,
     networkError: 'The server cannot be reached right now. Please check your connection.',
     required: 'required',
+    legalNavigation: 'Legal',
+    imprint: 'Imprint',
+    privacy: 'Privacy notice',
   },
 });

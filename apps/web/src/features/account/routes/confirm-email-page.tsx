@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
+import { LegalLinks } from '../../../components/ui/legal-links';
 import { LoadingState } from '../../../components/ui/states';
 import { paths } from '../../../config/paths';
 import { useMessages } from '../../../lib/i18n';
@@ -32,6 +33,7 @@ export function ConfirmEmailPage() {
           <Link to={paths.login}>{t.toLogin}</Link>
         </p>
       </div>
+      <LegalLinks />
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/field';
 import { LanguageSwitch } from '../../../components/ui/language-switch';
+import { LegalLinks } from '../../../components/ui/legal-links';
 import { paths } from '../../../config/paths';
 import { useMessages } from '../../../lib/i18n';
 import { useConfirmPasswordReset, useRequestPasswordReset } from '../api/password';
@@ -23,6 +24,7 @@ export function ResetPasswordPage() {
         {token ? <SetPasswordForm token={token} welcome={welcome} /> : <RequestLinkForm />}
       </div>
       <LanguageSwitch label="Sprache / Language" />
+      <LegalLinks />
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/field';
 import { LanguageSwitch } from '../../../components/ui/language-switch';
+import { LegalLinks } from '../../../components/ui/legal-links';
 import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-error';
 import { useMessages } from '../../../lib/i18n';
@@ -87,6 +88,7 @@ export function LoginPage() {
           {t.cancelContracts}
         </Link>
         <LanguageSwitch label="Sprache / Language" />
+        <LegalLinks />
       </div>
     </main>
   );

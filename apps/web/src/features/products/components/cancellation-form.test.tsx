@@ -12,8 +12,9 @@ const product: TProductDetail = {
   category: 'rack',
   status: 'active',
   startDate: '2024-02-01',
-  price: { amount: 89_000, currency: 'EUR', interval: 'monthly' },
+  price: { amount: 89_000, currency: 'EUR', interval: 'monthly', vatRate: 19, gross: 105_910 },
   termEndsOn: '2027-01-31',
+  runsIndefinitely: false,
   endDate: null,
   specs: [],
   contract: {

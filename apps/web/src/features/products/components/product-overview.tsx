@@ -1,5 +1,6 @@
 import type { TProductDetail } from '@portal/contracts';
 import { Fragment } from 'react';
+import { useCustomerType } from '../../../lib/customer-type';
 import { formatDate } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { productsMessages } from '../messages';
@@ -10,9 +11,12 @@ import { ProductStatusBadge } from './product-status-badge';
 export function ProductOverview({ product }: { product: TProductDetail }) {
   const t = useMessages(productsMessages);
   const { language } = useLanguage();
+  const customerType = useCustomerType();
   const specLabel = (key: string, fallback: string) =>
     (t as unknown as Record<string, string | undefined>)[`spec_${key}`] ?? fallback;
   const { contract } = product;
+  // Renewal 0: indefinite after the minimum term (the terms a consumer contract has).
+  const indefinite = contract.renewalMonths === 0;
   return (
     <div className="product-overview">
       <section className="card" aria-labelledby="product-facts">
@@ -63,11 +67,15 @@ export function ProductOverview({ product }: { product: TProductDetail }) {
           <dt>{t.minimumTerm}</dt>
           <dd>{t.months(contract.minimumTermMonths)}</dd>
           <dt>{t.noticePeriod}</dt>
-          <dd>{t.noticeValue(t.months(contract.noticePeriodMonths))}</dd>
+          <dd>
+            {indefinite
+              ? t.noticeValueIndefinite(t.months(contract.noticePeriodMonths))
+              : t.noticeValue(t.months(contract.noticePeriodMonths))}
+          </dd>
           <dt>{t.renewal}</dt>
-          <dd>{t.renewalValue(t.months(contract.renewalMonths))}</dd>
+          <dd>{indefinite ? t.renewalIndefinite : t.renewalValue(t.months(contract.renewalMonths))}</dd>
           <dt>{product.endDate ? t.contractEnd : t.currentTermEnd}</dt>
-          <dd>{formatDate(contract.termEndsOn, language)}</dd>
+          <dd>{product.runsIndefinitely ? t.runsIndefinitely : formatDate(contract.termEndsOn, language)}</dd>
           {contract.earliestEndDate && (
             <>
               <dt>{t.earliestEndDate}</dt>
@@ -81,6 +89,12 @@ export function ProductOverview({ product }: { product: TProductDetail }) {
             </>
           )}
         </dl>
+        {(indefinite || customerType === 'consumer') && (
+          <div className="consumer-terms">
+            <h3>{t.consumerTermsTitle}</h3>
+            <p>{t.consumerTerms}</p>
+          </div>
+        )}
       </section>
     </div>
   );

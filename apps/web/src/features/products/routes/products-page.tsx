@@ -3,6 +3,7 @@ import { Button } from '../../../components/ui/button';
 import { PageHeader } from '../../../components/ui/page-header';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { paths } from '../../../config/paths';
+import { useCustomerType } from '../../../lib/customer-type';
 import { formatDate } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useProducts } from '../api/get-products';
@@ -13,10 +14,17 @@ import { productsMessages } from '../messages';
 export function ProductsPage() {
   const t = useMessages(productsMessages);
   const { language } = useLanguage();
+  const customerType = useCustomerType();
   const products = useProducts();
   return (
     <>
       <PageHeader title={t.title} description={t.intro} />
+      {customerType === 'consumer' && (
+        <section className="card consumer-terms" aria-labelledby="consumer-terms">
+          <h2 id="consumer-terms">{t.consumerTermsTitle}</h2>
+          <p>{t.consumerTerms}</p>
+        </section>
+      )}
       <QueryState
         query={products}
         isEmpty={(data) => data.pages.every((page) => page.items.length === 0)}
@@ -55,7 +63,9 @@ export function ProductsPage() {
                       <td data-label={t.colTermEnd}>
                         {product.endDate
                           ? t.endsOn(formatDate(product.endDate, language))
-                          : formatDate(product.termEndsOn, language)}
+                          : product.runsIndefinitely
+                            ? t.runsIndefinitely
+                            : formatDate(product.termEndsOn, language)}
                       </td>
                     </tr>
                   ))}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { LanguageSwitch } from '../../../components/ui/language-switch';
+import { LegalLinks } from '../../../components/ui/legal-links';
 import { paths } from '../../../config/paths';
 import { useMessages } from '../../../lib/i18n';
 import { cancellationMessages } from '../cancellation-messages';
@@ -29,6 +30,9 @@ export function PublicCancellationPage() {
       <p className="no-print">
         <Link to={paths.login}>{t.toLogin}</Link>
       </p>
+      <footer className="no-print">
+        <LegalLinks />
+      </footer>
     </main>
   );
 }

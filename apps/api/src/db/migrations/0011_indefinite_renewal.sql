@@ -1,0 +1,2 @@
+ALTER TABLE "customer_products" DROP CONSTRAINT "customer_products_terms_valid";--> statement-breakpoint
+ALTER TABLE "customer_products" ADD CONSTRAINT "customer_products_terms_valid" CHECK ("customer_products"."minimum_term_months" >= 1 and "customer_products"."renewal_months" >= 0 and "customer_products"."notice_period_months" >= 0);
