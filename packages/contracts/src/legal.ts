@@ -48,6 +48,7 @@ export type TPrivacyNotice = z.infer<typeof ZPrivacyNotice>;
 export const legalRoutes = {
   imprint: defineRoute({
     method: 'GET',
+    operationId: 'getImprint',
     path: '/legal/imprint',
     summary: 'The Impressum (§5 DDG) in German and English',
     tags: ['legal'],
@@ -56,6 +57,7 @@ export const legalRoutes = {
   }),
   privacy: defineRoute({
     method: 'GET',
+    operationId: 'getPrivacyNotice',
     path: '/legal/privacy',
     summary: 'The privacy notice (Art. 13 GDPR) in German and English',
     tags: ['legal'],

@@ -32,6 +32,7 @@ export const TAGS = [
       'Master data: profile, password, bank data and SEPA mandates, sessions, security log, export and deletion.',
   },
   { name: 'provider', description: "The provider's contact details." },
+  { name: 'legal', description: 'Impressum (§5 DDG) and privacy notice (Art. 13 GDPR).' },
   { name: 'admin', description: "The provider's back office (staff only)." },
   { name: 'health', description: 'Liveness and readiness probes.' },
 ] as const;
