@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { getTableName } from 'drizzle-orm';
+import { getTableName, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/app';
 import { dataLifecycles } from './registry';
@@ -14,13 +13,15 @@ const STAFF_ONLY_REFERENCES = new Set(['announcements']);
 
 describe('data lifecycle registry', () => {
   it('has a registration for every table with a foreign key to users', async () => {
-    const result = await ctx.db.execute<{ table_name: string; delete_rule: string }>(sql`
-      select distinct source.relname as table_name, c.confdeltype as delete_rule
+    const result = (await ctx.db.execute(sql`
+      select distinct source.relname as table_name
       from pg_constraint c
       join pg_class source on source.oid = c.conrelid
       join pg_class target on target.oid = c.confrelid
       join pg_namespace n on n.oid = source.relnamespace
-      where c.contype = 'f' and target.relname = 'users' and n.nspname = 'public'`);
+      where c.contype = 'f' and target.relname = 'users' and n.nspname = 'public'`)) as unknown as {
+      rows: Array<{ table_name: string }>;
+    };
     const referencing = [...new Set(result.rows.map((row) => row.table_name))];
     expect(referencing.length).toBeGreaterThan(5);
     const registered = new Set(dataLifecycles.flatMap((entry) => entry.tables.map((table) => getTableName(table))));

@@ -22,10 +22,13 @@ async function customerWithEverything() {
   const customer = await signedInCustomer(ctx.app, ctx.db, { customerType: 'consumer' });
   const id = customer.user.id;
   const staff = await signedInStaff(ctx.app, ctx.db);
-  const put = (url: string, payload: unknown) =>
+  const put = (url: string, payload: Record<string, unknown>) =>
     ctx.app.inject({ method: 'PUT', url: `/api/v1${url}`, headers: customer.bearer, payload });
 
-  expect((await put('/account/bank-account', { accountHolder: 'Erika Mustermann', iban: 'DE89370400440532013000' })).statusCode).toBe(200);
+  expect(
+    (await put('/account/bank-account', { accountHolder: 'Erika Mustermann', iban: 'DE89370400440532013000' }))
+      .statusCode,
+  ).toBe(200);
   const product = await createProduct(ctx.db, id, { name: 'Rack B-07' });
   await storeContractDocuments(ctx.db, product, '2025-01-01', [
     { kind: 'order_confirmation', title: 'Auftragsbestätigung', version: 'V-1', pdf: Buffer.from('%PDF-1.7 test') },
@@ -60,10 +63,16 @@ async function customerWithEverything() {
   // A reset link, then a change of address: mails to the earlier address stay the customer's.
   await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: customer.user.email } });
   const newEmail = `neu-${id}@example.com`;
-  expect((await put('/account/profile', { ...profile, email: newEmail, currentPassword: TEST_PASSWORD })).statusCode).toBe(200);
+  expect(
+    (await put('/account/profile', { ...profile, email: newEmail, currentPassword: TEST_PASSWORD })).statusCode,
+  ).toBe(200);
   const [confirmation] = await findEmailsTo(ctx.db, newEmail);
   const token = /token=([A-Za-z0-9_-]+)/.exec(confirmation?.textBody ?? '')?.[1] ?? '';
-  const confirmed = await ctx.app.inject({ method: 'POST', url: '/api/v1/account/email-confirmation', payload: { token } });
+  const confirmed = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/v1/account/email-confirmation',
+    payload: { token },
+  });
   expect(confirmed.statusCode).toBe(204);
   return { customer, product, invoice, newEmail };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app';
 import { expectProblem, signedInCustomer, TEST_PASSWORD } from '../../../test/factories';
-import { deliverOutbox } from '../../mail/outbox-sender';
 import { findEmailsTo } from '../../mail/outbox.repository';
+import { deliverOutbox } from '../../mail/outbox-sender';
 
 const ctx = useTestApp();
 const profile = {
@@ -35,7 +35,9 @@ describe('links with tokens in e-mails', () => {
     const exported = await ctx.app.inject({ url: '/api/v1/account/export', headers: victim.bearer });
     expect(exported.statusCode).toBe(200);
     expect(exported.body).not.toContain(token);
-    expect(exported.json().emails.find((mail: { template: string }) => mail.template === 'account.password.reset')).toBeTruthy();
+    expect(
+      exported.json().emails.find((mail: { template: string }) => mail.template === 'account.password.reset'),
+    ).toBeTruthy();
   });
 
   it('keeps no token in a mail body once the mail is delivered', async () => {

@@ -28,7 +28,10 @@ const deleteAccount = (headers: Record<string, string>) =>
 
 /** Runs the daily job now, whatever ran before in this file. */
 async function runPurge() {
-  await ctx.db.update(scheduledJobs).set({ lastStartedAt: sql`now() - interval '2 days'` }).where(eq(scheduledJobs.name, JOB));
+  await ctx.db
+    .update(scheduledJobs)
+    .set({ lastStartedAt: sql`now() - interval '2 days'` })
+    .where(eq(scheduledJobs.name, JOB));
   expect(await ctx.app.jobs.runDue(JOB)).toBe(true);
   const [row] = await ctx.db.select().from(scheduledJobs).where(eq(scheduledJobs.name, JOB));
   return row;
@@ -59,12 +62,20 @@ describe('account deletion', () => {
     expect(kept?.iban).toBe(bank.iban);
     expect(kept?.revokedAt).not.toBeNull();
 
-    await ctx.db.update(sepaMandates).set({ revokedAt: monthsAgo(13) }).where(eq(sepaMandates.customerId, customer.user.id));
+    await ctx.db
+      .update(sepaMandates)
+      .set({ revokedAt: monthsAgo(13) })
+      .where(eq(sepaMandates.customerId, customer.user.id));
     await runPurge();
-    expect(await ctx.db.select().from(sepaMandates).where(eq(sepaMandates.customerId, customer.user.id))).toHaveLength(1);
+    expect(await ctx.db.select().from(sepaMandates).where(eq(sepaMandates.customerId, customer.user.id))).toHaveLength(
+      1,
+    );
     expect(await ctx.db.select().from(users).where(eq(users.id, customer.user.id))).toHaveLength(1);
 
-    await ctx.db.update(sepaMandates).set({ revokedAt: monthsAgo(15) }).where(eq(sepaMandates.customerId, customer.user.id));
+    await ctx.db
+      .update(sepaMandates)
+      .set({ revokedAt: monthsAgo(15) })
+      .where(eq(sepaMandates.customerId, customer.user.id));
     const run = await runPurge();
     expect(run?.lastError).toBeNull();
     expect(await ctx.db.select().from(sepaMandates).where(eq(sepaMandates.customerId, customer.user.id))).toEqual([]);
@@ -109,7 +120,9 @@ describe('retention purge job', () => {
       ])
       .returning();
     await runPurge();
-    const left = (await ctx.db.select().from(sessions).where(eq(sessions.userId, customer.user.id))).map((row) => row.id);
+    const left = (await ctx.db.select().from(sessions).where(eq(sessions.userId, customer.user.id))).map(
+      (row) => row.id,
+    );
     expect(left).not.toContain(revokedOld?.id);
     expect(left).not.toContain(expiredOld?.id);
     expect(left).toContain(revokedRecent?.id);
@@ -130,7 +143,9 @@ describe('retention purge job', () => {
     // Four years from the end of the year of receipt: 5 years back has ended, 3 years back has not.
     const old = new Date(Date.UTC(year - 5, 5, 1));
     const recent = new Date(Date.UTC(year - 3, 5, 1));
-    await ctx.db.insert(publicCancellationRequests).values([declaration('K-OLD-1', old), declaration('K-NEW-1', recent)]);
+    await ctx.db
+      .insert(publicCancellationRequests)
+      .values([declaration('K-OLD-1', old), declaration('K-NEW-1', recent)]);
     const mail = { toAddress: 'max@example.org', subject: 's', textBody: 't', htmlBody: 'h', template: 'x.test' };
     await ctx.db.insert(outboxEmails).values([
       { ...mail, subject: 'old', createdAt: old, sentAt: old },
