@@ -3,6 +3,7 @@ import { useTestApp } from '../../../test/app';
 import { expectProblem, signedInCustomer, TEST_PASSWORD } from '../../../test/factories';
 import { findEmailsTo } from '../../mail/outbox.repository';
 import { deliverOutbox } from '../../mail/outbox-sender';
+import { issueAccountToken } from './account-tokens.repository';
 
 const ctx = useTestApp();
 const profile = {
@@ -97,5 +98,18 @@ describe('links with tokens in e-mails', () => {
     });
     expect(changed.statusCode).toBe(204);
     expectProblem(await confirmReset(resetToken), 400, 'validation_failed');
+  });
+
+  it('invalidates an unused welcome link when the password changes', async () => {
+    const customer = await signedInCustomer(ctx.app, ctx.db);
+    const welcome = await issueAccountToken(ctx.db, { userId: customer.user.id, purpose: 'welcome' });
+    const changed = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/v1/account/password',
+      headers: customer.bearer,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'ein anderes sicheres Passwort' },
+    });
+    expect(changed.statusCode).toBe(204);
+    expectProblem(await confirmReset(welcome), 400, 'validation_failed');
   });
 });
