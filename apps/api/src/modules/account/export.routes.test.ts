@@ -131,7 +131,8 @@ describe('GET /account/export', () => {
     expect(response.body).not.toContain('Fremdes Ticket');
     expect(response.body).not.toContain(stranger.user.email);
     expect(response.body).not.toContain('passwordHash');
-  });
+    // A whole customer's life through the API (four password hashes among it): more than the default time.
+  }, 120_000);
 
   it('is declared as application/json with its schema in the OpenAPI document', async () => {
     const openapi = (await ctx.app.inject({ url: '/api/v1/openapi.json' })).json();
