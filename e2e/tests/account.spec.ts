@@ -65,8 +65,10 @@ test('Stammdaten: customer data, bank data, sessions, export, password, deletion
   const exportDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Daten herunterladen' }).click();
   const exported = JSON.parse(readFileSync(await (await exportDownload).path(), 'utf8'));
-  expect(exported.account).toMatchObject({ email: lena.email, address: { street: 'Große Straße 7' } });
-  expect(exported.sepaMandates).toHaveLength(1);
+  expect(exported.profile).toMatchObject({ email: lena.email, address: { street: 'Große Straße 7' } });
+  expect(exported.mandates).toHaveLength(1);
+  expect(exported.securityLog.length).toBeGreaterThan(0);
+  expect(JSON.stringify(exported.emails)).not.toMatch(/token=[A-Za-z0-9_-]{20,}/);
 
   // Passwort: policy errors in German, then the change.
   await page.getByRole('link', { name: 'Passwort' }).click();
@@ -84,6 +86,8 @@ test('Stammdaten: customer data, bank data, sessions, export, password, deletion
   // Konto löschen: warning, password, checkbox, then a second confirmation.
   await page.getByRole('link', { name: 'Konto löschen' }).click();
   await expect(page.getByText('Das Löschen kann nicht rückgängig gemacht werden.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Was wir nach dem Löschen noch aufbewahren' })).toBeVisible();
+  await expect(page.getByText(/14 Monate nach der letzten Lastschrift/)).toBeVisible();
   await page.getByLabel('Passwort', { exact: true }).fill(newPassword);
   await page.getByRole('button', { name: 'Konto löschen …' }).click();
   await expect(page.getByText('Bitte bestätigen Sie, dass Sie das Konto löschen möchten.')).toBeVisible();

@@ -87,7 +87,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(authModule, { config });
       await api.register(passwordResetModule, { config });
       await api.register(accountModule, { config });
-      await api.register(accountDataModule);
+      await api.register(accountDataModule, { config });
       await api.register(adminCustomersModule, { config });
       await api.register(overviewModule);
       await api.register(announcementsModule);

@@ -71,6 +71,8 @@ export const ZConfig = z
     OUTBOX_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(5),
     /** After SIGTERM, requests and renders in flight get this long before the process exits anyway. */
     SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
+    /** Years (from the end of the year) that public-form declarations and sent e-mails are kept (§195 BGB: 3). */
+    CORRESPONDENCE_RETENTION_YEARS: z.coerce.number().int().min(1).max(10).default(3),
     // The provider's identity: letterhead of invoices, creditor of SEPA mandates, contact page.
     PROVIDER_NAME: z.string().min(1).default('Nordwind Rechenzentren GmbH'),
     PROVIDER_STREET: z.string().min(1).default('Am Windpark 1'),

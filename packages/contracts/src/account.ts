@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZEmailInput, ZIdParams, ZInstant, ZUuid } from './common';
+import { ZCustomerExport, ZRetainedCategory } from './data-export';
 import { defineRoute } from './http';
 import { authProblems, commonProblems, ZProblem } from './problem';
 
@@ -134,6 +135,12 @@ export type TDeletionBlocker = z.infer<typeof ZDeletionBlocker>;
 
 export const ZDeletionBlocked = ZProblem.extend({ blockers: z.array(ZDeletionBlocker) });
 
+/** What deletion would meet now: what stands in the way, and what is kept afterwards and how long. */
+export const ZDeletionInfo = z
+  .object({ blockers: z.array(ZDeletionBlocker), kept: z.array(ZRetainedCategory) })
+  .meta({ id: 'DeletionInfo' });
+export type TDeletionInfo = z.infer<typeof ZDeletionInfo>;
+
 export const ZAccountDeletion = z.object({
   password: z.string().max(1024),
   /** The SPA's second confirmation; API consumers say it explicitly too. */
@@ -238,8 +245,15 @@ export const accountRoutes = {
     summary: 'Everything the portal holds about the customer, as one JSON file (GDPR Art. 15/20)',
     tags: ['account'],
     access: 'user',
-    produces: 'application/json',
-    responses: { ...authProblems },
+    responses: { 200: ZCustomerExport, ...authProblems },
+  }),
+  deletionInfo: defineRoute({
+    method: 'GET',
+    path: '/account/deletion',
+    summary: 'What stands in the way of deleting the account, and which records are kept for how long',
+    tags: ['account'],
+    access: 'user',
+    responses: { 200: ZDeletionInfo, ...authProblems },
   }),
   deleteAccount: defineRoute({
     method: 'DELETE',

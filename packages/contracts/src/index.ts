@@ -4,6 +4,7 @@ export * from './announcements';
 export * from './auth';
 export * from './common';
 export * from './customers-admin';
+export * from './data-export';
 export * from './health';
 export * from './http';
 export * from './invoices';

@@ -34,3 +34,22 @@ export const RETENTION_PERIODS: Readonly<Record<RetentionCategory, RetentionPeri
   securityLog: { unit: 'days', amount: 180, from: 'occurrence', basis: 'Art. 6 Abs. 1 lit. f, Art. 32 DSGVO' },
   endedSessions: { unit: 'days', amount: 90, from: 'end', basis: 'Art. 6 Abs. 1 lit. f, Art. 32 DSGVO' },
 };
+
+/** The periods in force: the list above with the configured correspondence period. */
+export function retentionPeriods(correspondenceYears: number): Record<RetentionCategory, RetentionPeriod> {
+  return {
+    ...RETENTION_PERIODS,
+    publicDeclarations: { ...RETENTION_PERIODS.publicDeclarations, amount: correspondenceYears },
+    emails: { ...RETENTION_PERIODS.emails, amount: correspondenceYears },
+  };
+}
+
+/** Records from before this instant have outlived `period` at `now`. */
+export function retentionCutoff(period: RetentionPeriod, now: Date): Date {
+  const cutoff = new Date(now);
+  if (period.unit === 'days') cutoff.setUTCDate(cutoff.getUTCDate() - period.amount);
+  else if (period.unit === 'months') cutoff.setUTCMonth(cutoff.getUTCMonth() - period.amount);
+  // Kept through the end of year Y + amount: at `now` in year N, everything from before year N - amount goes.
+  else return new Date(Date.UTC(now.getUTCFullYear() - period.amount, 0, 1));
+  return cutoff;
+}

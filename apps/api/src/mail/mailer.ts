@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { type AppConfig, loadConfig } from '../config';
 import type { DbOrTx } from '../db/client';
 import { html, type SafeHtml } from '../lib/html';
@@ -5,6 +6,11 @@ import { insertOutboxEmail } from './outbox.repository';
 
 export interface EmailMessage {
   to: string;
+  /**
+   * The customer the mail goes to. Omitted: the customer who owns the address now, if any (a mail
+   * to an address not yet confirmed, or to a stranger, belongs to nobody: pass null).
+   */
+  customerId?: string | null;
   subject: string;
   /** Template name, e.g. `cancellation.received`. */
   template: string;
@@ -64,6 +70,10 @@ function toHtml(message: EmailMessage, footer: MailLayout): SafeHtml {
 export async function sendEmail(db: DbOrTx, message: EmailMessage) {
   return insertOutboxEmail(db, {
     toAddress: message.to,
+    customerId:
+      message.customerId !== undefined
+        ? message.customerId
+        : sql`(select id from users where role = 'customer' and lower(email) = lower(${message.to}))`,
     subject: message.subject,
     template: message.template,
     textBody: [...message.paragraphs, `-- \n${footerLines(layout).join('\n')}`].join('\n\n'),

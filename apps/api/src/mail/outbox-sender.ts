@@ -1,18 +1,26 @@
 import type { FastifyBaseLogger } from 'fastify';
-import nodemailer, { type Transporter } from 'nodemailer';
+import nodemailer from 'nodemailer';
 import type { Database } from '../db/client';
 import type { JobDefinition } from '../jobs/scheduler';
 import { claimUnsentEmails, markEmailFailed, markEmailSent } from './outbox.repository';
 
 export const OUTBOX_JOB = 'mail.deliver-outbox';
 
-export interface OutboxSenderOptions {
-  smtpUrl: string;
+export interface DeliveryOptions {
   from: string;
   log: FastifyBaseLogger;
-  intervalMs: number;
   /** Mails per run; the rest waits for the next period. */
   batchSize?: number;
+}
+
+export interface OutboxSenderOptions extends DeliveryOptions {
+  smtpUrl: string;
+  intervalMs: number;
+}
+
+/** What delivery needs of a nodemailer transport. */
+export interface MailTransport {
+  sendMail(mail: { from: string; to: string; subject: string; text: string; html: string }): Promise<unknown>;
 }
 
 /**
@@ -34,7 +42,11 @@ export function outboxDeliveryJob(options: OutboxSenderOptions): JobDefinition &
   };
 }
 
-async function deliverOutbox(db: Database, transport: Transporter, options: OutboxSenderOptions): Promise<number> {
+/**
+ * Sends a batch of queued mails. A sent mail is stored without the tokens of its links: the live
+ * link exists only in the recipient's mailbox, never at rest here (issue 12, finding 3).
+ */
+export async function deliverOutbox(db: Database, transport: MailTransport, options: DeliveryOptions): Promise<number> {
   return db.transaction(async (tx) => {
     const batch = await claimUnsentEmails(tx, options.batchSize ?? 50);
     let sent = 0;
@@ -47,7 +59,7 @@ async function deliverOutbox(db: Database, transport: Transporter, options: Outb
           text: mail.textBody,
           html: mail.htmlBody,
         });
-        await markEmailSent(tx, mail.id);
+        await markEmailSent(tx, mail);
         sent++;
       } catch (error) {
         options.log.warn({ err: error, mailId: mail.id }, 'e-mail delivery failed; will retry');

@@ -1,9 +1,12 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client';
 import { outboxEmails } from '../db/schema/index';
+import { redactLinkTokens } from './redact';
 
 export type OutboxEmail = typeof outboxEmails.$inferSelect;
-export type NewOutboxEmail = typeof outboxEmails.$inferInsert;
+/** Values may be SQL, e.g. the customer id looked up from the address inside the insert. */
+export type NewOutboxEmail = PgInsertValue<typeof outboxEmails>;
 
 export async function insertOutboxEmail(db: DbOrTx, email: NewOutboxEmail) {
   const [row] = await db.insert(outboxEmails).values(email).returning();
@@ -22,8 +25,17 @@ export async function claimUnsentEmails(db: DbOrTx, limit: number) {
     .for('update', { skipLocked: true });
 }
 
-export async function markEmailSent(db: DbOrTx, id: string) {
-  await db.update(outboxEmails).set({ sentAt: sql`now()`, lastError: null }).where(eq(outboxEmails.id, id));
+/** Marks a mail delivered; its stored copy forgets the tokens of its links. */
+export async function markEmailSent(db: DbOrTx, mail: Pick<OutboxEmail, 'id' | 'textBody' | 'htmlBody'>) {
+  await db
+    .update(outboxEmails)
+    .set({
+      sentAt: sql`now()`,
+      lastError: null,
+      textBody: redactLinkTokens(mail.textBody),
+      htmlBody: redactLinkTokens(mail.htmlBody),
+    })
+    .where(eq(outboxEmails.id, mail.id));
 }
 
 export async function markEmailFailed(db: DbOrTx, id: string, error: string) {
@@ -39,5 +51,14 @@ export async function findEmailsTo(db: DbOrTx, toAddress: string) {
     .select()
     .from(outboxEmails)
     .where(eq(sql`lower(${outboxEmails.toAddress})`, toAddress.toLowerCase()))
+    .orderBy(sql`${outboxEmails.createdAt} desc`);
+}
+
+/** The mails sent to a customer, at whatever address they had then, newest first. */
+export async function findEmailsOfCustomer(db: DbOrTx, customerId: string) {
+  return db
+    .select()
+    .from(outboxEmails)
+    .where(eq(outboxEmails.customerId, customerId))
     .orderBy(sql`${outboxEmails.createdAt} desc`);
 }

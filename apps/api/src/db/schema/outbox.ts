@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './users';
 
 /**
  * Every e-mail the portal sends is written here first, inside the transaction of the change it
@@ -11,6 +12,11 @@ export const outboxEmails = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     toAddress: text('to_address').notNull(),
+    /**
+     * The customer the mail was sent to, at the time of sending: exports and erasure find mails by
+     * this, never by the current address (which may have changed since). Null for strangers.
+     */
+    customerId: uuid('customer_id').references(() => users.id, { onDelete: 'set null' }),
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
     htmlBody: text('html_body').notNull(),
@@ -20,5 +26,9 @@ export const outboxEmails = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     lastError: text('last_error'),
   },
-  (table) => [index('outbox_emails_unsent_idx').on(table.createdAt).where(sql`sent_at is null`)],
+  (table) => [
+    index('outbox_emails_unsent_idx').on(table.createdAt).where(sql`sent_at is null`),
+    index('outbox_emails_customer_idx').on(table.customerId, table.createdAt),
+    index('outbox_emails_created_at_idx').on(table.createdAt),
+  ],
 );

@@ -5,7 +5,7 @@ import { users } from './users';
 /**
  * SEPA direct-debit mandates. Saving bank data issues a new mandate and revokes the previous
  * one, so the row that is not revoked is the customer's current bank account; revoked rows stay
- * as evidence of what was authorised when (until the account is erased).
+ * as evidence of what was authorised when, 14 months after the last collection (SEPA rulebook).
  */
 export const sepaMandates = pgTable(
   'sepa_mandates',
@@ -13,7 +13,8 @@ export const sepaMandates = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     customerId: uuid('customer_id')
       .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+      // Kept 14 months after the last collection even after the account is deleted.
+      .references(() => users.id, { onDelete: 'restrict' }),
     /** Mandate reference (max. 35 characters in SEPA), quoted on every direct debit. */
     reference: text('reference').notNull(),
     accountHolder: text('account_holder').notNull(),

@@ -91,3 +91,24 @@ export async function findPendingEmailChange(db: DbOrTx, userId: string, now = n
 export async function deleteAccountTokensOf(db: DbOrTx, userId: string) {
   await db.delete(accountTokens).where(eq(accountTokens.userId, userId));
 }
+
+/**
+ * Ends every unused link of these purposes: a changed address or password makes the links sent
+ * before it worthless (a link in an old mailbox must not reset the new credentials).
+ */
+export async function revokeAccountTokens(
+  db: DbOrTx,
+  userId: string,
+  purposes: AccountTokenPurpose[],
+  now = new Date(),
+) {
+  await db
+    .update(accountTokens)
+    .set({ usedAt: now })
+    .where(
+      and(eq(accountTokens.userId, userId), inArray(accountTokens.purpose, purposes), isNull(accountTokens.usedAt)),
+    );
+}
+
+/** Links that set a password; a password or address change ends them. */
+export const PASSWORD_LINKS: AccountTokenPurpose[] = ['password_reset', 'welcome'];

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { type SepaMandateRow, sepaMandates } from '../../db/schema/index';
 
@@ -51,7 +51,14 @@ export async function insertMandate(db: DbOrTx, mandate: NewMandate) {
   return row;
 }
 
-/** Erasure: bank data is personal data without a retention duty once the account is gone. */
-export async function deleteMandatesOf(db: DbOrTx, customerId: string) {
-  await db.delete(sepaMandates).where(eq(sepaMandates.customerId, customerId));
+/** Revoked mandates whose revocation lies before `before`: candidates for the retention purge. */
+export async function findMandatesRevokedBefore(db: DbOrTx, before: Date) {
+  return db
+    .select()
+    .from(sepaMandates)
+    .where(and(isNotNull(sepaMandates.revokedAt), lt(sepaMandates.revokedAt, before)));
+}
+
+export async function deleteMandate(db: DbOrTx, mandateId: string) {
+  await db.delete(sepaMandates).where(eq(sepaMandates.id, mandateId));
 }

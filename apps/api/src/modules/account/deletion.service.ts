@@ -1,18 +1,16 @@
-import type { TDeletionBlocker } from '@portal/contracts';
+import type { TDeletionBlocker, TDeletionInfo } from '@portal/contracts';
 import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import { verifyPassword } from '../../lib/password';
+import type { LifecycleContext } from '../../lifecycle/data-lifecycle';
+import { dataLifecycles } from '../../lifecycle/registry';
 import { sendEmail } from '../../mail/mailer';
-import { revokeAllSessions } from '../auth/sessions.repository';
 import { findUnpaidInvoices } from '../invoices/invoices.repository';
 import { findDeletionBlockingContracts } from '../products/products.repository';
 import { recordSecurityEvent } from '../security-log/security-log';
-import { eraseTicketContentsOf } from '../tickets/tickets.repository';
 import { anonymiseCustomer, findCustomer } from './account.repository';
-import { deleteAccountTokensOf } from './account-tokens.repository';
-import { deleteMandatesOf } from './bank-account.repository';
 import { fieldMessages } from './field-rules';
-import { deleteEmailsTo } from './retention.repository';
+import { keptAfterDeletion, keptCategoryLines } from './retention-texts';
 
 export async function findDeletionBlockers(db: Database, customerId: string): Promise<TDeletionBlocker[]> {
   const [contracts, invoices] = await Promise.all([
@@ -25,13 +23,28 @@ export async function findDeletionBlockers(db: Database, customerId: string): Pr
   ];
 }
 
+/** The deletion page: what stands in the way now, and what would be kept for how long. */
+export async function getDeletionInfo(
+  db: Database,
+  customerId: string,
+  periods: LifecycleContext['periods'],
+): Promise<TDeletionInfo> {
+  return { blockers: await findDeletionBlockers(db, customerId), kept: keptAfterDeletion(periods) };
+}
+
 /**
- * GDPR Art. 17 erasure, all in one transaction so nothing is left half-deleted: sign-in disabled,
- * every session revoked, profile anonymised, bank data and links deleted, ticket contents erased.
- * Invoices, payments and contracts stay (retention duty) under the anonymised row; the retention
- * job purges them when their period ends. The confirmation goes to the address before erasure.
+ * GDPR Art. 17 erasure, all in one transaction so nothing is left half-deleted: every registered
+ * module erases what it need not keep (sessions and tokens deleted, ticket contents blanked,
+ * the mandate revoked, links in kept mails redacted), then the profile is anonymised. What the
+ * law requires stays locked under the anonymised row until the retention job purges it; the
+ * farewell, sent to the address before erasure, lists each kept category and its period.
  */
-export async function deleteAccount(db: Database, customerId: string, password: string) {
+export async function deleteAccount(
+  db: Database,
+  customerId: string,
+  password: string,
+  periods: LifecycleContext['periods'],
+) {
   const customer = await findCustomer(db, customerId);
   if (customer?.role !== 'customer') throw AppError.notFound('customer');
   if (!(await verifyPassword(customer.passwordHash, password)))
@@ -42,22 +55,21 @@ export async function deleteAccount(db: Database, customerId: string, password: 
     const blockers = await findDeletionBlockers(tx, customerId);
     if (blockers.length > 0)
       throw new AppError('conflict', 'Active contracts or unpaid invoices stand in the way.', { blockers });
+    const context: LifecycleContext = { now: new Date(), periods };
+    for (const entry of dataLifecycles) await entry.erase?.(tx, customerId, context);
     await anonymiseCustomer(tx, customerId);
     await recordSecurityEvent(tx, { type: 'account.deleted', userId: customerId });
-    await revokeAllSessions(tx, customerId);
-    await deleteMandatesOf(tx, customerId);
-    await deleteAccountTokensOf(tx, customerId);
-    await eraseTicketContentsOf(tx, customerId);
-    await deleteEmailsTo(tx, customer.email);
     await sendEmail(tx, {
       to: customer.email,
+      customerId,
       subject: 'Ihr Kundenkonto wurde gelöscht',
       template: 'account.deleted',
       paragraphs: [
-        // No name: the farewell outlives the erasure until it is delivered.
+        // No name: the farewell outlives the erasure.
         'Guten Tag,',
-        'Ihr Kundenkonto wurde wie gewünscht gelöscht. Die Anmeldung ist nicht mehr möglich, alle Sitzungen sind beendet, Ihre persönlichen Daten sind gelöscht oder anonymisiert.',
-        'Rechnungen und Zahlungsbelege müssen wir nach § 147 AO und § 14b UStG acht Jahre ab Ende des Ausstellungsjahres aufbewahren. Sie sind gesperrt und werden danach automatisch gelöscht.',
+        'Ihr Kundenkonto wurde wie gewünscht gelöscht. Die Anmeldung ist nicht mehr möglich, alle Sitzungen sind gelöscht, Ihre Kundendaten und Ticketinhalte sind gelöscht oder anonymisiert.',
+        'Folgendes müssen oder dürfen wir noch aufbewahren; es ist gesperrt und wird nach Ablauf der Frist automatisch gelöscht:',
+        keptCategoryLines(keptAfterDeletion(periods)).join('\n'),
         'Dies ist die letzte E-Mail, die Sie von uns zu diesem Konto erhalten.',
       ],
     });

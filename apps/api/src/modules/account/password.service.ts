@@ -7,7 +7,12 @@ import { findUserByEmail } from '../auth/users.repository';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { findCustomer, updatePasswordHash } from './account.repository';
 import { resetPasswordLink } from './account-links';
-import { consumeAccountToken, issueAccountToken } from './account-tokens.repository';
+import {
+  consumeAccountToken,
+  issueAccountToken,
+  PASSWORD_LINKS,
+  revokeAccountTokens,
+} from './account-tokens.repository';
 import { checkNewPassword, fieldMessages } from './field-rules';
 
 /** Changes the password of a signed-in user; every session but the current one ends. */
@@ -27,9 +32,11 @@ export async function changePassword(
   await db.transaction(async (tx) => {
     await updatePasswordHash(tx, user.id, passwordHash);
     await revokeAllSessions(tx, user.id, auth.sessionId);
+    await revokeAccountTokens(tx, user.id, PASSWORD_LINKS);
     await recordSecurityEvent(tx, { type: 'password.changed', userId: user.id });
     await sendEmail(tx, {
       to: user.email,
+      customerId: user.id,
       subject: 'Ihr Passwort wurde geändert',
       template: 'account.password.changed',
       paragraphs: [
@@ -52,6 +59,7 @@ export async function requestPasswordReset(db: Database, email: string, publicUr
     const token = await issueAccountToken(tx, { userId: user.id, purpose: 'password_reset' });
     await sendEmail(tx, {
       to: user.email,
+      customerId: user.id,
       subject: 'Passwort zurücksetzen',
       template: 'account.password.reset',
       paragraphs: [
@@ -75,6 +83,8 @@ export async function confirmPasswordReset(db: Database, input: { token: string;
     if (errors.length > 0) throw AppError.validation(errors);
     await updatePasswordHash(tx, user.id, await hashPassword(input.newPassword));
     await revokeAllSessions(tx, user.id);
+    // A welcome link still open after a reset (or the other way round) must not set it again.
+    await revokeAccountTokens(tx, user.id, PASSWORD_LINKS);
     await recordSecurityEvent(tx, {
       type: 'password.reset',
       userId: user.id,
@@ -82,6 +92,7 @@ export async function confirmPasswordReset(db: Database, input: { token: string;
     });
     await sendEmail(tx, {
       to: user.email,
+      customerId: user.id,
       subject: 'Ihr Passwort wurde festgelegt',
       template: 'account.password.reset-done',
       paragraphs: [

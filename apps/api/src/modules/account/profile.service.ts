@@ -8,7 +8,13 @@ import { sendEmail } from '../../mail/mailer';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { findCustomer, isEmailTaken, updateEmail, updateProfile } from './account.repository';
 import { confirmEmailLink } from './account-links';
-import { consumeAccountToken, findPendingEmailChange, issueAccountToken } from './account-tokens.repository';
+import {
+  consumeAccountToken,
+  findPendingEmailChange,
+  issueAccountToken,
+  PASSWORD_LINKS,
+  revokeAccountTokens,
+} from './account-tokens.repository';
 import { checkVatId, fieldMessages, isCountryCode } from './field-rules';
 
 export function toProfile(user: UserRow, pendingEmail: string | null): TProfile {
@@ -77,6 +83,7 @@ export async function saveProfile(db: Database, customerId: string, input: Profi
       });
       await sendEmail(tx, {
         to: input.email,
+        customerId,
         subject: 'Bitte bestätigen Sie Ihre neue E-Mail-Adresse',
         template: 'account.email-change.confirm',
         paragraphs: [
@@ -88,6 +95,7 @@ export async function saveProfile(db: Database, customerId: string, input: Profi
       });
       await sendEmail(tx, {
         to: user.email,
+        customerId,
         subject: 'Änderung Ihrer E-Mail-Adresse angefordert',
         template: 'account.email-change.notice',
         paragraphs: [
@@ -113,6 +121,7 @@ export async function confirmEmailChange(db: Database, token: string) {
     if (await isEmailTaken(tx, used.newEmail))
       throw new AppError('conflict', 'Another account uses this e-mail address.');
     await updateEmail(tx, user.id, used.newEmail);
+    await revokeAccountTokens(tx, user.id, PASSWORD_LINKS);
     await recordSecurityEvent(tx, {
       type: 'email.changed',
       userId: user.id,
@@ -120,6 +129,7 @@ export async function confirmEmailChange(db: Database, token: string) {
     });
     await sendEmail(tx, {
       to: user.email,
+      customerId: user.id,
       subject: 'Ihre E-Mail-Adresse wurde geändert',
       template: 'account.email-change.done',
       paragraphs: [

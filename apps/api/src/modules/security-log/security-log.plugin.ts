@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { purgeSecurityEvents, recordSecurityEvent, requestContext } from './security-log';
+import { recordSecurityEvent, requestContext } from './security-log';
 
 /** Sign-in failures are logged by the sign-in itself, with the account they concern. */
 const OWN_EVENTS = new Set(['/api/v1/auth/login']);
@@ -42,15 +42,6 @@ export default fp(
         request.log.warn({ err: error }, 'could not record a refused request in the security log');
       }
     });
-
-    app.jobs.register({
-      name: 'security-log.purge',
-      intervalMs: 24 * 3_600_000,
-      run: async (db) => {
-        const purged = await purgeSecurityEvents(db);
-        app.log.info({ job: 'security-log.purge', purged }, 'purged old security log entries');
-      },
-    });
   },
-  { name: 'security-log', dependencies: ['database', 'jobs'] },
+  { name: 'security-log', dependencies: ['database'] },
 );

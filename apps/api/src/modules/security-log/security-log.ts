@@ -4,6 +4,7 @@ import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { securityEvents } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
+import { RETENTION_PERIODS, retentionCutoff } from '../../lib/retention-periods';
 
 type Detail = string | number | boolean | null;
 
@@ -109,10 +110,8 @@ export async function listSecurityEvents(
 }
 
 /** Entries older than the retention period go (the log holds addresses: personal data). */
-export const SECURITY_LOG_RETENTION_DAYS = 180;
-
 export async function purgeSecurityEvents(db: DbOrTx, now = new Date()): Promise<number> {
-  const cutoff = new Date(now.getTime() - SECURITY_LOG_RETENTION_DAYS * 86_400_000);
+  const cutoff = retentionCutoff(RETENTION_PERIODS.securityLog, now);
   const deleted = await db
     .delete(securityEvents)
     .where(lt(securityEvents.occurredAt, cutoff))

@@ -17,13 +17,13 @@ export const dataMessages = defineMessages({
     noSessions: 'Keine aktiven Sitzungen.',
     exportHeading: 'Datenexport',
     exportIntro:
-      'Laden Sie alle Daten, die das Portal über Sie speichert, als eine JSON-Datei herunter (Art. 15 und 20 DSGVO): Kundendaten, Sitzungen, Bankdaten und Mandate, Verträge, Rechnungen, Zahlungen, Tickets und E-Mails.',
+      'Laden Sie alle Daten, die das Portal über Sie speichert, als eine JSON-Datei herunter (Art. 15 und 20 DSGVO): Kundendaten, Verträge mit ihren Dokumenten, Rechnungen, Zahlungen, Mandate, Tickets, E-Mails, Sitzungen, Sicherheitsprotokoll und Kündigungen über das öffentliche Formular.',
     exportButton: 'Daten herunterladen',
     exportDone: 'Der Download wurde gestartet.',
     deleteHeading: 'Kundenkonto löschen',
     deleteWarning: 'Das Löschen kann nicht rückgängig gemacht werden.',
     deleteConsequences:
-      'Die Anmeldung ist sofort nicht mehr möglich, alle Sitzungen enden, Ihre persönlichen Daten, Bankdaten und Ticketinhalte werden gelöscht. Rechnungen bewahren wir gesetzlich acht Jahre ab Ende des Ausstellungsjahres gesperrt auf.',
+      'Die Anmeldung ist sofort nicht mehr möglich, alle Sitzungen werden gelöscht, Ihre Kundendaten und Ticketinhalte werden gelöscht oder anonymisiert.',
     deleteRequirements: 'Voraussetzung: keine laufenden Verträge und keine offenen Rechnungen.',
     password: 'Passwort',
     understand: 'Ich habe verstanden, dass mein Kundenkonto endgültig gelöscht wird.',
@@ -52,13 +52,13 @@ export const dataMessages = defineMessages({
     noSessions: 'No active sessions.',
     exportHeading: 'Data export',
     exportIntro:
-      'Download everything the portal stores about you as one JSON file (GDPR Art. 15 and 20): customer data, sessions, bank details and mandates, contracts, invoices, payments, tickets and e-mails.',
+      'Download everything the portal stores about you as one JSON file (GDPR Art. 15 and 20): customer data, contracts with their documents, invoices, payments, mandates, tickets, e-mails, sessions, the security log and cancellations sent through the public form.',
     exportButton: 'Download data',
     exportDone: 'The download has started.',
     deleteHeading: 'Delete customer account',
     deleteWarning: 'Deletion cannot be undone.',
     deleteConsequences:
-      'Signing in stops at once, every session ends, your personal data, bank details and ticket contents are erased. By law we keep invoices, locked, for eight years from the end of their year of issue.',
+      'Signing in stops at once, every session is deleted, your customer data and ticket contents are erased or anonymised.',
     deleteRequirements: 'Precondition: no running contracts and no open invoices.',
     password: 'Password',
     understand: 'I understand that my customer account will be deleted for good.',

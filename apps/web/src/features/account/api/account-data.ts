@@ -1,5 +1,5 @@
 import { accountRoutes, type BodyOf } from '@portal/contracts';
-import { useMutation } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { apiRequest, downloadFile } from '../../../lib/api-client';
 
 export const exportData = () => downloadFile(accountRoutes.exportData, {}, 'kundendaten.json');
@@ -10,3 +10,11 @@ export const deleteAccount = (body: BodyOf<typeof accountRoutes.deleteAccount>) 
   apiRequest(accountRoutes.deleteAccount, { body });
 
 export const useDeleteAccount = () => useMutation({ mutationFn: deleteAccount });
+
+export const deletionInfoQueryOptions = () =>
+  queryOptions({
+    queryKey: ['account', 'deletion'] as const,
+    queryFn: ({ signal }) => apiRequest(accountRoutes.deletionInfo, { signal }),
+  });
+
+export const useDeletionInfo = () => useQuery(deletionInfoQueryOptions());

@@ -18,6 +18,27 @@ const problem = (status: number, extra: object) =>
     { status, headers: { 'content-type': 'application/problem+json' } },
   );
 
+const deletionInfo = {
+  blockers: [],
+  kept: [
+    { category: 'invoices', unit: 'yearsFromEndOfYear', amount: 8, from: 'issue', basis: '§147 AO, §14b UStG' },
+    { category: 'sepaMandates', unit: 'months', amount: 14, from: 'lastCollection', basis: 'SEPA Core Rulebook' },
+    { category: 'securityLog', unit: 'days', amount: 180, from: 'occurrence', basis: 'Art. 32 DSGVO' },
+  ],
+};
+
+/** The API: the deletion page's GET answers `deletionInfo`; the DELETE answers `onDelete`. */
+function api(onDelete: () => Response | Promise<Response>) {
+  return vi.fn(async (_url: string, init?: RequestInit) =>
+    init?.method === 'DELETE'
+      ? onDelete()
+      : new Response(JSON.stringify(deletionInfo), { status: 200, headers: { 'content-type': 'application/json' } }),
+  );
+}
+
+const deleteCalls = (fetchMock: ReturnType<typeof api>) =>
+  fetchMock.mock.calls.filter(([, init]) => init?.method === 'DELETE');
+
 function renderPage() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const router = createMemoryRouter(
@@ -46,8 +67,20 @@ const fillAndAsk = () => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('DeletePage', () => {
+  it('lists each record kept after deletion with its period', async () => {
+    vi.stubGlobal(
+      'fetch',
+      api(() => new Response(null, { status: 204 })),
+    );
+    renderPage();
+    expect(await screen.findByText('Rechnungen, Zahlungen und Vertragsunterlagen')).toBeTruthy();
+    expect(screen.getByText(/8 Jahre ab Ende des Jahres der Ausstellung/)).toBeTruthy();
+    expect(screen.getByText(/14 Monate nach der letzten Lastschrift/)).toBeTruthy();
+    expect(screen.getByText(/180 Tage nach dem Ereignis/)).toBeTruthy();
+  });
+
   it('sends nothing without the checkbox and nothing before the second confirmation', () => {
-    const fetchMock = vi.fn();
+    const fetchMock = api(() => new Response(null, { status: 204 }));
     vi.stubGlobal('fetch', fetchMock);
     renderPage();
     fireEvent.change(screen.getByLabelText('Passwort'), { target: { value: 'geheim' } });
@@ -56,7 +89,7 @@ describe('DeletePage', () => {
     fireEvent.click(screen.getByLabelText('Ich habe verstanden, dass mein Kundenkonto endgültig gelöscht wird.'));
     fireEvent.click(screen.getByRole('button', { name: 'Konto löschen …' }));
     expect(screen.getByText('Wirklich endgültig löschen?')).toBeTruthy();
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(deleteCalls(fetchMock)).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Abbrechen' }));
     expect(screen.queryByText('Wirklich endgültig löschen?')).toBeNull();
   });
@@ -64,7 +97,7 @@ describe('DeletePage', () => {
   it('lists the blockers of a 409 with links to them', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () =>
+      api(() =>
         problem(409, {
           blockers: [
             { kind: 'contract', id: '6f1c2a5e-8a31-4f2e-9a55-1c3c2f7b9a10', label: 'Rack B-07' },
@@ -86,7 +119,7 @@ describe('DeletePage', () => {
   it('shows a wrong password at the field, translated', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => problem(400, { errors: [{ path: 'password', message: 'is wrong' }] })),
+      api(() => problem(400, { errors: [{ path: 'password', message: 'is wrong' }] })),
     );
     renderPage();
     fillAndAsk();
@@ -95,13 +128,13 @@ describe('DeletePage', () => {
   });
 
   it('sends password and confirmation, then leaves for the sign-in page', async () => {
-    const fetchMock = vi.fn(async () => new Response(null, { status: 204 }));
+    const fetchMock = api(() => new Response(null, { status: 204 }));
     vi.stubGlobal('fetch', fetchMock);
     const router = renderPage();
     fillAndAsk();
     fireEvent.click(screen.getByRole('button', { name: 'Ja, Konto endgültig löschen' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
-    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    const [url, init] = deleteCalls(fetchMock)[0] as unknown as [string, RequestInit];
     expect(url).toBe('/api/v1/account');
     expect(init.method).toBe('DELETE');
     expect(JSON.parse(String(init.body))).toEqual({ password: 'geheimes passwort', confirm: true });

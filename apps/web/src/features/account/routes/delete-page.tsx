@@ -4,10 +4,12 @@ import { useNavigate } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/field';
+import { QueryState } from '../../../components/ui/states';
 import { paths } from '../../../config/paths';
 import { useMessages } from '../../../lib/i18n';
-import { useDeleteAccount } from '../api/account-data';
+import { useDeleteAccount, useDeletionInfo } from '../api/account-data';
 import { blockersOf, DeletionBlockers } from '../components/deletion-blockers';
+import { RetainedRecords } from '../components/retained-records';
 import { dataMessages } from '../data-messages';
 import { fieldError, formError } from '../lib/field-errors';
 import { accountMessages } from '../messages';
@@ -17,6 +19,7 @@ export function DeletePage() {
   const t = useMessages(dataMessages);
   const common = useMessages(accountMessages);
   const remove = useDeleteAccount();
+  const info = useDeletionInfo();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [local, setLocal] = useState<{ password?: string; understood?: string }>({});
@@ -62,6 +65,7 @@ export function DeletePage() {
         <p>{t.deleteConsequences}</p>
         <p>{t.deleteRequirements}</p>
       </Alert>
+      <QueryState query={info}>{(data) => <RetainedRecords kept={data.kept} />}</QueryState>
       {blockers && <DeletionBlockers blockers={blockers} />}
       {problem && <Alert tone="error">{problem}</Alert>}
       <form className="account-form" onSubmit={onSubmit} noValidate>

@@ -1,0 +1,27 @@
+import { outboxLifecycle } from '../mail/outbox.lifecycle';
+import { accountLifecycle } from '../modules/account/account.lifecycle';
+import { bankAccountLifecycle } from '../modules/account/bank-account.lifecycle';
+import { sessionsLifecycle } from '../modules/auth/sessions.lifecycle';
+import { invoicesLifecycle } from '../modules/invoices/invoices.lifecycle';
+import { productsLifecycle } from '../modules/products/products.lifecycle';
+import { publicCancellationsLifecycle } from '../modules/products/public-cancellations.lifecycle';
+import { securityLogLifecycle } from '../modules/security-log/security-log.lifecycle';
+import { ticketsLifecycle } from '../modules/tickets/tickets.lifecycle';
+import type { DataLifecycle } from './data-lifecycle';
+
+/**
+ * Every module that stores customer data, with its export, erasure and purge (the way db/seed
+ * lists the seed steps). A new table that references users needs an entry here, or
+ * registry.test.ts fails. Order matters for the purge only: invoices before the contracts they bill.
+ */
+export const dataLifecycles: readonly DataLifecycle[] = [
+  accountLifecycle,
+  sessionsLifecycle,
+  securityLogLifecycle,
+  bankAccountLifecycle,
+  invoicesLifecycle,
+  productsLifecycle,
+  publicCancellationsLifecycle,
+  ticketsLifecycle,
+  outboxLifecycle,
+];
