@@ -245,10 +245,12 @@ export const accountRoutes = {
     summary: 'Everything the portal holds about the customer, as one JSON file (GDPR Art. 15/20)',
     tags: ['account'],
     access: 'user',
+    download: true,
     responses: { 200: ZCustomerExport, ...authProblems },
   }),
   deletionInfo: defineRoute({
     method: 'GET',
+    operationId: 'getDeletionInfo',
     path: '/account/deletion',
     summary: 'What stands in the way of deleting the account, and which records are kept for how long',
     tags: ['account'],

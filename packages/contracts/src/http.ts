@@ -29,6 +29,8 @@ export interface RouteContract {
   responses: Record<number, z.ZodType>;
   /** Non-JSON success bodies (PDF downloads, exports) name their media type here. */
   produces?: string | readonly string[];
+  /** A JSON answer offered as a file to save (sent with `Content-Disposition: attachment`). */
+  download?: boolean;
 }
 
 export const defineRoute = <const C extends RouteContract>(contract: C): C => contract;

@@ -12,6 +12,7 @@ declare module 'fastify' {
     operationId?: string | undefined;
     access?: RouteAccess | undefined;
     etag?: boolean | undefined;
+    download?: boolean | undefined;
     rateLimited?: boolean | undefined;
   }
 }
@@ -100,6 +101,7 @@ export function registerRoute<C extends RouteContract>(
       operationId: contract.operationId,
       access: contract.access,
       etag: 304 in contract.responses,
+      download: contract.download === true,
       rateLimited: options.rateLimit !== undefined,
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     },

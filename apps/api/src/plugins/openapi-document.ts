@@ -14,6 +14,8 @@ export interface OperationConfig {
   access?: RouteAccess | undefined;
   /** The route answers 200 with an `ETag` and honours `If-None-Match` (304). */
   etag?: boolean | undefined;
+  /** A JSON answer sent with `Content-Disposition`. */
+  download?: boolean | undefined;
   rateLimited?: boolean | undefined;
 }
 
@@ -90,6 +92,7 @@ export function responseHeaders(status: number, config: OperationConfig): Record
     ...(status === 429 || status === 503 ? retryAfterHeader : {}),
     ...(config.rateLimited ? rateLimitHeaders : {}),
     ...(status === 200 && config.produces ? { ...fileHeaders, ...etagHeader } : {}),
+    ...(status === 200 && config.download ? fileHeaders : {}),
     ...(config.etag && (status === 200 || status === 304) ? etagHeader : {}),
   };
 }
