@@ -8,8 +8,15 @@ export const invoiceStatuses = ['open', 'paid', 'overdue', 'cancelled'] as const
 export const ZInvoiceStatus = z.enum(invoiceStatuses);
 export type TInvoiceStatus = z.infer<typeof ZInvoiceStatus>;
 
-/** `cancellation` is a Stornorechnung: it reverses an earlier invoice with negated amounts. */
-export const ZInvoiceKind = z.enum(['invoice', 'cancellation']);
+/**
+ * `cancellation` is a Stornorechnung: it reverses an earlier invoice with negated amounts;
+ * `correction` credits part (or all) of an earlier invoice, also with negated amounts.
+ */
+export const ZInvoiceKind = z.enum(['invoice', 'cancellation', 'correction']);
+
+/** Documents archived at issue: `pdf` (ZUGFeRD/Factur-X when `facturX`), `xrechnung` (CII). */
+export const ZInvoiceFormat = z.enum(['pdf', 'factur-x', 'xrechnung']);
+export type TInvoiceFormat = z.infer<typeof ZInvoiceFormat>;
 
 export const ZInvoiceAmounts = z.object({ net: ZCents, tax: ZCents, gross: ZCents });
 
@@ -99,6 +106,11 @@ export const ZInvoice = ZInvoiceSummary.extend({
   billingAddress: ZBillingAddress,
   cancelsInvoiceId: ZUuid.nullable(),
   cancelledByInvoiceId: ZUuid.nullable(),
+  /** The invoice a correction invoice credits (BT-25). */
+  correctsInvoiceId: ZUuid.nullable(),
+  vatTreatment: z.enum(['domestic', 'reverse_charge', 'eu_consumer', 'non_eu']),
+  /** Which documents can be downloaded: `factur-x` means the PDF carries the e-invoice. */
+  formats: z.array(ZInvoiceFormat),
   payments: z.array(ZPayment),
   /** Bank transfer details for an open invoice, so it can be paid without starting a payment. */
   transferInstructions: ZTransferInstructions.nullable(),
@@ -154,12 +166,23 @@ export const invoiceRoutes = {
   pdf: defineRoute({
     method: 'GET',
     path: '/invoices/:id/pdf',
-    summary: 'The invoice as PDF (archived at first rendering; served with an ETag)',
+    summary: 'The invoice as PDF (ZUGFeRD/Factur-X, archived at issue; served with an ETag)',
     tags: ['invoices'],
     access: 'user',
     params: ZIdParams,
     headers: ZPdfHeaders,
     produces: 'application/pdf',
+    responses: { 304: z.null(), ...authProblems, 404: ZProblem, 429: ZProblem, 503: ZProblem },
+  }),
+  xrechnung: defineRoute({
+    method: 'GET',
+    path: '/invoices/:id/xrechnung',
+    summary: 'The invoice as XRechnung (CII syntax), archived at issue; served with an ETag',
+    tags: ['invoices'],
+    access: 'user',
+    params: ZIdParams,
+    headers: ZPdfHeaders,
+    produces: 'application/xml',
     responses: { 304: z.null(), ...authProblems, 404: ZProblem, 429: ZProblem, 503: ZProblem },
   }),
   paymentMethods: defineRoute({

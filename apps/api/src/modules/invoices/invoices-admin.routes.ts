@@ -10,12 +10,12 @@ import { recordIncomingTransfer } from './payments/settlement';
 /** Back office: issue invoices, cancel them with a cancellation invoice, book incoming transfers. */
 export default async function invoicesAdminModule(app: FastifyInstance, { config }: { config: AppConfig }) {
   registerRoute(app, adminInvoiceRoutes.issue, async (request) => {
-    const invoice = await issueInvoice(app.db, config.provider, request.body);
+    const invoice = await issueInvoice(app.db, { provider: config.provider, renderer: app.pdf }, request.body);
     return { status: 201, body: await getInvoice(app.db, invoice.customerId, invoice.id) };
   });
 
   registerRoute(app, adminInvoiceRoutes.cancel, async (request) => {
-    const cancellation = await cancelInvoice(app.db, request.params.id, request.body.reason);
+    const cancellation = await cancelInvoice(app.db, app.pdf, request.params.id, request.body.reason);
     return { status: 201, body: await getInvoice(app.db, cancellation.customerId, cancellation.id) };
   });
 
