@@ -144,7 +144,37 @@ export const ZIdempotencyHeaders = z.object({
 
 const ZPdfHeaders = z.object({ 'if-none-match': z.string().optional() });
 
+/** How the customer receives invoices (Stammdaten); applies to invoices issued from then on. */
+export const ZInvoiceSettings = z
+  .object({
+    delivery: z.enum(['email_pdf', 'email_pdf_xrechnung', 'portal']),
+    /** Separate address for invoices (accounting); null: the sign-in address. */
+    invoiceEmail: z.email().max(254).nullable(),
+    /** Leitweg-ID (public-sector buyers): BT-10 of the XRechnung; checked with its check digits. */
+    leitwegId: z.string().trim().min(4).max(46).nullable(),
+    customerType: z.enum(['consumer', 'business']),
+  })
+  .meta({ id: 'InvoiceSettings' });
+export type TInvoiceSettings = z.infer<typeof ZInvoiceSettings>;
+
 export const invoiceRoutes = {
+  settings: defineRoute({
+    method: 'GET',
+    path: '/account/invoice-settings',
+    summary: 'How the customer receives invoices',
+    tags: ['invoices'],
+    access: 'user',
+    responses: { 200: ZInvoiceSettings, ...authProblems },
+  }),
+  saveSettings: defineRoute({
+    method: 'PUT',
+    path: '/account/invoice-settings',
+    summary: 'Change how invoices are delivered, the invoice address, Leitweg-ID and customer type',
+    tags: ['invoices'],
+    access: 'user',
+    body: ZInvoiceSettings,
+    responses: { 200: ZInvoiceSettings, ...authProblems },
+  }),
   list: defineRoute({
     method: 'GET',
     path: '/invoices',

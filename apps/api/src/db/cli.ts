@@ -6,10 +6,10 @@
  */
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../config';
+import { createPdfRenderer } from '../pdf/pdf-renderer';
 import { openDatabase } from './client';
 import { pendingMigrations, runMigrations } from './migrate';
 import { seedDemoDataIfEmpty } from './seed/index';
-import { createPdfRenderer } from '../pdf/pdf-renderer';
 
 const command = process.argv[2] ?? 'migrate';
 if (!['migrate', 'status', 'seed'].includes(command)) {

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/client';
 import { html, type SafeHtml } from '../lib/html';
-import { insertOutboxEmail } from './outbox.repository';
+import { insertOutboxAttachments, insertOutboxEmail } from './outbox.repository';
 
 export interface EmailMessage {
   to: string;
@@ -9,6 +9,7 @@ export interface EmailMessage {
   template: string;
   /** Plain-text paragraphs; the HTML part is built from them with every value escaped. */
   paragraphs: string[];
+  attachments?: Array<{ filename: string; contentType: string; content: Buffer }>;
 }
 
 function toHtml(message: EmailMessage): SafeHtml {
@@ -22,11 +23,13 @@ function toHtml(message: EmailMessage): SafeHtml {
  * sent if and only if the change is committed. Delivery happens later (see outbox-sender.ts).
  */
 export async function sendEmail(db: DbOrTx, message: EmailMessage) {
-  return insertOutboxEmail(db, {
+  const email = await insertOutboxEmail(db, {
     toAddress: message.to,
     subject: message.subject,
     template: message.template,
     textBody: message.paragraphs.join('\n\n'),
     htmlBody: toHtml(message).value,
   });
+  if (message.attachments?.length) await insertOutboxAttachments(db, email.id, message.attachments);
+  return email;
 }

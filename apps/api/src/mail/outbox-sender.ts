@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database } from '../db/client';
 import type { JobDefinition } from '../jobs/scheduler';
-import { claimUnsentEmails, markEmailFailed, markEmailSent } from './outbox.repository';
+import { claimUnsentEmails, findOutboxAttachments, markEmailFailed, markEmailSent } from './outbox.repository';
 
 export const OUTBOX_JOB = 'mail.deliver-outbox';
 
@@ -46,6 +46,11 @@ async function deliverOutbox(db: Database, transport: Transporter, options: Outb
           subject: mail.subject,
           text: mail.textBody,
           html: mail.htmlBody,
+          attachments: (await findOutboxAttachments(tx, mail.id)).map((file) => ({
+            filename: file.filename,
+            contentType: file.contentType,
+            content: file.content,
+          })),
         });
         await markEmailSent(tx, mail.id);
         sent++;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from './columns';
 
 /**
  * Every e-mail the portal sends is written here first, inside the transaction of the change it
@@ -21,4 +22,19 @@ export const outboxEmails = pgTable(
     lastError: text('last_error'),
   },
   (table) => [index('outbox_emails_unsent_idx').on(table.createdAt).where(sql`sent_at is null`)],
+);
+
+/** Files sent with an outbox e-mail (an invoice's archived PDF and XRechnung), byte for byte. */
+export const outboxEmailAttachments = pgTable(
+  'outbox_email_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    emailId: uuid('email_id')
+      .notNull()
+      .references(() => outboxEmails.id, { onDelete: 'cascade' }),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    content: bytea('content').notNull(),
+  },
+  (table) => [index('outbox_email_attachments_email_idx').on(table.emailId)],
 );

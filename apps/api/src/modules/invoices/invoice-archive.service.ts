@@ -26,7 +26,11 @@ function sha256(bytes: Buffer): string {
  * XRechnung, each with its SHA-256. Called inside the transaction that issues the invoice, so an
  * invoice exists only with its documents; a failed render rolls the number back.
  */
-export async function archiveIssuedDocuments(tx: DbOrTx, renderer: PdfRenderer, invoice: InvoiceWithLines) {
+export async function archiveIssuedDocuments(
+  tx: DbOrTx,
+  renderer: PdfRenderer,
+  invoice: InvoiceWithLines,
+): Promise<{ pdf: Buffer; xml: Buffer }> {
   const preceding = await findPrecedingInvoice(tx, invoice);
   const source = { invoice, lines: invoice.lines, preceding };
   const printed = await renderer.render(await invoiceDocument(invoice, invoice.lines, preceding?.number));
@@ -40,6 +44,7 @@ export async function archiveIssuedDocuments(tx: DbOrTx, renderer: PdfRenderer, 
     xml,
     xmlSha256: sha256(xml),
   });
+  return { pdf, xml };
 }
 
 /**

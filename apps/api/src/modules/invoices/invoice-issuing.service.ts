@@ -11,11 +11,11 @@ import {
 } from '../../db/schema/index';
 import { AppError, type FieldError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
-import { sendEmail } from '../../mail/mailer';
 import type { PdfRenderer } from '../../pdf/pdf-renderer';
 import { findActiveMandate } from '../account/bank-account.repository';
-import { archiveIssuedDocuments } from './invoice-archive.service';
 import { computeAmounts, lineNet, negateTaxes, toQuantityMilli } from './invoice-amounts';
+import { archiveIssuedDocuments } from './invoice-archive.service';
+import { deliverInvoiceEmail } from './invoice-delivery';
 import { addDays, formatEuro, formatGermanDate } from './invoice-format';
 import { formatInvoiceNumber, yearOf } from './invoice-number';
 import {
@@ -106,7 +106,8 @@ async function paymentMeansFor(
 ): Promise<PaymentMeansSnapshot> {
   if (!body.directDebit) return { method: 'transfer' };
   const mandate = await findActiveMandate(tx, customerId);
-  if (!mandate) throw AppError.validation([{ path: 'directDebit', message: 'the customer has no active SEPA mandate' }]);
+  if (!mandate)
+    throw AppError.validation([{ path: 'directDebit', message: 'the customer has no active SEPA mandate' }]);
   return {
     method: 'sepa_debit',
     mandateReference: mandate.reference,
@@ -165,8 +166,8 @@ export async function issueInvoiceIn(tx: DbOrTx, deps: IssuingDeps, body: TIssue
       netCents: amounts.lineNets[index] ?? 0,
     })),
   );
-  await archiveIssuedDocuments(tx, deps.renderer, invoice);
-  await notifyCustomer(tx, body.customerId, {
+  const documents = await archiveIssuedDocuments(tx, deps.renderer, invoice);
+  await deliverInvoiceEmail(tx, invoice, documents, {
     subject: `Neue Rechnung ${number}`,
     template: 'invoices.issued',
     paragraphs: [
@@ -176,15 +177,6 @@ export async function issueInvoiceIn(tx: DbOrTx, deps: IssuingDeps, body: TIssue
     ],
   });
   return invoice;
-}
-
-async function notifyCustomer(
-  tx: DbOrTx,
-  customerId: string,
-  message: { subject: string; template: string; paragraphs: string[] },
-) {
-  const [customer] = await tx.select({ email: users.email }).from(users).where(eq(users.id, customerId));
-  if (customer) await sendEmail(tx, { to: customer.email, ...message });
 }
 
 /**
@@ -246,10 +238,10 @@ export async function cancelInvoice(db: Database, renderer: PdfRenderer, invoice
         netCents: -line.netCents,
       })),
     );
-    await archiveIssuedDocuments(tx, renderer, cancellation);
+    const documents = await archiveIssuedDocuments(tx, renderer, cancellation);
     await setInvoiceState(tx, original.id, 'cancelled');
     await closeOpenTransfers(tx, original.id, 'invoice_cancelled');
-    await notifyCustomer(tx, original.customerId, {
+    await deliverInvoiceEmail(tx, cancellation, documents, {
       subject: `Stornorechnung ${number} zu Rechnung ${original.number}`,
       template: 'invoices.cancelled',
       paragraphs: [

@@ -1,4 +1,11 @@
-import type { TInvoice, TInvoiceFormat, TInvoiceStatus, TInvoiceSummary, TPayment, TTransferInstructions } from '@portal/contracts';
+import type {
+  TInvoice,
+  TInvoiceFormat,
+  TInvoiceStatus,
+  TInvoiceSummary,
+  TPayment,
+  TTransferInstructions,
+} from '@portal/contracts';
 import { ZNextAction } from '@portal/contracts';
 import type { InvoiceLineRow, InvoiceRow, PaymentRow } from '../../db/schema/index';
 

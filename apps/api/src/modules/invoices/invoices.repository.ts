@@ -237,7 +237,11 @@ export async function addXmlToLegacyDocument(tx: DbOrTx, invoiceId: string, xml:
 /** Back office / back-fill: invoices whose documents are missing or lack the XRechnung. */
 export async function findInvoicesToArchive(db: DbOrTx, limit: number) {
   return db
-    .select({ id: invoices.id, customerId: invoices.customerId, hasPdf: sql<boolean>`${invoiceDocuments.invoiceId} is not null` })
+    .select({
+      id: invoices.id,
+      customerId: invoices.customerId,
+      hasPdf: sql<boolean>`${invoiceDocuments.invoiceId} is not null`,
+    })
     .from(invoices)
     .leftJoin(invoiceDocuments, eq(invoiceDocuments.invoiceId, invoices.id))
     .where(or(isNull(invoiceDocuments.invoiceId), isNull(invoiceDocuments.xml)))

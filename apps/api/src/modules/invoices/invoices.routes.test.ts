@@ -59,10 +59,7 @@ describe('POST /admin/invoices', () => {
       },
     });
     const problem = expectProblem(invalid, 400, 'validation_failed');
-    expect(problem.errors?.map((error) => error.path).sort()).toEqual([
-      'lines.0.quantity',
-      'servicePeriod.end',
-    ]);
+    expect(problem.errors?.map((error) => error.path).sort()).toEqual(['lines.0.quantity', 'servicePeriod.end']);
     const unknown = await ctx.app.inject({
       method: 'POST',
       url: '/api/v1/admin/invoices',

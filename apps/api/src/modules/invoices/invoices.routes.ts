@@ -4,6 +4,7 @@ import type { AppConfig } from '../../config';
 import { AppError } from '../../lib/app-error';
 import { registerRoute } from '../../lib/route';
 import { archiveBackfillJob, getArchivedFile } from './invoice-archive.service';
+import { getInvoiceSettings, saveInvoiceSettings } from './invoice-settings.service';
 import { getInvoice, listInvoices } from './invoices.service';
 import { applyProviderEvent, paymentMethodsFor, startPayment } from './payments/payments.service';
 import { createSandboxProvider } from './payments/sandbox-provider';
@@ -51,6 +52,16 @@ export default async function invoicesModule(app: FastifyInstance, { config }: {
   registerRoute(app, invoiceRoutes.pdf, download('pdf'));
   registerRoute(app, invoiceRoutes.xrechnung, download('xrechnung'));
   app.jobs.register(archiveBackfillJob(app.pdf));
+
+  registerRoute(app, invoiceRoutes.settings, async (request) => ({
+    status: 200,
+    body: await getInvoiceSettings(app.db, request.auth.customerId),
+  }));
+
+  registerRoute(app, invoiceRoutes.saveSettings, async (request) => ({
+    status: 200,
+    body: await saveInvoiceSettings(app.db, request.auth.customerId, request.body),
+  }));
 
   registerRoute(app, invoiceRoutes.paymentMethods, async (request) => ({
     status: 200,

@@ -1,4 +1,10 @@
-import type { TInvoice, TInvoiceFormat, TInvoiceStatus, TInvoiceSummary, TTransferInstructions } from '@portal/contracts';
+import type {
+  TInvoice,
+  TInvoiceFormat,
+  TInvoiceStatus,
+  TInvoiceSummary,
+  TTransferInstructions,
+} from '@portal/contracts';
 import type { Database } from '../../db/client';
 import type { InvoiceRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
@@ -80,7 +86,11 @@ export async function getInvoice(db: Database, customerId: string, invoiceId: st
   ]);
   // Not yet archived (the back-fill has not reached it): the first download archives both.
   const formats: TInvoiceFormat[] = documents
-    ? ['pdf', ...(documents.facturX ? (['factur-x'] as const) : []), ...(documents.hasXml ? (['xrechnung'] as const) : [])]
+    ? [
+        'pdf',
+        ...(documents.facturX ? (['factur-x'] as const) : []),
+        ...(documents.hasXml ? (['xrechnung'] as const) : []),
+      ]
     : ['pdf', 'factur-x', 'xrechnung'];
   const payable = found.state === 'open' && found.kind === 'invoice';
   return toInvoice({
