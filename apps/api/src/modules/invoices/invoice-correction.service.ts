@@ -63,7 +63,7 @@ export async function correctInvoice(
         kind: 'correction',
         correctsInvoiceId: original.id,
         state: 'paid',
-        paidAt: sql`now()`,
+        paidAt: new Date(),
         issueDate,
         servicePeriodStart: original.servicePeriodStart,
         servicePeriodEnd: original.servicePeriodEnd,

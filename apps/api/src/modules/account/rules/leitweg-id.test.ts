@@ -8,13 +8,13 @@ describe('Leitweg-ID', () => {
     expect(isValidLeitwegId('991-33333TEST-33')).toBe(true);
     expect(isValidLeitwegId('04011000-12345-04')).toBe(false);
     expect(isValidLeitwegId('04011000_12345-03')).toBe(false);
-    expect(isValidLeitwegId('0401-12345-03')).toBe(false);
+    expect(isValidLeitwegId('0-12345-03')).toBe(false);
   });
 
   it('the computed check digits validate; changing one digit of the ID breaks them', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom(2, 3, 5, 7, 9, 12),
+        fc.integer({ min: 2, max: 12 }),
         fc.stringMatching(/^\d{12}$/),
         fc.stringMatching(/^[A-Z0-9]{1,10}$/),
         fc.nat(9),

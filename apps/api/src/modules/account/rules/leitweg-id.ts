@@ -4,7 +4,7 @@
  * ISO 7064 MOD 97-10 over the ID without hyphens, letters as numbers (A = 10 … Z = 35), as in an
  * IBAN: the whole value modulo 97 is 1.
  */
-const LEITWEG_FORMAT = /^(\d{2}|\d{3}|\d{5}|\d{7}|\d{9}|\d{12})(-[A-Z0-9]{1,30})?-\d{2}$/;
+const LEITWEG_FORMAT = /^\d{2,12}(-[A-Z0-9]{1,30})?-\d{2}$/;
 
 function mod97(digits: string): number {
   let remainder = 0;

@@ -1,4 +1,4 @@
-import { FormatFactoryService, InvoiceService, type Logger } from '@e-invoice-eu/core';
+import { FormatFactoryService, type Invoice, InvoiceService, type Logger } from '@e-invoice-eu/core';
 import { type EInvoiceSource, toEInvoiceModel } from './einvoice-model';
 
 /** The library logs warnings on stderr by default; the validation tests check the output instead. */
@@ -28,19 +28,56 @@ function dropPayeeThatIsTheSeller(cii: Tree) {
   }
 }
 
-const ciiPrototype = Object.getPrototypeOf(new FormatFactoryService().createFormatService('CII', quiet)) as {
-  postProcess?: (cii: Tree) => void;
-  __payeeFix?: boolean;
-};
-const libraryPostProcess = ciiPrototype.postProcess;
-if (typeof libraryPostProcess !== 'function') {
-  throw new Error('@e-invoice-eu/core changed: FormatCIIService.postProcess is gone (see einvoice.ts)');
+/**
+ * e-invoice-eu 2.3.4 validates BT-25 as `cac:BillingReference/cac:InvoiceDocumentReference` but
+ * its CII mapping reads `cbc:ID` one level higher, so the preceding invoice of a credit note is
+ * lost. This writes `ram:InvoiceReferencedDocument` (BT-25, BT-26) from the model instead.
+ */
+function addPrecedingInvoice(cii: Tree, model: Invoice | undefined) {
+  const references = model?.['ubl:Invoice']['cac:BillingReference'];
+  const transaction = (cii['rsm:CrossIndustryInvoice'] as Tree | undefined)?.['rsm:SupplyChainTradeTransaction'] as
+    | Tree
+    | undefined;
+  const settlement = transaction?.['ram:ApplicableHeaderTradeSettlement'] as Tree | undefined;
+  if (!references?.length || !settlement || settlement['ram:InvoiceReferencedDocument']) return;
+  settlement['ram:InvoiceReferencedDocument'] = references.map(({ 'cac:InvoiceDocumentReference': reference }) => ({
+    'ram:IssuerAssignedID': reference['cbc:ID'],
+    ...(reference['cbc:IssueDate']
+      ? {
+          'ram:FormattedIssueDateTime': {
+            'qdt:DateTimeString': reference['cbc:IssueDate'].replaceAll('-', ''),
+            'qdt:DateTimeString@format': '102',
+          },
+        }
+      : {}),
+  }));
 }
-if (!ciiPrototype.__payeeFix) {
-  ciiPrototype.__payeeFix = true;
-  ciiPrototype.postProcess = function postProcess(this: unknown, cii: Tree) {
+
+interface PatchedFormat {
+  generate?: (this: { __model?: Invoice }, invoice: Invoice, options: unknown) => Promise<unknown>;
+  postProcess?: (this: { __model?: Invoice }, cii: Tree) => void;
+  __einvoicePatched?: boolean;
+}
+
+const ciiPrototype = Object.getPrototypeOf(
+  new FormatFactoryService().createFormatService('CII', quiet),
+) as PatchedFormat;
+const libraryGenerate = ciiPrototype.generate;
+const libraryPostProcess = ciiPrototype.postProcess;
+if (typeof libraryPostProcess !== 'function' || typeof libraryGenerate !== 'function') {
+  throw new Error('@e-invoice-eu/core changed: FormatCIIService.generate/postProcess moved (see einvoice.ts)');
+}
+if (!ciiPrototype.__einvoicePatched) {
+  ciiPrototype.__einvoicePatched = true;
+  // Each generate() call has its own format service instance, so the model stays per call.
+  ciiPrototype.generate = function generate(invoice, options) {
+    this.__model = invoice;
+    return libraryGenerate.call(this, invoice, options);
+  };
+  ciiPrototype.postProcess = function postProcess(cii) {
     libraryPostProcess.call(this, cii);
     dropPayeeThatIsTheSeller(cii);
+    addPrecedingInvoice(cii, this.__model);
   };
 }
 
