@@ -54,9 +54,9 @@ const memory = () => {
 
 const database = await openDatabase({ dataDir: tmpdir(), inMemory: true });
 await runMigrations(database);
-await seedDemoDataIfEmpty(database.db);
 const app = await buildApp({ config, database, logger: false });
 await app.ready();
+await seedDemoDataIfEmpty(database.db, { renderer: app.pdf });
 
 const login = await app.inject({
   method: 'POST',

@@ -6,6 +6,7 @@ import { type AppConfig, ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { pendingMigrations, runMigrations } from './db/migrate';
 import { seedDemoDataIfEmpty } from './db/seed/index';
+import { createPdfRenderer } from './pdf/pdf-renderer';
 
 class StartupError extends Error {}
 
@@ -55,7 +56,14 @@ async function main() {
     }
   }
   // Demo data fills an empty embedded database only; a configured server is seeded by `pnpm db:seed`.
-  if (database.kind === 'pglite' && config.SEED_DEMO_DATA) await seedDemoDataIfEmpty(database.db);
+  if (database.kind === 'pglite' && config.SEED_DEMO_DATA) {
+    const renderer = createPdfRenderer({ executablePath: config.CHROMIUM_PATH, poolSize: config.PDF_POOL_SIZE });
+    try {
+      await seedDemoDataIfEmpty(database.db, { renderer });
+    } finally {
+      await renderer.close();
+    }
+  }
 
   const app = await buildApp({ config, database, closeDatabaseWithApp: true });
   let metricsServer: Server | undefined;

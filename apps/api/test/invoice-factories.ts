@@ -6,8 +6,9 @@ export interface IssueOptions {
   issueDate?: string;
   dueDate?: string;
   servicePeriod?: { start: string; end: string };
-  lines?: Array<{ description: string; quantity: number; unit: string; unitPrice: number; taxRate: 0 | 7 | 19 }>;
-  taxNote?: string;
+  /** `taxRate` 7 asks for the reduced rate; the rate itself is derived from the customer. */
+  lines?: Array<{ description: string; quantity: number; unit: string; unitPrice: number; taxRate?: 7 | 19 }>;
+  directDebit?: boolean;
 }
 
 export const defaultLines = [
@@ -31,8 +32,11 @@ export async function issueInvoiceFor(
       issueDate: options.issueDate ?? '2026-03-01',
       dueDate: options.dueDate ?? '2099-03-15',
       servicePeriod: options.servicePeriod ?? { start: '2026-03-01', end: '2026-03-31' },
-      lines: options.lines ?? defaultLines,
-      ...(options.taxNote ? { taxNote: options.taxNote } : {}),
+      lines: (options.lines ?? defaultLines).map(({ taxRate, ...line }) => ({
+        ...line,
+        vatRate: taxRate === 7 ? 'reduced' : 'standard',
+      })),
+      ...(options.directDebit ? { directDebit: true } : {}),
     },
   });
   expect(response.statusCode, response.body).toBe(201);

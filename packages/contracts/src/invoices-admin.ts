@@ -14,7 +14,13 @@ export const ZIssueInvoiceLine = z.object({
     .refine((value) => Math.abs(value * 1000 - Math.round(value * 1000)) < 1e-6, { message: 'at most three decimals' }),
   unit: z.string().trim().min(1).max(30),
   unitPrice: ZCents.min(0).max(100_000_000),
-  taxRate: z.union([z.literal(0), z.literal(7), z.literal(19)]),
+  /**
+   * Which of the customer's rates applies; the rate itself (19/7 %, the EU consumer's country
+   * rate, 0 % for reverse charge or outside the EU) is derived from the customer, never typed.
+   */
+  vatRate: z.enum(['standard', 'reduced']).default('standard'),
+  /** Optional cross-check: the line's net amount (quantity × unit price); a mismatch is refused. */
+  net: ZCents.optional(),
 });
 
 export const ZIssueInvoiceBody = z
@@ -26,8 +32,8 @@ export const ZIssueInvoiceBody = z
     /** Default: 14 days after the issue date. */
     dueDate: ZDate.optional(),
     lines: z.array(ZIssueInvoiceLine).min(1).max(200),
-    /** Required with a 0 % line: the reason for the exemption, e.g. reverse charge. */
-    taxNote: z.string().trim().min(1).max(500).optional(),
+    /** Collect by SEPA direct debit under the customer's active mandate on the due date. */
+    directDebit: z.boolean().optional(),
   })
   .superRefine((body, ctx) => {
     if (body.servicePeriod.end < body.servicePeriod.start) {
@@ -36,11 +42,23 @@ export const ZIssueInvoiceBody = z
     if (body.issueDate && body.dueDate && body.dueDate < body.issueDate) {
       ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'must not be before the issue date' });
     }
-    if (body.lines.some((line) => line.taxRate === 0) && !body.taxNote) {
-      ctx.addIssue({ code: 'custom', path: ['taxNote'], message: 'is required for lines without VAT' });
-    }
   });
 export type TIssueInvoiceBody = z.infer<typeof ZIssueInvoiceBody>;
+
+export const ZCorrectInvoiceBody = z.object({
+  reason: z.string().trim().min(1).max(500),
+  /** What is credited, e.g. a partly unavailable service; the tax follows the original invoice. */
+  lines: z
+    .array(ZIssueInvoiceLine.omit({ vatRate: true }).extend({ taxRate: z.number().int().min(0).max(30) }))
+    .min(1)
+    .max(200),
+});
+export type TCorrectInvoiceBody = z.infer<typeof ZCorrectInvoiceBody>;
+
+export const ZVerifyVatIdBody = z.object({
+  /** The VAT ID staff checked (VIES); must equal the customer's current one. */
+  vatId: z.string().trim().min(4).max(20),
+});
 
 export const ZCancelInvoiceBody = z.object({ reason: z.string().trim().min(1).max(500) });
 
@@ -60,7 +78,7 @@ export const adminInvoiceRoutes = {
     tags: ['admin'],
     access: 'staff',
     body: ZIssueInvoiceBody,
-    responses: { 201: ZInvoice, ...staffProblems, 404: ZProblem },
+    responses: { 201: ZInvoice, ...staffProblems, 404: ZProblem, 422: ZProblem, 429: ZProblem, 503: ZProblem },
   }),
   cancel: defineRoute({
     method: 'POST',
@@ -72,6 +90,28 @@ export const adminInvoiceRoutes = {
     params: ZIdParams,
     body: ZCancelInvoiceBody,
     responses: { 201: ZInvoice, ...staffProblems, 404: ZProblem, 409: ZProblem },
+  }),
+  correct: defineRoute({
+    method: 'POST',
+    operationId: 'correctInvoice',
+    path: '/admin/invoices/:id/corrections',
+    summary: 'Correct an invoice (partly or fully) by a correction invoice that credits amounts (BT-25)',
+    tags: ['admin'],
+    access: 'staff',
+    params: ZIdParams,
+    body: ZCorrectInvoiceBody,
+    responses: { 201: ZInvoice, ...staffProblems, 404: ZProblem, 409: ZProblem, 422: ZProblem },
+  }),
+  verifyVatId: defineRoute({
+    method: 'POST',
+    operationId: 'verifyVatId',
+    path: '/admin/customers/:id/vat-id-verification',
+    summary: "Record that staff verified the customer's VAT ID (VIES): reverse charge applies from now on",
+    tags: ['admin'],
+    access: 'staff',
+    params: ZIdParams,
+    body: ZVerifyVatIdBody,
+    responses: { 204: z.null(), ...staffProblems, 404: ZProblem, 409: ZProblem },
   }),
   recordTransfer: defineRoute({
     method: 'POST',

@@ -8,8 +8,15 @@ export const invoiceStatuses = ['open', 'paid', 'overdue', 'cancelled'] as const
 export const ZInvoiceStatus = z.enum(invoiceStatuses);
 export type TInvoiceStatus = z.infer<typeof ZInvoiceStatus>;
 
-/** `cancellation` is a Stornorechnung: it reverses an earlier invoice with negated amounts. */
-export const ZInvoiceKind = z.enum(['invoice', 'cancellation']);
+/**
+ * `cancellation` is a Stornorechnung: it reverses an earlier invoice with negated amounts;
+ * `correction` credits part (or all) of an earlier invoice, also with negated amounts.
+ */
+export const ZInvoiceKind = z.enum(['invoice', 'cancellation', 'correction']);
+
+/** Documents archived at issue: `pdf` (ZUGFeRD/Factur-X when `facturX`), `xrechnung` (CII). */
+export const ZInvoiceFormat = z.enum(['pdf', 'factur-x', 'xrechnung']);
+export type TInvoiceFormat = z.infer<typeof ZInvoiceFormat>;
 
 export const ZInvoiceAmounts = z.object({ net: ZCents, tax: ZCents, gross: ZCents });
 
@@ -99,6 +106,11 @@ export const ZInvoice = ZInvoiceSummary.extend({
   billingAddress: ZBillingAddress,
   cancelsInvoiceId: ZUuid.nullable(),
   cancelledByInvoiceId: ZUuid.nullable(),
+  /** The invoice a correction invoice credits (BT-25). */
+  correctsInvoiceId: ZUuid.nullable(),
+  vatTreatment: z.enum(['domestic', 'reverse_charge', 'eu_consumer', 'non_eu']),
+  /** Which documents can be downloaded: `factur-x` means the PDF carries the e-invoice. */
+  formats: z.array(ZInvoiceFormat),
   payments: z.array(ZPayment),
   /** Bank transfer details for an open invoice, so it can be paid without starting a payment. */
   transferInstructions: ZTransferInstructions.nullable(),
@@ -132,7 +144,39 @@ export const ZIdempotencyHeaders = z.object({
 
 const ZPdfHeaders = z.object({ 'if-none-match': z.string().optional() });
 
+/** How the customer receives invoices (Stammdaten); applies to invoices issued from then on. */
+export const ZInvoiceSettings = z
+  .object({
+    delivery: z.enum(['email_pdf', 'email_pdf_xrechnung', 'portal']),
+    /** Separate address for invoices (accounting); null: the sign-in address. */
+    invoiceEmail: z.email().max(254).nullable(),
+    /** Leitweg-ID (public-sector buyers): BT-10 of the XRechnung; checked with its check digits. */
+    leitwegId: z.string().trim().min(4).max(46).nullable(),
+    customerType: z.enum(['consumer', 'business']),
+  })
+  .meta({ id: 'InvoiceSettings' });
+export type TInvoiceSettings = z.infer<typeof ZInvoiceSettings>;
+
 export const invoiceRoutes = {
+  settings: defineRoute({
+    method: 'GET',
+    operationId: 'getInvoiceSettings',
+    path: '/account/invoice-settings',
+    summary: 'How the customer receives invoices',
+    tags: ['invoices'],
+    access: 'user',
+    responses: { 200: ZInvoiceSettings, ...authProblems },
+  }),
+  saveSettings: defineRoute({
+    method: 'PUT',
+    operationId: 'updateInvoiceSettings',
+    path: '/account/invoice-settings',
+    summary: 'Change how invoices are delivered, the invoice address, Leitweg-ID and customer type',
+    tags: ['invoices'],
+    access: 'user',
+    body: ZInvoiceSettings,
+    responses: { 200: ZInvoiceSettings, ...authProblems },
+  }),
   list: defineRoute({
     method: 'GET',
     operationId: 'listInvoices',
@@ -157,12 +201,24 @@ export const invoiceRoutes = {
     method: 'GET',
     operationId: 'downloadInvoicePdf',
     path: '/invoices/:id/pdf',
-    summary: 'The invoice as PDF (archived at first rendering; served with an ETag)',
+    summary: 'The invoice as PDF (ZUGFeRD/Factur-X, archived at issue; served with an ETag)',
     tags: ['invoices'],
     access: 'user',
     params: ZIdParams,
     headers: ZPdfHeaders,
     produces: 'application/pdf',
+    responses: { 304: z.null(), ...authProblems, 404: ZProblem, 429: ZProblem, 503: ZProblem },
+  }),
+  xrechnung: defineRoute({
+    method: 'GET',
+    operationId: 'downloadXRechnung',
+    path: '/invoices/:id/xrechnung',
+    summary: 'The invoice as XRechnung (CII syntax), archived at issue; served with an ETag',
+    tags: ['invoices'],
+    access: 'user',
+    params: ZIdParams,
+    headers: ZPdfHeaders,
+    produces: 'application/xml',
     responses: { 304: z.null(), ...authProblems, 404: ZProblem, 429: ZProblem, 503: ZProblem },
   }),
   paymentMethods: defineRoute({

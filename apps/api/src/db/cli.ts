@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../config';
+import { createPdfRenderer } from '../pdf/pdf-renderer';
 import { openDatabase } from './client';
 import { pendingMigrations, runMigrations } from './migrate';
 import { seedDemoDataIfEmpty } from './seed/index';
@@ -30,7 +31,9 @@ try {
     await runMigrations(database);
     console.log(`migrated the ${target} database (${pending.length} pending before, ${Date.now() - started} ms)`);
     if (command === 'seed') {
-      const seeded = await seedDemoDataIfEmpty(database.db);
+      // Demo invoices are issued like real ones, with their PDF and XRechnung archived.
+      const renderer = createPdfRenderer({ executablePath: config.CHROMIUM_PATH, poolSize: config.PDF_POOL_SIZE });
+      const seeded = await seedDemoDataIfEmpty(database.db, { renderer }).finally(() => renderer.close());
       console.log(seeded ? 'seeded the demo data' : 'the database already holds accounts; nothing seeded');
     }
   }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type AppConfig, loadConfig } from '../config';
 import type { DbOrTx } from '../db/client';
 import { html, type SafeHtml } from '../lib/html';
-import { insertOutboxEmail } from './outbox.repository';
+import { insertOutboxAttachments, insertOutboxEmail } from './outbox.repository';
 
 export interface EmailMessage {
   to: string;
@@ -16,6 +16,7 @@ export interface EmailMessage {
   template: string;
   /** Plain-text paragraphs; the HTML part is built from them with every value escaped. */
   paragraphs: string[];
+  attachments?: Array<{ filename: string; contentType: string; content: Buffer }>;
 }
 
 /** Who sends, for every mail's footer: the provider and where its Impressum and privacy notice are. */
@@ -68,7 +69,7 @@ function toHtml(message: EmailMessage, footer: MailLayout): SafeHtml {
  * sent if and only if the change is committed. Delivery happens later (see outbox-sender.ts).
  */
 export async function sendEmail(db: DbOrTx, message: EmailMessage) {
-  return insertOutboxEmail(db, {
+  const email = await insertOutboxEmail(db, {
     toAddress: message.to,
     customerId:
       message.customerId !== undefined
@@ -79,4 +80,6 @@ export async function sendEmail(db: DbOrTx, message: EmailMessage) {
     textBody: [...message.paragraphs, `-- \n${footerLines(layout).join('\n')}`].join('\n\n'),
     htmlBody: toHtml(message, layout).value,
   });
+  if (message.attachments?.length) await insertOutboxAttachments(db, email.id, message.attachments);
+  return email;
 }

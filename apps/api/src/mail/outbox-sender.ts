@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import nodemailer from 'nodemailer';
 import type { Database } from '../db/client';
 import type { JobDefinition } from '../jobs/scheduler';
-import { claimUnsentEmails, markEmailFailed, markEmailSent } from './outbox.repository';
+import { claimUnsentEmails, findOutboxAttachments, markEmailFailed, markEmailSent } from './outbox.repository';
 
 export const OUTBOX_JOB = 'mail.deliver-outbox';
 
@@ -20,7 +20,14 @@ export interface OutboxSenderOptions extends DeliveryOptions {
 
 /** What delivery needs of a nodemailer transport. */
 export interface MailTransport {
-  sendMail(mail: { from: string; to: string; subject: string; text: string; html: string }): Promise<unknown>;
+  sendMail(mail: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+    attachments: { filename: string; contentType: string; content: Buffer }[];
+  }): Promise<unknown>;
 }
 
 /**
@@ -58,6 +65,11 @@ export async function deliverOutbox(db: Database, transport: MailTransport, opti
           subject: mail.subject,
           text: mail.textBody,
           html: mail.htmlBody,
+          attachments: (await findOutboxAttachments(tx, mail.id)).map((file) => ({
+            filename: file.filename,
+            contentType: file.contentType,
+            content: file.content,
+          })),
         });
         await markEmailSent(tx, mail);
         sent++;

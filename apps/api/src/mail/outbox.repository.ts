@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client';
-import { outboxEmails } from '../db/schema/index';
+import { outboxEmailAttachments, outboxEmails } from '../db/schema/index';
 import { redactLinkTokens } from './redact';
 
 export type OutboxEmail = typeof outboxEmails.$inferSelect;
@@ -12,6 +12,25 @@ export async function insertOutboxEmail(db: DbOrTx, email: NewOutboxEmail) {
   const [row] = await db.insert(outboxEmails).values(email).returning();
   if (!row) throw new Error('outbox insert returned nothing');
   return row;
+}
+
+export async function insertOutboxAttachments(
+  db: DbOrTx,
+  emailId: string,
+  attachments: Array<{ filename: string; contentType: string; content: Buffer }>,
+) {
+  await db.insert(outboxEmailAttachments).values(attachments.map((attachment) => ({ ...attachment, emailId })));
+}
+
+export async function findOutboxAttachments(db: DbOrTx, emailId: string) {
+  return db
+    .select({
+      filename: outboxEmailAttachments.filename,
+      contentType: outboxEmailAttachments.contentType,
+      content: outboxEmailAttachments.content,
+    })
+    .from(outboxEmailAttachments)
+    .where(eq(outboxEmailAttachments.emailId, emailId));
 }
 
 /** Claims unsent mails; SKIP LOCKED lets several API instances deliver without sending twice. */

@@ -92,7 +92,7 @@ export interface World {
  * the customer would.
  */
 export async function seedWorld(app: FastifyInstance, db: Database): Promise<World> {
-  await seedDemoDataIfEmpty(db);
+  await seedDemoDataIfEmpty(db, { renderer: app.pdf });
   const [owner, intruder, staff] = await Promise.all([
     signInAs(app, 'demo@example.com'),
     signInAs(app, 'other@example.com'),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
@@ -17,7 +18,14 @@ import { users } from './users';
 
 /** Stored payment state; `overdue` is derived from `open` and the due date when read. */
 export const invoiceState = pgEnum('invoice_state', ['open', 'paid', 'cancelled']);
-export const invoiceKind = pgEnum('invoice_kind', ['invoice', 'cancellation']);
+export const invoiceKind = pgEnum('invoice_kind', ['invoice', 'cancellation', 'correction']);
+
+/**
+ * How VAT applies, derived from the customer at issue (see modules/invoices/vat/vat-treatment.ts):
+ * German VAT, reverse charge for a verified EU business, the consumer's EU country rate, or not
+ * taxable in Germany (customer outside the EU).
+ */
+export const vatTreatment = pgEnum('vat_treatment', ['domestic', 'reverse_charge', 'eu_consumer', 'non_eu']);
 
 /** Snapshot of the customer's address on the issue date (§14 Abs. 4 Nr. 1 UStG). */
 export interface BillingAddressSnapshot {
@@ -29,7 +37,23 @@ export interface BillingAddressSnapshot {
   country: string;
   vatId: string | null;
   customerNumber: string;
+  /** BT-10: the Leitweg-ID when the customer has one, else the customer number. */
+  buyerReference?: string;
+  /** BT-49: where invoices go (the invoice e-mail address, else the sign-in address). */
+  email?: string;
 }
+
+/** How the invoice is to be paid, as promised on the document at issue. */
+export type PaymentMeansSnapshot =
+  | { method: 'transfer' }
+  | {
+      method: 'sepa_debit';
+      mandateReference: string;
+      iban: string;
+      creditorId: string;
+      /** The day the amount is collected (the due date). */
+      collectionDate: string;
+    };
 
 /** Snapshot of the provider's identity on the issue date: later config changes never rewrite it. */
 export interface ProviderSnapshot {
@@ -79,6 +103,11 @@ export const invoices = pgTable(
     number: text('number').notNull(),
     kind: invoiceKind('kind').notNull().default('invoice'),
     cancelsInvoiceId: uuid('cancels_invoice_id'),
+    /** A correction invoice (credit, BT-25) refers to the invoice it corrects. */
+    correctsInvoiceId: uuid('corrects_invoice_id'),
+    vatTreatment: vatTreatment('vat_treatment').notNull().default('domestic'),
+    /** Null on invoices issued before e-invoicing: they were paid by transfer. */
+    paymentMeans: jsonb('payment_means').$type<PaymentMeansSnapshot>(),
     state: invoiceState('state').notNull().default('open'),
     issueDate: date('issue_date', { mode: 'string' }).notNull(),
     servicePeriodStart: date('service_period_start', { mode: 'string' }).notNull(),
@@ -106,6 +135,11 @@ export const invoices = pgTable(
       'invoices_cancellation_refers',
       sql`(${table.kind} = 'cancellation') = (${table.cancelsInvoiceId} is not null)`,
     ),
+    // Compared as text: a new enum value cannot be used in the migration that adds it.
+    check(
+      'invoices_correction_refers',
+      sql`(${table.kind}::text = 'correction') = (${table.correctsInvoiceId} is not null)`,
+    ),
   ],
 );
 
@@ -128,13 +162,24 @@ export const invoiceLines = pgTable(
   (table) => [uniqueIndex('invoice_lines_position_unique').on(table.invoiceId, table.position)],
 );
 
-/** The first rendering of an invoice, archived: every later download serves these bytes. */
+/**
+ * The documents of an invoice, made and archived in the issuing transaction (GoBD): the PDF
+ * (a ZUGFeRD/Factur-X PDF/A-3 carrying the CII XML) and the XRechnung, each with its SHA-256.
+ * Every download serves these bytes. Rows never change and cannot be deleted inside the
+ * retention period (database triggers); `xml` is null only on PDFs archived before e-invoicing,
+ * and is filled once by the back-fill.
+ */
 export const invoiceDocuments = pgTable('invoice_documents', {
   invoiceId: uuid('invoice_id')
     .primaryKey()
     .references(() => invoices.id, { onDelete: 'restrict' }),
   pdf: bytea('pdf').notNull(),
   sha256: text('sha256').notNull(),
+  /** True when `pdf` is a Factur-X (EN 16931) PDF/A-3 with `factur-x.xml` embedded. */
+  facturX: boolean('factur_x').notNull().default(false),
+  /** The XRechnung (CII syntax). */
+  xml: bytea('xml'),
+  xmlSha256: text('xml_sha256'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

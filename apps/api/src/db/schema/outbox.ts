@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from './columns';
 import { users } from './users';
 
 /**
@@ -31,4 +32,19 @@ export const outboxEmails = pgTable(
     index('outbox_emails_customer_idx').on(table.customerId, table.createdAt),
     index('outbox_emails_created_at_idx').on(table.createdAt),
   ],
+);
+
+/** Files sent with an outbox e-mail (an invoice's archived PDF and XRechnung), byte for byte. */
+export const outboxEmailAttachments = pgTable(
+  'outbox_email_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    emailId: uuid('email_id')
+      .notNull()
+      .references(() => outboxEmails.id, { onDelete: 'cascade' }),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    content: bytea('content').notNull(),
+  },
+  (table) => [index('outbox_email_attachments_email_idx').on(table.emailId)],
 );

@@ -9,6 +9,9 @@ export const userRole = pgEnum('user_role', ['customer', 'staff']);
  */
 export const customerType = pgEnum('customer_type', ['consumer', 'business']);
 
+/** How a customer receives invoices: e-mail with the PDF, with the XRechnung too, or the portal only. */
+export const invoiceDelivery = pgEnum('invoice_delivery', ['email_pdf', 'email_pdf_xrechnung', 'portal']);
+
 /** Customer numbers are human-facing and never reused. */
 export const customerNumberSeq = pgSequence('customer_number_seq', { startWith: 10001 });
 
@@ -39,6 +42,11 @@ export const users = pgTable(
     /** A VAT ID counts for reverse charge only once staff checked it (VIES): when and who. */
     vatIdVerifiedAt: timestamp('vat_id_verified_at', { withTimezone: true }),
     vatIdVerifiedBy: uuid('vat_id_verified_by'),
+    invoiceDelivery: invoiceDelivery('invoice_delivery').notNull().default('email_pdf'),
+    /** Where invoices go when set (accounting department); else the sign-in address. */
+    invoiceEmail: text('invoice_email'),
+    /** Leitweg-ID of a public-sector buyer (BT-10 of their e-invoices), check digit verified. */
+    leitwegId: text('leitweg_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /** Set when sign-in is disabled (account deleted or locked by the back office). */

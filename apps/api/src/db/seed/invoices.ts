@@ -1,14 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { loadConfig } from '../../config';
 import { today } from '../../lib/calendar';
-import { computeAmounts, toQuantityMilli } from '../../modules/invoices/invoice-amounts';
 import { addDays } from '../../modules/invoices/invoice-format';
-import { providerSnapshot } from '../../modules/invoices/invoice-issuing.service';
-import { formatInvoiceNumber, yearOf } from '../../modules/invoices/invoice-number';
-import { allocateInvoiceSequence, insertInvoice } from '../../modules/invoices/invoices.repository';
+import { issueInvoiceIn } from '../../modules/invoices/invoice-issuing.service';
 import type { DbOrTx } from '../client';
-import { type BillingAddressSnapshot, invoices, payments, type UserRow } from '../schema/index';
+import { invoices, payments, type UserRow } from '../schema/index';
 import type { SeededAccounts } from './accounts';
+import type { SeedContext } from './index';
 
 type Line = { description: string; quantity: number; unit: string; unitPrice: number; taxRate: number };
 interface DemoInvoice {
@@ -40,19 +38,6 @@ function monthStart(date: string, monthsBack: number): string {
 
 function monthEnd(start: string): string {
   return addDays(monthStart(start, -1), -1);
-}
-
-function billingAddressOf(customer: UserRow): BillingAddressSnapshot {
-  return {
-    name: customer.name,
-    company: customer.company,
-    street: customer.street ?? '',
-    postalCode: customer.postalCode ?? '',
-    city: customer.city ?? '',
-    country: customer.country ?? 'DE',
-    vatId: customer.vatId,
-    customerNumber: customer.customerNumber ?? '',
-  };
 }
 
 /** Monthly invoices for the past year: the current one and a one-off open, last month's overdue. */
@@ -119,37 +104,17 @@ function demoInvoices({ demo, other }: SeededAccounts, day: string): DemoInvoice
   return list.sort((a, b) => a.issueDate.localeCompare(b.issueDate));
 }
 
-export async function seedInvoices(tx: DbOrTx, accounts: SeededAccounts) {
-  const provider = providerSnapshot(loadConfig().provider);
+/** Issued through the same path as the back office's invoices: documents archived at issue. */
+export async function seedInvoices(tx: DbOrTx, accounts: SeededAccounts, { renderer }: SeedContext) {
+  const deps = { provider: loadConfig().provider, renderer };
   for (const entry of demoInvoices(accounts, today())) {
-    const amounts = computeAmounts(entry.lines);
-    const year = yearOf(entry.issueDate);
-    const invoice = await insertInvoice(
-      tx,
-      {
-        customerId: entry.customer.id,
-        number: formatInvoiceNumber(year, await allocateInvoiceSequence(tx, year)),
-        issueDate: entry.issueDate,
-        servicePeriodStart: entry.period.start,
-        servicePeriodEnd: entry.period.end,
-        dueDate: entry.dueDate,
-        netCents: amounts.net,
-        taxCents: amounts.tax,
-        grossCents: amounts.gross,
-        taxes: amounts.taxes,
-        billingAddress: billingAddressOf(entry.customer),
-        provider,
-      },
-      entry.lines.map((line, index) => ({
-        position: index + 1,
-        description: line.description,
-        quantityMilli: toQuantityMilli(line.quantity),
-        unit: line.unit,
-        unitPriceCents: line.unitPrice,
-        taxRate: line.taxRate,
-        netCents: amounts.lineNets[index] ?? 0,
-      })),
-    );
+    const invoice = await issueInvoiceIn(tx, deps, {
+      customerId: entry.customer.id,
+      issueDate: entry.issueDate,
+      dueDate: entry.dueDate,
+      servicePeriod: entry.period,
+      lines: entry.lines.map(({ taxRate, ...line }) => ({ ...line, vatRate: taxRate === 7 ? 'reduced' : 'standard' })),
+    });
     if (!entry.paid) continue;
     const settledAt = new Date(`${addDays(entry.dueDate, -3)}T10:00:00Z`);
     await tx.insert(payments).values({
@@ -157,7 +122,7 @@ export async function seedInvoices(tx: DbOrTx, accounts: SeededAccounts) {
       customerId: entry.customer.id,
       method: 'bank_transfer',
       status: 'succeeded',
-      amountCents: amounts.gross,
+      amountCents: invoice.grossCents,
       providerReference: invoice.number,
       settledAt,
     });

@@ -21,6 +21,8 @@ export interface ProfileValues {
   country: string;
   phone: string | null;
   vatId: string | null;
+  vatIdVerifiedAt?: Date | null;
+  vatIdVerifiedBy?: string | null;
 }
 
 export async function updateProfile(db: DbOrTx, customerId: string, values: ProfileValues) {

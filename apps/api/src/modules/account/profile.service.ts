@@ -73,6 +73,8 @@ export async function saveProfile(db: Database, customerId: string, input: Profi
       country,
       phone: input.phone ?? null,
       vatId: vat.vatId,
+      // A changed VAT ID is unverified again: reverse charge waits for staff to check it.
+      ...(vat.vatId !== user.vatId ? { vatIdVerifiedAt: null, vatIdVerifiedBy: null } : {}),
     });
     if (emailChanges && input.email) {
       const token = await issueAccountToken(tx, { userId: customerId, purpose: 'email_change', newEmail: input.email });

@@ -1,6 +1,9 @@
 /** Print styles of the invoice document (A4, DIN 5008-like address window). */
 export const invoiceDocumentStyles = `
-@page { size: A4; margin: 18mm 18mm 34mm 22mm; }
+@page { size: A4; margin: 18mm 18mm 34mm 22mm;
+  @top-right { content: "Seite " counter(page) " von " counter(pages); font-family: "DejaVu Sans", Arial, sans-serif; font-size: 7.5pt; color: #555; } }
+.lines tr { break-inside: avoid; }
+.totals, .payment, .note { break-inside: avoid; }
 * { box-sizing: border-box; }
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 9.5pt; color: #1b2430; margin: 0; }
 .letterhead { display: flex; justify-content: space-between; align-items: flex-start; }

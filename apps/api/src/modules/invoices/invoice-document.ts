@@ -3,6 +3,12 @@ import { html, rawHtml, type SafeHtml } from '../../lib/html';
 import { epcQrDataUri } from './epc-qr';
 import { invoiceDocumentStyles, providerLogo } from './invoice-document.styles';
 import { formatEuro, formatGermanDate, formatIban, formatQuantity } from './invoice-format';
+import { vatCategoryOf } from './vat/vat-treatment';
+
+/** Only the last four digits of the customer's IBAN go on the document. */
+function maskIban(iban: string): string {
+  return `${iban.slice(0, 2)}•• •••• •••• •••• ${iban.slice(-4)}`;
+}
 
 const countryNames: Record<string, string> = { DE: 'Deutschland', AT: 'Österreich', CH: 'Schweiz', NL: 'Niederlande' };
 
@@ -17,9 +23,18 @@ export async function invoiceDocument(
   cancelledNumber?: string,
 ): Promise<SafeHtml> {
   const { provider: p, billingAddress: to } = invoice;
-  const isCancellation = invoice.kind === 'cancellation';
+  const isCancellation = invoice.kind !== 'invoice';
+  const means = invoice.paymentMeans ?? { method: 'transfer' as const };
+  const title =
+    invoice.kind === 'cancellation'
+      ? html`Stornorechnung zu Rechnung ${cancelledNumber ?? ''}`
+      : invoice.kind === 'correction'
+        ? html`Rechnungskorrektur zu Rechnung ${cancelledNumber ?? ''}`
+        : 'Rechnung';
+  const vatNote = vatCategoryOf(invoice.vatTreatment).note;
+  const singleDay = invoice.servicePeriodStart === invoice.servicePeriodEnd;
   const qrCode =
-    invoice.state === 'open' && !isCancellation
+    invoice.state === 'open' && !isCancellation && means.method === 'transfer'
       ? await epcQrDataUri({
           bic: p.bic,
           name: p.name,
@@ -47,12 +62,17 @@ export async function invoiceDocument(
 <table class="meta">
   <tr><th>Rechnungsnummer</th><td>${invoice.number}</td></tr>
   <tr><th>Rechnungsdatum</th><td>${formatGermanDate(invoice.issueDate)}</td></tr>
-  <tr><th>Leistungszeitraum</th><td>${formatGermanDate(invoice.servicePeriodStart)} – ${formatGermanDate(invoice.servicePeriodEnd)}</td></tr>
+  ${
+    singleDay
+      ? html`<tr><th>Leistungsdatum</th><td>${formatGermanDate(invoice.servicePeriodStart)}</td></tr>`
+      : html`<tr><th>Leistungszeitraum</th><td>${formatGermanDate(invoice.servicePeriodStart)} – ${formatGermanDate(invoice.servicePeriodEnd)}</td></tr>`
+  }
   <tr><th>Kundennummer</th><td>${to.customerNumber}</td></tr>
   ${to.vatId ? html`<tr><th>Ihre USt-IdNr.</th><td>${to.vatId}</td></tr>` : ''}
+  ${invoice.vatTreatment === 'reverse_charge' ? html`<tr><th>Unsere USt-IdNr.</th><td>${p.vatId}</td></tr>` : ''}
   ${isCancellation ? '' : html`<tr><th>Fällig am</th><td>${formatGermanDate(invoice.dueDate)}</td></tr>`}
 </table>
-<h1>${isCancellation ? html`Stornorechnung zu Rechnung ${cancelledNumber ?? ''}` : 'Rechnung'}</h1>
+<h1>${title}</h1>
 <table class="lines">
   <thead><tr><th>Pos.</th><th>Leistung</th><th class="num">Menge</th><th>Einheit</th><th class="num">Einzelpreis</th><th class="num">USt</th><th class="num">Netto</th></tr></thead>
   <tbody>${lines.map(
@@ -70,10 +90,19 @@ export async function invoiceDocument(
   <tr class="gross"><th>Rechnungsbetrag</th><td>${formatEuro(invoice.grossCents)}</td></tr>
 </table>
 ${invoice.taxNote ? html`<p class="note">${invoice.taxNote}</p>` : ''}
+${vatNote ? html`<p class="note">${vatNote}</p>` : ''}
 ${
-  isCancellation
+  invoice.kind === 'cancellation'
     ? html`<p>Diese Stornorechnung hebt die Rechnung ${cancelledNumber ?? ''} vollständig auf. Der Betrag wird nicht eingezogen.</p>`
-    : html`<section class="payment">
+    : invoice.kind === 'correction'
+      ? html`<p>Der Betrag von ${formatEuro(-invoice.grossCents)} wird Ihnen auf Ihr bei uns hinterlegtes Konto erstattet oder mit offenen Rechnungen verrechnet.</p>`
+      : invoice.state === 'paid'
+        ? html`<p>Der Rechnungsbetrag ist bereits beglichen. Vielen Dank.</p>`
+        : means.method === 'sepa_debit'
+          ? html`<p>Der Rechnungsbetrag wird am <strong>${formatGermanDate(means.collectionDate)}</strong> per SEPA-Lastschrift
+  von Ihrem Konto ${maskIban(means.iban)} eingezogen. Mandatsreferenz: ${means.mandateReference},
+  Gläubiger-ID: ${means.creditorId}. Bitte überweisen Sie den Betrag nicht.</p>`
+          : html`<section class="payment">
   <div><p>Bitte überweisen Sie den Rechnungsbetrag bis zum <strong>${formatGermanDate(invoice.dueDate)}</strong>
   unter Angabe der Rechnungsnummer <strong>${invoice.number}</strong> auf das unten genannte Konto
   oder bezahlen Sie bequem im Kundenportal.</p></div>

@@ -2,11 +2,20 @@ import type { TIssueInvoiceBody } from '@portal/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { ProviderIdentity } from '../../config';
 import type { Database, DbOrTx } from '../../db/client';
-import { type BillingAddressSnapshot, type ProviderSnapshot, users } from '../../db/schema/index';
-import { AppError } from '../../lib/app-error';
+import {
+  type BillingAddressSnapshot,
+  type PaymentMeansSnapshot,
+  type ProviderSnapshot,
+  type UserRow,
+  users,
+} from '../../db/schema/index';
+import { AppError, type FieldError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
-import { sendEmail } from '../../mail/mailer';
-import { computeAmounts, negateTaxes, toQuantityMilli } from './invoice-amounts';
+import type { PdfRenderer } from '../../pdf/pdf-renderer';
+import { findActiveMandate } from '../account/bank-account.repository';
+import { computeAmounts, lineNet, negateTaxes, toQuantityMilli } from './invoice-amounts';
+import { archiveIssuedDocuments } from './invoice-archive.service';
+import { deliverInvoiceEmail } from './invoice-delivery';
 import { addDays, formatEuro, formatGermanDate } from './invoice-format';
 import { formatInvoiceNumber, yearOf } from './invoice-number';
 import {
@@ -17,6 +26,7 @@ import {
   setInvoiceState,
 } from './invoices.repository';
 import { closeOpenTransfers, findPaymentsOfInvoice } from './payments.repository';
+import { deriveVatTreatment } from './vat/vat-treatment';
 
 /** Largest gross amount an invoice may carry (integer column, and a sanity bound). */
 const MAX_AMOUNT_CENTS = 1_000_000_000;
@@ -27,7 +37,13 @@ export function providerSnapshot(provider: ProviderIdentity): ProviderSnapshot {
   return snapshot;
 }
 
-async function billingAddressOf(db: DbOrTx, customerId: string): Promise<BillingAddressSnapshot> {
+/** Everything issuing needs besides the database. */
+export interface IssuingDeps {
+  provider: ProviderIdentity;
+  renderer: PdfRenderer;
+}
+
+async function customerOf(db: DbOrTx, customerId: string): Promise<UserRow> {
   const [customer] = await db
     .select()
     .from(users)
@@ -36,86 +52,138 @@ async function billingAddressOf(db: DbOrTx, customerId: string): Promise<Billing
   if (!customer.street || !customer.postalCode || !customer.city || !customer.country) {
     throw new AppError('unprocessable', 'The customer has no complete billing address.');
   }
+  return customer;
+}
+
+function billingAddressOf(customer: UserRow): BillingAddressSnapshot {
+  const customerNumber = customer.customerNumber ?? '';
   return {
     name: customer.name,
     company: customer.company,
-    street: customer.street,
-    postalCode: customer.postalCode,
-    city: customer.city,
-    country: customer.country,
+    street: customer.street ?? '',
+    postalCode: customer.postalCode ?? '',
+    city: customer.city ?? '',
+    country: customer.country ?? '',
     vatId: customer.vatId,
-    customerNumber: customer.customerNumber,
+    customerNumber,
+    buyerReference: customer.leitwegId ?? customerNumber,
+    email: customer.invoiceEmail ?? customer.email,
   };
 }
 
-/** Issues an invoice in one transaction: number, invoice, lines and the customer's e-mail. */
-export async function issueInvoice(db: Database, provider: ProviderIdentity, body: TIssueInvoiceBody) {
+/** The tax rate of every line, derived from the customer; field errors for what cannot apply. */
+function derivedLines(customer: UserRow, body: TIssueInvoiceBody) {
+  const derivation = deriveVatTreatment({
+    country: customer.country ?? '',
+    customerType: customer.customerType,
+    vatId: customer.vatId,
+    vatIdVerifiedAt: customer.vatIdVerifiedAt,
+  });
+  if (!derivation.ok) throw AppError.validation([derivation.error]);
+  const errors: FieldError[] = [];
+  const lines = body.lines.map((line, index) => {
+    const taxRate = derivation.rateOf(line.vatRate);
+    if (taxRate === null) {
+      errors.push({ path: `lines.${index}.vatRate`, message: 'a reduced rate applies to customers in Germany only' });
+    } else if (!Number.isInteger(taxRate)) {
+      errors.push({ path: `lines.${index}.vatRate`, message: `the rate ${taxRate} % cannot be invoiced yet` });
+    }
+    const net = lineNet(toQuantityMilli(line.quantity), line.unitPrice);
+    if (line.net !== undefined && line.net !== net) {
+      errors.push({ path: `lines.${index}.net`, message: `quantity × unit price is ${net}, not ${line.net}` });
+    }
+    return { ...line, taxRate: taxRate ?? 0 };
+  });
+  if (errors.length) throw AppError.validation(errors);
+  return { treatment: derivation.treatment, lines };
+}
+
+async function paymentMeansFor(
+  tx: DbOrTx,
+  customerId: string,
+  body: TIssueInvoiceBody,
+  dueDate: string,
+): Promise<PaymentMeansSnapshot> {
+  if (!body.directDebit) return { method: 'transfer' };
+  const mandate = await findActiveMandate(tx, customerId);
+  if (!mandate)
+    throw AppError.validation([{ path: 'directDebit', message: 'the customer has no active SEPA mandate' }]);
+  return {
+    method: 'sepa_debit',
+    mandateReference: mandate.reference,
+    iban: mandate.iban,
+    creditorId: mandate.creditorId,
+    collectionDate: dueDate,
+  };
+}
+
+/** Issues an invoice in one transaction: number, invoice, lines, archived documents, e-mail. */
+export async function issueInvoice(db: Database, deps: IssuingDeps, body: TIssueInvoiceBody) {
+  return db.transaction((tx) => issueInvoiceIn(tx, deps, body));
+}
+
+/** The issuing steps inside the caller's transaction (the demo seed issues through this too). */
+export async function issueInvoiceIn(tx: DbOrTx, deps: IssuingDeps, body: TIssueInvoiceBody) {
   const issueDate = body.issueDate ?? today();
   const dueDate = body.dueDate ?? addDays(issueDate, PAYMENT_TERM_DAYS);
   if (dueDate < issueDate)
     throw AppError.validation([{ path: 'dueDate', message: 'must not be before the issue date' }]);
-  const amounts = computeAmounts(body.lines);
+  const customer = await customerOf(tx, body.customerId);
+  const { treatment, lines } = derivedLines(customer, body);
+  const amounts = computeAmounts(lines);
   if (amounts.gross > MAX_AMOUNT_CENTS) {
     throw AppError.validation([{ path: 'lines', message: 'the total exceeds 10,000,000.00 EUR' }]);
   }
-  return db.transaction(async (tx) => {
-    const billingAddress = await billingAddressOf(tx, body.customerId);
-    const year = yearOf(issueDate);
-    const number = formatInvoiceNumber(year, await allocateInvoiceSequence(tx, year));
-    const invoice = await insertInvoice(
-      tx,
-      {
-        customerId: body.customerId,
-        number,
-        issueDate,
-        servicePeriodStart: body.servicePeriod.start,
-        servicePeriodEnd: body.servicePeriod.end,
-        dueDate,
-        netCents: amounts.net,
-        taxCents: amounts.tax,
-        grossCents: amounts.gross,
-        taxes: amounts.taxes,
-        taxNote: body.taxNote ?? null,
-        billingAddress,
-        provider: providerSnapshot(provider),
-      },
-      body.lines.map((line, index) => ({
-        position: index + 1,
-        description: line.description,
-        quantityMilli: toQuantityMilli(line.quantity),
-        unit: line.unit,
-        unitPriceCents: line.unitPrice,
-        taxRate: line.taxRate,
-        netCents: amounts.lineNets[index] ?? 0,
-      })),
-    );
-    await notifyCustomer(tx, body.customerId, {
-      subject: `Neue Rechnung ${number}`,
-      template: 'invoices.issued',
-      paragraphs: [
-        `Guten Tag ${billingAddress.name},`,
-        `Ihre Rechnung ${number} über ${formatEuro(amounts.gross)} ist im Kundenportal abrufbar. Sie ist fällig am ${formatGermanDate(dueDate)}.`,
-        `Mit freundlichen Grüßen\n${provider.name}`,
-      ],
-    });
-    return invoice;
+  const paymentMeans = await paymentMeansFor(tx, customer.id, body, dueDate);
+  const billingAddress = billingAddressOf(customer);
+  const year = yearOf(issueDate);
+  const number = formatInvoiceNumber(year, await allocateInvoiceSequence(tx, year));
+  const invoice = await insertInvoice(
+    tx,
+    {
+      customerId: body.customerId,
+      number,
+      issueDate,
+      servicePeriodStart: body.servicePeriod.start,
+      servicePeriodEnd: body.servicePeriod.end,
+      dueDate,
+      netCents: amounts.net,
+      taxCents: amounts.tax,
+      grossCents: amounts.gross,
+      taxes: amounts.taxes,
+      vatTreatment: treatment,
+      paymentMeans,
+      billingAddress,
+      provider: providerSnapshot(deps.provider),
+    },
+    lines.map((line, index) => ({
+      position: index + 1,
+      description: line.description,
+      quantityMilli: toQuantityMilli(line.quantity),
+      unit: line.unit,
+      unitPriceCents: line.unitPrice,
+      taxRate: line.taxRate,
+      netCents: amounts.lineNets[index] ?? 0,
+    })),
+  );
+  const documents = await archiveIssuedDocuments(tx, deps.renderer, invoice);
+  await deliverInvoiceEmail(tx, invoice, documents, {
+    subject: `Neue Rechnung ${number}`,
+    template: 'invoices.issued',
+    paragraphs: [
+      `Guten Tag ${billingAddress.name},`,
+      `Ihre Rechnung ${number} über ${formatEuro(amounts.gross)} ist im Kundenportal abrufbar. Sie ist fällig am ${formatGermanDate(dueDate)}.`,
+      `Mit freundlichen Grüßen\n${deps.provider.name}`,
+    ],
   });
-}
-
-async function notifyCustomer(
-  tx: DbOrTx,
-  customerId: string,
-  message: { subject: string; template: string; paragraphs: string[] },
-) {
-  const [customer] = await tx.select({ email: users.email }).from(users).where(eq(users.id, customerId));
-  if (customer) await sendEmail(tx, { to: customer.email, ...message });
+  return invoice;
 }
 
 /**
  * Cancels an unpaid invoice with a cancellation invoice (Stornorechnung) that reverses every
  * amount; the original never changes except its state. A paid invoice needs a refund first.
  */
-export async function cancelInvoice(db: Database, invoiceId: string, reason: string) {
+export async function cancelInvoice(db: Database, renderer: PdfRenderer, invoiceId: string, reason: string) {
   return db.transaction(async (tx) => {
     const original = await lockInvoiceForBackOffice(tx, invoiceId);
     if (!original) throw AppError.notFound('invoice');
@@ -153,6 +221,8 @@ export async function cancelInvoice(db: Database, invoiceId: string, reason: str
         taxCents: -original.taxCents,
         grossCents: -original.grossCents,
         taxes: negateTaxes(original.taxes),
+        vatTreatment: original.vatTreatment,
+        paymentMeans: { method: 'transfer' },
         taxNote: `Storno der Rechnung ${original.number} vom ${formatGermanDate(original.issueDate)}. Grund: ${reason}`,
         // The parties are those of the original invoice, as it was issued.
         billingAddress: original.billingAddress,
@@ -168,9 +238,10 @@ export async function cancelInvoice(db: Database, invoiceId: string, reason: str
         netCents: -line.netCents,
       })),
     );
+    const documents = await archiveIssuedDocuments(tx, renderer, cancellation);
     await setInvoiceState(tx, original.id, 'cancelled');
     await closeOpenTransfers(tx, original.id, 'invoice_cancelled');
-    await notifyCustomer(tx, original.customerId, {
+    await deliverInvoiceEmail(tx, cancellation, documents, {
       subject: `Stornorechnung ${number} zu Rechnung ${original.number}`,
       template: 'invoices.cancelled',
       paragraphs: [

@@ -1,4 +1,11 @@
-import type { TInvoice, TInvoiceStatus, TInvoiceSummary, TPayment, TTransferInstructions } from '@portal/contracts';
+import type {
+  TInvoice,
+  TInvoiceFormat,
+  TInvoiceStatus,
+  TInvoiceSummary,
+  TPayment,
+  TTransferInstructions,
+} from '@portal/contracts';
 import { ZNextAction } from '@portal/contracts';
 import type { InvoiceLineRow, InvoiceRow, PaymentRow } from '../../db/schema/index';
 
@@ -48,6 +55,7 @@ export interface InvoiceDetailParts {
   lines: InvoiceLineRow[];
   payments: PaymentRow[];
   cancelledByInvoiceId: string | null;
+  formats: TInvoiceFormat[];
   transferInstructions: TTransferInstructions | null;
   today: string;
 }
@@ -70,6 +78,9 @@ export function toInvoice(parts: InvoiceDetailParts): TInvoice {
     billingAddress: invoice.billingAddress,
     cancelsInvoiceId: invoice.cancelsInvoiceId,
     cancelledByInvoiceId: parts.cancelledByInvoiceId,
+    correctsInvoiceId: invoice.correctsInvoiceId,
+    vatTreatment: invoice.vatTreatment,
+    formats: parts.formats,
     payments: parts.payments.map(toPayment),
     transferInstructions: parts.transferInstructions,
   };

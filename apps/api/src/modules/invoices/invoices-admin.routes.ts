@@ -2,21 +2,33 @@ import { adminInvoiceRoutes } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
 import { registerRoute } from '../../lib/route';
+import { correctInvoice } from './invoice-correction.service';
 import { cancelInvoice, issueInvoice } from './invoice-issuing.service';
 import { toPayment } from './invoice-mapping';
 import { getInvoice } from './invoices.service';
 import { recordIncomingTransfer } from './payments/settlement';
+import { verifyVatId } from './vat/vat-id-verification.service';
 
 /** Back office: issue invoices, cancel them with a cancellation invoice, book incoming transfers. */
 export default async function invoicesAdminModule(app: FastifyInstance, { config }: { config: AppConfig }) {
   registerRoute(app, adminInvoiceRoutes.issue, async (request) => {
-    const invoice = await issueInvoice(app.db, config.provider, request.body);
+    const invoice = await issueInvoice(app.db, { provider: config.provider, renderer: app.pdf }, request.body);
     return { status: 201, body: await getInvoice(app.db, invoice.customerId, invoice.id) };
   });
 
   registerRoute(app, adminInvoiceRoutes.cancel, async (request) => {
-    const cancellation = await cancelInvoice(app.db, request.params.id, request.body.reason);
+    const cancellation = await cancelInvoice(app.db, app.pdf, request.params.id, request.body.reason);
     return { status: 201, body: await getInvoice(app.db, cancellation.customerId, cancellation.id) };
+  });
+
+  registerRoute(app, adminInvoiceRoutes.correct, async (request) => {
+    const correction = await correctInvoice(app.db, app.pdf, request.params.id, request.body);
+    return { status: 201, body: await getInvoice(app.db, correction.customerId, correction.id) };
+  });
+
+  registerRoute(app, adminInvoiceRoutes.verifyVatId, async (request) => {
+    await verifyVatId(app.db, request.auth.userId, request.params.id, request.body.vatId);
+    return { status: 204, body: null };
   });
 
   registerRoute(app, adminInvoiceRoutes.recordTransfer, async (request) => {

@@ -1,5 +1,5 @@
 import type { TInvoiceStatus } from '@portal/contracts';
-import { and, asc, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
   type InvoiceLineRow,
@@ -193,24 +193,69 @@ export async function setInvoiceState(tx: DbOrTx, invoiceId: string, state: 'pai
     .where(and(eq(invoices.id, invoiceId), eq(invoices.state, 'open')));
 }
 
-/** The archived PDF of one of the customer's invoices. */
+/** The archived documents of one of the customer's invoices. */
 export async function findInvoiceDocument(db: DbOrTx, customerId: string, invoiceId: string) {
   const [row] = await db
-    .select({ pdf: invoiceDocuments.pdf, sha256: invoiceDocuments.sha256 })
+    .select({
+      pdf: invoiceDocuments.pdf,
+      sha256: invoiceDocuments.sha256,
+      facturX: invoiceDocuments.facturX,
+      xml: invoiceDocuments.xml,
+      xmlSha256: invoiceDocuments.xmlSha256,
+    })
     .from(invoiceDocuments)
     .innerJoin(invoices, eq(invoices.id, invoiceDocuments.invoiceId))
     .where(and(eq(invoices.customerId, customerId), eq(invoiceDocuments.invoiceId, invoiceId)));
   return row;
 }
 
-/** Archives the first rendering; a concurrent first download keeps whichever was stored first. */
-export async function archiveInvoiceDocument(
-  db: DbOrTx,
-  customerId: string,
-  invoiceId: string,
-  pdf: Buffer,
-  sha256: string,
-) {
-  await db.insert(invoiceDocuments).values({ invoiceId, pdf, sha256 }).onConflictDoNothing();
-  return findInvoiceDocument(db, customerId, invoiceId);
+/** Which documents are archived, without loading them. */
+export async function findDocumentFormats(db: DbOrTx, customerId: string, invoiceId: string) {
+  const [row] = await db
+    .select({ facturX: invoiceDocuments.facturX, hasXml: sql<boolean>`${invoiceDocuments.xml} is not null` })
+    .from(invoiceDocuments)
+    .innerJoin(invoices, eq(invoices.id, invoiceDocuments.invoiceId))
+    .where(and(eq(invoices.customerId, customerId), eq(invoiceDocuments.invoiceId, invoiceId)));
+  return row;
+}
+
+export type NewInvoiceDocuments = typeof invoiceDocuments.$inferInsert;
+
+/** Archives an invoice's documents once; a concurrent back-fill keeps whichever came first. */
+export async function insertInvoiceDocuments(tx: DbOrTx, documents: NewInvoiceDocuments) {
+  await tx.insert(invoiceDocuments).values(documents).onConflictDoNothing();
+}
+
+/** The one change an archived row allows (see the trigger): the XRechnung of a legacy PDF. */
+export async function addXmlToLegacyDocument(tx: DbOrTx, invoiceId: string, xml: Buffer, xmlSha256: string) {
+  await tx
+    .update(invoiceDocuments)
+    .set({ xml, xmlSha256 })
+    .where(and(eq(invoiceDocuments.invoiceId, invoiceId), isNull(invoiceDocuments.xml)));
+}
+
+/** Back office / back-fill: invoices whose documents are missing or lack the XRechnung. */
+export async function findInvoicesToArchive(db: DbOrTx, limit: number) {
+  return db
+    .select({
+      id: invoices.id,
+      customerId: invoices.customerId,
+      hasPdf: sql<boolean>`${invoiceDocuments.invoiceId} is not null`,
+    })
+    .from(invoices)
+    .leftJoin(invoiceDocuments, eq(invoiceDocuments.invoiceId, invoices.id))
+    .where(or(isNull(invoiceDocuments.invoiceId), isNull(invoiceDocuments.xml)))
+    .orderBy(asc(invoices.issueDate), asc(invoices.number))
+    .limit(limit);
+}
+
+/** The invoice a cancellation or correction refers to (same customer by construction). */
+export async function findPrecedingInvoice(db: DbOrTx, invoice: InvoiceRow) {
+  const precedingId = invoice.cancelsInvoiceId ?? invoice.correctsInvoiceId;
+  if (!precedingId) return undefined;
+  const [row] = await db
+    .select({ number: invoices.number, issueDate: invoices.issueDate })
+    .from(invoices)
+    .where(and(eq(invoices.customerId, invoice.customerId), eq(invoices.id, precedingId)));
+  return row;
 }

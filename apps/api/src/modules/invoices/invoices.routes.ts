@@ -3,10 +3,18 @@ import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
 import { AppError } from '../../lib/app-error';
 import { registerRoute } from '../../lib/route';
-import { getInvoice, getInvoicePdf, listInvoices } from './invoices.service';
+import { archiveBackfillJob, getArchivedFile } from './invoice-archive.service';
+import { getInvoiceSettings, saveInvoiceSettings } from './invoice-settings.service';
+import { getInvoice, listInvoices } from './invoices.service';
 import { applyProviderEvent, paymentMethodsFor, startPayment } from './payments/payments.service';
 import { createSandboxProvider } from './payments/sandbox-provider';
 import { SETTLE_DEBITS_JOB, settlePendingDebits } from './payments/settlement';
+
+interface DownloadRequest {
+  auth: { customerId: string };
+  params: { id: string };
+  headers: { 'if-none-match'?: string | undefined };
+}
 
 /** Rechnungen: the customer's invoices, their PDFs and paying them. */
 export default async function invoicesModule(app: FastifyInstance, { config }: { config: AppConfig }) {
@@ -26,20 +34,34 @@ export default async function invoicesModule(app: FastifyInstance, { config }: {
     body: await getInvoice(app.db, request.auth.customerId, request.params.id),
   }));
 
-  registerRoute(app, invoiceRoutes.pdf, async (request) => {
-    const document = await getInvoicePdf(app.db, app.pdf, request.auth.customerId, request.params.id);
-    const headers = { etag: document.etag, 'cache-control': 'private, no-cache' };
-    if (request.headers['if-none-match'] === document.etag) return { status: 304, body: null, headers };
+  const download = (format: 'pdf' | 'xrechnung') => async (request: DownloadRequest) => {
+    const file = await getArchivedFile(app.db, app.pdf, request.auth.customerId, request.params.id, format);
+    const headers = { etag: file.etag, 'cache-control': 'private, no-cache' };
+    if (request.headers['if-none-match'] === file.etag) return { status: 304 as const, body: null, headers };
+    const disposition = format === 'pdf' ? 'inline' : 'attachment';
     return {
-      status: 200,
-      body: document.pdf,
+      status: 200 as const,
+      body: file.bytes,
       headers: {
         ...headers,
-        'content-type': 'application/pdf',
-        'content-disposition': `inline; filename="${document.filename}"`,
+        'content-type': file.contentType,
+        'content-disposition': `${disposition}; filename="${file.filename}"`,
       },
     };
-  });
+  };
+  registerRoute(app, invoiceRoutes.pdf, download('pdf'));
+  registerRoute(app, invoiceRoutes.xrechnung, download('xrechnung'));
+  app.jobs.register(archiveBackfillJob(app.pdf));
+
+  registerRoute(app, invoiceRoutes.settings, async (request) => ({
+    status: 200,
+    body: await getInvoiceSettings(app.db, request.auth.customerId),
+  }));
+
+  registerRoute(app, invoiceRoutes.saveSettings, async (request) => ({
+    status: 200,
+    body: await saveInvoiceSettings(app.db, request.auth.customerId, request.body),
+  }));
 
   registerRoute(app, invoiceRoutes.paymentMethods, async (request) => ({
     status: 200,

@@ -9,7 +9,7 @@ const ctx = useTestApp();
 
 describe('demo invoices', () => {
   it('gives the demo customer a year of invoices: two open, one overdue, the rest paid', async () => {
-    expect(await seedDemoDataIfEmpty(ctx.db)).toBe(true);
+    expect(await seedDemoDataIfEmpty(ctx.db, { renderer: ctx.app.pdf })).toBe(true);
     const demo = await signIn(ctx.app, 'demo@example.com', DEMO_PASSWORD);
     const list = await ctx.app.inject({ url: '/api/v1/invoices?limit=100', headers: demo.bearer });
     const items = list.json<{ items: TInvoiceSummary[] }>().items;

@@ -1,20 +1,17 @@
-import { createHash } from 'node:crypto';
-import type { TInvoice, TInvoiceStatus, TInvoiceSummary, TTransferInstructions } from '@portal/contracts';
+import type {
+  TInvoice,
+  TInvoiceFormat,
+  TInvoiceStatus,
+  TInvoiceSummary,
+  TTransferInstructions,
+} from '@portal/contracts';
 import type { Database } from '../../db/client';
 import type { InvoiceRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
-import type { PdfRenderer } from '../../pdf/pdf-renderer';
 import { epcQrDataUri } from './epc-qr';
-import { invoiceDocument } from './invoice-document';
 import { toInvoice, toInvoiceSummary } from './invoice-mapping';
-import {
-  archiveInvoiceDocument,
-  findCancellationOf,
-  findInvoice,
-  findInvoiceDocument,
-  findInvoiceSummaries,
-} from './invoices.repository';
+import { findCancellationOf, findDocumentFormats, findInvoice, findInvoiceSummaries } from './invoices.repository';
 import { findPaymentsOfInvoice } from './payments.repository';
 
 interface Cursor {
@@ -82,51 +79,27 @@ export async function transferInstructionsFor(invoice: InvoiceRow): Promise<TTra
 export async function getInvoice(db: Database, customerId: string, invoiceId: string): Promise<TInvoice> {
   const found = await findInvoice(db, customerId, invoiceId);
   if (!found) throw AppError.notFound('invoice');
-  const [payments, cancelledByInvoiceId] = await Promise.all([
+  const [payments, cancelledByInvoiceId, documents] = await Promise.all([
     findPaymentsOfInvoice(db, customerId, invoiceId),
     findCancellationOf(db, customerId, invoiceId),
+    findDocumentFormats(db, customerId, invoiceId),
   ]);
+  // Not yet archived (the back-fill has not reached it): the first download archives both.
+  const formats: TInvoiceFormat[] = documents
+    ? [
+        'pdf',
+        ...(documents.facturX ? (['factur-x'] as const) : []),
+        ...(documents.hasXml ? (['xrechnung'] as const) : []),
+      ]
+    : ['pdf', 'factur-x', 'xrechnung'];
   const payable = found.state === 'open' && found.kind === 'invoice';
   return toInvoice({
     invoice: found,
     lines: found.lines,
     payments,
     cancelledByInvoiceId,
+    formats,
     transferInstructions: payable ? await transferInstructionsFor(found) : null,
     today: today(),
   });
-}
-
-export interface InvoicePdf {
-  pdf: Buffer;
-  etag: string;
-  filename: string;
-}
-
-/**
- * The invoice's PDF. The first rendering is archived with its SHA-256; every later download
- * serves exactly those bytes, so the customer's copy and the provider's never differ.
- */
-export async function getInvoicePdf(
-  db: Database,
-  renderer: PdfRenderer,
-  customerId: string,
-  invoiceId: string,
-): Promise<InvoicePdf> {
-  const found = await findInvoice(db, customerId, invoiceId);
-  if (!found) throw AppError.notFound('invoice');
-  let archived = await findInvoiceDocument(db, customerId, found.id);
-  if (!archived) {
-    const cancelled = found.cancelsInvoiceId ? await findInvoice(db, customerId, found.cancelsInvoiceId) : undefined;
-    const pdf = await renderer.render(await invoiceDocument(found, found.lines, cancelled?.number));
-    archived = await archiveInvoiceDocument(
-      db,
-      customerId,
-      found.id,
-      pdf,
-      createHash('sha256').update(pdf).digest('hex'),
-    );
-    if (!archived) throw new Error('archived invoice document vanished');
-  }
-  return { pdf: archived.pdf, etag: `"${archived.sha256}"`, filename: `${found.number}.pdf` };
 }

@@ -8,7 +8,7 @@ const ctx = useTestApp();
 
 describe('demo tickets', () => {
   it('gives the demo customer tickets in every state and the second customer one of their own', async () => {
-    expect(await seedDemoDataIfEmpty(ctx.db)).toBe(true);
+    expect(await seedDemoDataIfEmpty(ctx.db, { renderer: ctx.app.pdf })).toBe(true);
     const demo = await signIn(ctx.app, 'demo@example.com', DEMO_PASSWORD);
     const list = await ctx.app.inject({ url: '/api/v1/tickets', headers: demo.bearer });
     const statuses = list.json().items.map((item: { status: string }) => item.status);

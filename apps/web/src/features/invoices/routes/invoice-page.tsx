@@ -1,3 +1,4 @@
+import { invoiceRoutes } from '@portal/contracts';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
@@ -5,6 +6,7 @@ import { Button } from '../../../components/ui/button';
 import { PageHeader } from '../../../components/ui/page-header';
 import { QueryState } from '../../../components/ui/states';
 import { paths } from '../../../config/paths';
+import { contractUrl } from '../../../lib/api-client';
 import { useMessages } from '../../../lib/i18n';
 import { useInvoice } from '../api/get-invoice';
 import { InvoiceDetails } from '../components/invoice-details';
@@ -43,6 +45,16 @@ export function InvoicePage() {
               actions={
                 <>
                   <PdfDownloadButton id={data.id} number={data.number} />
+                  {data.formats.includes('xrechnung') && (
+                    <a
+                      className="btn btn-secondary"
+                      href={contractUrl(invoiceRoutes.xrechnung, { params: { id: data.id } })}
+                      download={`${data.number}-xrechnung.xml`}
+                      aria-label={t.xrechnungOf(data.number)}
+                    >
+                      {t.xrechnung}
+                    </a>
+                  )}
                   {isPayable(data) && <Button onClick={() => setPaying(true)}>{t.pay}</Button>}
                 </>
               }

@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import type { InvoiceRow } from '../../db/schema/index';
+import { users } from '../../db/schema/index';
+import { sendEmail } from '../../mail/mailer';
+
+/**
+ * Sends an issued document to the customer through the outbox, in the issuing transaction, as
+ * they chose in Stammdaten: the archived PDF attached (default), the XRechnung too, or only a
+ * notice that the document is in the portal. Goes to the invoice address when one is set.
+ */
+export async function deliverInvoiceEmail(
+  tx: DbOrTx,
+  invoice: InvoiceRow,
+  documents: { pdf: Buffer; xml: Buffer },
+  message: { subject: string; template: string; paragraphs: string[] },
+) {
+  const [customer] = await tx
+    .select({ email: users.email, invoiceEmail: users.invoiceEmail, delivery: users.invoiceDelivery })
+    .from(users)
+    .where(eq(users.id, invoice.customerId));
+  if (!customer) return;
+  const pdf = { filename: `${invoice.number}.pdf`, contentType: 'application/pdf', content: documents.pdf };
+  const xml = { filename: `${invoice.number}-xrechnung.xml`, contentType: 'application/xml', content: documents.xml };
+  const attachments =
+    customer.delivery === 'portal' ? [] : customer.delivery === 'email_pdf_xrechnung' ? [pdf, xml] : [pdf];
+  await sendEmail(tx, { to: customer.invoiceEmail ?? customer.email, ...message, attachments });
+}

@@ -1,0 +1,60 @@
+import type { TInvoiceSettings } from '@portal/contracts';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { users } from '../../db/schema/index';
+import { AppError } from '../../lib/app-error';
+import { isValidLeitwegId, normalizeLeitwegId } from '../account/rules/leitweg-id';
+
+const columns = {
+  delivery: users.invoiceDelivery,
+  invoiceEmail: users.invoiceEmail,
+  leitwegId: users.leitwegId,
+  customerType: users.customerType,
+};
+
+function toSettings(row: {
+  delivery: TInvoiceSettings['delivery'];
+  invoiceEmail: string | null;
+  leitwegId: string | null;
+  customerType: 'consumer' | 'business' | null;
+}): TInvoiceSettings {
+  return { ...row, customerType: row.customerType ?? 'business' };
+}
+
+/** How the customer receives invoices (Stammdaten). */
+export async function getInvoiceSettings(db: Database, customerId: string): Promise<TInvoiceSettings> {
+  const [row] = await db
+    .select(columns)
+    .from(users)
+    .where(and(eq(users.id, customerId), eq(users.role, 'customer')));
+  if (!row) throw AppError.notFound('customer');
+  return toSettings(row);
+}
+
+/**
+ * Saves the invoice settings. A Leitweg-ID must pass its check digits (a typo would route the
+ * XRechnung nowhere). They apply to invoices issued from now on; issued ones never change.
+ */
+export async function saveInvoiceSettings(
+  db: Database,
+  customerId: string,
+  input: TInvoiceSettings,
+): Promise<TInvoiceSettings> {
+  const leitwegId = input.leitwegId ? normalizeLeitwegId(input.leitwegId) : null;
+  if (leitwegId && !isValidLeitwegId(leitwegId)) {
+    throw AppError.validation([{ path: 'leitwegId', message: 'is not a Leitweg-ID (format or check digits)' }]);
+  }
+  const [row] = await db
+    .update(users)
+    .set({
+      invoiceDelivery: input.delivery,
+      invoiceEmail: input.invoiceEmail,
+      leitwegId,
+      customerType: input.customerType,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(users.id, customerId), eq(users.role, 'customer')))
+    .returning(columns);
+  if (!row) throw AppError.notFound('customer');
+  return toSettings(row);
+}
