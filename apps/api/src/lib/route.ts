@@ -111,7 +111,8 @@ export function registerRoute<C extends RouteContract>(
       const result = await handler(request as never, reply);
       if (result.headers) reply.headers(result.headers);
       reply.status(result.status);
-      if (result.status === 204) return reply.send();
+      // Neither carries a body (RFC 9110 §15.3.5, §15.4.5), whatever the handler passed.
+      if (result.status === 204 || result.status === 304) return reply.send();
       return reply.send(result.body);
     },
   });

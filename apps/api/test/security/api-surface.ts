@@ -197,6 +197,8 @@ export async function resolvePath(
       .slice(0, index - 1)
       .join('/');
     const candidates: string[] = [];
+    // A customer is addressed by the id `/me` answers (back-office routes about a customer).
+    if (collectionName === 'customers') candidates.push(...idsOf([await get(`${API}/me`)]));
     if (gets.has(template.split('/').slice(0, index).join('/'))) {
       // A collection route: its items.
       const list = await get(prefix);
