@@ -82,7 +82,7 @@ export const cancellationDeclarationRoutes = {
     access: 'staff',
     params: ZIdParams,
     body: ZLinkDeclarationBody,
-    responses: { 200: ZCancellationDeclaration, ...staffProblems, 404: ZProblem, 409: ZProblem },
+    responses: { 200: ZCancellationDeclaration, ...staffProblems, 404: ZProblem, 409: ZProblem, 422: ZProblem },
   }),
   reject: defineRoute({
     method: 'POST',
@@ -101,6 +101,6 @@ export const cancellationDeclarationRoutes = {
     tags: ['admin'],
     access: 'staff',
     body: ZRecordCancellationBody,
-    responses: { 201: ZRecordedCancellation, ...staffProblems, 404: ZProblem, 409: ZProblem, 422: ZProblem },
+    responses: { 201: ZRecordedCancellation, ...staffProblems, 409: ZProblem, 422: ZProblem },
   }),
 } as const;

@@ -118,7 +118,7 @@ describe('staff: the review queue of cancellation declarations', () => {
     expect(queue.json().items.map((item: { id: string }) => item.id)).not.toContain(declaration.id);
   });
 
-  it('answers 404 for an unknown declaration or contract and 409 for a contract already cancelled', async () => {
+  it('answers 404 for an unknown declaration, 422 for an unknown contract, 409 for one already cancelled', async () => {
     const staff = await signedInStaff(ctx.app, ctx.db);
     const customer = await createCustomer(ctx.db);
     const product = await createProduct(ctx.db, customer.id, { status: 'cancellation_pending' });
@@ -130,7 +130,8 @@ describe('staff: the review queue of cancellation declarations', () => {
         headers: staff.bearer,
         payload: { productId },
       });
-    expectProblem(await link(declaration.id, '00000000-0000-4000-8000-000000000000'), 404, 'not_found');
+    const unknown = await link(declaration.id, '00000000-0000-4000-8000-000000000000');
+    expect(expectProblem(unknown, 422, 'unprocessable').errors?.map((error) => error.path)).toEqual(['productId']);
     expectProblem(await link('00000000-0000-4000-8000-000000000000', product.id), 404, 'not_found');
     expectProblem(await link(declaration.id, product.id), 409, 'conflict');
   });

@@ -62,6 +62,12 @@ export async function listDeclarations(
   };
 }
 
+/** An id in the body that names no contract is bad input (422 naming the field); 404 is for the path. */
+function unknownProduct() {
+  const message = 'No contract has this id.';
+  return new AppError('unprocessable', message, { errors: [{ path: 'productId', message }] });
+}
+
 function undecided(row: PublicCancellationRequestRow | undefined): PublicCancellationRequestRow {
   if (!row) throw AppError.notFound('declaration');
   if (row.status !== 'pending_review') {
@@ -75,7 +81,7 @@ export async function linkDeclaration(db: Database, staffId: string, id: string,
   return db.transaction(async (tx) => {
     const declaration = undecided(await lockDeclaration(tx, id));
     const product = await lockProductForStaff(tx, productId);
-    if (!product) throw AppError.notFound('product');
+    if (!product) throw unknownProduct();
     if (product.status !== 'active') throw new AppError('conflict', 'This contract has already been cancelled.');
     const request = {
       type: declaration.type,
@@ -168,7 +174,7 @@ export async function recordReceivedCancellation(
   }
   return db.transaction(async (tx) => {
     const product = await lockProductForStaff(tx, input.productId);
-    if (!product) throw AppError.notFound('product');
+    if (!product) throw unknownProduct();
     if (product.status !== 'active') throw new AppError('conflict', 'This contract has already been cancelled.');
     const request = { type: input.type, reason: input.reason, endDate: input.endDate };
     const row = await recordCancellation(tx, product, {
