@@ -23,6 +23,8 @@ const env = {
   LOG_LEVEL: 'warn',
   // Every journey signs in from 127.0.0.1; the throttling itself is tested in the API suite.
   LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+  // Background work the journeys wait for (matching public cancellations) runs every second.
+  JOBS_TICK_SECONDS: '1',
 };
 let cleanup = async () => {};
 

@@ -2,6 +2,7 @@
 export * from './account';
 export * from './announcements';
 export * from './auth';
+export * from './cancellation-declarations-admin';
 export * from './common';
 export * from './customers-admin';
 export * from './data-export';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCancellationChannel } from './cancellation-declarations-admin';
 import { listOf, ZCents, ZDate, ZInstant, ZListQuery, ZUuid } from './common';
 import { defineRoute } from './http';
 import { staffProblems, ZProblem } from './problem';
@@ -33,7 +34,7 @@ export const ZBookProductBody = z.object({
 
 export const ZAdminProduct = ZProductDetail.extend({ customerId: ZUuid });
 
-/** A portal or form cancellation whose contract has not ended yet. */
+/** A cancellation (portal, form, letter or e-mail) whose contract has not ended yet. */
 export const ZPendingCancellation = z.object({
   id: ZUuid,
   customerId: ZUuid,
@@ -44,25 +45,9 @@ export const ZPendingCancellation = z.object({
   productStatus: ZProductStatus,
   type: ZCancellationType,
   reason: z.string().nullable(),
-  channel: z.enum(['portal', 'public_form']),
+  channel: ZCancellationChannel,
   receivedAt: ZInstant,
   effectiveDate: ZDate,
-});
-
-export const ZPublicCancellationRequest = z.object({
-  id: ZUuid,
-  reference: z.string(),
-  status: z.enum(['applied', 'pending_review']),
-  type: ZCancellationType,
-  reason: z.string().nullable(),
-  name: z.string(),
-  customerNumber: z.string().nullable(),
-  email: z.string(),
-  contract: z.string(),
-  requestedEndDate: ZDate.nullable(),
-  customerId: ZUuid.nullable(),
-  cancellationId: ZUuid.nullable(),
-  receivedAt: ZInstant,
 });
 
 export const adminProductRoutes = {
@@ -94,15 +79,5 @@ export const adminProductRoutes = {
     access: 'staff',
     query: ZListQuery,
     responses: { 200: listOf(ZPendingCancellation), ...staffProblems },
-  }),
-  publicRequests: defineRoute({
-    method: 'GET',
-    operationId: 'listPublicCancellations',
-    path: '/admin/public-cancellations',
-    summary: 'Declarations from the public cancellation form; by default those waiting for review',
-    tags: ['admin'],
-    access: 'staff',
-    query: ZListQuery.extend({ status: z.enum(['applied', 'pending_review']).default('pending_review') }),
-    responses: { 200: listOf(ZPublicCancellationRequest), ...staffProblems },
   }),
 } as const;

@@ -98,10 +98,10 @@ export const ZContractDocument = z
   .meta({ id: 'ContractDocument' });
 export type TContractDocument = z.infer<typeof ZContractDocument>;
 
-const ZReason = z.string().trim().max(2000);
+export const ZReason = z.string().trim().max(2000);
 
 /** An extraordinary cancellation (§314 BGB) needs its good cause. */
-function requireReasonWhenExtraordinary(
+export function requireReasonWhenExtraordinary(
   value: { type: TCancellationType; reason?: string | undefined },
   ctx: z.RefinementCtx,
 ) {

@@ -15,6 +15,10 @@ export const securityEventTypes = [
   'email.changed',
   'bank_account.changed',
   'product.cancelled',
+  'cancellation.declaration_received',
+  'cancellation.declaration_linked',
+  'cancellation.declaration_rejected',
+  'cancellation.recorded',
   'account.deleted',
   'access.denied',
 ] as const;

@@ -120,6 +120,15 @@ export async function seedWorld(app: FastifyInstance, db: Database): Promise<Wor
     });
     expect(reply.statusCode, reply.body).toBe(201);
   }
+  // A declaration from the public form that waits for staff review (the address is nobody's),
+  // for the review queue's routes; the matching job runs after the answer, as in production.
+  const declaration = await app.inject({
+    method: 'POST',
+    url: `${API}/public/cancellations`,
+    payload: { type: 'ordinary', name: 'Erika Mustermann', email: 'unbekannt@example.org', contract: 'V-100001' },
+  });
+  expect(declaration.statusCode, declaration.body).toBe(202);
+  await app.jobs.runDue('products.match-public-cancellations');
   return { owner, intruder, staff };
 }
 
@@ -161,7 +170,8 @@ export interface ResolvedPath {
  * client finds them: the id after `/things/` comes from `GET …/things` (its `items`); a nested id
  * from the parent resource's arrays of that name (`GET /tickets/{id}` → `messages[].attachments[]`);
  * an id without a collection route from a sibling `GET` that embeds it (`/account/bank-account` →
- * `mandate`). Staff routes under `/admin/` resolve through the customer's own route.
+ * `mandate`). Staff routes under `/admin/` resolve through the customer's own route, or — for
+ * objects only staff see (the review queue) — through the admin collection as `staff`.
  * Tries every candidate for the first id until the rest resolves too; null if none does.
  */
 export async function resolvePath(
@@ -169,10 +179,27 @@ export async function resolvePath(
   operations: Operation[],
   operation: Operation,
   session: Session,
+  staff?: Session,
 ): Promise<ResolvedPath | null> {
-  const template = operation.path.startsWith(`${API}/admin/`)
-    ? operation.path.replace(`${API}/admin`, API)
-    : operation.path;
+  const admin = operation.path.startsWith(`${API}/admin/`);
+  const found = await resolveTemplate(
+    app,
+    operations,
+    operation,
+    admin ? operation.path.replace(`${API}/admin`, API) : operation.path,
+    session,
+  );
+  if (found || !admin || !staff) return found;
+  return resolveTemplate(app, operations, operation, operation.path, staff);
+}
+
+async function resolveTemplate(
+  app: FastifyInstance,
+  operations: Operation[],
+  operation: Operation,
+  template: string,
+  session: Session,
+): Promise<ResolvedPath | null> {
   const gets = new Set(operations.filter((op) => op.method === 'GET').map((op) => op.path));
   const cache = new Map<string, Json>();
   const get = async (url: string): Promise<Json> => {

@@ -59,7 +59,7 @@ describe('authorization matrix', () => {
       const admin = operation.path.startsWith(`${API}/admin/`);
       // Every route with an id is for signed-in callers; a public one would need its own reasoning.
       if (!operation.secured) failures.push(`${operation.label}: has a path id but no security requirement`);
-      const path = await resolvePath(ctx.app, operations, operation, world.owner);
+      const path = await resolvePath(ctx.app, operations, operation, world.owner, world.staff);
       if (!path) {
         unresolved.push(operation.label);
         continue;

@@ -71,7 +71,7 @@ beforeAll(async () => {
   operations = await loadOperations(ctx.app);
   world = await seedWorld(ctx.app, ctx.db);
   for (const operation of operations.filter((op) => op.pathParams.length > 0)) {
-    const resolved = await resolvePath(ctx.app, operations, operation, world.owner);
+    const resolved = await resolvePath(ctx.app, operations, operation, world.owner, world.staff);
     if (resolved) realParams.set(keyOf(operation.method, operation.path), resolved.params);
   }
 }, 180_000);

@@ -1,10 +1,21 @@
-import { date, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { customerProducts } from './products';
 import { users } from './users';
 
 export const cancellationType = pgEnum('cancellation_type', ['ordinary', 'extraordinary']);
-export const cancellationChannel = pgEnum('cancellation_channel', ['portal', 'public_form']);
-export const publicCancellationStatus = pgEnum('public_cancellation_status', ['applied', 'pending_review']);
+/** `letter` and `email`: a declaration staff recorded from the post or the support mailbox. */
+export const cancellationChannel = pgEnum('cancellation_channel', ['portal', 'public_form', 'letter', 'email']);
+/**
+ * `received`: stored and answered, not yet matched (the job does that after the answer);
+ * `applied`: a contract was cancelled by it (automatically or linked by staff);
+ * `pending_review`: waits for staff; `rejected`: staff refused it and told the declarant why.
+ */
+export const publicCancellationStatus = pgEnum('public_cancellation_status', [
+  'applied',
+  'pending_review',
+  'received',
+  'rejected',
+]);
 
 /** The cancellation of one contract; the unique product id makes a second one a conflict. */
 export const productCancellations = pgTable(
@@ -48,9 +59,18 @@ export const publicCancellationRequests = pgTable(
     contract: text('contract').notNull(),
     requestedEndDate: date('requested_end_date', { mode: 'string' }),
     status: publicCancellationStatus('status').notNull(),
+    /** Whether the receipt went out; false once the per-recipient or per-client daily cap was reached. */
+    receiptSent: boolean('receipt_sent').notNull().default(true),
+    /** The customer the declaration names (by contract, else by customer number); set by the matching. */
     customerId: uuid('customer_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The contract the declaration names, or the one staff linked it to. */
+    productId: uuid('product_id').references(() => customerProducts.id, { onDelete: 'set null' }),
     cancellationId: uuid('cancellation_id').references(() => productCancellations.id, { onDelete: 'set null' }),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Staff's decision (link or reject): who, when, and the reason sent to the declarant. */
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    rejectionReason: text('rejection_reason'),
   },
   (table) => [index('public_cancellation_requests_status_idx').on(table.status, table.receivedAt)],
 );

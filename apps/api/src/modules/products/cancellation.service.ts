@@ -1,11 +1,17 @@
-import type { TCancellation, TCancellationType } from '@portal/contracts';
+import type { TCancellation, TCancellationChannel, TCancellationType } from '@portal/contracts';
 import type { Database, DbOrTx } from '../../db/client';
 import type { CustomerProductRow, ProductCancellationRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { sendCancellationConfirmation } from './cancellation-emails';
-import { decideExtraordinaryEndDate, decideOrdinaryEndDate, type EndDateDecision } from './contract-terms';
+import {
+  decideExtraordinaryEndDate,
+  decideOrdinaryEndDate,
+  type EndDateDecision,
+  earliestEndDate,
+  firstTermEndOnOrAfter,
+} from './contract-terms';
 import { findCustomerContact, insertCancellation, lockCustomerProduct, setProductStatus } from './products.repository';
 import { termsOf } from './products.service';
 
@@ -19,6 +25,25 @@ export function decideEndDate(product: CustomerProductRow, request: Cancellation
   return request.type === 'ordinary'
     ? decideOrdinaryEndDate(termsOf(product), receivedOn, request.endDate)
     : decideExtraordinaryEndDate(receivedOn, request.endDate);
+}
+
+/**
+ * The end date of a cancellation nobody can be asked about (the public form, a letter, a linked
+ * declaration): the date asked for when the contract allows it, else the first one it does
+ * (a cancellation to an impossible date takes effect at the next possible one).
+ */
+export function effectiveDateFor(
+  product: CustomerProductRow,
+  request: CancellationRequest,
+  receivedOn: string,
+): string {
+  const decision = decideEndDate(product, request, receivedOn);
+  if (decision.ok) return decision.effectiveDate;
+  if (request.type === 'extraordinary') return receivedOn;
+  const terms = termsOf(product);
+  const earliest = earliestEndDate(terms, receivedOn);
+  const wanted = request.endDate && request.endDate > earliest ? request.endDate : earliest;
+  return firstTermEndOnOrAfter(terms, wanted);
 }
 
 export function toCancellation(row: ProductCancellationRow): TCancellation {
@@ -35,11 +60,13 @@ export function toCancellation(row: ProductCancellationRow): TCancellation {
 /**
  * Records a cancellation of a locked, active contract, marks the contract and queues the
  * confirmation to the account's registered address — all in the caller's transaction.
+ * Only the portal channel is the customer's own request; for the others the customer's security
+ * log gets no IP address or browser (they would be a stranger's or a staff member's).
  */
 export async function recordCancellation(
   tx: DbOrTx,
   product: CustomerProductRow,
-  request: CancellationRequest & { channel: 'portal' | 'public_form'; receivedAt: Date; effectiveDate: string },
+  request: CancellationRequest & { channel: TCancellationChannel; receivedAt: Date; effectiveDate: string },
 ) {
   const row = await insertCancellation(tx, {
     customerId: product.customerId,
@@ -56,6 +83,7 @@ export async function recordCancellation(
   await recordSecurityEvent(tx, {
     type: 'product.cancelled',
     userId: product.customerId,
+    ...(request.channel === 'portal' ? {} : { ip: null, userAgent: null }),
     details: { contractNumber: product.contractNumber, channel: request.channel, effectiveDate: request.effectiveDate },
   });
   const contact = await findCustomerContact(tx, product.customerId);
@@ -69,6 +97,7 @@ export async function recordCancellation(
       reason: row.reason,
       receivedAt: row.receivedAt,
       effectiveDate: row.effectiveDate,
+      channel: row.channel,
     });
   }
   return row;

@@ -14,6 +14,18 @@ export async function findCatalogItemBySku(db: DbOrTx, sku: string) {
   return row;
 }
 
+/** Any customer's contract, locked for a cancellation staff record or link. */
+export async function lockProductForStaff(tx: DbOrTx, productId: string) {
+  const [row] = await tx
+    .select({ product: customerProducts })
+    .from(customerProducts)
+    .innerJoin(users, eq(users.id, customerProducts.customerId))
+    .where(and(eq(customerProducts.id, productId), isNull(users.deletedAt)))
+    .for('update', { of: customerProducts })
+    .limit(1);
+  return row?.product;
+}
+
 /** A live customer account (not staff, not deleted) to book for. */
 export async function findBookableCustomer(db: DbOrTx, customerId: string) {
   const [row] = await db

@@ -106,7 +106,7 @@ describe('booking a product and its contract documents', () => {
     for (const url of [
       '/api/v1/admin/product-catalog',
       '/api/v1/admin/cancellations',
-      '/api/v1/admin/public-cancellations',
+      '/api/v1/admin/cancellation-declarations',
     ]) {
       expectProblem(await ctx.app.inject({ url, headers: customer.bearer }), 403, 'forbidden');
       expectProblem(await ctx.app.inject({ url }), 401, 'unauthenticated');

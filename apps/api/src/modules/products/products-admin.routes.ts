@@ -3,10 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
 import { registerRoute } from '../../lib/route';
 import { toCancellation } from './cancellation.service';
+import cancellationDeclarationsAdminModule from './cancellation-declarations-admin.routes';
 import { specLabel } from './product-specs';
 import { findCatalog, findPendingCancellations } from './products-admin.repository';
 import { bookProduct, decodeInstantCursor, encodeInstantCursor } from './products-admin.service';
-import { findPublicCancellationRequests } from './public-cancellations.repository';
 
 /** Keyset page: fetch one more than asked to know whether there is a next page. */
 function page<T>(rows: T[], limit: number, cursorOf: (row: T) => string) {
@@ -15,7 +15,7 @@ function page<T>(rows: T[], limit: number, cursorOf: (row: T) => string) {
   return { items, nextCursor: rows.length > limit && last ? cursorOf(last) : null };
 }
 
-/** Back office: the catalogue, booking products for customers, and cancellations to act on. */
+/** Back office: the catalogue, booking products for customers, cancellations and the declarations queue. */
 export default async function productsAdminModule(app: FastifyInstance, { config }: { config: AppConfig }) {
   registerRoute(app, adminProductRoutes.catalog, async () => {
     const rows = await findCatalog(app.db);
@@ -59,21 +59,5 @@ export default async function productsAdminModule(app: FastifyInstance, { config
     };
   });
 
-  registerRoute(app, adminProductRoutes.publicRequests, async (request) => {
-    const { limit, cursor, status } = request.query;
-    const rows = await findPublicCancellationRequests(
-      app.db,
-      status,
-      limit + 1,
-      cursor ? decodeInstantCursor(cursor) : undefined,
-    );
-    const result = page(rows, limit, encodeInstantCursor);
-    return {
-      status: 200,
-      body: {
-        nextCursor: result.nextCursor,
-        items: result.items.map((row) => ({ ...row, receivedAt: row.receivedAt.toISOString() })),
-      },
-    };
-  });
+  await app.register(cancellationDeclarationsAdminModule);
 }

@@ -7,6 +7,7 @@ import { listProductDocuments, loadProductDocument } from './contract-documents.
 import { endExpiredContracts } from './products.repository';
 import { getProductDetail, listProducts } from './products.service';
 import { submitPublicCancellation } from './public-cancellation.service';
+import { MATCHING_JOB, matchReceivedDeclarations } from './public-cancellation-matching';
 
 /** The form is open to anyone, so it is throttled per client address against abuse. */
 export const PUBLIC_CANCELLATION_LIMIT = { max: 5, timeWindow: '10 minutes' } as const;
@@ -54,11 +55,21 @@ export default async function productsModule(app: FastifyInstance) {
     publicCancellationRoutes.create,
     async (request) => ({
       status: 202,
-      body: await submitPublicCancellation(app.db, request.body),
+      body: await submitPublicCancellation(app.db, app.throttleCounters, request.body, request.ip),
       headers: { 'cache-control': 'no-store' },
     }),
     { rateLimit: PUBLIC_CANCELLATION_LIMIT },
   );
+
+  // Declarations from the form are matched after the answer (the identity rule, decision 0009);
+  // the job runs on every scheduler tick, so the holder hears of one within seconds.
+  app.jobs.register({
+    name: MATCHING_JOB,
+    intervalMs: 1000,
+    run: async (db) => {
+      await matchReceivedDeclarations(db, app.throttleCounters);
+    },
+  });
 
   // Cancelled contracts end once their end date has passed (reads already show it; this records it).
   app.jobs.register({

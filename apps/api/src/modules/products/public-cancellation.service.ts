@@ -1,19 +1,16 @@
 import { randomInt } from 'node:crypto';
 import type { TCancellationType, TPublicCancellationReceipt } from '@portal/contracts';
 import type { Database } from '../../db/client';
-import type { CustomerProductRow } from '../../db/schema/index';
-import { today } from '../../lib/calendar';
-import { decideEndDate, recordCancellation } from './cancellation.service';
+import type { ThrottleCounters } from '../../ops/throttle-counters';
 import { sendPublicDeclarationReceipt } from './cancellation-emails';
-import { earliestEndDate, firstTermEndOnOrAfter } from './contract-terms';
-import { termsOf } from './products.service';
-import { insertPublicCancellationRequest, lockContractForDeclaration } from './public-cancellations.repository';
+import { insertPublicCancellationRequest } from './public-cancellations.repository';
 
 export interface PublicDeclarationInput {
   type: TCancellationType;
   reason?: string | undefined;
   name: string;
   customerNumber?: string | undefined;
+  /** Trimmed and lower-cased by the contract (ZEmailInput). */
   email: string;
   contract: string;
   endDate?: string | undefined;
@@ -34,74 +31,72 @@ export function contractNumberIn(text: string): string | null {
   return match ? `V-${match[1]}` : null;
 }
 
+const DAY_MS = 86_400_000;
+
 /**
- * A declaration on the form cannot be answered with "that date is not allowed" without telling
- * the visitor that the contract exists, so it takes effect at the first date the contract allows
- * from the one asked for.
+ * The form sends a receipt to whatever address is typed in, repeating what was typed: without a
+ * cap it would mail anyone anything. Receipts stop for the day at these counts — per recipient,
+ * and per client address (on top of the form's 10-minute throttle per client address).
  */
-function publicEffectiveDate(product: CustomerProductRow, input: PublicDeclarationInput, receivedOn: string): string {
-  const decision = decideEndDate(product, input, receivedOn);
-  if (decision.ok) return decision.effectiveDate;
-  if (input.type === 'extraordinary') return receivedOn;
-  const terms = termsOf(product);
-  const earliest = earliestEndDate(terms, receivedOn);
-  const wanted = input.endDate && input.endDate > earliest ? input.endDate : earliest;
-  return firstTermEndOnOrAfter(terms, wanted);
+export const PUBLIC_RECEIPT_CAPS = { perRecipientPerDay: 3, perClientPerDay: 10 } as const;
+
+/**
+ * Notices to a customer's registered address about declarations naming them, per day. More in a
+ * day are someone flooding the form; they still reach the customer's security log and the queue.
+ */
+export const OWNER_NOTICES_PER_DAY = 5;
+
+/** Counts one receipt for the recipient and the client address; whether it may still be sent. */
+export async function receiptAllowed(counters: ThrottleCounters, recipient: string, client: string) {
+  const [to, from] = await counters.add(
+    [
+      { key: `public-cancellation-receipts:to:${recipient.trim().toLowerCase()}`, amount: 1 },
+      { key: `public-cancellation-receipts:client:${client}`, amount: 1 },
+    ],
+    DAY_MS,
+  );
+  return (
+    (to?.current ?? 0) <= PUBLIC_RECEIPT_CAPS.perRecipientPerDay &&
+    (from?.current ?? 0) <= PUBLIC_RECEIPT_CAPS.perClientPerDay
+  );
+}
+
+/** Counts one notice to a customer; whether it may still be sent today. */
+export async function ownerNoticeAllowed(counters: ThrottleCounters, customerId: string) {
+  const [state] = await counters.add([{ key: `public-cancellation-notices:${customerId}`, amount: 1 }], DAY_MS);
+  return (state?.current ?? 0) <= OWNER_NOTICES_PER_DAY;
 }
 
 /**
- * §312k BGB: records the declaration as received, applies it to the contract when the data
- * identify one that is still running, and answers the same either way.
+ * §312k BGB: stores the declaration as received and sends the receipt (content and time of
+ * receipt, Abs. 4) — and nothing else. Whether it names a contract is decided afterwards by the
+ * matching job (public-cancellation-matching.ts), so the answer, its content and its timing are
+ * the same whatever was typed: the form tells nobody whether a contract or address exists.
  */
 export async function submitPublicCancellation(
   db: Database,
+  counters: ThrottleCounters,
   input: PublicDeclarationInput,
+  client: string,
   now = new Date(),
 ): Promise<TPublicCancellationReceipt> {
   const reference = newReference();
-  const receivedOn = today(now);
   const customerNumber = input.customerNumber || null;
+  const receiptSent = await receiptAllowed(counters, input.email, client);
+  const declaration = {
+    reference,
+    type: input.type,
+    reason: input.reason || null,
+    name: input.name,
+    customerNumber,
+    email: input.email,
+    contract: input.contract,
+    requestedEndDate: input.endDate ?? null,
+    receivedAt: now,
+  };
   await db.transaction(async (tx) => {
-    const contractNumber = contractNumberIn(input.contract);
-    const product = contractNumber
-      ? await lockContractForDeclaration(tx, { contractNumber, customerNumber, email: input.email })
-      : undefined;
-    const cancellation =
-      product?.status === 'active'
-        ? await recordCancellation(tx, product, {
-            type: input.type,
-            reason: input.reason,
-            endDate: input.endDate,
-            channel: 'public_form',
-            receivedAt: now,
-            effectiveDate: publicEffectiveDate(product, input, receivedOn),
-          })
-        : undefined;
-    await insertPublicCancellationRequest(tx, {
-      reference,
-      type: input.type,
-      reason: input.reason || null,
-      name: input.name,
-      customerNumber,
-      email: input.email,
-      contract: input.contract,
-      requestedEndDate: input.endDate ?? null,
-      status: cancellation ? 'applied' : 'pending_review',
-      customerId: cancellation ? cancellation.customerId : null,
-      cancellationId: cancellation?.id ?? null,
-      receivedAt: now,
-    });
-    await sendPublicDeclarationReceipt(tx, {
-      reference,
-      type: input.type,
-      reason: input.reason || null,
-      name: input.name,
-      customerNumber,
-      email: input.email,
-      contract: input.contract,
-      requestedEndDate: input.endDate ?? null,
-      receivedAt: now,
-    });
+    await insertPublicCancellationRequest(tx, { ...declaration, status: 'received', receiptSent });
+    if (receiptSent) await sendPublicDeclarationReceipt(tx, declaration);
   });
   return { reference, receivedAt: now.toISOString() };
 }

@@ -1,40 +1,89 @@
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, notInArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { customerProducts, publicCancellationRequests, users } from '../../db/schema/index';
 
-export type NewPublicCancellationRequest = typeof publicCancellationRequests.$inferInsert;
+// Declarations from the §312k form. Finding the customer a declaration names is the point of the
+// matching queries, so they are not customer-scoped; only the matching job and staff use them.
 
-/**
- * The contract a public declaration names, locked for the cancellation — only when the contract
- * number belongs to a live account identified by its customer number or registered e-mail.
- * (No customer id here: finding the customer is the point of this query.)
- */
-export async function lockContractForDeclaration(
-  tx: DbOrTx,
-  declaration: { contractNumber: string; customerNumber: string | null; email: string },
-) {
-  const identifiesCustomer = declaration.customerNumber
-    ? or(eq(users.customerNumber, declaration.customerNumber), eq(sql`lower(${users.email})`, declaration.email))
-    : eq(sql`lower(${users.email})`, declaration.email);
-  const [row] = await tx
-    .select({ product: customerProducts })
-    .from(customerProducts)
-    .innerJoin(users, eq(users.id, customerProducts.customerId))
-    .where(
-      and(
-        eq(sql`upper(${customerProducts.contractNumber})`, declaration.contractNumber.toUpperCase()),
-        isNull(users.deletedAt),
-        identifiesCustomer,
-      ),
-    )
-    .for('update', { of: customerProducts })
-    .limit(1);
-  return row?.product;
-}
+export type NewPublicCancellationRequest = typeof publicCancellationRequests.$inferInsert;
+export type DeclarationStatus = NewPublicCancellationRequest['status'];
 
 export async function insertPublicCancellationRequest(db: DbOrTx, values: NewPublicCancellationRequest) {
   const [row] = await db.insert(publicCancellationRequests).values(values).returning();
   if (!row) throw new Error('public cancellation insert returned nothing');
+  return row;
+}
+
+/** The oldest declaration not matched yet, locked; SKIP LOCKED lets instances share the work. */
+export async function claimReceivedDeclaration(tx: DbOrTx, skip: string[]) {
+  const [row] = await tx
+    .select()
+    .from(publicCancellationRequests)
+    .where(
+      and(
+        eq(publicCancellationRequests.status, 'received'),
+        skip.length > 0 ? notInArray(publicCancellationRequests.id, skip) : undefined,
+      ),
+    )
+    .orderBy(asc(publicCancellationRequests.receivedAt), asc(publicCancellationRequests.id))
+    .for('update', { skipLocked: true })
+    .limit(1);
+  return row;
+}
+
+/** A declaration staff decide on, locked. */
+export async function lockDeclaration(tx: DbOrTx, id: string) {
+  const [row] = await tx
+    .select()
+    .from(publicCancellationRequests)
+    .where(eq(publicCancellationRequests.id, id))
+    .for('update')
+    .limit(1);
+  return row;
+}
+
+export async function updateDeclaration(
+  tx: DbOrTx,
+  id: string,
+  values: Partial<Omit<NewPublicCancellationRequest, 'id' | 'reference'>>,
+) {
+  const [row] = await tx
+    .update(publicCancellationRequests)
+    .set(values)
+    .where(eq(publicCancellationRequests.id, id))
+    .returning();
+  if (!row) throw new Error('declaration update returned nothing');
+  return row;
+}
+
+const contact = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  customerNumber: users.customerNumber,
+};
+
+/** The contract a contract number names, locked, with its (live) owner's registered contact. */
+export async function lockNamedContract(tx: DbOrTx, contractNumber: string) {
+  const [row] = await tx
+    .select({ product: customerProducts, owner: contact })
+    .from(customerProducts)
+    .innerJoin(users, eq(users.id, customerProducts.customerId))
+    .where(
+      and(eq(sql`upper(${customerProducts.contractNumber})`, contractNumber.toUpperCase()), isNull(users.deletedAt)),
+    )
+    .for('update', { of: customerProducts })
+    .limit(1);
+  return row;
+}
+
+/** The live customer a customer number names, with the registered contact. */
+export async function findCustomerByNumber(db: DbOrTx, customerNumber: string) {
+  const [row] = await db
+    .select(contact)
+    .from(users)
+    .where(and(eq(users.customerNumber, customerNumber), eq(users.role, 'customer'), isNull(users.deletedAt)))
+    .limit(1);
   return row;
 }
 
@@ -43,13 +92,8 @@ export interface InstantCursor {
   id: string;
 }
 
-/** Back office: declarations by status, newest first. */
-export async function findPublicCancellationRequests(
-  db: DbOrTx,
-  status: 'applied' | 'pending_review',
-  limit: number,
-  cursor?: InstantCursor,
-) {
+/** Back office: declarations by status, oldest first (a queue is worked from its front). */
+export async function findDeclarations(db: DbOrTx, status: DeclarationStatus, limit: number, cursor?: InstantCursor) {
   return db
     .select()
     .from(publicCancellationRequests)
@@ -58,15 +102,15 @@ export async function findPublicCancellationRequests(
         eq(publicCancellationRequests.status, status),
         cursor
           ? or(
-              lt(publicCancellationRequests.receivedAt, cursor.receivedAt),
+              gt(publicCancellationRequests.receivedAt, cursor.receivedAt),
               and(
                 eq(publicCancellationRequests.receivedAt, cursor.receivedAt),
-                lt(publicCancellationRequests.id, cursor.id),
+                gt(publicCancellationRequests.id, cursor.id),
               ),
             )
           : undefined,
       ),
     )
-    .orderBy(desc(publicCancellationRequests.receivedAt), desc(publicCancellationRequests.id))
+    .orderBy(asc(publicCancellationRequests.receivedAt), asc(publicCancellationRequests.id))
     .limit(limit);
 }

@@ -12,7 +12,10 @@ export interface SecurityEventInput {
   type: TSecurityEventType;
   /** The customer or staff member concerned; null when there is none (unknown e-mail). */
   userId: string | null;
-  /** Taken from the request being served when omitted. */
+  /**
+   * Taken from the request being served when omitted (undefined); pass null to leave them out, e.g.
+   * when the request is someone else's (a stranger's form, a staff member's action).
+   */
   requestId?: string | null;
   ip?: string | null;
   userAgent?: string | null;
@@ -43,9 +46,9 @@ export async function recordSecurityEvent(db: DbOrTx, event: SecurityEventInput)
   await db.insert(securityEvents).values({
     type: event.type,
     userId: event.userId,
-    requestId: event.requestId ?? context?.requestId ?? null,
-    ipAddress: event.ip ?? context?.ip ?? null,
-    userAgent: (event.userAgent ?? context?.userAgent ?? null)?.slice(0, 500) ?? null,
+    requestId: event.requestId !== undefined ? event.requestId : (context?.requestId ?? null),
+    ipAddress: event.ip !== undefined ? event.ip : (context?.ip ?? null),
+    userAgent: (event.userAgent !== undefined ? event.userAgent : (context?.userAgent ?? null))?.slice(0, 500) ?? null,
     details,
   });
 }

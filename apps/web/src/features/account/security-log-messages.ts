@@ -14,6 +14,10 @@ const de: EventNames = {
   'email.changed': 'E-Mail-Adresse geändert',
   'bank_account.changed': 'Bankdaten geändert',
   'product.cancelled': 'Vertrag gekündigt',
+  'cancellation.declaration_received': 'Kündigung über das Kündigungsformular eingegangen',
+  'cancellation.declaration_linked': 'Kündigungserklärung einem Vertrag zugeordnet',
+  'cancellation.declaration_rejected': 'Kündigungserklärung abgelehnt',
+  'cancellation.recorded': 'Kündigung per Brief oder E-Mail erfasst',
   'account.deleted': 'Kundenkonto gelöscht',
   'access.denied': 'Zugriff verweigert',
 };
@@ -29,6 +33,10 @@ const en: EventNames = {
   'email.changed': 'E-mail address changed',
   'bank_account.changed': 'Bank details changed',
   'product.cancelled': 'Contract cancelled',
+  'cancellation.declaration_received': 'Cancellation received through the cancellation form',
+  'cancellation.declaration_linked': 'Cancellation declaration assigned to a contract',
+  'cancellation.declaration_rejected': 'Cancellation declaration rejected',
+  'cancellation.recorded': 'Cancellation by letter or e-mail recorded',
   'account.deleted': 'Account deleted',
   'access.denied': 'Access denied',
 };

@@ -41,6 +41,8 @@ export const cancellationMessages = defineMessages({
     nameRequired: 'Bitte geben Sie Ihren Namen an.',
     customerNumber: 'Kundennummer (falls bekannt)',
     email: 'E-Mail-Adresse für die Bestätigung',
+    emailHint:
+      'Mit der bei Ihrem Vertrag hinterlegten Adresse wird eine ordentliche Kündigung sofort ausgeführt; andere Erklärungen prüfen wir und informieren den Vertragsinhaber.',
     emailRequired: 'Bitte geben Sie eine E-Mail-Adresse an.',
     contract: 'Vertrag',
     contractHint: 'Die Vertragsnummer (z. B. V-100001) steht auf Ihrer Auftragsbestätigung.',
@@ -49,7 +51,7 @@ export const cancellationMessages = defineMessages({
     whenDate: 'Zu einem bestimmten Datum',
     receiptHeading: 'Ihre Kündigung ist eingegangen',
     receiptIntro:
-      'Wir haben Ihre Kündigungserklärung erhalten und eine Eingangsbestätigung an Ihre E-Mail-Adresse gesendet. Die Bestätigung des Vertragsendes senden wir an die beim Vertrag hinterlegte Adresse.',
+      'Wir haben Ihre Kündigungserklärung erhalten und eine Eingangsbestätigung an Ihre E-Mail-Adresse gesendet. Sie gilt ab dem unten genannten Eingang. Die Bestätigung des Vertragsendes senden wir an die beim Vertrag hinterlegte Adresse.',
     reference: 'Vorgangsnummer',
     declaration: 'Ihre Erklärung',
     earliestPossible: 'nächstmöglicher Zeitpunkt',
@@ -96,6 +98,8 @@ export const cancellationMessages = defineMessages({
     nameRequired: 'Please enter your name.',
     customerNumber: 'Customer number (if known)',
     email: 'E-mail address for the confirmation',
+    emailHint:
+      'With the address registered for your contract, an ordinary cancellation takes effect at once; any other declaration is reviewed by us and the contract holder is informed.',
     emailRequired: 'Please enter an e-mail address.',
     contract: 'Contract',
     contractHint: 'The contract number (e.g. V-100001) is on your order confirmation.',
@@ -104,7 +108,7 @@ export const cancellationMessages = defineMessages({
     whenDate: 'On a specific date',
     receiptHeading: 'Your cancellation has been received',
     receiptIntro:
-      'We have received your declaration and sent a confirmation of receipt to your e-mail address. The confirmation of the end date goes to the address registered with the contract.',
+      'We have received your declaration and sent a confirmation of receipt to your e-mail address. It counts from the time of receipt shown below. The confirmation of the end date goes to the address registered with the contract.',
     reference: 'Reference',
     declaration: 'Your declaration',
     earliestPossible: 'earliest possible date',

@@ -94,6 +94,7 @@ export function PublicCancellationForm({ onSubmitted }: { onSubmitted: (result: 
           autoComplete="email"
           required
           maxLength={254}
+          hint={t.emailHint}
           error={fieldError('email')}
         />
       </fieldset>
