@@ -132,6 +132,8 @@ describe('two API instances on one PostgreSQL', () => {
     a = runApi('server', [], serverEnv(PORTS.a, { METRICS_PORT: String(PORTS.metrics) }));
     b = runApi('server', [], serverEnv(PORTS.b));
     await Promise.all([ready(PORTS.a), ready(PORTS.b)]);
+    // The sandbox runs in production only as configured here, and says so at every start.
+    expect(a.output.join('\n')).toMatch(/WARNING: PAYMENT_PROVIDER=sandbox in production/);
   }, 60_000);
 
   it('leaves a configured server without demo data (only `pnpm db:seed` fills one)', async () => {
