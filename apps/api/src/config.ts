@@ -145,7 +145,7 @@ function paymentsConfig(env: z.infer<typeof ZConfig>): PaymentsConfig {
 function startupWarnings(env: z.infer<typeof ZConfig>, payments: PaymentsConfig): string[] {
   if (env.NODE_ENV !== 'production' || payments.provider !== 'sandbox') return [];
   return [
-    'PAYMENT_PROVIDER=sandbox in production: no real money moves, card payments and direct debits always succeed, every payment is marked as a test. Never run this for real customers.',
+    'PAYMENT_PROVIDER=sandbox in production: no real money moves, card payments and direct debits always succeed and are marked as tests. Never run this for real customers.',
   ];
 }
 
