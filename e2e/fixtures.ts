@@ -22,7 +22,7 @@ export async function staffToken(baseURL: string): Promise<string> {
   const response = await fetch(`${baseURL}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(staff),
+    body: JSON.stringify({ ...staff, tokenDelivery: 'bearer' }),
   });
   if (!response.ok) throw new Error(`staff sign-in failed: ${response.status}`);
   return ((await response.json()) as { accessToken: string }).accessToken;

@@ -80,7 +80,7 @@ export async function bearerFor(port: number, email: string, password = BULK_PAS
   const response = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
+    body: JSON.stringify({ email, password, tokenDelivery: 'bearer' }),
   });
   if (!response.ok) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
   return `Bearer ${((await response.json()) as { accessToken: string }).accessToken}`;

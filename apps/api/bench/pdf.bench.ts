@@ -61,7 +61,7 @@ await seedDemoDataIfEmpty(database.db, { renderer: app.pdf });
 const login = await app.inject({
   method: 'POST',
   url: '/api/v1/auth/login',
-  payload: { email: 'demo@example.com', password: 'demo-passwort-2026' },
+  payload: { email: 'demo@example.com', password: 'demo-passwort-2026', tokenDelivery: 'bearer' },
 });
 const headers = { authorization: `Bearer ${login.json().accessToken}` };
 const [first] = (await app.inject({ url: '/api/v1/invoices?status=open', headers })).json().items;

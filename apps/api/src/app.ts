@@ -13,6 +13,7 @@ import authModule from './modules/auth/auth.routes';
 import healthModule from './modules/health/health.routes';
 import invoicesModule from './modules/invoices/invoices.routes';
 import invoicesAdminModule from './modules/invoices/invoices-admin.routes';
+import paymentsModule from './modules/invoices/payments/payments.routes';
 import sandboxPayModule from './modules/invoices/payments/sandbox-pay.routes';
 import legalModule from './modules/legal/legal.routes';
 import overviewModule from './modules/overview/overview.routes';
@@ -59,6 +60,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors,
   });
+  // Valid but unfit for real customers (e.g. the payment sandbox in production): said at every start.
+  for (const warning of config.startupWarnings) app.log.warn(`WARNING: ${warning}`);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRequest', async (request, reply) => {
@@ -95,7 +98,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(legalModule, { config });
       await api.register(productsModule);
       await api.register(productsAdminModule, { config });
-      await api.register(invoicesModule, { config });
+      await api.register(invoicesModule);
+      await api.register(paymentsModule, { config });
       await api.register(invoicesAdminModule, { config });
       await api.register(ticketsModule, { config });
       await api.register(securityLogModule);
@@ -104,7 +108,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   );
 
   // The sandbox payment provider's hosted pages (outside the API: they stand in for an external site).
-  await app.register(sandboxPayModule, { config });
+  if (config.payments.provider === 'sandbox') {
+    await app.register(sandboxPayModule, { config, secret: config.payments.sandboxSecret });
+  }
   await app.register(webPlugin, { distDir: config.WEB_DIST_DIR });
   app.setNotFoundHandler((request, reply) => {
     return (

@@ -32,3 +32,72 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
 });
+
+describe('secrets in production', () => {
+  const strong = 'Zq3v9LkP2xW8rT6yN4mB7cJ1hF5dS0gA'; // 32 characters, 32 distinct
+  const production = (env: Record<string, string>) => loadConfig({ NODE_ENV: 'production', ...env });
+
+  it.each([
+    ['the published development secret', 'development-only-secret-never-use-in-production!'],
+    ['a secret under 32 characters', 'Zq3v9LkP2xW8rT6yN4mB7cJ1hF5dS0g'],
+    ['one repeated character', 'a'.repeat(64)],
+    ['few distinct characters', 'abababababababababababababababab'],
+    ['a repeated short phrase', 'secret1-secret1-secret1-secret1-secret1-'],
+  ])('refuses %s as JWT_SECRET, naming the variable', (_what, secret) => {
+    expect(() => production({ JWT_SECRET: secret })).toThrowError(/JWT_SECRET/);
+  });
+
+  it('accepts a random secret of 32 or more characters', () => {
+    expect(production({ JWT_SECRET: strong }).jwtSecret).toBe(strong);
+    // `openssl rand -hex 32` has only 16 possible characters and must pass.
+    expect(
+      production({ JWT_SECRET: '9f2c4e1a7b3d8e6f0a5c2b9d4e7f1a3c6b8d0e2f4a6c8e1b3d5f7a9c2e4b6d8f' }).jwtSecret,
+    ).toHaveLength(64);
+  });
+
+  it('keeps allowing the fixed development secret outside production', () => {
+    expect(loadConfig({}).jwtSecret).toBe('development-only-secret-never-use-in-production!');
+  });
+});
+
+describe('payment provider', () => {
+  const strong = 'Zq3v9LkP2xW8rT6yN4mB7cJ1hF5dS0gA';
+  const sandboxSecret = 'Hq8wE2rT5yU9iO3pA6sD1fG4hJ7kL0zX';
+
+  it('is the sandbox by default outside production, with a random per-process key', () => {
+    const first = loadConfig({});
+    const second = loadConfig({});
+    expect(first.payments.provider).toBe('sandbox');
+    expect(first.payments.provider === 'sandbox' && first.payments.sandboxSecret.length).toBeGreaterThanOrEqual(32);
+    expect(first.payments).not.toEqual(second.payments);
+    expect(first.startupWarnings).toEqual([]);
+  });
+
+  it('is none by default in production: no sandbox without explicit configuration', () => {
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong });
+    expect(config.payments).toEqual({ provider: 'none' });
+  });
+
+  it('can be switched off outside production', () => {
+    expect(loadConfig({ PAYMENT_PROVIDER: 'none' }).payments).toEqual({ provider: 'none' });
+  });
+
+  it('runs the sandbox in production only with its own strong secret, and warns loudly', () => {
+    const base = { NODE_ENV: 'production', JWT_SECRET: strong, PAYMENT_PROVIDER: 'sandbox' };
+    expect(() => loadConfig(base)).toThrowError(/PAYMENT_SANDBOX_SECRET: is required/);
+    expect(() => loadConfig({ ...base, PAYMENT_SANDBOX_SECRET: 'x'.repeat(40) })).toThrowError(
+      /PAYMENT_SANDBOX_SECRET/,
+    );
+    expect(() => loadConfig({ ...base, PAYMENT_SANDBOX_SECRET: strong })).toThrowError(
+      /PAYMENT_SANDBOX_SECRET: must differ from JWT_SECRET/,
+    );
+    const config = loadConfig({ ...base, PAYMENT_SANDBOX_SECRET: sandboxSecret });
+    expect(config.payments).toEqual({ provider: 'sandbox', sandboxSecret: Buffer.from(sandboxSecret) });
+    expect(config.startupWarnings.join('\n')).toMatch(/sandbox.*production.*test/i);
+  });
+
+  it('signs with the configured sandbox secret, never one derived from JWT_SECRET', () => {
+    const config = loadConfig({ JWT_SECRET: strong, PAYMENT_SANDBOX_SECRET: sandboxSecret });
+    expect(config.payments).toEqual({ provider: 'sandbox', sandboxSecret: Buffer.from(sandboxSecret) });
+  });
+});

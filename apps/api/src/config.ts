@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { accessSync, constants, statSync } from 'node:fs';
 import { z } from 'zod';
+import { DEVELOPMENT_JWT_SECRET, weakSecretReason } from './lib/secret-strength';
 
 function isReadableFile(path: string): boolean {
   try {
@@ -35,6 +37,10 @@ export const ZConfig = z
     SEED_DEMO_DATA: booleanFlag.default(true),
     /** Signs the access tokens. Required in production; development falls back to a fixed key. */
     JWT_SECRET: z.string().min(32).optional(),
+    /** Who takes card payments and direct debits. Default: `sandbox` outside production, `none` in it. */
+    PAYMENT_PROVIDER: z.enum(['sandbox', 'none']).optional(),
+    /** Signs the sandbox's page links and callbacks; required in production when the sandbox runs. */
+    PAYMENT_SANDBOX_SECRET: z.string().min(32).optional(),
     ACCESS_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     SESSION_TTL_HOURS: z.coerce
       .number()
@@ -99,8 +105,17 @@ export const ZConfig = z
     LEGAL_PRIVACY_FILE_EN: z.string().min(1).optional(),
   })
   .superRefine((config, ctx) => {
-    if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+    if (config.NODE_ENV !== 'production') return;
+    const requireStrong = (key: 'JWT_SECRET' | 'PAYMENT_SANDBOX_SECRET', value: string | undefined) => {
+      const reason = value === undefined ? 'is required in production' : weakSecretReason(value);
+      if (reason) ctx.addIssue({ code: 'custom', path: [key], message: reason });
+    };
+    requireStrong('JWT_SECRET', config.JWT_SECRET);
+    if (config.PAYMENT_PROVIDER === 'sandbox') {
+      requireStrong('PAYMENT_SANDBOX_SECRET', config.PAYMENT_SANDBOX_SECRET);
+      if (config.PAYMENT_SANDBOX_SECRET !== undefined && config.PAYMENT_SANDBOX_SECRET === config.JWT_SECRET) {
+        ctx.addIssue({ code: 'custom', path: ['PAYMENT_SANDBOX_SECRET'], message: 'must differ from JWT_SECRET' });
+      }
     }
     for (const key of ['LEGAL_PRIVACY_FILE', 'LEGAL_PRIVACY_FILE_EN'] as const) {
       const file = config[key];
@@ -113,8 +128,14 @@ export const ZConfig = z
     }
   });
 
+/** The payment provider in use; `none` offers bank transfers only. */
+export type PaymentsConfig = { provider: 'sandbox'; sandboxSecret: Buffer } | { provider: 'none' };
+
 export type AppConfig = z.infer<typeof ZConfig> & {
   jwtSecret: string;
+  payments: PaymentsConfig;
+  /** Said loudly in the log at start: the configuration is valid but not what production should run. */
+  startupWarnings: string[];
   secureCookies: boolean;
   provider: ProviderIdentity;
 };
@@ -140,7 +161,20 @@ export interface ProviderIdentity {
   creditorId: string;
 }
 
-const DEVELOPMENT_JWT_SECRET = 'development-only-secret-never-use-in-production!';
+function paymentsConfig(env: z.infer<typeof ZConfig>): PaymentsConfig {
+  const provider = env.PAYMENT_PROVIDER ?? (env.NODE_ENV === 'production' ? 'none' : 'sandbox');
+  if (provider === 'none') return { provider };
+  // Outside production an unset key is random per process: links die with a restart, nothing leaks.
+  const sandboxSecret = env.PAYMENT_SANDBOX_SECRET ? Buffer.from(env.PAYMENT_SANDBOX_SECRET) : randomBytes(32);
+  return { provider, sandboxSecret };
+}
+
+function startupWarnings(env: z.infer<typeof ZConfig>, payments: PaymentsConfig): string[] {
+  if (env.NODE_ENV !== 'production' || payments.provider !== 'sandbox') return [];
+  return [
+    'PAYMENT_PROVIDER=sandbox in production: no real money moves, card payments and direct debits always succeed and are marked as tests. Never run this for real customers.',
+  ];
+}
 
 export class ConfigError extends Error {}
 
@@ -152,9 +186,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  const payments = paymentsConfig(parsed.data);
   return {
     ...parsed.data,
     jwtSecret: parsed.data.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    payments,
+    startupWarnings: startupWarnings(parsed.data, payments),
     secureCookies: parsed.data.PUBLIC_URL.startsWith('https://'),
     provider: {
       name: parsed.data.PROVIDER_NAME,

@@ -53,12 +53,17 @@ export interface SignedIn {
   bearer: { authorization: string };
 }
 
+/**
+ * Signs in as the browser does (cookie only). The cookie's value is the session's JWT, so the
+ * same session also serves as a bearer token for the API-consumer side of a test.
+ */
 export async function signIn(app: FastifyInstance, email: string, password = TEST_PASSWORD): Promise<SignedIn> {
   const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
   expect(response.statusCode, response.body).toBe(200);
-  const token = response.json<{ accessToken: string }>().accessToken;
-  const cookie = response.cookies.map((entry) => `${entry.name}=${entry.value}`).join('; ');
-  return { token, cookie, bearer: { authorization: `Bearer ${token}` } };
+  const [session] = response.cookies;
+  if (!session) throw new Error('sign-in set no session cookie');
+  const token = session.value;
+  return { token, cookie: `${session.name}=${token}`, bearer: { authorization: `Bearer ${token}` } };
 }
 
 /** A new customer, signed in: the usual start of a route test. */

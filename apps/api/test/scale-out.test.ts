@@ -37,6 +37,9 @@ function serverEnv(port: number, extra: Record<string, string> = {}): Record<str
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: '4',
     JWT_SECRET: 'scale-out-secret-scale-out-secret-0123456789',
+    // Explicitly, as production allows it: the payment test below goes through the sandbox.
+    PAYMENT_PROVIDER: 'sandbox',
+    PAYMENT_SANDBOX_SECRET: 'scale-out-sandbox-key-9f8e7d6c5b4a3210',
     LOG_LEVEL: 'info',
     MIGRATE_ON_START: 'false',
     LOGIN_RATE_LIMIT_PER_MINUTE: String(LOGIN_LIMIT),
@@ -61,7 +64,7 @@ const login = (port: number, email: string, password: string) => {
   return fetch(`${base(port)}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
+    body: JSON.stringify({ email, password, tokenDelivery: 'bearer' }),
   });
 };
 
@@ -100,7 +103,11 @@ afterAll(async () => {
 
 describe('two API instances on one PostgreSQL', () => {
   it('refuses to serve an unmigrated database, then two concurrent migrators apply every migration once', async () => {
-    const env = { DATABASE_URL: databaseUrl, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    const env = {
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'migrate-step-secret-0123456789abcdef',
+    };
     const early = runApi('server', [], serverEnv(PORTS.a));
     const pendingBefore = runApi('cli', ['status'], env);
     expect(await early.exited).toBe(1);
@@ -125,6 +132,8 @@ describe('two API instances on one PostgreSQL', () => {
     a = runApi('server', [], serverEnv(PORTS.a, { METRICS_PORT: String(PORTS.metrics) }));
     b = runApi('server', [], serverEnv(PORTS.b));
     await Promise.all([ready(PORTS.a), ready(PORTS.b)]);
+    // The sandbox runs in production only as configured here, and says so at every start.
+    expect(a.output.join('\n')).toMatch(/WARNING: PAYMENT_PROVIDER=sandbox in production/);
   }, 60_000);
 
   it('leaves a configured server without demo data (only `pnpm db:seed` fills one)', async () => {

@@ -24,11 +24,18 @@ export type TMe = z.infer<typeof ZMe>;
 export const ZLoginBody = z.object({
   email: ZEmailInput,
   password: z.string().min(1).max(1024),
+  tokenDelivery: z.enum(['cookie', 'bearer']).default('cookie').meta({
+    description:
+      '`cookie` (browsers): the session is an HttpOnly cookie and the token never reaches script. `bearer` (API clients): the token is in the answer as `accessToken` and no cookie is set.',
+  }),
 });
 
 export const ZLoginResponse = z.object({
   customer: ZMe,
-  accessToken: z.string().meta({ description: 'JWT for `Authorization: Bearer`; names the session' }),
+  accessToken: z
+    .string()
+    .optional()
+    .meta({ description: 'Only with `tokenDelivery: "bearer"`: JWT for `Authorization: Bearer`; names the session' }),
   expiresAt: ZInstant,
 });
 export type TLoginResponse = z.infer<typeof ZLoginResponse>;

@@ -92,6 +92,7 @@ export const ZPayment = z
     currency: ZCurrency,
     nextAction: ZNextAction.nullable(),
     failureReason: z.string().nullable(),
+    test: z.boolean().meta({ description: 'Handled by the sandbox payment provider: no money moved' }),
     createdAt: ZInstant,
     settledAt: ZInstant.nullable(),
   })
@@ -126,11 +127,16 @@ export const ZInvoiceListQuery = ZListQuery.extend({
   status: ZStatusFilter.optional().meta({ description: 'Comma-separated, e.g. `open,overdue`' }),
 });
 
+/** Why a method is not on offer: no active SEPA mandate, or no payment provider configured. */
+export const ZPaymentUnavailableReason = z.enum(['no_sepa_mandate', 'no_payment_provider']);
+export type TPaymentUnavailableReason = z.infer<typeof ZPaymentUnavailableReason>;
+
 export const ZPaymentMethodOption = z.object({
   method: ZPaymentMethod,
   available: z.boolean(),
-  reason: z.string().optional().meta({ description: 'Why a method is not available, e.g. `no_sepa_mandate`' }),
+  reason: ZPaymentUnavailableReason.optional().meta({ description: 'Why a method is not available' }),
 });
+export type TPaymentMethodOption = z.infer<typeof ZPaymentMethodOption>;
 
 export const ZCreatePaymentBody = z.object({ method: ZPaymentMethod });
 

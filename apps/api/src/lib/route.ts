@@ -62,6 +62,8 @@ export interface RouteOptions {
   };
   /** Larger bodies than the global BODY_LIMIT_BYTES, e.g. for attachments. */
   bodyLimit?: number;
+  /** Left out of the OpenAPI document (the sandbox's callback in production). */
+  hidden?: boolean;
 }
 
 /**
@@ -94,6 +96,7 @@ export function registerRoute<C extends RouteContract>(
       ...(contract.body ? { body: contract.body } : {}),
       ...(contract.headers ? { headers: contract.headers } : {}),
       ...(contract.access === 'public' ? {} : { security: [{ bearerAuth: [] }, { cookieAuth: [] }] }),
+      ...(options.hidden ? { hide: true } : {}),
       response,
     },
     config: {

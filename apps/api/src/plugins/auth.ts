@@ -80,7 +80,8 @@ export default fp(
     await app.register(jwt, {
       secret: config.jwtSecret,
       sign: { algorithm: 'HS256', expiresIn: ttlSeconds },
-      verify: { algorithms: ['HS256'] },
+      // A token without an expiry would be valid forever; one without an issue time defeats renewal.
+      verify: { algorithms: ['HS256'], requiredClaims: ['exp', 'iat'] },
       cookie: { cookieName, signed: false },
     });
     app.decorateRequest('auth', null);

@@ -72,7 +72,7 @@ describe.skipIf(!privatePostgresAvailable)('PostgreSQL stops while requests run'
     const login = await fetch(`${base}/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: user.email, password: TEST_PASSWORD }),
+      body: JSON.stringify({ email: user.email, password: TEST_PASSWORD, tokenDelivery: 'bearer' }),
     });
     expect(login.status).toBe(200);
     bearer = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };

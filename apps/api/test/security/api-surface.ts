@@ -73,7 +73,7 @@ export async function signInAs(app: FastifyInstance, email: string): Promise<Ses
   const response = await app.inject({
     method: 'POST',
     url: `${API}/auth/login`,
-    payload: { email, password: DEMO_PASSWORD },
+    payload: { email, password: DEMO_PASSWORD, tokenDelivery: 'bearer' },
   });
   expect(response.statusCode, response.body).toBe(200);
   return { email, headers: { authorization: `Bearer ${response.json<{ accessToken: string }>().accessToken}` } };

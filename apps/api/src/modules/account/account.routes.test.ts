@@ -193,7 +193,7 @@ describe('sessions', () => {
         'user-agent':
           'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Version/17.5 Mobile Safari/604.1',
       },
-      payload: { email: customer.user.email, password: TEST_PASSWORD },
+      payload: { email: customer.user.email, password: TEST_PASSWORD, tokenDelivery: 'bearer' },
     });
     const phoneBearer = { authorization: `Bearer ${phone.json().accessToken}` };
     const list = await ctx.app.inject({ url: '/api/v1/account/sessions', headers: customer.bearer });

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app';
@@ -7,7 +8,7 @@ import { sessions, users } from '../../db/schema/index';
 const ctx = useTestApp();
 
 describe('POST /auth/login', () => {
-  it('signs in, sets an HttpOnly SameSite=Lax cookie and answers with a bearer token', async () => {
+  it('signs the browser in by an HttpOnly SameSite=Lax cookie only: no token in the body', async () => {
     const user = await createCustomer(ctx.db, { email: 'Login.Case@Example.com' });
     const response = await ctx.app.inject({
       method: 'POST',
@@ -17,7 +18,8 @@ describe('POST /auth/login', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.customer).toMatchObject({ id: user.id, customerNumber: user.customerNumber, role: 'customer' });
-    expect(body.accessToken).toMatch(/^ey/);
+    expect(body).not.toHaveProperty('accessToken');
+    expect(response.body).not.toMatch(/ey[\w-]+\.ey/);
     expect(new Date(body.expiresAt).getTime()).toBeGreaterThan(Date.now());
     const cookie = String(response.headers['set-cookie']);
     expect(cookie).toContain('portal_session=');
@@ -26,6 +28,33 @@ describe('POST /auth/login', () => {
     expect(cookie).not.toContain('Secure');
     const rows = await ctx.db.select().from(sessions).where(eq(sessions.userId, user.id));
     expect(rows).toHaveLength(1);
+  });
+
+  it('answers the bearer token to an API client that asks for it, and sets no cookie then', async () => {
+    const user = await createCustomer(ctx.db);
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: user.email, password: TEST_PASSWORD, tokenDelivery: 'bearer' },
+    });
+    expect(response.statusCode).toBe(200);
+    const { accessToken } = response.json<{ accessToken: string }>();
+    expect(accessToken).toMatch(/^ey/);
+    expect(response.headers['set-cookie']).toBeUndefined();
+    expect(response.headers['cache-control']).toBe('no-store');
+    const me = await ctx.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${accessToken}` } });
+    expect(me.json()).toMatchObject({ id: user.id });
+  });
+
+  it('names the field when the token delivery is unknown', async () => {
+    const user = await createCustomer(ctx.db);
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: user.email, password: TEST_PASSWORD, tokenDelivery: 'url' },
+    });
+    const problem = expectProblem(response, 400, 'validation_failed') as { errors: Array<{ path: string }> };
+    expect(problem.errors.map((error) => error.path)).toContain('tokenDelivery');
   });
 
   it('stores passwords as argon2id with m=19456, t=2, p=1', async () => {
@@ -144,4 +173,23 @@ describe('sessions', () => {
     });
     expect(sameOrigin.statusCode).toBe(204);
   });
+
+  it('refuses a correctly signed token without an expiry or an issue time', async () => {
+    const { user, token } = await signedInCustomer(ctx.app, ctx.db);
+    const claims = ctx.app.jwt.decode<{ sid: string; iat: number; exp: number }>(token);
+    if (!claims) throw new Error('token did not decode');
+    const now = Math.floor(Date.now() / 1000);
+    const base = { sub: user.id, sid: claims.sid, role: 'customer' };
+    const me = (jwt: string) => ctx.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${jwt}` } });
+    expect((await me(handSigned({ ...base, iat: now, exp: now + 600 }))).statusCode).toBe(200);
+    expectProblem(await me(handSigned({ ...base, iat: now })), 401, 'unauthenticated');
+    expectProblem(await me(handSigned({ ...base, exp: now + 600 })), 401, 'unauthenticated');
+  });
 });
+
+/** An HS256 token signed with the app's key, with exactly the claims given. */
+function handSigned(claims: Record<string, unknown>): string {
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`;
+  return `${unsigned}.${createHmac('sha256', ctx.config.jwtSecret).update(unsigned).digest('base64url')}`;
+}

@@ -23,15 +23,17 @@ export default async function authModule(app: FastifyInstance, { config }: { con
           sessionTtlHours: config.SESSION_TTL_HOURS,
         }),
       );
+      // One place holds the token: the HttpOnly cookie (browsers) or the body (API clients asked for it).
+      const bearer = request.body.tokenDelivery === 'bearer';
       const { token, expiresAt } = await app.issueAccessToken(
         reply,
         { sub: user.id, sid: session.id, role: user.role },
-        true,
+        !bearer,
       );
       request.log.info({ userId: user.id, sessionId: session.id }, 'signed in');
       return {
         status: 200,
-        body: { customer: toMe(user), accessToken: token, expiresAt: expiresAt.toISOString() },
+        body: { customer: toMe(user), ...(bearer ? { accessToken: token } : {}), expiresAt: expiresAt.toISOString() },
         headers: { 'cache-control': 'no-store' },
       };
     },

@@ -8,6 +8,9 @@ async function login(email: string) {
   return ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD } });
 }
 
+/** The session's JWT, as the browser holds it in the cookie. */
+const cookieToken = (response: Awaited<ReturnType<typeof login>>) => response.cookies[0]?.value ?? '';
+
 describe('session cookie over HTTPS', () => {
   it('is Secure and carries the __Host- prefix', async () => {
     const user = await createCustomer(ctx.db);
@@ -26,7 +29,7 @@ describe('session cookie over HTTPS', () => {
   it('is renewed once past half its lifetime, while the session lives', async () => {
     const user = await createCustomer(ctx.db);
     const fresh = await login(user.email);
-    const token = fresh.json<{ accessToken: string }>().accessToken;
+    const token = cookieToken(fresh);
     const claims = ctx.app.jwt.decode<{ sub: string; sid: string; role: 'customer' }>(token);
     if (!claims) throw new Error('token did not decode');
     const young = await ctx.app.inject({ url: '/api/v1/me', headers: { cookie: `__Host-portal_session=${token}` } });
@@ -45,7 +48,7 @@ describe('session cookie over HTTPS', () => {
 
   it('refuses a token past its lifetime', async () => {
     const user = await createCustomer(ctx.db);
-    const token = (await login(user.email)).json<{ accessToken: string }>().accessToken;
+    const token = cookieToken(await login(user.email));
     const claims = ctx.app.jwt.decode<{ sub: string; sid: string; role: 'customer' }>(token);
     if (!claims) throw new Error('token did not decode');
     const expired = ctx.app.jwt.sign(

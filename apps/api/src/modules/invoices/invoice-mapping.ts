@@ -45,6 +45,7 @@ export function toPayment(row: PaymentRow): TPayment {
     currency: 'EUR',
     nextAction: nextAction.success ? nextAction.data : null,
     failureReason: row.failureReason,
+    test: row.test,
     createdAt: row.createdAt.toISOString(),
     settledAt: row.settledAt?.toISOString() ?? null,
   };

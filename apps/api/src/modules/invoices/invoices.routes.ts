@@ -1,14 +1,9 @@
-import { invoiceRoutes, paymentWebhookRoutes } from '@portal/contracts';
+import { invoiceRoutes } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
-import type { AppConfig } from '../../config';
-import { AppError } from '../../lib/app-error';
 import { registerRoute } from '../../lib/route';
 import { archiveBackfillJob, getArchivedFile } from './invoice-archive.service';
 import { getInvoiceSettings, saveInvoiceSettings } from './invoice-settings.service';
 import { getInvoice, listInvoices } from './invoices.service';
-import { applyProviderEvent, paymentMethodsFor, startPayment } from './payments/payments.service';
-import { createSandboxProvider } from './payments/sandbox-provider';
-import { SETTLE_DEBITS_JOB, settlePendingDebits } from './payments/settlement';
 
 interface DownloadRequest {
   auth: { customerId: string };
@@ -16,10 +11,8 @@ interface DownloadRequest {
   headers: { 'if-none-match'?: string | undefined };
 }
 
-/** Rechnungen: the customer's invoices, their PDFs and paying them. */
-export default async function invoicesModule(app: FastifyInstance, { config }: { config: AppConfig }) {
-  const provider = createSandboxProvider(config.jwtSecret);
-
+/** Rechnungen: the customer's invoices and their PDFs (paying them: payments/payments.routes.ts). */
+export default async function invoicesModule(app: FastifyInstance) {
   registerRoute(app, invoiceRoutes.list, async (request) => ({
     status: 200,
     body: await listInvoices(app.db, request.auth.customerId, {
@@ -62,39 +55,4 @@ export default async function invoicesModule(app: FastifyInstance, { config }: {
     status: 200,
     body: await saveInvoiceSettings(app.db, request.auth.customerId, request.body),
   }));
-
-  registerRoute(app, invoiceRoutes.paymentMethods, async (request) => ({
-    status: 200,
-    body: { items: await paymentMethodsFor(app.db, request.auth.customerId) },
-  }));
-
-  registerRoute(app, invoiceRoutes.pay, async (request) => ({
-    status: 201,
-    body: await startPayment(app.db, provider, {
-      customerId: request.auth.customerId,
-      invoiceId: request.params.id,
-      method: request.body.method,
-      idempotencyKey: request.headers['idempotency-key'],
-    }),
-  }));
-
-  registerRoute(app, paymentWebhookRoutes.sandbox, async (request) => {
-    const event = request.body;
-    const verified = provider.verifyCallback(
-      { ...event, ...(event.failureReason ? { failureReason: event.failureReason } : {}) },
-      request.headers['x-sandbox-signature'],
-    );
-    if (!verified) throw new AppError('unauthenticated', 'The callback signature is not valid.');
-    const known = await applyProviderEvent(app.db, event);
-    if (!known) throw AppError.notFound('payment');
-    return { status: 204, body: null };
-  });
-
-  app.jobs.register({
-    name: SETTLE_DEBITS_JOB,
-    intervalMs: 60_000,
-    run: async (db) => {
-      await settlePendingDebits(db, provider);
-    },
-  });
 }

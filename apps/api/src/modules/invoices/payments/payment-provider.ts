@@ -1,4 +1,6 @@
 import type { TPaymentMethod } from '@portal/contracts';
+import type { PaymentsConfig } from '../../../config';
+import { createSandboxProvider } from './sandbox-provider';
 
 /** What a payment provider answers when a card or direct-debit payment starts. */
 export interface ProviderStart {
@@ -21,6 +23,8 @@ export interface ProviderEvent {
  */
 export interface PaymentProvider {
   readonly name: string;
+  /** True for the sandbox: its outcomes move no money, so its payments are marked as tests. */
+  readonly test: boolean;
   start(payment: {
     id: string;
     method: Exclude<TPaymentMethod, 'bank_transfer'>;
@@ -32,4 +36,9 @@ export interface PaymentProvider {
   verifyCallback(event: ProviderEvent, signatureHeader: string, now?: number): boolean;
   /** Asks the provider for the outcome of a pending direct debit (settlement job). */
   collectDebit(payment: { id: string; providerReference: string | null }): Promise<ProviderEvent | null>;
+}
+
+/** The provider PAYMENT_PROVIDER names; null: none configured, only bank transfers are offered. */
+export function createPaymentProvider(payments: PaymentsConfig): PaymentProvider | null {
+  return payments.provider === 'sandbox' ? createSandboxProvider(payments.sandboxSecret) : null;
 }

@@ -37,7 +37,13 @@ describe('card payments through the sandbox provider', () => {
     const started = await pay(invoice.id, customer.bearer, 'card');
     expect(started.statusCode, started.body).toBe(201);
     const payment = started.json<TPayment>();
-    expect(payment).toMatchObject({ status: 'requires_action', amount: invoice.amounts.gross, method: 'card' });
+    // The sandbox is the provider outside production by default: its payments are tests.
+    expect(payment).toMatchObject({
+      status: 'requires_action',
+      amount: invoice.amounts.gross,
+      method: 'card',
+      test: true,
+    });
     if (payment.nextAction?.type !== 'redirect') throw new Error('expected a redirect');
     const url = payment.nextAction.url;
 
@@ -171,7 +177,7 @@ describe('bank transfer', () => {
   it('answers instructions with a GiroCode; the back office books the transfer and the invoice is paid', async () => {
     const { staff, customer, invoice } = await setup();
     const payment = (await pay(invoice.id, customer.bearer, 'bank_transfer')).json<TPayment>();
-    expect(payment.status).toBe('pending');
+    expect(payment).toMatchObject({ status: 'pending', test: false });
     if (payment.nextAction?.type !== 'bank_transfer') throw new Error('expected instructions');
     expect(payment.nextAction.instructions).toMatchObject({ reference: invoice.number, amount: invoice.amounts.gross });
     expect(payment.nextAction.instructions.qrCode).toMatch(/^data:image\/svg\+xml;base64,/);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { TPayment, TPaymentMethod } from '@portal/contracts';
+import type { TPayment, TPaymentMethod, TPaymentMethodOption } from '@portal/contracts';
 import { eq } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../../db/client';
 import { type InvoiceRow, payments, users } from '../../../db/schema/index';
@@ -20,15 +20,32 @@ import {
 import { findSepaMandate } from './mandates';
 import type { PaymentProvider, ProviderEvent } from './payment-provider';
 
-export async function paymentMethodsFor(db: Database, customerId: string) {
-  const mandate = await findSepaMandate(db, customerId);
+/** Without a provider nobody takes card data or collects a debit, so only transfers are offered. */
+const NO_PROVIDER = { available: false, reason: 'no_payment_provider' } as const;
+
+export async function paymentMethodsFor(
+  db: Database,
+  provider: PaymentProvider | null,
+  customerId: string,
+): Promise<TPaymentMethodOption[]> {
+  const mandate = provider ? await findSepaMandate(db, customerId) : undefined;
   return [
-    mandate
-      ? { method: 'sepa_debit' as const, available: true }
-      : { method: 'sepa_debit' as const, available: false, reason: 'no_sepa_mandate' },
-    { method: 'card' as const, available: true },
-    { method: 'bank_transfer' as const, available: true },
+    !provider
+      ? { method: 'sepa_debit', ...NO_PROVIDER }
+      : mandate
+        ? { method: 'sepa_debit', available: true }
+        : { method: 'sepa_debit', available: false, reason: 'no_sepa_mandate' },
+    provider ? { method: 'card', available: true } : { method: 'card', ...NO_PROVIDER },
+    { method: 'bank_transfer', available: true },
   ];
+}
+
+function requireProvider(provider: PaymentProvider | null, method: TPaymentMethod): PaymentProvider {
+  if (provider) return provider;
+  throw new AppError('unprocessable', `Paying by ${method} is not offered: no payment provider is configured.`, {
+    errors: [{ path: 'method', message: 'not offered' }],
+    reason: 'no_payment_provider',
+  });
 }
 
 const requestHashOf = (invoiceId: string, method: TPaymentMethod) =>
@@ -56,7 +73,7 @@ export interface StartPaymentInput {
  */
 export async function startPayment(
   db: Database,
-  provider: PaymentProvider,
+  provider: PaymentProvider | null,
   input: StartPaymentInput,
 ): Promise<TPayment> {
   const hash = requestHashOf(input.invoiceId, input.method);
@@ -80,6 +97,7 @@ export async function startPayment(
         amountCents: invoice.grossCents,
         idempotencyKey: input.idempotencyKey,
         requestHash: hash,
+        test: input.method !== 'bank_transfer' && provider?.test === true,
       });
       const started = await startWithProvider(tx, provider, invoice, row.id, input);
       return toPayment({ ...row, ...started });
@@ -99,7 +117,7 @@ export async function startPayment(
 
 async function startWithProvider(
   tx: DbOrTx,
-  provider: PaymentProvider,
+  provider: PaymentProvider | null,
   invoice: InvoiceRow,
   paymentId: string,
   input: StartPaymentInput,
@@ -109,24 +127,21 @@ async function startWithProvider(
     const instructions = await transferInstructionsFor(invoice);
     changes = { status: 'pending', providerReference: null, nextAction: { type: 'bank_transfer', instructions } };
   } else {
+    const chosen = requireProvider(provider, input.method);
     const mandate = input.method === 'sepa_debit' ? await findSepaMandate(tx, input.customerId) : undefined;
     if (input.method === 'sepa_debit' && !mandate) {
       throw new AppError('unprocessable', 'A SEPA direct debit needs an active mandate (Stammdaten → Bankdaten).', {
         errors: [{ path: 'method', message: 'no active SEPA mandate' }],
       });
     }
-    const started = await provider.start({
+    const { status, providerReference, redirectUrl } = await chosen.start({
       id: paymentId,
       method: input.method,
       amountCents: invoice.grossCents,
       reference: invoice.number,
       ...(mandate ? { mandateReference: mandate.reference } : {}),
     });
-    changes = {
-      status: started.status,
-      providerReference: started.providerReference,
-      nextAction: started.redirectUrl ? { type: 'redirect', url: started.redirectUrl } : null,
-    };
+    changes = { status, providerReference, nextAction: redirectUrl ? { type: 'redirect', url: redirectUrl } : null };
     if (mandate) await preNotifyDebit(tx, invoice, mandate);
   }
   await tx.update(payments).set(changes).where(eq(payments.id, paymentId));

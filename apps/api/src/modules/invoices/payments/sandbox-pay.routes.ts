@@ -6,7 +6,7 @@ import { API_PREFIX } from '../../../plugins/openapi';
 import { findPaymentForProvider } from '../payments.repository';
 import { findInvoiceNumberForProvider } from './sandbox-lookup';
 import { sandboxMessagePage, sandboxPayPage, sandboxStyles } from './sandbox-pay.page';
-import { safeEqual, sandboxPageToken, sandboxSecret, signSandboxEvent } from './sandbox-provider';
+import { safeEqual, sandboxPageToken, signSandboxEvent } from './sandbox-provider';
 
 const ZParams = z.object({ paymentId: z.uuid() });
 const ZToken = z.object({ token: z.string().max(200).default('') });
@@ -14,10 +14,13 @@ const ZToken = z.object({ token: z.string().max(200).default('') });
 /**
  * The sandbox payment provider's hosted pages. They stand in for an external provider, so they
  * live outside /api/v1 and the OpenAPI document, and talk to the portal only through the
- * signed callback, exactly as a real provider would.
+ * signed callback, exactly as a real provider would. Registered only while the sandbox is the
+ * configured provider.
  */
-export default async function sandboxPayModule(app: FastifyInstance, { config }: { config: AppConfig }) {
-  const secret = sandboxSecret(config.jwtSecret);
+export default async function sandboxPayModule(
+  app: FastifyInstance,
+  { config, secret }: { config: AppConfig; secret: Buffer },
+) {
   // The hosted page posts plain HTML forms; only this plugin accepts them.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));

@@ -4,11 +4,6 @@ import type { PaymentProvider, ProviderEvent } from './payment-provider';
 /** Callbacks older than this are refused, so a captured one cannot be replayed later. */
 const SIGNATURE_TOLERANCE_MS = 5 * 60_000;
 
-/** The key is derived from the app's secret, so there is nothing extra to configure for the sandbox. */
-export function sandboxSecret(appSecret: string): Buffer {
-  return createHmac('sha256', appSecret).update('sandbox-payment-provider').digest();
-}
-
 function canonical(event: ProviderEvent): string {
   return [event.paymentId, event.providerReference, event.outcome, event.failureReason ?? ''].join('\n');
 }
@@ -33,10 +28,11 @@ export function safeEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export function createSandboxProvider(appSecret: string): PaymentProvider {
-  const secret = sandboxSecret(appSecret);
+/** `secret` is PAYMENT_SANDBOX_SECRET (random per process outside production when unset). */
+export function createSandboxProvider(secret: Buffer): PaymentProvider {
   return {
     name: 'sandbox',
+    test: true,
     async start(payment) {
       if (payment.method === 'card') {
         return {

@@ -77,9 +77,7 @@ export function PaymentDialog({ invoice, onClose }: { invoice: TInvoiceSummary; 
                   />
                   <span>
                     {t[`method_${option.method}`]}
-                    {option.reason === 'no_sepa_mandate' && (
-                      <span className="small muted method-reason">{t.reason_no_sepa_mandate}</span>
-                    )}
+                    {option.reason && <span className="small muted method-reason">{t[`reason_${option.reason}`]}</span>}
                   </span>
                 </label>
               ))}

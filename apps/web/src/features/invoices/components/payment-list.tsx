@@ -18,6 +18,7 @@ export function PaymentList({ payments }: { payments: TPayment[] }) {
           <span>{formatMoney(payment.amount, language)}</span>
           <span className="muted small">{formatDateTime(payment.settledAt ?? payment.createdAt, language)}</span>
           <Badge tone={tones[payment.status]}>{t[`paymentStatus_${payment.status}`]}</Badge>
+          {payment.test && <Badge tone="warning">{t.testPayment}</Badge>}
         </li>
       ))}
     </ul>
