@@ -2,6 +2,7 @@ import { passwordResetRoutes } from '@portal/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config';
 import { registerRoute } from '../../lib/route';
+import { clearSignInThrottle } from '../auth/sign-in-throttle';
 import { confirmPasswordReset, requestPasswordReset } from './password.service';
 
 /** Per address and per client: stops both mail bombing one inbox and guessing from one host. */
@@ -33,7 +34,8 @@ export default async function passwordResetModule(app: FastifyInstance, { config
     app,
     passwordResetRoutes.confirm,
     async (request) => {
-      await confirmPasswordReset(app.db, request.body);
+      const { email } = await confirmPasswordReset(app.db, request.body);
+      await clearSignInThrottle(app.counters, email);
       return { status: 204, body: null };
     },
     { rateLimit: { max: config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
