@@ -193,7 +193,7 @@ export const accountRoutes = {
     tags: ['account'],
     access: 'user',
     body: ZBankAccountUpdate,
-    responses: { 200: ZBankAccount, ...authProblems, 403: ZProblem },
+    responses: { 200: ZBankAccount, ...authProblems, 403: ZProblem, 429: ZProblem },
   }),
   mandatePdf: defineRoute({
     method: 'GET',
@@ -203,7 +203,7 @@ export const accountRoutes = {
     access: 'user',
     params: ZIdParams,
     produces: 'application/pdf',
-    responses: { ...authProblems, 404: ZProblem, 503: ZProblem },
+    responses: { ...authProblems, 404: ZProblem, 429: ZProblem, 503: ZProblem },
   }),
   listSessions: defineRoute({
     method: 'GET',
@@ -229,7 +229,7 @@ export const accountRoutes = {
     tags: ['account'],
     access: 'user',
     produces: 'application/json',
-    responses: { ...authProblems },
+    responses: { ...authProblems, 429: ZProblem },
   }),
   deleteAccount: defineRoute({
     method: 'DELETE',

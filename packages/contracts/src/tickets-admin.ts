@@ -98,6 +98,6 @@ export const adminTicketRoutes = {
     access: 'staff',
     params: ZAttachmentParams,
     produces: 'application/octet-stream',
-    responses: { ...staffProblems, 404: ZProblem },
+    responses: { ...staffProblems, 404: ZProblem, 429: ZProblem },
   }),
 } as const;

@@ -185,6 +185,6 @@ export const ticketRoutes = {
     access: 'user',
     params: ZAttachmentParams,
     produces: 'application/octet-stream',
-    responses: { ...authProblems, 404: ZProblem },
+    responses: { ...authProblems, 404: ZProblem, 429: ZProblem },
   }),
 } as const;

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { type SepaMandateRow, sepaMandates } from '../../db/schema/index';
+import { type SepaMandateRow, sepaMandateDocuments, sepaMandates } from '../../db/schema/index';
 
 /** The customer's current (not revoked) mandate, or undefined. Used by invoices for `sepa_debit`. */
 export async function findActiveMandate(db: DbOrTx, customerId: string): Promise<SepaMandateRow | undefined> {
@@ -37,6 +37,8 @@ export async function revokeActiveMandate(db: DbOrTx, customerId: string) {
 }
 
 export interface NewMandate {
+  id: string;
+  signedAt: Date;
   customerId: string;
   reference: string;
   accountHolder: string;
@@ -49,6 +51,23 @@ export async function insertMandate(db: DbOrTx, mandate: NewMandate) {
   const [row] = await db.insert(sepaMandates).values(mandate).returning();
   if (!row) throw new Error('mandate insert returned nothing');
   return row;
+}
+
+export async function insertMandateDocument(
+  db: DbOrTx,
+  document: { mandateId: string; customerId: string; pdf: Buffer },
+) {
+  await db.insert(sepaMandateDocuments).values(document);
+}
+
+/** The archived PDF of the customer's mandate, or undefined (mandates issued before archiving). */
+export async function findMandateDocument(db: DbOrTx, customerId: string, mandateId: string) {
+  const [row] = await db
+    .select({ pdf: sepaMandateDocuments.pdf })
+    .from(sepaMandateDocuments)
+    .where(and(eq(sepaMandateDocuments.customerId, customerId), eq(sepaMandateDocuments.mandateId, mandateId)))
+    .limit(1);
+  return row?.pdf;
 }
 
 /** Erasure: bank data is personal data without a retention duty once the account is gone. */
