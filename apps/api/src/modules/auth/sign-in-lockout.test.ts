@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useTestApp } from '../../../test/app';
 import { createCustomer, expectProblem, TEST_PASSWORD } from '../../../test/factories';
+import { findEmailsTo } from '../../mail/outbox.repository';
 
 const BOUND = 20;
 // One proxy in front: the client address is the last X-Forwarded-For entry, as in production.
@@ -43,6 +44,32 @@ describe('a stranger who knows the address cannot keep the owner out', () => {
     for (let i = 0; i < BOUND + 10; i++)
       expect((await login(user.email, 'wrong', freshAddress())).statusCode).toBe(401);
     expect((await login(user.email, TEST_PASSWORD, freshAddress())).statusCode).toBe(200);
+  });
+});
+
+describe('a successful password reset', () => {
+  it("clears the account's counters for every address", async () => {
+    const user = await createCustomer(ctx.db);
+    const addresses = Array.from({ length: BOUND + 1 }, freshAddress);
+    for (const address of addresses) expect((await login(user.email, 'wrong', address)).statusCode).toBe(401);
+    const first = addresses[0] ?? '';
+    expectProblem(await login(user.email, TEST_PASSWORD, first), 429, 'rate_limited');
+
+    await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: user.email } });
+    const mail = await vi.waitFor(async () => {
+      const [found] = await findEmailsTo(ctx.db, user.email);
+      expect(found).toBeDefined();
+      return found;
+    });
+    const token = /token=([A-Za-z0-9_-]+)/.exec(mail?.textBody ?? '')?.[1] ?? '';
+    const newPassword = 'ein ganz neues Passwort';
+    const confirmed = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/confirm',
+      payload: { token, newPassword },
+    });
+    expect(confirmed.statusCode).toBe(204);
+    expect((await login(user.email, newPassword, first)).statusCode).toBe(200);
   });
 });
 
