@@ -50,8 +50,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
-    // Fastify takes a hop count here at runtime; its typings only list the other forms.
-    trustProxy: (config.TRUST_PROXY_HOPS > 0 ? config.TRUST_PROXY_HOPS : false) as boolean,
+    // The last TRUST_PROXY_HOPS addresses are our proxies. Fastify 5.12 ignores a bare hop count
+    // (it fails closed), so it gets the same rule as a function; the API must be reachable only
+    // through those proxies, or a client could name its own address in X-Forwarded-For.
+    trustProxy: config.TRUST_PROXY_HOPS > 0 ? (_address: string, hop: number) => hop < config.TRUST_PROXY_HOPS : false,
     // A caller's request id (from a proxy) is kept when it looks sane, so logs line up.
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];

@@ -59,12 +59,10 @@ export const ZConfig = z
     CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
     PDF_POOL_SIZE: z.coerce.number().int().min(1).max(16).default(2),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
-    /** Failed sign-ins per account and hour, from any address (fixed window; ASVS allows ≤ 100). */
-    LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: z.coerce.number().int().min(1).max(100).default(50),
+    /** Failed sign-ins per account and hour from all addresses before addresses that failed are refused (ADR 0010). */
+    LOGIN_ACCOUNT_FAILURES_BEFORE_SLOWDOWN: z.coerce.number().int().min(1).max(1000).default(50),
     /** Ceiling on all API requests of one client address per minute, across every instance. */
     GLOBAL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).default(1200),
-    /** Optional: throttling counters in Redis instead of the `rate_limit_counters` table. */
-    REDIS_URL: z.string().url().optional(),
     /** Apply pending migrations at start. Production runs the `migrate` step instead and sets false. */
     MIGRATE_ON_START: booleanFlag.default(true),
     /** Bearer token for GET /metrics on the main port; unset: /metrics answers 404 there. */

@@ -206,7 +206,7 @@ export const accountRoutes = {
     tags: ['account'],
     access: 'user',
     body: ZBankAccountUpdate,
-    responses: { 200: ZBankAccount, ...authProblems, 403: ZProblem },
+    responses: { 200: ZBankAccount, ...authProblems, 403: ZProblem, 429: ZProblem },
   }),
   mandatePdf: defineRoute({
     method: 'GET',
@@ -217,7 +217,7 @@ export const accountRoutes = {
     access: 'user',
     params: ZIdParams,
     produces: 'application/pdf',
-    responses: { ...authProblems, 404: ZProblem, 503: ZProblem },
+    responses: { ...authProblems, 404: ZProblem, 429: ZProblem, 503: ZProblem },
   }),
   listSessions: defineRoute({
     method: 'GET',
@@ -246,7 +246,7 @@ export const accountRoutes = {
     tags: ['account'],
     access: 'user',
     download: true,
-    responses: { 200: ZCustomerExport, ...authProblems },
+    responses: { 200: ZCustomerExport, ...authProblems, 429: ZProblem },
   }),
   deletionInfo: defineRoute({
     method: 'GET',

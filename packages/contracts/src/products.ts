@@ -175,7 +175,7 @@ export const productsRoutes = {
     access: 'user',
     params: ZDocumentParams,
     produces: 'application/pdf',
-    responses: { ...authProblems, 404: ZProblem },
+    responses: { ...authProblems, 404: ZProblem, 429: ZProblem },
   }),
   cancel: defineRoute({
     method: 'POST',

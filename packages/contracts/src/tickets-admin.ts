@@ -104,6 +104,6 @@ export const adminTicketRoutes = {
     access: 'staff',
     params: ZAttachmentParams,
     produces: ticketAttachmentLimits.mediaTypes,
-    responses: { ...staffProblems, 404: ZProblem },
+    responses: { ...staffProblems, 404: ZProblem, 429: ZProblem },
   }),
 } as const;

@@ -193,6 +193,6 @@ export const ticketRoutes = {
     access: 'user',
     params: ZAttachmentParams,
     produces: ticketAttachmentLimits.mediaTypes,
-    responses: { ...authProblems, 404: ZProblem },
+    responses: { ...authProblems, 404: ZProblem, 429: ZProblem },
   }),
 } as const;

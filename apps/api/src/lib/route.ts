@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandle
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { AuthContext } from '../plugins/auth';
+import { type RouteLimit, routeLimitHook } from '../throttling/route-limit';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -13,7 +14,6 @@ declare module 'fastify' {
     access?: RouteAccess | undefined;
     etag?: boolean | undefined;
     download?: boolean | undefined;
-    rateLimited?: boolean | undefined;
   }
 }
 
@@ -51,15 +51,15 @@ type Handler<C extends RouteContract> = (
 
 export interface RouteOptions {
   /**
-   * Per-route limits for @fastify/rate-limit, e.g. on sign-in. Use `hook: 'preHandler'` with a
-   * keyGenerator reading `request.auth` to throttle per customer (auth has run by then).
+   * A fixed-window limit on this route (ADR 0010), per client address; with `hook: 'preHandler'`
+   * and a keyGenerator reading `request.auth` per customer (authentication has run by then).
    */
-  rateLimit?: {
-    max: number;
-    timeWindow: number | string;
-    keyGenerator?: (request: FastifyRequest) => string;
-    hook?: 'onRequest' | 'preHandler';
-  };
+  rateLimit?: RouteLimit;
+  /**
+   * The route renders or hands out documents (PDF, export, download): per-customer limits apply
+   * (`pdf/document-limit.ts`). Implied for every route whose contract `produces` a file.
+   */
+  documents?: boolean;
   /** Larger bodies than the global BODY_LIMIT_BYTES, e.g. for attachments. */
   bodyLimit?: number;
   /** Left out of the OpenAPI document (the sandbox's callback in production). */
@@ -79,6 +79,11 @@ export function registerRoute<C extends RouteContract>(
   const onRequest: onRequestHookHandler[] = [];
   if (contract.access !== 'public') onRequest.push(app.authenticate);
   if (contract.access === 'staff') onRequest.push(app.requireStaff);
+  const route = `${contract.method} ${app.prefix}${contract.path}`;
+  const limit = options.rateLimit;
+  if (limit && (limit.hook ?? 'onRequest') === 'onRequest') onRequest.push(routeLimitHook(app.counters, route, limit));
+  const preHandler = limit?.hook === 'preHandler' ? [routeLimitHook(app.counters, route, limit)] : [];
+  const perCustomer = contract.access !== 'public' && (options.documents || contract.produces !== undefined);
 
   const { produces } = contract;
   const response = produces
@@ -105,13 +110,16 @@ export function registerRoute<C extends RouteContract>(
       access: contract.access,
       etag: 304 in contract.responses,
       download: contract.download === true,
-      rateLimited: options.rateLimit !== undefined,
-      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     },
     onRequest,
+    preHandler,
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     handler: async (request, reply) => {
-      const result = await handler(request as never, reply);
+      const result = perCustomer
+        ? await app.documentLimit.run((request as { auth: AuthContext }).auth.userId, () =>
+            handler(request as never, reply),
+          )
+        : await handler(request as never, reply);
       if (result.headers) reply.headers(result.headers);
       reply.status(result.status);
       // Neither carries a body (RFC 9110 §15.3.5, §15.4.5), whatever the handler passed.

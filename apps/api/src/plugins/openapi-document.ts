@@ -16,7 +16,6 @@ export interface OperationConfig {
   etag?: boolean | undefined;
   /** A JSON answer sent with `Content-Disposition`. */
   download?: boolean | undefined;
-  rateLimited?: boolean | undefined;
 }
 
 export const TAGS = [
@@ -74,11 +73,6 @@ const requestIdHeader = {
 const retryAfterHeader = {
   'retry-after': header('Seconds to wait before trying again', { type: 'integer', minimum: 0 }),
 };
-const rateLimitHeaders = {
-  'x-ratelimit-limit': header('Requests allowed in the current window', { type: 'integer' }),
-  'x-ratelimit-remaining': header('Requests left in the current window', { type: 'integer' }),
-  'x-ratelimit-reset': header('Seconds until the window ends', { type: 'integer' }),
-};
 const fileHeaders = {
   'content-disposition': header('`attachment` or `inline` with the file name'),
   'cache-control': header('How long the file may be cached, and by whom'),
@@ -90,7 +84,6 @@ export function responseHeaders(status: number, config: OperationConfig): Record
   return {
     ...requestIdHeader,
     ...(status === 429 || status === 503 ? retryAfterHeader : {}),
-    ...(config.rateLimited ? rateLimitHeaders : {}),
     ...(status === 200 && config.produces ? { ...fileHeaders, ...etagHeader } : {}),
     ...(status === 200 && config.download ? fileHeaders : {}),
     ...(config.etag && (status === 200 || status === 304) ? etagHeader : {}),

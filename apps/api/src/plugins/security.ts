@@ -1,18 +1,16 @@
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Redis } from 'ioredis';
 import type { AppConfig } from '../config';
 import { AppError } from '../lib/app-error';
-import { createGlobalCeiling } from '../ops/global-ceiling';
-import { postgresRateLimitStore, purgeExpiredCounters } from '../ops/rate-limit-store';
-import { postgresThrottleCounters, redisThrottleCounters, type ThrottleCounters } from '../ops/throttle-counters';
+import { clientKey } from '../throttling/client-address';
+import { type Counters, createCounters } from '../throttling/counters';
+import { createGlobalCeiling } from '../throttling/global-ceiling';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Shared counters for throttles beyond @fastify/rate-limit (e.g. failed sign-ins per account). */
-    throttleCounters: ThrottleCounters;
+    /** The throttling counters every instance shares (ADR 0010). */
+    counters: Counters;
   }
 }
 
@@ -20,9 +18,9 @@ declare module 'fastify' {
 const UNCOUNTED = /^\/api\/v1\/health(\/|$|\?)/;
 
 /**
- * Security headers for every answer and the rate limiter (off by default, enabled per route).
- * The SPA is built without inline script, so the policy needs no 'unsafe-inline' for scripts.
- * Throttling counters live in PostgreSQL (or Redis with REDIS_URL), so every API instance counts
+ * Security headers for every answer and the throttling counters (route limits are enabled per
+ * route through `registerRoute`). The SPA is built without inline script, so the policy needs no
+ * 'unsafe-inline' for scripts. The counters live in PostgreSQL, so every API instance counts
  * against the same limit.
  */
 export default fp(
@@ -50,31 +48,19 @@ export default fp(
       frameguard: { action: 'deny' },
       crossOriginEmbedderPolicy: false,
     });
-    if (config.REDIS_URL) {
-      // Fail fast while Redis is away instead of queueing requests behind a reconnect.
-      const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2_000 });
-      redis.on('error', (error) => app.log.warn({ err: error }, 'redis connection error'));
-      app.addHook('onClose', async () => {
-        redis.disconnect();
-      });
-      await app.register(rateLimit, { global: false, redis, nameSpace: 'portal-rl:' });
-      app.decorate('throttleCounters', redisThrottleCounters(redis));
-    } else {
-      app.decorate('throttleCounters', postgresThrottleCounters(app.db));
-      await app.register(rateLimit, { global: false, store: postgresRateLimitStore(app.db) });
-      app.jobs.register({
-        name: 'ops.purge-rate-limits',
-        intervalMs: 10 * 60_000,
-        run: async (db) => {
-          const purged = await purgeExpiredCounters(db);
-          app.log.info({ job: 'ops.purge-rate-limits', purged }, 'purged expired throttling counters');
-        },
-      });
-    }
+    app.decorate('counters', createCounters(app.db));
+    app.jobs.register({
+      name: 'ops.purge-rate-limits',
+      intervalMs: 10 * 60_000,
+      run: async () => {
+        const purged = await app.counters.purgeExpired();
+        app.log.info({ job: 'ops.purge-rate-limits', purged }, 'purged expired throttling counters');
+      },
+    });
 
     // The global ceiling: all API requests of one client address, across every instance.
     const ceiling = createGlobalCeiling({
-      counters: app.throttleCounters,
+      counters: app.counters,
       max: config.GLOBAL_RATE_LIMIT_PER_MINUTE,
       windowMs: 60_000,
       syncMs: 1_000,
@@ -83,7 +69,7 @@ export default fp(
     app.addHook('onClose', async () => ceiling.close());
     app.addHook('onRequest', async (request) => {
       if (!request.url.startsWith('/api/') || UNCOUNTED.test(request.url)) return;
-      const verdict = ceiling.hit(request.ip);
+      const verdict = ceiling.hit(clientKey(request.ip));
       if (!verdict.allowed) {
         throw new AppError(
           'rate_limited',

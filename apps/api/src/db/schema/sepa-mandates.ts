@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from './columns';
 import { users } from './users';
 
 /**
@@ -35,3 +36,18 @@ export const sepaMandates = pgTable(
 );
 
 export type SepaMandateRow = typeof sepaMandates.$inferSelect;
+
+/**
+ * The mandate's PDF as issued, archived in the transaction that issues the mandate (like invoices),
+ * so a download hands out stored bytes instead of rendering again. Gone with its mandate.
+ */
+export const sepaMandateDocuments = pgTable('sepa_mandate_documents', {
+  mandateId: uuid('mandate_id')
+    .primaryKey()
+    .references(() => sepaMandates.id, { onDelete: 'cascade' }),
+  customerId: uuid('customer_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  pdf: bytea('pdf').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

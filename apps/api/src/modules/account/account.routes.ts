@@ -4,7 +4,7 @@ import type { AppConfig } from '../../config';
 import { AppError } from '../../lib/app-error';
 import { registerRoute } from '../../lib/route';
 import { findCustomer } from './account.repository';
-import { findMandate } from './bank-account.repository';
+import { findMandate, findMandateDocument } from './bank-account.repository';
 import { getBankAccount, saveBankAccount } from './bank-account.service';
 import { mandateDocument } from './mandate-document';
 import { changePassword } from './password.service';
@@ -58,16 +58,28 @@ export default async function accountModule(app: FastifyInstance, { config }: { 
     headers: noStore,
   }));
 
-  registerRoute(app, accountRoutes.updateBankAccount, async (request) => ({
-    status: 200,
-    body: await saveBankAccount(app.db, request.auth.customerId, request.body, config.provider),
-  }));
+  registerRoute(
+    app,
+    accountRoutes.updateBankAccount,
+    async (request) => ({
+      status: 200,
+      body: await saveBankAccount(app.db, request.auth.customerId, request.body, config.provider, (document) =>
+        app.pdf.render(document),
+      ),
+    }),
+    { documents: true },
+  );
 
   registerRoute(app, accountRoutes.mandatePdf, async (request) => {
     const mandate = await findMandate(app.db, request.auth.customerId, request.params.id);
-    const customer = mandate ? await findCustomer(app.db, request.auth.customerId) : undefined;
-    if (!mandate || !customer) throw AppError.notFound('mandate');
-    const pdf = await app.pdf.render(mandateDocument(mandate, customer, config.provider));
+    if (!mandate) throw AppError.notFound('mandate');
+    // Archived at issue; mandates issued before archiving are rendered as before.
+    const renderNow = async () => {
+      const customer = await findCustomer(app.db, request.auth.customerId);
+      if (!customer) throw AppError.notFound('mandate');
+      return app.pdf.render(mandateDocument(mandate, customer, config.provider));
+    };
+    const pdf = (await findMandateDocument(app.db, request.auth.customerId, mandate.id)) ?? (await renderNow());
     return {
       status: 200,
       body: pdf,

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { sepaMandates } from '../../db/schema/index';
+import { sepaMandateDocuments, sepaMandates } from '../../db/schema/index';
 import { retentionCutoff } from '../../lib/retention-periods';
 import type { DataLifecycle } from '../../lifecycle/data-lifecycle';
 import { findLastDirectDebitAt } from '../invoices/invoices.lifecycle';
@@ -12,7 +12,8 @@ import { deleteMandate, findMandatesRevokedBefore, listMandates, revokeActiveMan
  */
 export const bankAccountLifecycle: DataLifecycle = {
   module: 'account.bank-account',
-  tables: [sepaMandates],
+  // The archived PDFs go with their mandate (deleteMandate).
+  tables: [sepaMandates, sepaMandateDocuments],
   keptAfterDeletion: ['sepaMandates'],
   async export(db, customerId) {
     const rows = await listMandates(db, customerId);

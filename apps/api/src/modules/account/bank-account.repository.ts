@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { type SepaMandateRow, sepaMandates } from '../../db/schema/index';
+import { type SepaMandateRow, sepaMandateDocuments, sepaMandates } from '../../db/schema/index';
 
 /** The customer's current (not revoked) mandate, or undefined. Used by invoices for `sepa_debit`. */
 export async function findActiveMandate(db: DbOrTx, customerId: string): Promise<SepaMandateRow | undefined> {
@@ -37,6 +37,8 @@ export async function revokeActiveMandate(db: DbOrTx, customerId: string) {
 }
 
 export interface NewMandate {
+  id: string;
+  signedAt: Date;
   customerId: string;
   reference: string;
   accountHolder: string;
@@ -51,6 +53,23 @@ export async function insertMandate(db: DbOrTx, mandate: NewMandate) {
   return row;
 }
 
+export async function insertMandateDocument(
+  db: DbOrTx,
+  document: { mandateId: string; customerId: string; pdf: Buffer },
+) {
+  await db.insert(sepaMandateDocuments).values(document);
+}
+
+/** The archived PDF of the customer's mandate, or undefined (mandates issued before archiving). */
+export async function findMandateDocument(db: DbOrTx, customerId: string, mandateId: string) {
+  const [row] = await db
+    .select({ pdf: sepaMandateDocuments.pdf })
+    .from(sepaMandateDocuments)
+    .where(and(eq(sepaMandateDocuments.customerId, customerId), eq(sepaMandateDocuments.mandateId, mandateId)))
+    .limit(1);
+  return row?.pdf;
+}
+
 /** Revoked mandates whose revocation lies before `before`: candidates for the retention purge. */
 export async function findMandatesRevokedBefore(db: DbOrTx, before: Date) {
   return db
@@ -59,6 +78,8 @@ export async function findMandatesRevokedBefore(db: DbOrTx, before: Date) {
     .where(and(isNotNull(sepaMandates.revokedAt), lt(sepaMandates.revokedAt, before)));
 }
 
+/** The mandate and its archived PDF go together (retention purge). */
 export async function deleteMandate(db: DbOrTx, mandateId: string) {
+  await db.delete(sepaMandateDocuments).where(eq(sepaMandateDocuments.mandateId, mandateId));
   await db.delete(sepaMandates).where(eq(sepaMandates.id, mandateId));
 }

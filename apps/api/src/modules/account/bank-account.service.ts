@@ -1,14 +1,21 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { TBankAccount } from '@portal/contracts';
 import type { ProviderIdentity } from '../../config';
 import type { Database } from '../../db/client';
 import type { SepaMandateRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
+import type { SafeHtml } from '../../lib/html';
 import { sendEmail } from '../../mail/mailer';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { findCustomer } from './account.repository';
-import { findActiveMandate, insertMandate, revokeActiveMandate } from './bank-account.repository';
+import {
+  findActiveMandate,
+  insertMandate,
+  insertMandateDocument,
+  revokeActiveMandate,
+} from './bank-account.repository';
 import { checkIbanAndBic } from './field-rules';
+import { mandateDocument } from './mandate-document';
 import { maskIban } from './rules/iban';
 
 export function toBankAccount(mandate: SepaMandateRow): TBankAccount {
@@ -40,28 +47,40 @@ export async function getBankAccount(db: Database, customerId: string): Promise<
   return toBankAccount(mandate);
 }
 
-/** Stores new bank data: the previous mandate is revoked and a new one issued, in one transaction. */
+/**
+ * Stores new bank data: the previous mandate is revoked and a new one issued, with its PDF
+ * archived, in one transaction. The PDF is rendered first, so no transaction waits for Chromium.
+ */
 export async function saveBankAccount(
   db: Database,
   customerId: string,
   input: { accountHolder: string; iban: string; bic?: string | null | undefined },
   provider: ProviderIdentity,
+  renderPdf: (document: SafeHtml) => Promise<Buffer>,
 ): Promise<TBankAccount> {
   const customer = await findCustomer(db, customerId);
   if (!customer?.customerNumber) throw AppError.notFound('customer');
   const { iban, bic, errors } = checkIbanAndBic(input.iban, input.bic);
   if (errors.length > 0) throw AppError.validation(errors);
 
+  const issued: SepaMandateRow = {
+    id: randomUUID(),
+    signedAt: new Date(),
+    revokedAt: null,
+    customerId,
+    reference: newMandateReference(customer.customerNumber),
+    accountHolder: input.accountHolder,
+    iban,
+    bic,
+    creditorId: provider.creditorId,
+  };
+  const pdf = await renderPdf(mandateDocument(issued, customer, provider));
+
   const mandate = await db.transaction(async (tx) => {
     await revokeActiveMandate(tx, customerId);
-    const created = await insertMandate(tx, {
-      customerId,
-      reference: newMandateReference(customer.customerNumber ?? ''),
-      accountHolder: input.accountHolder,
-      iban,
-      bic,
-      creditorId: provider.creditorId,
-    });
+    const { revokedAt: _notYet, ...values } = issued;
+    const created = await insertMandate(tx, values);
+    await insertMandateDocument(tx, { mandateId: created.id, customerId, pdf });
     await recordSecurityEvent(tx, {
       type: 'bank_account.changed',
       userId: customerId,

@@ -2,6 +2,7 @@ import { passwordResetRoutes } from '@portal/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config';
 import { registerRoute } from '../../lib/route';
+import { clearSignInThrottle } from '../auth/sign-in-throttle';
 import { confirmPasswordReset, requestPasswordReset } from './password.service';
 
 /** Per address and per client: stops both mail bombing one inbox and guessing from one host. */
@@ -12,11 +13,21 @@ const byEmailAndIp = (request: FastifyRequest) => {
 };
 
 export default async function passwordResetModule(app: FastifyInstance, { config }: { config: AppConfig }) {
+  // Looking the address up and mailing happen after the answer: a known address would otherwise
+  // answer measurably later than an unknown one. Shutdown waits for the work in flight.
+  const inFlight = new Set<Promise<void>>();
+  app.addHook('onClose', async () => {
+    await Promise.allSettled(inFlight);
+  });
+
   registerRoute(
     app,
     passwordResetRoutes.request,
     async (request) => {
-      await requestPasswordReset(app.db, request.body.email, config.PUBLIC_URL);
+      const work: Promise<void> = requestPasswordReset(app.db, request.body.email, config.PUBLIC_URL)
+        .catch((error: unknown) => request.log.error({ err: error }, 'password reset request failed'))
+        .finally(() => inFlight.delete(work));
+      inFlight.add(work);
       return { status: 202, body: {} };
     },
     {
@@ -33,7 +44,8 @@ export default async function passwordResetModule(app: FastifyInstance, { config
     app,
     passwordResetRoutes.confirm,
     async (request) => {
-      await confirmPasswordReset(app.db, request.body);
+      const { email } = await confirmPasswordReset(app.db, request.body);
+      await clearSignInThrottle(app.counters, email);
       return { status: 204, body: null };
     },
     { rateLimit: { max: config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },

@@ -72,9 +72,9 @@ export async function requestPasswordReset(db: Database, email: string, publicUr
   });
 }
 
-/** Sets a password from a reset or welcome link; ends every session of the account. */
+/** Sets a password from a reset or welcome link; ends every session of the account. Answers its e-mail. */
 export async function confirmPasswordReset(db: Database, input: { token: string; newPassword: string }) {
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const used = await consumeAccountToken(tx, input.token, ['password_reset', 'welcome']);
     const user = used ? await findCustomer(tx, used.userId) : undefined;
     if (!user || user.disabledAt) throw AppError.validation([{ path: 'token', message: fieldMessages.tokenInvalid }]);
@@ -101,5 +101,6 @@ export async function confirmPasswordReset(db: Database, input: { token: string;
         'Wenn Sie das nicht waren, melden Sie sich bitte umgehend bei uns.',
       ],
     });
+    return { email: user.email };
   });
 }

@@ -3,19 +3,19 @@ import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
 import { registerRoute } from '../../lib/route';
 import { recordSecurityEvent } from '../security-log/security-log';
-import { createAccountThrottle } from './account-throttle';
 import { signIn, toMe } from './auth.service';
 import { revokeSession } from './sessions.repository';
+import { createSignInThrottle } from './sign-in-throttle';
 
 export default async function authModule(app: FastifyInstance, { config }: { config: AppConfig }) {
-  // Per address: the route's rate limit below. Per account: failures only, from any address.
-  const accountThrottle = createAccountThrottle(app.throttleCounters, config.LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR);
+  // Per address: the route's limit below. Per (account, address) and per account: failures only.
+  const signInThrottle = createSignInThrottle(app.counters, config.LOGIN_ACCOUNT_FAILURES_BEFORE_SLOWDOWN);
 
   registerRoute(
     app,
     authRoutes.login,
     async (request, reply) => {
-      const { user, session } = await accountThrottle.attempt(request.body.email, () =>
+      const { user, session } = await signInThrottle.attempt(request.body.email, request.ip, () =>
         signIn(app.db, {
           ...request.body,
           userAgent: request.headers['user-agent'] ?? null,

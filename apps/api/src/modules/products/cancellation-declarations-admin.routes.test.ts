@@ -26,7 +26,7 @@ async function pendingDeclaration(contract: string, overrides: Record<string, un
     remoteAddress: `10.9.${Math.floor(++clients / 250)}.${clients % 250}`,
   });
   expect(response.statusCode).toBe(202);
-  await matchReceivedDeclarations(ctx.db, ctx.app.throttleCounters);
+  await matchReceivedDeclarations(ctx.db, ctx.app.counters);
   const [row] = await ctx.db
     .select()
     .from(publicCancellationRequests)

@@ -55,7 +55,7 @@ export default async function productsModule(app: FastifyInstance) {
     publicCancellationRoutes.create,
     async (request) => ({
       status: 202,
-      body: await submitPublicCancellation(app.db, app.throttleCounters, request.body, request.ip),
+      body: await submitPublicCancellation(app.db, app.counters, request.body, request.ip),
       headers: { 'cache-control': 'no-store' },
     }),
     { rateLimit: PUBLIC_CANCELLATION_LIMIT },
@@ -67,7 +67,7 @@ export default async function productsModule(app: FastifyInstance) {
     name: MATCHING_JOB,
     intervalMs: 1000,
     run: async (db) => {
-      await matchReceivedDeclarations(db, app.throttleCounters);
+      await matchReceivedDeclarations(db, app.counters);
     },
   });
 

@@ -1,7 +1,7 @@
 import type { Database, DbOrTx } from '../../db/client';
 import type { PublicCancellationRequestRow } from '../../db/schema/index';
 import { today } from '../../lib/calendar';
-import type { ThrottleCounters } from '../../ops/throttle-counters';
+import type { Counters } from '../../throttling/counters';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { effectiveDateFor, recordCancellation } from './cancellation.service';
 import { sendDeclarationNotice } from './cancellation-emails';
@@ -23,7 +23,7 @@ const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim(
  * customer, and any customer number given is that customer's. Everything else waits for staff.
  * Every customer the declaration names hears of it at the registered address.
  */
-async function matchDeclaration(tx: DbOrTx, counters: ThrottleCounters, declaration: PublicCancellationRequestRow) {
+async function matchDeclaration(tx: DbOrTx, counters: Counters, declaration: PublicCancellationRequestRow) {
   const contractNumber = contractNumberIn(declaration.contract);
   const named = contractNumber ? await lockNamedContract(tx, contractNumber) : undefined;
   const byNumber = declaration.customerNumber ? await findCustomerByNumber(tx, declaration.customerNumber) : undefined;
@@ -97,7 +97,7 @@ async function matchDeclaration(tx: DbOrTx, counters: ThrottleCounters, declarat
  * One that fails is left `received` for the next run and does not hold up the others; the run
  * then fails, so the scheduler records the error.
  */
-export async function matchReceivedDeclarations(db: Database, counters: ThrottleCounters, limit = 200) {
+export async function matchReceivedDeclarations(db: Database, counters: Counters, limit = 200) {
   const failed: string[] = [];
   const errors: unknown[] = [];
   let matched = 0;

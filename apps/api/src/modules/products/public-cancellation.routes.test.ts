@@ -30,7 +30,7 @@ const submit = (
   });
 
 /** What the job does a few seconds after the answer. */
-const runMatching = () => matchReceivedDeclarations(ctx.db, ctx.app.throttleCounters);
+const runMatching = () => matchReceivedDeclarations(ctx.db, ctx.app.counters);
 
 const unique = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 
@@ -272,10 +272,10 @@ describe('POST /public/cancellations: no mail cannon', () => {
     const client = '198.51.100.23';
     const allowed: boolean[] = [];
     for (let i = 0; i < PUBLIC_RECEIPT_CAPS.perClientPerDay + 2; i++) {
-      allowed.push(await receiptAllowed(ctx.app.throttleCounters, unique(`r${i}`), client));
+      allowed.push(await receiptAllowed(ctx.app.counters, unique(`r${i}`), client));
     }
     expect(allowed).toEqual([...Array(PUBLIC_RECEIPT_CAPS.perClientPerDay).fill(true), false, false]);
-    expect(await receiptAllowed(ctx.app.throttleCounters, unique('other'), '198.51.100.24')).toBe(true);
+    expect(await receiptAllowed(ctx.app.counters, unique('other'), '198.51.100.24')).toBe(true);
   });
 
   it('caps the notices to one account holder per day; the security log still records each declaration', async () => {

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { TCancellationType, TPublicCancellationReceipt } from '@portal/contracts';
 import type { Database } from '../../db/client';
-import type { ThrottleCounters } from '../../ops/throttle-counters';
+import type { Counters } from '../../throttling/counters';
 import { sendPublicDeclarationReceipt } from './cancellation-emails';
 import { insertPublicCancellationRequest } from './public-cancellations.repository';
 
@@ -47,7 +47,7 @@ export const PUBLIC_RECEIPT_CAPS = { perRecipientPerDay: 3, perClientPerDay: 10 
 export const OWNER_NOTICES_PER_DAY = 5;
 
 /** Counts one receipt for the recipient and the client address; whether it may still be sent. */
-export async function receiptAllowed(counters: ThrottleCounters, recipient: string, client: string) {
+export async function receiptAllowed(counters: Counters, recipient: string, client: string) {
   const [to, from] = await counters.add(
     [
       { key: `public-cancellation-receipts:to:${recipient.trim().toLowerCase()}`, amount: 1 },
@@ -62,7 +62,7 @@ export async function receiptAllowed(counters: ThrottleCounters, recipient: stri
 }
 
 /** Counts one notice to a customer; whether it may still be sent today. */
-export async function ownerNoticeAllowed(counters: ThrottleCounters, customerId: string) {
+export async function ownerNoticeAllowed(counters: Counters, customerId: string) {
   const [state] = await counters.add([{ key: `public-cancellation-notices:${customerId}`, amount: 1 }], DAY_MS);
   return (state?.current ?? 0) <= OWNER_NOTICES_PER_DAY;
 }
@@ -75,7 +75,7 @@ export async function ownerNoticeAllowed(counters: ThrottleCounters, customerId:
  */
 export async function submitPublicCancellation(
   db: Database,
-  counters: ThrottleCounters,
+  counters: Counters,
   input: PublicDeclarationInput,
   client: string,
   now = new Date(),

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { ThrottleCounters } from './throttle-counters';
+import type { Counters } from './counters';
 
 interface Entry {
   /** Hits not yet written to the shared counter. */
@@ -23,7 +23,7 @@ export interface CeilingVerdict {
  * exact per instance and at most one sync period behind for the others.
  */
 export function createGlobalCeiling(options: {
-  counters: ThrottleCounters;
+  counters: Counters;
   max: number;
   windowMs: number;
   syncMs: number;
