@@ -63,7 +63,9 @@ cleanup() {
   fi
   if [ -n "$own_dockerd_pid" ]; then
     [ "${DOCKER_SMOKE_KEEP_IMAGE:-0}" = "1" ] || docker rmi "$IMAGE" >/dev/null 2>&1
-    docker image prune -f >/dev/null 2>&1
+    # Replaced bases and build steps unused for a week; recent layers stay for the next run.
+    docker image prune -f --filter label=portal.base.key >/dev/null 2>&1
+    docker builder prune -f --filter until=168h >/dev/null 2>&1
     kill -TERM "$own_dockerd_pid" 2>/dev/null
     for _ in $(seq 1 30); do kill -0 "$own_dockerd_pid" 2>/dev/null || break; sleep 1; done
     kill -0 "$own_dockerd_pid" 2>/dev/null && log "dockerd (pid $own_dockerd_pid) did not stop"
@@ -101,10 +103,11 @@ else
   mkdir -p "$run_dir"
   export DOCKER_HOST="unix://$run_dir/docker.sock"
   log "starting dockerd (no bridge network, no iptables rules)"
-  # Its own data root keeps the cached base image apart from any other engine's images.
+  # The default data root (/var/lib/docker) keeps the base image and the build's layers for the
+  # next run on this machine.
   dockerd --bridge=none --iptables=false --ip6tables=false \
     --host "$DOCKER_HOST" --pidfile "$run_dir/dockerd.pid" --exec-root "$run_dir/exec" \
-    --data-root /var/lib/portal-docker-smoke >"$WORK_DIR/dockerd.log" 2>&1 &
+    >"$WORK_DIR/dockerd.log" 2>&1 &
   own_dockerd_pid=$!
   for _ in $(seq 1 60); do
     docker info >/dev/null 2>&1 && break

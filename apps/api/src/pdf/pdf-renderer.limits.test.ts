@@ -63,7 +63,7 @@ describe('PDF renderer limits', () => {
   });
 
   it('relaunches Chromium after a crash', async () => {
-    const renderer = make();
+    const renderer = make({ timeoutMs: 60_000 });
     await renderer.render(doc('before'));
     const pids = chromiumChildren();
     expect(pids.length).toBeGreaterThan(0);
@@ -91,7 +91,7 @@ describe('PDF renderer limits', () => {
   }, 120_000);
 
   it('replaces Chromium after N renders, also under constant load, and closes the old one', async () => {
-    const renderer = make({ poolSize: 2, relaunchAfter: 3 });
+    const renderer = make({ poolSize: 2, relaunchAfter: 3, timeoutMs: 60_000 });
     await Promise.all(Array.from({ length: 7 }, (_, index) => renderer.render(doc(`r${index}`))));
     expect(renderer.stats()).toMatchObject({ renders: 7, launches: 3 });
     // The retired ones close once their last render is done.
