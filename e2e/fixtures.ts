@@ -86,9 +86,13 @@ export async function linkFromMail(to: string, path: string): Promise<URL> {
  * account, the welcome e-mail's link sets the first password. Journeys that change or delete a
  * whole account use one, so a retry finds the same starting point.
  */
-export async function freshCustomer(baseURL: string, name: string) {
+export async function freshCustomer(
+  baseURL: string,
+  name: string,
+  address = { street: 'Norderstraße 40', postalCode: '24939', city: 'Flensburg', country: 'DE' },
+) {
   const email = `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  const created = await asStaff(baseURL, '/admin/customers', { email, name });
+  const created = await asStaff(baseURL, '/admin/customers', { email, name, address });
   if (created.status !== 201)
     throw new Error(`creating the customer failed: ${created.status} ${await created.text()}`);
   const link = await linkFromMail(email, '/reset-password?token=');
