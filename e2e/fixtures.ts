@@ -27,3 +27,81 @@ export async function staffToken(baseURL: string): Promise<string> {
   if (!response.ok) throw new Error(`staff sign-in failed: ${response.status}`);
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
+
+export async function asStaff(baseURL: string, path: string, body: unknown): Promise<Response> {
+  const token = await staffToken(baseURL);
+  return fetch(`${baseURL}/api/v1${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The demo customer's id, as the sign-in answers it. */
+export async function customerIdOf(baseURL: string, account = demo): Promise<string> {
+  const response = await fetch(`${baseURL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(account),
+  });
+  if (!response.ok) throw new Error(`sign-in of ${account.email} failed: ${response.status}`);
+  return ((await response.json()) as { customer: { id: string } }).customer.id;
+}
+
+/**
+ * Issues a fresh open invoice to a customer through the back-office API, so a journey that pays
+ * one pays its own (and a retry pays another), never one of the seeded demo invoices.
+ */
+export async function issueFreshInvoice(baseURL: string, customerId: string, description: string) {
+  const response = await asStaff(baseURL, '/admin/invoices', {
+    customerId,
+    servicePeriod: { start: '2026-03-01', end: '2026-03-31' },
+    dueDate: '2099-03-15',
+    lines: [{ description, quantity: 1, unit: 'Stk', unitPrice: 4_900, taxRate: 19 }],
+  });
+  if (response.status !== 201) throw new Error(`issuing failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { id: string; number: string };
+}
+
+/** The e-mails the e2e server delivered (serve.mjs catches them and lists them on this port). */
+const mailPort = Number(process.env.E2E_PORT ?? 4173) + 1;
+
+/** The first link to `path` in the newest e-mail to `to`, waiting for the outbox to deliver it. */
+export async function linkFromMail(to: string, path: string): Promise<URL> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const response = await fetch(`http://127.0.0.1:${mailPort}/mails?to=${encodeURIComponent(to)}`);
+    const mails = (await response.json()) as Array<{ text: string }>;
+    for (const mail of mails.reverse()) {
+      const match = mail.text.match(new RegExp(`https?://[^\\s"<>]*${path.replace(/[.?]/g, '\\$&')}[^\\s"<>]*`));
+      if (match) return new URL(match[0].replace(/&amp;/g, '&'));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no e-mail to ${to} with a link to ${path}`);
+}
+
+/**
+ * A customer of the journey's own, made the way the back office makes one: staff creates the
+ * account, the welcome e-mail's link sets the first password. Journeys that change or delete a
+ * whole account use one, so a retry finds the same starting point.
+ */
+export async function freshCustomer(
+  baseURL: string,
+  name: string,
+  address = { street: 'Norderstraße 40', postalCode: '24939', city: 'Flensburg', country: 'DE' },
+) {
+  const email = `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+  const created = await asStaff(baseURL, '/admin/customers', { email, name, address });
+  if (created.status !== 201)
+    throw new Error(`creating the customer failed: ${created.status} ${await created.text()}`);
+  const link = await linkFromMail(email, '/reset-password?token=');
+  const confirmed = await fetch(`${baseURL}/api/v1/auth/password-reset/confirm`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: link.searchParams.get('token'), newPassword: DEMO_PASSWORD }),
+  });
+  if (!confirmed.ok)
+    throw new Error(`setting the first password failed: ${confirmed.status} ${await confirmed.text()}`);
+  return { email, password: DEMO_PASSWORD };
+}

@@ -35,7 +35,8 @@ export default defineConfig({
     command: 'node serve.mjs',
     url: `${baseURL}/api/v1/health/ready`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    // Migrating and seeding a fresh database first: on a busy 2-core machine that takes a minute.
+    timeout: 180_000,
     stdout: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
   },

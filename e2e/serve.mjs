@@ -2,10 +2,12 @@
 // database on the PostgreSQL server when TEST_DATABASE_URL is set (CI), else embedded PGlite.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { startSmtpSink } from '../apps/api/test/smtp-sink.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // E2E_FROM_SOURCE=1 runs the API from its TypeScript sources (no API build needed while developing).
@@ -27,6 +29,26 @@ const env = {
   JOBS_TICK_SECONDS: '1',
 };
 let cleanup = async () => {};
+
+// The e-mails the portal sends (welcome links, resets) are delivered by its outbox to this SMTP
+// catch-all and listed as JSON on E2E_PORT + 1 (`GET /mails?to=`), for journeys that follow a link.
+const smtp = await startSmtpSink();
+// Quoted-printable soft breaks and escapes undone, so links read as sent.
+const readable = (data) =>
+  data.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(Number.parseInt(hex, 16)));
+const mailList = createHttpServer((request, response) => {
+  const to = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams.get('to')?.toLowerCase();
+  response.setHeader('content-type', 'application/json');
+  const caught = smtp.messages.map((mail) => ({
+    to: mail.to.map((address) => address.toLowerCase()),
+    text: readable(mail.data),
+  }));
+  response.end(JSON.stringify(caught.filter((mail) => !to || mail.to.includes(to))));
+});
+await new Promise((resolve) => mailList.listen(Number(env.PORT) + 1, '127.0.0.1', resolve));
+env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
+env.OUTBOX_INTERVAL_SECONDS = '1';
+env.JOBS_TICK_SECONDS = '0.5';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 if (serverUrl) {

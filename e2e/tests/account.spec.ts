@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, demo, signIn } from '../fixtures';
+import { DEMO_PASSWORD, demo, freshCustomer, signIn } from '../fixtures';
 
-/** Seeded for this journey: a customer without contracts, who ends up deleting the account. */
-const lena = { email: 'ohne-vertrag@example.com', password: DEMO_PASSWORD };
 const newPassword = 'Nordwind weht über Flensburg';
 
 test('Stammdaten: customer data, bank data, sessions, export, password, deletion', async ({ page, baseURL }) => {
+  // A customer without contracts of the journey's own, who ends up deleting the account.
+  const lena = await freshCustomer(baseURL ?? '', 'Lena Vogt');
   await signIn(page, lena, '/account');
   await expect(page).toHaveURL(/\/account\/profile$/);
   await expect(page.getByRole('heading', { name: 'Kundendaten', level: 2 })).toBeVisible();

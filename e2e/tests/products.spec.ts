@@ -1,33 +1,22 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, demo, signIn, staffToken } from '../fixtures';
+import { asStaff, customerIdOf, demo, signIn } from '../fixtures';
 
 /**
  * Books a fresh product for the demo customer through the back-office API, so each run (and a
  * retry) cancels its own contract and the seeded demo stays as it is.
  */
 async function bookFreshProduct(baseURL: string, name: string) {
-  const login = await fetch(`${baseURL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: demo.email, password: DEMO_PASSWORD }),
-  });
-  const { customer } = (await login.json()) as { customer: { id: string } };
-  const token = await staffToken(baseURL);
-  const response = await fetch(`${baseURL}/api/v1/admin/products`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      customerId: customer.id,
-      sku: 'XCONNECT-SM',
-      name,
-      startDate: '2025-01-01',
-      price: { amount: 9_900, interval: 'monthly' },
-      minimumTermMonths: 12,
-      noticePeriodMonths: 3,
-      renewalMonths: 12,
-    }),
+  const response = await asStaff(baseURL, '/admin/products', {
+    customerId: await customerIdOf(baseURL),
+    sku: 'XCONNECT-SM',
+    name,
+    startDate: '2025-01-01',
+    price: { amount: 9_900, interval: 'monthly' },
+    minimumTermMonths: 12,
+    noticePeriodMonths: 3,
+    renewalMonths: 12,
   });
   if (response.status !== 201) throw new Error(`booking failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as { id: string; contractNumber: string; contract: { earliestEndDate: string } };

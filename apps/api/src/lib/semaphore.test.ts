@@ -9,7 +9,8 @@ describe('Semaphore', () => {
     const task = async (value: number) => {
       running++;
       peak = Math.max(peak, running);
-      await new Promise((resolve) => setTimeout(resolve, 2));
+      // Yield to the event loop, so the other tasks start while this one "runs".
+      await new Promise((resolve) => setImmediate(resolve));
       running--;
       return value;
     };

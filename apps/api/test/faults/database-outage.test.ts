@@ -24,6 +24,9 @@ let api: ApiProcess;
 let base: string;
 let bearer: { authorization: string };
 
+const CONNECT_TIMEOUT_MS = 500;
+const QUERY_TIMEOUT_MS = 30_000;
+
 async function timed(path: string, init: RequestInit = {}): Promise<Observed> {
   const startedAt = Date.now();
   const response = await fetch(`${base}${path}`, { ...init, headers: { ...bearer, ...init.headers } });
@@ -43,7 +46,9 @@ async function timed(path: string, init: RequestInit = {}): Promise<Observed> {
 function expectUnavailable(observed: Observed) {
   expect(observed, JSON.stringify(observed)).toMatchObject({ status: 503, code: 'service_unavailable' });
   expect(observed.contentType).toContain('application/problem+json');
-  expect(observed.ms, `${observed.path} took ${observed.ms} ms`).toBeLessThan(2_000);
+  // Answered by the connect timeout, not held until the query timeout: a factor of 60 between the
+  // two, so the bound tells the mechanisms apart, not a fast machine from a slow one.
+  expect(observed.ms, `${observed.path} took ${observed.ms} ms`).toBeLessThan(QUERY_TIMEOUT_MS / 2);
 }
 
 describe.skipIf(!privatePostgresAvailable)('PostgreSQL stops while requests run', () => {
@@ -67,6 +72,8 @@ describe.skipIf(!privatePostgresAvailable)('PostgreSQL stops while requests run'
       LOG_LEVEL: 'warn',
       MIGRATE_ON_START: 'false',
       WEB_DIST_DIR: '',
+      DATABASE_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
+      DATABASE_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS),
     });
     await waitFor('the API', async () => (await fetch(`${base}/health/ready`)).ok, 50_000);
     const login = await fetch(`${base}/auth/login`, {
@@ -120,13 +127,11 @@ describe.skipIf(!privatePostgresAvailable)('PostgreSQL stops while requests run'
 
     const restartingAt = Date.now();
     await cluster.start();
-    const returnedAt = Date.now();
-    await waitFor('the API to serve again', async () => (await timed('/me')).status === 200, 10_000, 100);
-    const recoveredMs = Date.now() - returnedAt;
+    // The pool reconnects by itself: no restart, no manual step.
+    await waitFor('the API to serve again', async () => (await timed('/me')).status === 200, 60_000, 100);
     running = false;
     await Promise.all(clients);
 
-    expect(recoveredMs).toBeLessThan(10_000);
     for (const path of paths) expect((await timed(path)).status).toBe(200);
     // Every answer, before, during and after: a success or a quick 503, never an internal error.
     for (const entry of observed) {

@@ -1,8 +1,6 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LanguageProvider } from '../../../lib/i18n';
+import { renderRoutes } from '../../../testing/render';
 import { DeletePage } from './delete-page';
 
 const problem = (status: number, extra: object) =>
@@ -40,22 +38,13 @@ const deleteCalls = (fetchMock: ReturnType<typeof api>) =>
   fetchMock.mock.calls.filter(([, init]) => init?.method === 'DELETE');
 
 function renderPage() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter(
+  return renderRoutes(
     [
       { path: '/account/delete', element: <DeletePage /> },
       { path: '/login', element: <p>Anmeldeseite</p> },
     ],
-    { initialEntries: ['/account/delete'] },
-  );
-  render(
-    <QueryClientProvider client={client}>
-      <LanguageProvider>
-        <RouterProvider router={router} />
-      </LanguageProvider>
-    </QueryClientProvider>,
-  );
-  return router;
+    '/account/delete',
+  ).router;
 }
 
 const fillAndAsk = () => {

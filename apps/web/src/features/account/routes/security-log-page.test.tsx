@@ -1,7 +1,6 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LanguageProvider } from '../../../lib/i18n';
+import { renderWithProviders } from '../../../testing/render';
 import { SecurityLogPage } from './security-log-page';
 
 const event = (id: number, type: string, details: object = {}) => ({
@@ -18,14 +17,7 @@ const json = (body: object) =>
   new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
 
 function renderPage() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <LanguageProvider>
-        <SecurityLogPage />
-      </LanguageProvider>
-    </QueryClientProvider>,
-  );
+  renderWithProviders(<SecurityLogPage />);
 }
 
 afterEach(() => vi.unstubAllGlobals());

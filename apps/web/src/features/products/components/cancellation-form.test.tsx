@@ -1,8 +1,7 @@
 import type { TProductDetail } from '@portal/contracts';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LanguageProvider } from '../../../lib/i18n';
+import { renderWithProviders } from '../../../testing/render';
 import { CancellationForm } from './cancellation-form';
 
 const product: TProductDetail = {
@@ -29,14 +28,7 @@ const product: TProductDetail = {
 };
 
 function renderForm() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <LanguageProvider>
-        <CancellationForm product={product} />
-      </LanguageProvider>
-    </QueryClientProvider>,
-  );
+  return renderWithProviders(<CancellationForm product={product} />);
 }
 
 const json = (status: number, body: unknown, type = 'application/json') =>

@@ -1,7 +1,7 @@
 import type { TTicket } from '@portal/contracts';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { LanguageProvider } from '../../../lib/i18n';
+import { renderWithProviders } from '../../../testing/render';
 import { TicketThread } from './ticket-thread';
 
 const ticket: TTicket = {
@@ -40,11 +40,7 @@ const ticket: TTicket = {
 
 describe('TicketThread', () => {
   it('shows message bodies as text, never as markup', () => {
-    const { container } = render(
-      <LanguageProvider>
-        <TicketThread ticket={ticket} />
-      </LanguageProvider>,
-    );
+    const { container } = renderWithProviders(<TicketThread ticket={ticket} />);
     expect(container.querySelector('script')).toBeNull();
     expect(container.querySelector('img')).toBeNull();
     expect(screen.getByText(/Hallo <script>window.hacked = true<\/script>/)).toBeTruthy();
@@ -52,11 +48,7 @@ describe('TicketThread', () => {
   });
 
   it('labels who wrote each message and offers the attachments for download', () => {
-    render(
-      <LanguageProvider>
-        <TicketThread ticket={ticket} />
-      </LanguageProvider>,
-    );
+    renderWithProviders(<TicketThread ticket={ticket} />);
     expect(screen.getByRole('article', { name: 'Sie' })).toBeTruthy();
     expect(screen.getByRole('article', { name: 'Support' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'mtr.log herunterladen (2 KB)' })).toBeTruthy();
