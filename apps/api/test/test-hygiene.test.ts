@@ -1,7 +1,7 @@
 /**
  * Every test of the repository (API, web, contracts, browser journeys) fails for one reason:
  * each `it`/`test` asserts something, and none sleeps before it asserts. Other patterns (order
- * dependence, machine-speed thresholds) need judgement; see docs/decisions/0009.
+ * dependence, machine-speed thresholds) need judgement; see docs/decisions/0015.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
