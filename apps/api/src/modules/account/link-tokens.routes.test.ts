@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useTestApp } from '../../../test/app';
 import { expectProblem, signedInCustomer, TEST_PASSWORD } from '../../../test/factories';
 import { findEmailsTo } from '../../mail/outbox.repository';
@@ -11,11 +11,17 @@ const profile = {
   address: { street: 'Deichweg 4', postalCode: '25813', city: 'Husum', country: 'DE' },
 };
 
+/** The token of the newest such mail; a reset mail is written after the answer (ADR 0010), so wait for it. */
 async function linkTokenFor(email: string, template: string): Promise<string> {
-  const mail = (await findEmailsTo(ctx.db, email)).find((entry) => entry.template === template);
-  const token = /token=([A-Za-z0-9_-]+)/.exec(mail?.textBody ?? '')?.[1];
-  if (!token) throw new Error(`no link in the ${template} mail to ${email}`);
-  return token;
+  return vi.waitFor(
+    async () => {
+      const mail = (await findEmailsTo(ctx.db, email)).find((entry) => entry.template === template);
+      const token = /token=([A-Za-z0-9_-]+)/.exec(mail?.textBody ?? '')?.[1];
+      if (!token) throw new Error(`no link in the ${template} mail to ${email}`);
+      return token;
+    },
+    { timeout: 10_000, interval: 25 },
+  );
 }
 
 const requestReset = (email: string) =>
