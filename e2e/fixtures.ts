@@ -92,7 +92,7 @@ export async function freshCustomer(
   address = { street: 'Norderstraße 40', postalCode: '24939', city: 'Flensburg', country: 'DE' },
 ) {
   const email = `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  const created = await asStaff(baseURL, '/admin/customers', { email, name, address });
+  const created = await asStaff(baseURL, '/admin/customers', { email, name, address, customerType: 'consumer' });
   if (created.status !== 201)
     throw new Error(`creating the customer failed: ${created.status} ${await created.text()}`);
   const link = await linkFromMail(email, '/reset-password?token=');
