@@ -57,7 +57,7 @@ export interface RouteOptions {
   rateLimit?: RouteLimit;
   /**
    * The route renders or hands out documents (PDF, export, download): per-customer limits apply
-   * (`pdf/document-limit.ts`). Implied for every route whose contract `produces` a file.
+   * (`pdf/document-limit.ts`). Implied for every route whose contract `produces` a file or is a `download`.
    */
   documents?: boolean;
   /** Larger bodies than the global BODY_LIMIT_BYTES, e.g. for attachments. */
@@ -83,7 +83,9 @@ export function registerRoute<C extends RouteContract>(
   const limit = options.rateLimit;
   if (limit && (limit.hook ?? 'onRequest') === 'onRequest') onRequest.push(routeLimitHook(app.counters, route, limit));
   const preHandler = limit?.hook === 'preHandler' ? [routeLimitHook(app.counters, route, limit)] : [];
-  const perCustomer = contract.access !== 'public' && (options.documents || contract.produces !== undefined);
+  const perCustomer =
+    contract.access !== 'public' &&
+    (options.documents || contract.produces !== undefined || contract.download === true);
 
   const { produces } = contract;
   const response = produces

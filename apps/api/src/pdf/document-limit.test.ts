@@ -67,6 +67,13 @@ describe('per-customer limits on document routes', () => {
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(60);
   });
 
+  it('counts the data export (a JSON download) in the same window', async () => {
+    const { customer, url } = await customerWithMandate();
+    // Saving the bank data rendered the mandate: one document already counted.
+    for (let i = 0; i < DOCUMENT_LIMITS.max - 1; i++) expect((await download(url, customer)).statusCode).toBe(200);
+    expectProblem(await download('/api/v1/account/export', customer), 429, 'rate_limited');
+  });
+
   it('archives the mandate PDF at issue and hands out those bytes without rendering again', async () => {
     const { customer, url, id } = await customerWithMandate();
     const [row] = await ctx.db.select().from(sepaMandateDocuments).where(eq(sepaMandateDocuments.mandateId, id));
