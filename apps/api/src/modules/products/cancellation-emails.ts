@@ -4,9 +4,13 @@ import { BUSINESS_TIME_ZONE } from '../../lib/calendar';
 import { sendEmail } from '../../mail/mailer';
 import { formatGermanDate } from './document-templates';
 
-const typeNames: Record<TCancellationType, { de: string; en: string }> = {
-  ordinary: { de: 'ordentliche Kündigung', en: 'ordinary cancellation' },
-  extraordinary: { de: 'außerordentliche Kündigung', en: 'extraordinary cancellation' },
+const typeNames: Record<TCancellationType, { de: string; deGenitive: string; en: string }> = {
+  ordinary: { de: 'ordentliche Kündigung', deGenitive: 'ordentlichen Kündigung', en: 'ordinary cancellation' },
+  extraordinary: {
+    de: 'außerordentliche Kündigung',
+    deGenitive: 'außerordentlichen Kündigung',
+    en: 'extraordinary cancellation',
+  },
 };
 
 /** Time of receipt as the customer reads it: German local time, to the minute. */
@@ -44,7 +48,7 @@ export async function sendCancellationConfirmation(tx: DbOrTx, message: Confirme
     template: 'cancellation.confirmed',
     paragraphs: [
       `Guten Tag ${message.customerName},`,
-      `wir bestätigen den Eingang Ihrer ${type.de} für „${message.productName}“ (Vertrag ${message.contractNumber}).`,
+      `wir bestätigen den Eingang Ihrer ${type.deGenitive} für „${message.productName}“ (Vertrag ${message.contractNumber}).`,
       `Eingang der Kündigung: ${formatReceivedAt(message.receivedAt)} (${BUSINESS_TIME_ZONE})`,
       `Der Vertrag endet zum ${formatGermanDate(message.effectiveDate)}.`,
       ...(message.reason ? [`Angegebener Grund: ${message.reason}`] : []),
