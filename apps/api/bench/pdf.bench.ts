@@ -1,8 +1,10 @@
 /**
  * PDF benchmark (prints figures; never a timed test). Run: pnpm --filter @portal/api bench:pdf
- * Measures, in one run on the same invoice HTML: a warm render through the pool, an archived
- * download through the API, `chromium --headless --print-to-pdf`, and memory after 100 and 1,000
- * renders. BENCH_RENDERS overrides the 1,000.
+ * Measures, in one run: a warm render of the same invoice HTML through the pool, an archived
+ * download through the API, `chromium --headless --print-to-pdf`, then issuing 1,000 invoices
+ * through the staff API (number, Factur-X PDF, XRechnung, archive) with throughput, memory after
+ * 100 and 1,000 issues and peak RSS, and downloads of the issued invoices. BENCH_RENDERS
+ * overrides the 1,000.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -103,17 +105,66 @@ for (let i = 0; i < 10; i++) {
 line('chromium --headless --print-to-pdf (cold)', cli);
 await rm(dir, { recursive: true, force: true });
 
-let done = app.pdf.stats().renders;
-const renderUntil = async (target: number) => {
-  while (done < target) {
-    await Promise.all([app.pdf.render(document), app.pdf.render(document)]);
-    done = app.pdf.stats().renders;
+// Issuing: what the back office does at every billing run — number, PDF (Factur-X), XRechnung,
+// archive with SHA-256 — through the staff API, so the figure includes the whole unit of work.
+const staffLogin = await app.inject({
+  method: 'POST',
+  url: '/api/v1/auth/login',
+  payload: { email: 'support@example.com', password: 'demo-passwort-2026', tokenDelivery: 'bearer' },
+});
+const staffHeaders = { authorization: `Bearer ${staffLogin.json().accessToken}` };
+const issueBody = {
+  customerId: me.id,
+  servicePeriod: { start: '2026-11-01', end: '2026-11-30' },
+  lines: [
+    { description: 'Cloud-Server M (Vertrag P-1001)', quantity: 1, unit: 'Monat', unitPrice: 7900 },
+    { description: 'Remote Hands', quantity: 1.5, unit: 'Stunde', unitPrice: 8500 },
+    { description: 'Strom Rack B-07', quantity: 312.25, unit: 'kWh', unitPrice: 38, vatRate: 'standard' },
+  ],
+};
+let peakRss = 0;
+const sampleRss = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss / 2 ** 20);
+};
+const issueTimes: number[] = [];
+const issued: string[] = [];
+const issueUntil = async (target: number) => {
+  while (issued.length < target) {
+    const start = performance.now();
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/invoices',
+      headers: staffHeaders,
+      payload: issueBody,
+    });
+    if (response.statusCode !== 201) throw new Error(`issue failed: ${response.statusCode} ${response.body}`);
+    issueTimes.push(performance.now() - start);
+    issued.push(response.json().id);
+    sampleRss();
   }
 };
-await renderUntil(100);
-console.log(`memory after ${done} renders: ${memory()}`);
-await renderUntil(totalRenders);
-console.log(`memory after ${done} renders: ${memory()} · Chromium launches ${app.pdf.stats().launches}`);
+const issueStart = performance.now();
+await issueUntil(100);
+const rssAt100 = process.memoryUsage().rss / 2 ** 20;
+console.log(`memory after ${issued.length} issues: ${memory()}`);
+await issueUntil(totalRenders);
+const issueSeconds = (performance.now() - issueStart) / 1000;
+const rssAtEnd = process.memoryUsage().rss / 2 ** 20;
+console.log(`memory after ${issued.length} issues: ${memory()} · Chromium launches ${app.pdf.stats().launches}`);
+line('issue (POST /admin/invoices: render + XML + archive)', issueTimes);
+console.log(
+  `issued ${issued.length} invoices in ${issueSeconds.toFixed(1)} s: ${(issued.length / issueSeconds).toFixed(2)} invoices/s · peak node RSS ${peakRss.toFixed(0)} MB`,
+);
+
+// Downloads of issued invoices serve the archived bytes: no render.
+const issuedDownloads: number[] = [];
+for (const id of issued.slice(-200)) {
+  issuedDownloads.push(await time(() => app.inject({ url: `/api/v1/invoices/${id}/pdf`, headers })));
+}
+line('archived download of an issued invoice', issuedDownloads);
+console.log(
+  `ratios: archived download p50 / warm render p50 = ${(percentile(issuedDownloads, 50) / percentile(warm, 50)).toFixed(3)} (goal ≤ 0.02) · node RSS after ${issued.length} / after 100 issues = ${(rssAtEnd / rssAt100).toFixed(2)} (goal ≤ 1.1)`,
+);
 
 await app.close();
 await database.close();

@@ -11,6 +11,13 @@ export const ZInstant = z.iso.datetime();
 export const ZCurrency = z.literal('EUR');
 /** Integer cents; never floats. */
 export const ZCents = z.number().int();
+/** A VAT rate in percent with at most one decimal: 19, 7, 0, 25.5 (Finland). */
+export const ZTaxRate = z
+  .number()
+  .min(0)
+  .max(99.9)
+  .refine((value) => Math.abs(value * 10 - Math.round(value * 10)) < 1e-9, { message: 'at most one decimal' })
+  .meta({ description: 'Percent with at most one decimal, e.g. 19 or 25.5' });
 export const ZMoney = z.object({ amount: ZCents, currency: ZCurrency });
 
 export const ZListQuery = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZInstant, ZUuid } from './common';
+import { ZDate, ZInstant, ZTaxRate, ZUuid } from './common';
 
 // The customer's data export (GDPR Art. 15 and 20): one JSON document, one top-level key per kind
 // of record. Each key is filled by the module that owns the records (apps/api/src/lifecycle).
@@ -82,7 +82,7 @@ const ZExportInvoice = z.object({
       quantityMilli: z.number().int(),
       unit: z.string(),
       unitPriceCents: z.number().int(),
-      taxRate: z.number().int(),
+      taxRate: ZTaxRate,
       netCents: z.number().int(),
     }),
   ),

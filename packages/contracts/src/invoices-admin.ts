@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCents, ZDate, ZIdParams, ZUuid } from './common';
+import { ZCents, ZDate, ZIdParams, ZTaxRate, ZUuid } from './common';
 import { defineRoute } from './http';
 import { ZInvoice, ZPayment } from './invoices';
 import { staffProblems, ZProblem } from './problem';
@@ -49,7 +49,7 @@ export const ZCorrectInvoiceBody = z.object({
   reason: z.string().trim().min(1).max(500),
   /** What is credited, e.g. a partly unavailable service; the tax follows the original invoice. */
   lines: z
-    .array(ZIssueInvoiceLine.omit({ vatRate: true }).extend({ taxRate: z.number().int().min(0).max(30) }))
+    .array(ZIssueInvoiceLine.omit({ vatRate: true }).extend({ taxRate: ZTaxRate }))
     .min(1)
     .max(200),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listOf, ZCents, ZCurrency, ZDate, ZIdParams, ZInstant, ZListQuery, ZUuid } from './common';
+import { listOf, ZCents, ZCurrency, ZDate, ZIdParams, ZInstant, ZListQuery, ZTaxRate, ZUuid } from './common';
 import { defineRoute } from './http';
 import { authProblems, ZProblem } from './problem';
 
@@ -39,12 +39,12 @@ export const ZInvoiceLine = z.object({
   quantity: z.number().meta({ description: 'Up to three decimals' }),
   unit: z.string().meta({ example: 'Monat' }),
   unitPrice: ZCents,
-  taxRate: z.number().int().meta({ description: 'Percent, e.g. 19' }),
+  taxRate: ZTaxRate,
   net: ZCents,
 });
 export type TInvoiceLine = z.infer<typeof ZInvoiceLine>;
 
-export const ZTaxBreakdown = z.object({ taxRate: z.number().int(), net: ZCents, tax: ZCents, gross: ZCents });
+export const ZTaxBreakdown = z.object({ taxRate: ZTaxRate, net: ZCents, tax: ZCents, gross: ZCents });
 
 export const ZBillingAddress = z.object({
   name: z.string(),

@@ -6,6 +6,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgEnum,
   pgTable,
   text,
@@ -156,7 +157,8 @@ export const invoiceLines = pgTable(
     quantityMilli: integer('quantity_milli').notNull(),
     unit: text('unit').notNull(),
     unitPriceCents: integer('unit_price_cents').notNull(),
-    taxRate: integer('tax_rate').notNull(),
+    /** Percent with at most one decimal (Finland: 25.5). */
+    taxRate: numeric('tax_rate', { precision: 4, scale: 1, mode: 'number' }).notNull(),
     netCents: integer('net_cents').notNull(),
   },
   (table) => [uniqueIndex('invoice_lines_position_unique').on(table.invoiceId, table.position)],

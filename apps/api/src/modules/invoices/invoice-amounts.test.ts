@@ -6,7 +6,7 @@ import { formatInvoiceNumber } from './invoice-number';
 const line = fc.record({
   quantity: fc.integer({ min: 1, max: 1_000_000 }).map((milli) => milli / 1000),
   unitPrice: fc.integer({ min: 0, max: 10_000_000 }),
-  taxRate: fc.constantFrom(0, 7, 19),
+  taxRate: fc.constantFrom(0, 7, 19, 25.5),
 });
 
 describe('invoice amounts', () => {
@@ -15,6 +15,14 @@ describe('invoice amounts', () => {
     expect(taxOf(-1050, 19)).toBe(-200);
     expect(lineNet(1500, 999)).toBe(1499); // 1.5 × 9.99 € = 14.985 → 14.99
     expect(taxOf(100, 7)).toBe(7);
+  });
+
+  it('takes rates with one decimal exactly (Finland 25.5 %)', () => {
+    expect(taxOf(1000, 25.5)).toBe(255);
+    expect(taxOf(1, 25.5)).toBe(0); // 0.255 ct
+    expect(taxOf(2, 25.5)).toBe(1); // 0.51 ct
+    expect(taxOf(-2, 25.5)).toBe(-1);
+    expect(taxOf(7_900, 25.5)).toBe(2_015); // 2014.5 → 2015
   });
 
   it('computes tax per rate on the summed net, not per line', () => {

@@ -42,8 +42,9 @@ export function lineNet(quantityMilli: number, unitPrice: number): number {
   return roundDivide(BigInt(quantityMilli) * BigInt(unitPrice), 1000n);
 }
 
+/** `taxRate` in percent with at most one decimal (25.5), computed in tenths of a percent. */
 export function taxOf(net: number, taxRate: number): number {
-  return roundDivide(BigInt(net) * BigInt(taxRate), 100n);
+  return roundDivide(BigInt(net) * BigInt(Math.round(taxRate * 10)), 1000n);
 }
 
 export function computeAmounts(lines: LineInput[]): InvoiceAmounts {

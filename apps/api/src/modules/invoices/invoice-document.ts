@@ -2,7 +2,7 @@ import type { InvoiceLineRow, InvoiceRow } from '../../db/schema/index';
 import { html, rawHtml, type SafeHtml } from '../../lib/html';
 import { epcQrDataUri } from './epc-qr';
 import { invoiceDocumentStyles, providerLogo } from './invoice-document.styles';
-import { formatEuro, formatGermanDate, formatIban, formatQuantity } from './invoice-format';
+import { formatEuro, formatGermanDate, formatIban, formatQuantity, formatRate } from './invoice-format';
 import { vatCategoryOf } from './vat/vat-treatment';
 
 /** Only the last four digits of the customer's IBAN go on the document. */
@@ -77,13 +77,13 @@ export async function invoiceDocument(
   <thead><tr><th>Pos.</th><th>Leistung</th><th class="num">Menge</th><th>Einheit</th><th class="num">Einzelpreis</th><th class="num">USt</th><th class="num">Netto</th></tr></thead>
   <tbody>${lines.map(
     (line) =>
-      html`<tr><td>${line.position}</td><td>${line.description}</td><td class="num">${formatQuantity(line.quantityMilli)}</td><td>${line.unit}</td><td class="num">${formatEuro(line.unitPriceCents)}</td><td class="num">${line.taxRate} %</td><td class="num">${formatEuro(line.netCents)}</td></tr>`,
+      html`<tr><td>${line.position}</td><td>${line.description}</td><td class="num">${formatQuantity(line.quantityMilli)}</td><td>${line.unit}</td><td class="num">${formatEuro(line.unitPriceCents)}</td><td class="num">${formatRate(line.taxRate)} %</td><td class="num">${formatEuro(line.netCents)}</td></tr>`,
   )}</tbody>
 </table>
 <table class="totals">
   ${invoice.taxes.map(
-    (row) => html`<tr><th>Netto ${row.taxRate} %</th><td>${formatEuro(row.net)}</td></tr>
-      <tr><th>Umsatzsteuer ${row.taxRate} %</th><td>${formatEuro(row.tax)}</td></tr>`,
+    (row) => html`<tr><th>Netto ${formatRate(row.taxRate)} %</th><td>${formatEuro(row.net)}</td></tr>
+      <tr><th>Umsatzsteuer ${formatRate(row.taxRate)} %</th><td>${formatEuro(row.tax)}</td></tr>`,
   )}
   <tr><th>Summe netto</th><td>${formatEuro(invoice.netCents)}</td></tr>
   <tr><th>Summe Umsatzsteuer</th><td>${formatEuro(invoice.taxCents)}</td></tr>

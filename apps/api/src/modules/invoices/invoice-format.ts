@@ -6,6 +6,11 @@ export function formatEuro(cents: number): string {
   return euro.format(cents / 100);
 }
 
+/** A VAT rate as German documents write it: "19", "25,5". */
+export function formatRate(percent: number): string {
+  return new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 }).format(percent);
+}
+
 export function formatQuantity(quantityMilli: number): string {
   return quantity.format(quantityMilli / 1000);
 }

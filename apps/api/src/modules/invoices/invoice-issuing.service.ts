@@ -85,8 +85,6 @@ function derivedLines(customer: UserRow, body: TIssueInvoiceBody) {
     const taxRate = derivation.rateOf(line.vatRate);
     if (taxRate === null) {
       errors.push({ path: `lines.${index}.vatRate`, message: 'a reduced rate applies to customers in Germany only' });
-    } else if (!Number.isInteger(taxRate)) {
-      errors.push({ path: `lines.${index}.vatRate`, message: `the rate ${taxRate} % cannot be invoiced yet` });
     }
     const net = lineNet(toQuantityMilli(line.quantity), line.unitPrice);
     if (line.net !== undefined && line.net !== net) {

@@ -79,6 +79,20 @@ describe('e-invoices pass the official rules', () => {
     expect(reverseCharge.vatTreatment).toBe('reverse_charge');
     await download(reverseCharge, austrian.bearer, 'reverse-charge');
 
+    // An EU consumer pays their country's rate; Finland's 25.5 % has a decimal (BT-119, BT-152).
+    const finnish = await signedInCustomer(ctx.app, ctx.db, {
+      country: 'FI',
+      city: 'Helsinki',
+      postalCode: '00100',
+      company: null,
+      customerType: 'consumer',
+      vatId: null,
+    });
+    const euConsumer = await issueInvoiceFor(ctx.app, staff, finnish.user.id);
+    expect(euConsumer.vatTreatment).toBe('eu_consumer');
+    expect(euConsumer.taxes.map((row) => row.taxRate)).toEqual([25.5]);
+    await download(euConsumer, finnish.bearer, 'eu-consumer');
+
     const debtor = await signedInCustomer(ctx.app, ctx.db);
     const bank = await ctx.app.inject({
       method: 'PUT',

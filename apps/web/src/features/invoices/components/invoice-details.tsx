@@ -72,7 +72,7 @@ export function InvoiceDetails({ invoice }: { invoice: TInvoice }) {
                 {money(line.unitPrice)}
               </td>
               <td data-label={t.lineTaxRate} className="num">
-                {line.taxRate} %
+                {formatNumber(line.taxRate, language)} %
               </td>
               <td data-label={t.lineNet} className="num">
                 {money(line.net)}
@@ -84,9 +84,9 @@ export function InvoiceDetails({ invoice }: { invoice: TInvoice }) {
       <dl className="invoice-totals">
         {invoice.taxes.map((row) => (
           <div key={row.taxRate}>
-            <dt>{t.netAt(row.taxRate)}</dt>
+            <dt>{t.netAt(formatNumber(row.taxRate, language))}</dt>
             <dd>{money(row.net)}</dd>
-            <dt>{t.taxAt(row.taxRate)}</dt>
+            <dt>{t.taxAt(formatNumber(row.taxRate, language))}</dt>
             <dd>{money(row.tax)}</dd>
           </div>
         ))}

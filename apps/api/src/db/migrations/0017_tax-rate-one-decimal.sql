@@ -1,0 +1,1 @@
+ALTER TABLE "invoice_lines" ALTER COLUMN "tax_rate" SET DATA TYPE numeric(4, 1);
