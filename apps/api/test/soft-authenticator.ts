@@ -63,13 +63,11 @@ export function createSoftAuthenticator(origin: string) {
       const counter = overrides.counter ?? 0;
       const rpId = options.rp.id ?? new URL(origin).hostname;
       const data = authData(rpId, UP | AT | (overrides.userVerified === false ? 0 : UV), counter, attested);
-      const attestationObject = isoCBOR.encode(
-        new Map<string, string | Uint8Array | Map<string, never>>([
-          ['fmt', 'none'],
-          ['attStmt', new Map()],
-          ['authData', data],
-        ]),
-      );
+      const attestation = new Map<string, string | Uint8Array | Map<string, string>>();
+      attestation.set('fmt', 'none');
+      attestation.set('attStmt', new Map());
+      attestation.set('authData', data);
+      const attestationObject = isoCBOR.encode(attestation);
       const clientDataJSON = JSON.stringify({
         type: 'webauthn.create',
         challenge: overrides.challenge ?? options.challenge,
