@@ -33,7 +33,7 @@ export const ZRegistrationCredential = z
       publicKey: ZBase64Url(8192).optional(),
     }),
     authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
-    clientExtensionResults: z.object({ credProps: z.object({ rk: z.boolean().optional() }).optional() }),
+    clientExtensionResults: z.object({ credProps: z.object({ rk: z.boolean().optional() }).optional() }).loose(),
   })
   .meta({ id: 'RegistrationCredential' });
 export type TRegistrationCredential = z.infer<typeof ZRegistrationCredential>;
@@ -51,7 +51,7 @@ export const ZAuthenticationCredential = z
       userHandle: ZBase64Url(256).optional(),
     }),
     authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
-    clientExtensionResults: z.object({}),
+    clientExtensionResults: z.object({}).loose(),
   })
   .meta({ id: 'AuthenticationCredential' });
 export type TAuthenticationCredential = z.infer<typeof ZAuthenticationCredential>;
