@@ -71,7 +71,7 @@ test('Stammdaten: customer data, bank data, sessions, export, password, deletion
   expect(JSON.stringify(exported.emails)).not.toMatch(/token=[A-Za-z0-9_-]{20,}/);
 
   // Passwort: policy errors in German, then the change.
-  await page.getByRole('link', { name: 'Sicherheit' }).click();
+  await page.getByRole('link', { name: 'Sicherheit', exact: true }).click();
   await page.getByLabel('Aktuelles Passwort').fill(DEMO_PASSWORD);
   await page.getByLabel('Neues Passwort', { exact: true }).fill('qwerty123456');
   await page.getByLabel('Neues Passwort wiederholen').fill('qwerty123456');

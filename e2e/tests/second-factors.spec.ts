@@ -32,7 +32,7 @@ test('a customer sets up the authenticator app, then signs in with password and 
 
   await totp.getByRole('button', { name: 'Authenticator-App einrichten' }).click();
   await expect(totp.getByRole('img', { name: 'QR-Code zum Einrichten der Authenticator-App' })).toBeVisible();
-  const secret = (await totp.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+  const secret = ((await totp.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
   // A wrong code first: the field says so, the setup stays open.
   await totp.getByLabel('Sechsstelliger Code aus der App').fill('000000');
@@ -44,7 +44,7 @@ test('a customer sets up the authenticator app, then signs in with password and 
   const codes = page.getByTestId('recovery-codes');
   await expect(codes.getByRole('heading', { name: 'Ihre Wiederherstellungscodes' })).toBeFocused();
   await expect(codes.getByRole('listitem')).toHaveCount(10);
-  const recoveryCode = (await codes.getByRole('listitem').first().innerText()).trim();
+  const recoveryCode = (await codes.getByRole('listitem').first().textContent())?.trim() ?? '';
   await codes.getByRole('button', { name: 'Ich habe die Codes gespeichert' }).click();
   await expect(codes).toHaveCount(0);
   await expect(totp.getByText(/^Eingerichtet seit /)).toBeVisible();

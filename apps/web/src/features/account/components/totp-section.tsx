@@ -19,11 +19,17 @@ import { RecoveryCodesPanel } from './recovery-codes';
 const field = (event: FormEvent<HTMLFormElement>, name: string) =>
   String(new FormData(event.currentTarget).get(name) ?? '').trim();
 
-/** Setting up the app: QR code and key, then the first code turns it on. */
-function Enrolment({ onCodes }: { onCodes: (codes: string[]) => void }) {
+type ConfirmMutation = ReturnType<typeof useConfirmTotpEnrolment>;
+type RegenerateMutation = ReturnType<typeof useRegenerateRecoveryCodes>;
+type DisableMutation = ReturnType<typeof useDisableTotp>;
+
+/**
+ * Setting up the app: QR code and key, then the first code turns it on. The mutations live in
+ * the section, which stays while this part goes (TOTP is on): their answers still arrive there.
+ */
+function Enrolment({ confirm, onCodes }: { confirm: ConfirmMutation; onCodes: (codes: string[]) => void }) {
   const t = useMessages(securityMessages);
   const start = useStartTotpEnrolment();
-  const confirm = useConfirmTotpEnrolment();
   const [missing, setMissing] = useState(false);
 
   if (!start.data) {
@@ -84,9 +90,8 @@ function Enrolment({ onCodes }: { onCodes: (codes: string[]) => void }) {
 }
 
 /** Ten new recovery codes with the password. */
-function Regenerate({ onCodes }: { onCodes: (codes: string[]) => void }) {
+function Regenerate({ regenerate, onCodes }: { regenerate: RegenerateMutation; onCodes: (codes: string[]) => void }) {
   const t = useMessages(securityMessages);
-  const regenerate = useRegenerateRecoveryCodes();
   const [missing, setMissing] = useState(false);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -120,9 +125,8 @@ function Regenerate({ onCodes }: { onCodes: (codes: string[]) => void }) {
 }
 
 /** Turning the app off: password and a code (or a recovery code). */
-function Disable() {
+function Disable({ disable }: { disable: DisableMutation }) {
   const t = useMessages(securityMessages);
-  const disable = useDisableTotp();
   const [missing, setMissing] = useState<{ password?: boolean; code?: boolean }>({});
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -169,28 +173,36 @@ export function TotpSection() {
   const t = useMessages(securityMessages);
   const { language } = useLanguage();
   const factors = useSecondFactors();
+  const confirm = useConfirmTotpEnrolment();
+  const regenerate = useRegenerateRecoveryCodes();
+  const disable = useDisableTotp();
   const [codes, setCodes] = useState<string[] | null>(null);
+  const showCodes = (fresh: string[]) => {
+    disable.reset();
+    setCodes(fresh);
+  };
 
   return (
     <section aria-labelledby="totp-heading" className="security-section">
       <h3 id="totp-heading">{t.totpHeading}</h3>
       {codes && <RecoveryCodesPanel codes={codes} onDone={() => setCodes(null)} />}
+      {disable.isSuccess && <Alert tone="success">{t.disabled}</Alert>}
       <QueryState query={factors}>
         {(data) =>
           data.totp.enabled && data.totp.enabledAt ? (
             <>
               <p>{t.totpOn(formatDateTime(data.totp.enabledAt, language))}</p>
-              <Disable />
+              <Disable disable={disable} />
               <h3>{t.recoveryHeading}</h3>
               <p className="muted">{t.recoveryIntro}</p>
               <p>{t.recoveryRemaining(data.recoveryCodes.remaining)}</p>
               {data.recoveryCodes.remaining <= 3 && <Alert tone="warning">{t.recoveryLow}</Alert>}
-              <Regenerate onCodes={setCodes} />
+              <Regenerate regenerate={regenerate} onCodes={showCodes} />
             </>
           ) : (
             <>
               <p className="muted">{t.totpOff}</p>
-              <Enrolment onCodes={setCodes} />
+              <Enrolment confirm={confirm} onCodes={showCodes} />
             </>
           )
         }
