@@ -50,7 +50,7 @@ test('a customer sets up the authenticator app, then signs in with password and 
   await expect(totp.getByText(/^Eingerichtet seit /)).toBeVisible();
   await expect(totp.getByText('Noch 10 unbenutzte Codes.')).toBeVisible();
 
-  // Password, then a code: the one of the next 30-second step (the setup used the current one).
+  // Password, then a code: the one of the next 30-second step, as the app shows it a moment later.
   await signOut(page);
   await passwordStep(page, account);
   const nextStep = Math.floor(Date.now() / 1000) + 30;

@@ -27,8 +27,7 @@ export async function useSecondFactorCode(
     const factor = await findTotpFactor(tx, userId);
     const secret = factor?.confirmedAt ? openTotpSecret(ctx, userId, factor.secretCiphertext) : undefined;
     const step = secret ? await acceptedTotpStep(secret, code, now, factor?.lastUsedStep ?? null) : undefined;
-    if (step === undefined || !(await claimTotpStep(tx, userId, step, now)))
-      throw wrongCode(mfaFieldMessages.codeWrong);
+    if (step === undefined || !(await claimTotpStep(tx, userId, step))) throw wrongCode(mfaFieldMessages.codeWrong);
     return 'totp';
   }
   if (!(await useRecoveryCode(tx, userId, hashRecoveryCode(code), now))) throw wrongCode(mfaFieldMessages.codeWrong);

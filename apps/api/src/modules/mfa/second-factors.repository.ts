@@ -35,19 +35,32 @@ export async function savePendingTotp(db: DbOrTx, userId: string, secretCipherte
 
 /**
  * Records `step` as the last used one, only if it is later than the one stored: of two requests
- * with the same code, one wins. Confirms a pending factor on the way (`confirm`).
+ * with the same code, one wins.
  */
-export async function claimTotpStep(db: DbOrTx, userId: string, step: number, now: Date, confirm = false) {
+export async function claimTotpStep(db: DbOrTx, userId: string, step: number) {
   const rows = await db
     .update(totpFactors)
-    .set({ lastUsedStep: step, ...(confirm ? { confirmedAt: now } : {}) })
+    .set({ lastUsedStep: step })
     .where(
       and(
         eq(totpFactors.userId, userId),
-        confirm ? isNull(totpFactors.confirmedAt) : isNotNull(totpFactors.confirmedAt),
+        isNotNull(totpFactors.confirmedAt),
         or(isNull(totpFactors.lastUsedStep), lt(totpFactors.lastUsedStep, step)),
       ),
     )
+    .returning({ userId: totpFactors.userId });
+  return rows.length > 0;
+}
+
+/**
+ * Turns a pending factor on. Its code is not claimed: confirming authenticates nothing, so the
+ * same code may still sign in once (an API client that confirms and signs in within 30 seconds).
+ */
+export async function confirmTotpFactor(db: DbOrTx, userId: string, now: Date) {
+  const rows = await db
+    .update(totpFactors)
+    .set({ confirmedAt: now })
+    .where(and(eq(totpFactors.userId, userId), isNull(totpFactors.confirmedAt)))
     .returning({ userId: totpFactors.userId });
   return rows.length > 0;
 }

@@ -155,6 +155,17 @@ describe('signing in with the authenticator app', () => {
     ]);
   });
 
+  it('lets the code that confirmed the setup sign in once: confirming authenticates nothing', async () => {
+    const customer = await signedInCustomer(ctx.app, ctx.db);
+    const { secret } = await enrolTotp(ctx.app, customer, clock.now());
+    const code = await totpCode(secret, clock.now());
+    const first = await passwordStep(ctx.app, customer.user.email, TEST_PASSWORD, 'bearer');
+    const done = await secondStep({ challengeToken: first.challengeToken, code });
+    expect(done.statusCode, done.body).toBe(200);
+    const again = await passwordStep(ctx.app, customer.user.email, TEST_PASSWORD, 'bearer');
+    expectProblem(await secondStep({ challengeToken: again.challengeToken, code }), 400, 'validation_failed');
+  });
+
   it('refuses a code used once already (a replay within its 30-second window)', async () => {
     const { user, secret } = await enrolledCustomer();
     const code = await totpCode(secret, clock.now());

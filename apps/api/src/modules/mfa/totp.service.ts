@@ -8,7 +8,7 @@ import { wrongCode } from './code-throttle';
 import type { MfaContext } from './mfa.plugin';
 import { openTotpSecret, useSecondFactorCode } from './second-factor-code';
 import {
-  claimTotpStep,
+  confirmTotpFactor,
   countPasskeys,
   deleteTotpFactor,
   findTotpFactor,
@@ -75,10 +75,10 @@ export async function confirmTotpEnrolment(ctx: MfaContext, user: UserRow, code:
   if (!secret) throw new AppError('conflict', 'Start setting up the authenticator app again.');
   return ctx.codes.attempt(user.id, async () => {
     const now = ctx.now();
-    const step = await acceptedTotpStep(secret, code, now, factor.lastUsedStep);
-    if (step === undefined) throw wrongCode(mfaFieldMessages.codeWrong);
+    if ((await acceptedTotpStep(secret, code, now, factor.lastUsedStep)) === undefined)
+      throw wrongCode(mfaFieldMessages.codeWrong);
     return ctx.db.transaction(async (tx) => {
-      if (!(await claimTotpStep(tx, user.id, step, now, true))) throw wrongCode(mfaFieldMessages.codeWrong);
+      if (!(await confirmTotpFactor(tx, user.id, now))) throw alreadyOn();
       const codes = await newCodesFor(ctx, tx, user.id);
       await recordSecurityEvent(tx, { type: 'mfa.totp_enabled', userId: user.id });
       await notify(
