@@ -36,7 +36,7 @@ const expired = json(401, { type: 'about:blank', title: 'x', status: 401, code: 
 
 /** The API behind the page: each call answers the next response of its route. */
 function api(routes: Record<string, Response[]>) {
-  return vi.fn(async (url: string) => {
+  return vi.fn(async (url: string, _init?: RequestInit) => {
     const path = new URL(url, 'http://localhost').pathname.replace('/api/v1', '');
     const next = routes[path]?.shift();
     if (!next) throw new Error(`unexpected call to ${path}`);
@@ -88,7 +88,7 @@ describe('the second sign-in step', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/'));
     const bodies = fetchMock.mock.calls
       .filter(([url]) => String(url).endsWith('/auth/mfa'))
-      .map(([, init]) => JSON.parse(String((init as RequestInit).body)));
+      .map(([, init]) => JSON.parse(String(init?.body)));
     expect(bodies).toEqual([
       { challengeToken: 'challenge-token-1', code: '000000' },
       { challengeToken: 'challenge-token-1', code: '123456' },
