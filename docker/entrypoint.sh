@@ -19,6 +19,7 @@ fail() {
 check_env() {
   if [ "${NODE_ENV:-development}" = "production" ]; then
     [ -n "${JWT_SECRET:-}" ] || fail "JWT_SECRET is required in production (32 or more random characters)"
+    [ -n "${MFA_ENCRYPTION_KEY:-}" ] || fail "MFA_ENCRYPTION_KEY is required in production (32 or more random characters)"
     if [ -z "${DATABASE_URL:-}" ]; then
       # Several instances on embedded databases would each keep their own sessions and data.
       [ "${ALLOW_EMBEDDED_DATABASE:-false}" = "true" ] ||

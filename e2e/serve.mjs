@@ -20,7 +20,8 @@ const env = {
   ...process.env,
   PORT: process.env.E2E_PORT ?? '4173',
   HOST: '127.0.0.1',
-  PUBLIC_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? '4173'}`,
+  // `localhost`, not 127.0.0.1: WebAuthn takes the relying party from it, and an IP address is none.
+  PUBLIC_URL: `http://localhost:${process.env.E2E_PORT ?? '4173'}`,
   WEB_DIST_DIR: process.env.WEB_DIST_DIR ?? path.join(root, 'apps/web/dist'),
   LOG_LEVEL: 'warn',
   // Every journey signs in from 127.0.0.1; the throttling itself is tested in the API suite.

@@ -228,11 +228,13 @@ fi
 psql "$PG_SERVER/postgres" -qAtc "CREATE DATABASE \"$DATABASE\"" >/dev/null
 database_created=1
 jwt_secret="$(head -c 48 /dev/urandom | base64 | tr -d '\n')"
+mfa_key="$(head -c 48 /dev/urandom | base64 | tr -d '\n')"
 env_file="$WORK_DIR/env"
 cat >"$env_file" <<EOF
 NODE_ENV=production
 DATABASE_URL=$PG_SERVER/$DATABASE
 JWT_SECRET=$jwt_secret
+MFA_ENCRYPTION_KEY=$mfa_key
 HOST=127.0.0.1
 PORT=$PORT
 PUBLIC_URL=http://127.0.0.1:$PORT

@@ -111,7 +111,7 @@ for (const scheme of SCHEMES) {
         await scan(page, '/contact');
         await scan(page, await firstLink(page, '/contact/tickets/'));
 
-        for (const section of ['profile', 'password', 'bank', 'sessions', 'export', 'delete']) {
+        for (const section of ['profile', 'security', 'bank', 'sessions', 'export', 'delete']) {
           await scan(page, `/account/${section}`);
         }
         // The deletion's field errors, then its second confirmation (never confirmed).

@@ -4,7 +4,7 @@ import { other, signIn } from '../fixtures';
 
 const pages = [
   '/account/profile',
-  '/account/password',
+  '/account/security',
   '/account/bank',
   '/account/sessions',
   '/account/export',

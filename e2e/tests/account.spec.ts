@@ -71,7 +71,7 @@ test('Stammdaten: customer data, bank data, sessions, export, password, deletion
   expect(JSON.stringify(exported.emails)).not.toMatch(/token=[A-Za-z0-9_-]{20,}/);
 
   // Passwort: policy errors in German, then the change.
-  await page.getByRole('link', { name: 'Passwort' }).click();
+  await page.getByRole('link', { name: 'Sicherheit', exact: true }).click();
   await page.getByLabel('Aktuelles Passwort').fill(DEMO_PASSWORD);
   await page.getByLabel('Neues Passwort', { exact: true }).fill('qwerty123456');
   await page.getByLabel('Neues Passwort wiederholen').fill('qwerty123456');
@@ -100,7 +100,7 @@ test('Stammdaten: customer data, bank data, sessions, export, password, deletion
 
   await page.getByLabel('E-Mail-Adresse').fill(lena.email);
   await page.getByLabel('Passwort', { exact: true }).fill(newPassword);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
   await expect(page.getByText('E-Mail-Adresse oder Passwort ist falsch.')).toBeVisible();
 });
 

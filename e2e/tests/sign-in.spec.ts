@@ -29,7 +29,7 @@ test('a wrong password is reported at the form', async ({ page }) => {
   await page.goto('/login');
   await page.getByLabel('E-Mail-Adresse').fill(demo.email);
   await page.getByLabel('Passwort', { exact: true }).fill('falsch-falsch');
-  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('E-Mail-Adresse oder Passwort ist falsch.');
 });
 
@@ -41,6 +41,6 @@ test('an expired session returns to sign-in and then to the page asked for', asy
   await expect(page).toHaveURL(/\/login\?next=%2Fcontact$/);
   await page.getByLabel('E-Mail-Adresse').fill(demo.email);
   await page.getByLabel('Passwort', { exact: true }).fill(demo.password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
   await expect(page).toHaveURL(/\/contact$/);
 });

@@ -55,6 +55,7 @@ export async function startApi(port: number, databaseUrl: string, extra: Record<
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     DATABASE_URL: databaseUrl,
     JWT_SECRET: 'benchmark-secret-benchmark-secret-0123456789',
+    MFA_ENCRYPTION_KEY: 'benchmark-mfa-key-3e5a7c9b1d2f4068ace1',
     // Request logs go to a pipe the benchmark drains; warn keeps them from measuring the logger.
     LOG_LEVEL: 'warn',
     MIGRATE_ON_START: 'false',

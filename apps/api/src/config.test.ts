@@ -33,9 +33,13 @@ describe('loadConfig', () => {
   });
 });
 
+/** A strong MFA key of its own, for the production configurations below. */
+const mfaKey = 'Mk4pQ7wZ1xC9vB3nR6tY8uI2oP5aS0dF';
+
 describe('secrets in production', () => {
   const strong = 'Zq3v9LkP2xW8rT6yN4mB7cJ1hF5dS0gA'; // 32 characters, 32 distinct
-  const production = (env: Record<string, string>) => loadConfig({ NODE_ENV: 'production', ...env });
+  const production = (env: Record<string, string>) =>
+    loadConfig({ NODE_ENV: 'production', MFA_ENCRYPTION_KEY: mfaKey, ...env });
 
   it.each([
     ['the published development secret', 'development-only-secret-never-use-in-production!'],
@@ -58,6 +62,25 @@ describe('secrets in production', () => {
   it('keeps allowing the fixed development secret outside production', () => {
     expect(loadConfig({}).jwtSecret).toBe('development-only-secret-never-use-in-production!');
   });
+
+  it('requires a strong MFA_ENCRYPTION_KEY of its own in production', () => {
+    const base = { NODE_ENV: 'production', JWT_SECRET: strong };
+    expect(() => loadConfig(base)).toThrowError(/MFA_ENCRYPTION_KEY: is required/);
+    expect(() =>
+      loadConfig({ ...base, MFA_ENCRYPTION_KEY: 'development-only-mfa-key-never-use-in-production!' }),
+    ).toThrowError(/MFA_ENCRYPTION_KEY: is the published development secret/);
+    expect(() => loadConfig({ ...base, MFA_ENCRYPTION_KEY: 'key1-key1-key1-key1-key1-key1-key1-' })).toThrowError(
+      /MFA_ENCRYPTION_KEY/,
+    );
+    expect(() => loadConfig({ ...base, MFA_ENCRYPTION_KEY: strong })).toThrowError(
+      /MFA_ENCRYPTION_KEY: must differ from JWT_SECRET/,
+    );
+    expect(loadConfig({ ...base, MFA_ENCRYPTION_KEY: mfaKey }).mfaEncryptionKey).toBe(mfaKey);
+  });
+
+  it('falls back to the published MFA key outside production only', () => {
+    expect(loadConfig({}).mfaEncryptionKey).toBe('development-only-mfa-key-never-use-in-production!');
+  });
 });
 
 describe('payment provider', () => {
@@ -74,7 +97,7 @@ describe('payment provider', () => {
   });
 
   it('is none by default in production: no sandbox without explicit configuration', () => {
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong });
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong, MFA_ENCRYPTION_KEY: mfaKey });
     expect(config.payments).toEqual({ provider: 'none' });
   });
 
@@ -83,7 +106,12 @@ describe('payment provider', () => {
   });
 
   it('runs the sandbox in production only with its own strong secret, and warns loudly', () => {
-    const base = { NODE_ENV: 'production', JWT_SECRET: strong, PAYMENT_PROVIDER: 'sandbox' };
+    const base = {
+      NODE_ENV: 'production',
+      JWT_SECRET: strong,
+      MFA_ENCRYPTION_KEY: mfaKey,
+      PAYMENT_PROVIDER: 'sandbox',
+    };
     expect(() => loadConfig(base)).toThrowError(/PAYMENT_SANDBOX_SECRET: is required/);
     expect(() => loadConfig({ ...base, PAYMENT_SANDBOX_SECRET: 'x'.repeat(40) })).toThrowError(
       /PAYMENT_SANDBOX_SECRET/,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, statSync } from 'node:fs';
 import { z } from 'zod';
-import { DEVELOPMENT_JWT_SECRET, weakSecretReason } from './lib/secret-strength';
+import { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_MFA_ENCRYPTION_KEY, weakSecretReason } from './lib/secret-strength';
 
 function isReadableFile(path: string): boolean {
   try {
@@ -37,6 +37,12 @@ export const ZConfig = z
     SEED_DEMO_DATA: booleanFlag.default(true),
     /** Signs the access tokens. Required in production; development falls back to a fixed key. */
     JWT_SECRET: z.string().min(32).optional(),
+    /**
+     * Encrypts the TOTP secrets at rest (an AES-256-GCM key is derived from it with HKDF). Required in
+     * production; development falls back to a published key. Changing it makes enrolled authenticator
+     * apps unusable (recovery codes still work): keep it like a database backup key.
+     */
+    MFA_ENCRYPTION_KEY: z.string().min(32).optional(),
     /** Who takes card payments and direct debits. Default: `sandbox` outside production, `none` in it. */
     PAYMENT_PROVIDER: z.enum(['sandbox', 'none']).optional(),
     /** Signs the sandbox's page links and callbacks; required in production when the sandbox runs. */
@@ -104,11 +110,18 @@ export const ZConfig = z
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV !== 'production') return;
-    const requireStrong = (key: 'JWT_SECRET' | 'PAYMENT_SANDBOX_SECRET', value: string | undefined) => {
+    const requireStrong = (
+      key: 'JWT_SECRET' | 'PAYMENT_SANDBOX_SECRET' | 'MFA_ENCRYPTION_KEY',
+      value: string | undefined,
+    ) => {
       const reason = value === undefined ? 'is required in production' : weakSecretReason(value);
       if (reason) ctx.addIssue({ code: 'custom', path: [key], message: reason });
     };
     requireStrong('JWT_SECRET', config.JWT_SECRET);
+    requireStrong('MFA_ENCRYPTION_KEY', config.MFA_ENCRYPTION_KEY);
+    if (config.MFA_ENCRYPTION_KEY !== undefined && config.MFA_ENCRYPTION_KEY === config.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['MFA_ENCRYPTION_KEY'], message: 'must differ from JWT_SECRET' });
+    }
     if (config.PAYMENT_PROVIDER === 'sandbox') {
       requireStrong('PAYMENT_SANDBOX_SECRET', config.PAYMENT_SANDBOX_SECRET);
       if (config.PAYMENT_SANDBOX_SECRET !== undefined && config.PAYMENT_SANDBOX_SECRET === config.JWT_SECRET) {
@@ -131,6 +144,7 @@ export type PaymentsConfig = { provider: 'sandbox'; sandboxSecret: Buffer } | { 
 
 export type AppConfig = z.infer<typeof ZConfig> & {
   jwtSecret: string;
+  mfaEncryptionKey: string;
   payments: PaymentsConfig;
   /** Said loudly in the log at start: the configuration is valid but not what production should run. */
   startupWarnings: string[];
@@ -188,6 +202,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     ...parsed.data,
     jwtSecret: parsed.data.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    mfaEncryptionKey: parsed.data.MFA_ENCRYPTION_KEY ?? DEVELOPMENT_MFA_ENCRYPTION_KEY,
     payments,
     startupWarnings: startupWarnings(parsed.data, payments),
     secureCookies: parsed.data.PUBLIC_URL.startsWith('https://'),

@@ -29,14 +29,14 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
  * One app on one fresh database for the whole test file. Tests make their own data with the
  * factories, so nothing depends on the order they run in.
  */
-export function useTestApp(overrides: Record<string, string> = {}): TestContext {
+export function useTestApp(overrides: Record<string, string> = {}, options: { now?: () => Date } = {}): TestContext {
   const context = {} as TestContext;
   let close: () => Promise<void> = async () => {};
   let watcher: ReturnType<typeof watchResponses> | undefined;
   beforeAll(async () => {
     const database = await openTestDatabase();
     const config = testConfig(overrides);
-    const app = await buildApp({ config, database, logger: false });
+    const app = await buildApp({ config, database, logger: false, ...(options.now ? { now: options.now } : {}) });
     watcher = watchResponses(app);
     await app.ready();
     Object.assign(context, { app, db: database.db, database, config });

@@ -38,6 +38,7 @@ function serverEnv(port: number, extra: Record<string, string> = {}): Record<str
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: '4',
     JWT_SECRET: 'scale-out-secret-scale-out-secret-0123456789',
+    MFA_ENCRYPTION_KEY: 'scale-out-mfa-key-4b8d2f6a0c1e3957bd7f',
     // Explicitly, as production allows it: the payment test below goes through the sandbox.
     PAYMENT_PROVIDER: 'sandbox',
     PAYMENT_SANDBOX_SECRET: 'scale-out-sandbox-key-9f8e7d6c5b4a3210',
@@ -157,7 +158,12 @@ afterAll(async () => {
 describe('two API instances on one PostgreSQL', () => {
   it('refuses to serve an unmigrated database, then two concurrent migrators apply every migration once', async () => {
     const url = await freshDatabase('portal_scale_fresh');
-    const env = { DATABASE_URL: url, NODE_ENV: 'production', JWT_SECRET: 'migrate-step-secret-0123456789abcdef' };
+    const env = {
+      DATABASE_URL: url,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'migrate-step-secret-0123456789abcdef',
+      MFA_ENCRYPTION_KEY: 'migrate-step-mfa-key-8c2e4a6f1b3d5079e',
+    };
     const early = runApi('server', [], { ...serverEnv(PORTS.early), DATABASE_URL: url });
     const pendingBefore = runApi('cli', ['status'], env);
     expect(await early.exited).toBe(1);

@@ -170,6 +170,22 @@ const ZExportSecurityEvent = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 
+const ZExportSecondFactors = z
+  .object({
+    totp: z.object({ enabledAt: ZInstant }).nullable().meta({ description: 'Never the secret' }),
+    recoveryCodes: z.object({ remaining: z.number().int(), generatedAt: ZInstant }).nullable(),
+    passkeys: z.array(
+      z.object({
+        id: ZUuid,
+        name: z.string(),
+        createdAt: ZInstant,
+        lastUsedAt: ZInstant.nullable(),
+        backedUp: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ description: 'The enrolled second factors, without secrets, hashes or public keys' });
+
 const ZExportPublicDeclaration = z.object({
   reference: z.string(),
   type: z.string(),
@@ -198,6 +214,7 @@ export const ZCustomerExport = z
     emails: z.array(ZExportEmail),
     sessions: z.array(ZExportSession),
     securityLog: z.array(ZExportSecurityEvent),
+    secondFactors: ZExportSecondFactors,
     publicDeclarations: z.array(ZExportPublicDeclaration).meta({
       description: 'Declarations from the public cancellation form that were matched to the customer',
     }),

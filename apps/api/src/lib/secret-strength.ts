@@ -1,7 +1,9 @@
 /** Signs tokens outside production when JWT_SECRET is unset; published here, so refused in production. */
 export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-never-use-in-production!';
+/** Encrypts TOTP secrets outside production when MFA_ENCRYPTION_KEY is unset; refused in production. */
+export const DEVELOPMENT_MFA_ENCRYPTION_KEY = 'development-only-mfa-key-never-use-in-production!';
 /** Secrets shipped in this repository: known to everyone, so never a production secret. */
-const PUBLISHED_SECRETS = new Set([DEVELOPMENT_JWT_SECRET]);
+const PUBLISHED_SECRETS = new Set([DEVELOPMENT_JWT_SECRET, DEVELOPMENT_MFA_ENCRYPTION_KEY]);
 
 export const MIN_SECRET_LENGTH = 32;
 /** `openssl rand -hex 16` draws from 16 characters; a typed or repeated phrase uses fewer. */

@@ -3,6 +3,7 @@ import { accountLifecycle } from '../modules/account/account.lifecycle';
 import { bankAccountLifecycle } from '../modules/account/bank-account.lifecycle';
 import { sessionsLifecycle } from '../modules/auth/sessions.lifecycle';
 import { invoicesLifecycle } from '../modules/invoices/invoices.lifecycle';
+import { secondFactorsLifecycle } from '../modules/mfa/second-factors.lifecycle';
 import { productsLifecycle } from '../modules/products/products.lifecycle';
 import { publicCancellationsLifecycle } from '../modules/products/public-cancellations.lifecycle';
 import { securityLogLifecycle } from '../modules/security-log/security-log.lifecycle';
@@ -17,6 +18,7 @@ import type { DataLifecycle } from './data-lifecycle';
 export const dataLifecycles: readonly DataLifecycle[] = [
   accountLifecycle,
   sessionsLifecycle,
+  secondFactorsLifecycle,
   securityLogLifecycle,
   bankAccountLifecycle,
   invoicesLifecycle,

@@ -19,7 +19,11 @@ export interface OperationConfig {
 }
 
 export const TAGS = [
-  { name: 'auth', description: 'Signing in and out, the signed-in user, password reset.' },
+  {
+    name: 'auth',
+    description:
+      'Signing in and out (password, the second step with a code or passkey, passkey alone), the signed-in user, password reset.',
+  },
   { name: 'overview', description: 'The start page: open invoices, open tickets, announcements.' },
   {
     name: 'products',
@@ -30,7 +34,7 @@ export const TAGS = [
   {
     name: 'account',
     description:
-      'Master data: profile, password, bank data and SEPA mandates, sessions, security log, export and deletion.',
+      'Master data: profile, password, second factors (authenticator app, recovery codes, passkeys), bank data and SEPA mandates, sessions, security log, export and deletion.',
   },
   { name: 'provider', description: "The provider's contact details." },
   { name: 'legal', description: 'Impressum (§5 DDG) and privacy notice (Art. 13 GDPR).' },

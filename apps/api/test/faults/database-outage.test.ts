@@ -69,6 +69,7 @@ describe.skipIf(!privatePostgresAvailable)('PostgreSQL stops while requests run'
       DATABASE_URL: cluster.url,
       DATABASE_POOL_SIZE: '4',
       JWT_SECRET: 'fault-test-secret-fault-test-secret-0123456789',
+      MFA_ENCRYPTION_KEY: 'fault-test-mfa-key-7d1c9b2e4f6a8035e1d3',
       LOG_LEVEL: 'warn',
       MIGRATE_ON_START: 'false',
       WEB_DIST_DIR: '',

@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import type { Database } from '../../src/db/client';
 import { DEMO_PASSWORD } from '../../src/db/seed/accounts';
 import { seedDemoDataIfEmpty } from '../../src/db/seed/index';
+import { createSoftAuthenticator } from '../soft-authenticator';
 import { sampleValid } from './zod-arbitraries';
 
 /**
@@ -119,6 +120,24 @@ export async function seedWorld(app: FastifyInstance, db: Database): Promise<Wor
       },
     });
     expect(reply.statusCode, reply.body).toBe(201);
+    // A passkey, for `/account/passkeys/{id}`; registered as the security page does.
+    const options = await app.inject({
+      method: 'POST',
+      url: `${API}/account/passkeys/options`,
+      headers: session.headers,
+      payload: { password: DEMO_PASSWORD },
+    });
+    expect(options.statusCode, options.body).toBe(200);
+    const passkey = await app.inject({
+      method: 'POST',
+      url: `${API}/account/passkeys`,
+      headers: session.headers,
+      payload: {
+        name: 'Laptop',
+        credential: createSoftAuthenticator(app.mfa.rp.origin).register(options.json().options),
+      },
+    });
+    expect(passkey.statusCode, passkey.body).toBe(201);
   }
   // A declaration from the public form that waits for staff review (the address is nobody's),
   // for the review queue's routes; the matching job runs after the answer, as in production.

@@ -41,7 +41,8 @@ export const router = createBrowserRouter([
                 children: [
                   { index: true, element: <Navigate to={paths.accountProfile} replace /> },
                   { path: paths.accountProfile, lazy: () => import('../features/account/routes/profile-route') },
-                  { path: paths.accountPassword, lazy: () => import('../features/account/routes/password-route') },
+                  { path: paths.accountSecurity, lazy: () => import('../features/account/routes/security-route') },
+                  { path: paths.accountPassword, element: <Navigate to={paths.accountSecurity} replace /> },
                   { path: paths.accountBank, lazy: () => import('../features/account/routes/bank-route') },
                   { path: paths.accountSessions, lazy: () => import('../features/account/routes/sessions-route') },
                   { path: paths.accountExport, lazy: () => import('../features/account/routes/export-route') },

@@ -12,6 +12,8 @@ export const paths = {
   ticket: (id: string) => `/contact/tickets/${id}`,
   account: '/account',
   accountProfile: '/account/profile',
+  accountSecurity: '/account/security',
+  /** The password page of before, now part of Sicherheit: old links still arrive. */
   accountPassword: '/account/password',
   accountBank: '/account/bank',
   accountSessions: '/account/sessions',

@@ -9,6 +9,7 @@ export * from './product-cancellations';
 export * from './products';
 export * from './rate-limits';
 export * from './scheduled-jobs';
+export * from './second-factors';
 export * from './security-events';
 export * from './sepa-mandates';
 export * from './sessions';

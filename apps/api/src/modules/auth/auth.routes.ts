@@ -6,6 +6,7 @@ import { recordSecurityEvent } from '../security-log/security-log';
 import { signIn, toMe } from './auth.service';
 import { revokeSession } from './sessions.repository';
 import { createSignInThrottle } from './sign-in-throttle';
+import { signedInAnswer } from './signed-in';
 
 export default async function authModule(app: FastifyInstance, { config }: { config: AppConfig }) {
   // Per address: the route's limit below. Per (account, address) and per account: failures only.
@@ -15,27 +16,29 @@ export default async function authModule(app: FastifyInstance, { config }: { con
     app,
     authRoutes.login,
     async (request, reply) => {
-      const { user, session } = await signInThrottle.attempt(request.body.email, request.ip, () =>
+      const result = await signInThrottle.attempt(request.body.email, request.ip, () =>
         signIn(app.db, {
           ...request.body,
           userAgent: request.headers['user-agent'] ?? null,
           ipAddress: request.ip,
           sessionTtlHours: config.SESSION_TTL_HOURS,
+          now: app.now(),
         }),
       );
-      // One place holds the token: the HttpOnly cookie (browsers) or the body (API clients asked for it).
-      const bearer = request.body.tokenDelivery === 'bearer';
-      const { token, expiresAt } = await app.issueAccessToken(
-        reply,
-        { sub: user.id, sid: session.id, role: user.role },
-        !bearer,
-      );
-      request.log.info({ userId: user.id, sessionId: session.id }, 'signed in');
-      return {
-        status: 200,
-        body: { customer: toMe(user), ...(bearer ? { accessToken: token } : {}), expiresAt: expiresAt.toISOString() },
-        headers: { 'cache-control': 'no-store' },
-      };
+      if (result.kind === 'second_factor') {
+        // No session, no token, no cookie: only the token of the second step.
+        return {
+          status: 200,
+          body: {
+            mfaRequired: true as const,
+            challengeToken: result.challenge.token,
+            expiresAt: result.challenge.expiresAt.toISOString(),
+            methods: result.methods,
+          },
+          headers: { 'cache-control': 'no-store' },
+        };
+      }
+      return signedInAnswer(app, reply, result.user, result.session, request.body.tokenDelivery);
     },
     { rateLimit: { max: config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
   );

@@ -3,6 +3,8 @@ import type { DbOrTx } from '../../db/client';
 import type { UserRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { verifyPassword } from '../../lib/password';
+import { createSignInChallenge } from '../mfa/challenges.repository';
+import { secondFactorMethodsOf } from '../mfa/second-factors.repository';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { insertSession } from './sessions.repository';
 import { findUserByEmail } from './users.repository';
@@ -19,17 +21,35 @@ export function toMe(user: UserRow): TMe {
   };
 }
 
-export interface SignInInput {
-  email: string;
-  password: string;
+/** Where a sign-in comes from, and how long its session may live. */
+export interface SignInMeta {
   userAgent: string | null;
   ipAddress: string | null;
   sessionTtlHours: number;
 }
 
+export interface SignInInput extends SignInMeta {
+  email: string;
+  password: string;
+  tokenDelivery: 'cookie' | 'bearer';
+  now: Date;
+}
+
+/** Opens a session for a user whose every factor has been checked. */
+export function openSession(db: DbOrTx, userId: string, meta: SignInMeta, now = new Date()) {
+  return insertSession(db, {
+    userId,
+    expiresAt: new Date(now.getTime() + meta.sessionTtlHours * 3_600_000),
+    userAgent: meta.userAgent?.slice(0, 500) ?? null,
+    ipAddress: meta.ipAddress,
+  });
+}
+
 /**
- * Checks the credentials and opens a session. Unknown e-mail, wrong password, a disabled account
- * and an account without a password all fail the same way and take the same time.
+ * Checks the credentials. Unknown e-mail, wrong password, a disabled account and an account
+ * without a password all fail the same way and take the same time. Then either a session opens,
+ * or — with a second factor enrolled — the second step does, and nothing else (no session, token
+ * or cookie) exists until it is completed.
  */
 export async function signIn(db: DbOrTx, input: SignInInput) {
   const user = await findUserByEmail(db, input.email);
@@ -41,12 +61,17 @@ export async function signIn(db: DbOrTx, input: SignInInput) {
     throw new AppError('unauthenticated', 'E-mail address or password is wrong.');
   }
 
-  const session = await insertSession(db, {
-    userId: usable.id,
-    expiresAt: new Date(Date.now() + input.sessionTtlHours * 3_600_000),
-    userAgent: input.userAgent?.slice(0, 500) ?? null,
-    ipAddress: input.ipAddress,
-  });
+  const methods = await secondFactorMethodsOf(db, usable.id);
+  if (methods.length > 0) {
+    const challenge = await createSignInChallenge(
+      db,
+      { userId: usable.id, tokenDelivery: input.tokenDelivery, userAgent: input.userAgent, ipAddress: input.ipAddress },
+      input.now,
+    );
+    await recordSecurityEvent(db, { type: 'sign_in.second_factor_required', userId: usable.id });
+    return { kind: 'second_factor' as const, user: usable, challenge, methods };
+  }
+  const session = await openSession(db, usable.id, input);
   await recordSecurityEvent(db, { type: 'sign_in.succeeded', userId: usable.id });
-  return { user: usable, session };
+  return { kind: 'session' as const, user: usable, session };
 }

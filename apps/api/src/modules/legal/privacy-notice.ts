@@ -42,7 +42,7 @@ Fragen zum Datenschutz richten Sie bitte an [${md(provider.email)}](mailto:${pro
 - **Vertragsdaten** (gebuchte Produkte, Laufzeiten, Vertragsdokumente und deren Annahme, Kündigungen): zur Vertragserfüllung – Art. 6 Abs. 1 lit. b DSGVO.
 - **Rechnungs- und Zahlungsdaten** (Rechnungen, Zahlungen, Bankverbindung, SEPA-Lastschriftmandate): zur Abrechnung und Zahlung – Art. 6 Abs. 1 lit. b DSGVO – und weil Steuer- und Handelsrecht die Aufbewahrung verlangen – Art. 6 Abs. 1 lit. c DSGVO mit § 147 AO und § 14b UStG.
 - **Support-Anfragen** (Tickets, Nachrichten, Anhänge): um Ihre Anliegen zu bearbeiten – Art. 6 Abs. 1 lit. b DSGVO.
-- **Zugangs- und Sicherheitsdaten** (Passwort nur als Hash, Sitzungen, IP-Adresse, Browserkennung, Sicherheitsprotokoll): um Ihr Konto zu schützen und Missbrauch zu erkennen – Art. 6 Abs. 1 lit. f und Art. 32 DSGVO; unser berechtigtes Interesse ist die Sicherheit Ihres Kontos und unserer Systeme.
+- **Zugangs- und Sicherheitsdaten** (Passwort nur als Hash, zweite Faktoren – der Schlüssel der Authenticator-App verschlüsselt, Wiederherstellungscodes nur als Hash, von Passkeys nur der öffentliche Schlüssel –, Sitzungen, IP-Adresse, Browserkennung, Sicherheitsprotokoll): um Ihr Konto zu schützen und Missbrauch zu erkennen – Art. 6 Abs. 1 lit. f und Art. 32 DSGVO; unser berechtigtes Interesse ist die Sicherheit Ihres Kontos und unserer Systeme.
 - **Kündigungen über das öffentliche Formular** (Name, E-Mail-Adresse, Kundennummer, Vertragsangabe, Zeitpunkt des Eingangs): um Ihre Kündigung zu bearbeiten und ihren Eingang nachzuweisen – Art. 6 Abs. 1 lit. b und c DSGVO mit § 312k BGB.
 - **E-Mails an Sie** (Bestätigungen, Rechnungen, Antworten auf Tickets): zur Vertragserfüllung und zum Nachweis, was wir Ihnen mitgeteilt haben – Art. 6 Abs. 1 lit. b und f DSGVO.
 
@@ -89,7 +89,7 @@ Please send questions about data protection to [${md(provider.email)}](mailto:${
 - **Contract data** (booked products, terms, contract documents and their acceptance, cancellations): to perform the contract – Art. 6(1)(b) GDPR.
 - **Invoice and payment data** (invoices, payments, bank details, SEPA direct debit mandates): for billing and payment – Art. 6(1)(b) GDPR – and because tax and commercial law require us to keep them – Art. 6(1)(c) GDPR with § 147 AO and § 14b UStG.
 - **Support requests** (tickets, messages, attachments): to handle your requests – Art. 6(1)(b) GDPR.
-- **Access and security data** (password only as a hash, sessions, IP address, browser identification, security log): to protect your account and detect misuse – Art. 6(1)(f) and Art. 32 GDPR; our legitimate interest is the security of your account and our systems.
+- **Access and security data** (password only as a hash, second factors – the authenticator app's key encrypted, recovery codes only as a hash, of passkeys only the public key –, sessions, IP address, browser identification, security log): to protect your account and detect misuse – Art. 6(1)(f) and Art. 32 GDPR; our legitimate interest is the security of your account and our systems.
 - **Cancellations on the public form** (name, e-mail address, customer number, the contract named, time of receipt): to process your cancellation and prove its receipt – Art. 6(1)(b) and (c) GDPR with § 312k BGB.
 - **E-mails to you** (confirmations, invoices, ticket replies): to perform the contract and to prove what we told you – Art. 6(1)(b) and (f) GDPR.
 

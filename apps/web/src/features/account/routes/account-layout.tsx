@@ -10,7 +10,7 @@ export function AccountLayout() {
   const t = useMessages(accountMessages);
   const pages = [
     { to: paths.accountProfile, label: t.navProfile },
-    { to: paths.accountPassword, label: t.navPassword },
+    { to: paths.accountSecurity, label: t.navSecurity },
     { to: paths.accountBank, label: t.navBank },
     { to: paths.accountSessions, label: t.navSessions },
     { to: paths.accountSecurityLog, label: t.navSecurityLog },

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
@@ -8,7 +8,8 @@ import { LegalLinks } from '../../../components/ui/legal-links';
 import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-error';
 import { useMessages } from '../../../lib/i18n';
-import { loadLoginRequest, useLogin } from '../api/login';
+import { loadLoginRequest, useLogin, usePasskeySignIn } from '../api/login';
+import { type SecondFactorChallenge, SecondFactorForm } from '../components/second-factor-form';
 import { authMessages } from '../messages';
 
 /** Only paths inside the portal are followed after sign-in (no open redirect). */
@@ -19,10 +20,22 @@ export function safeNextPath(next: string | null): string {
 export function LoginPage() {
   const t = useMessages(authMessages);
   const login = useLogin();
+  const passkey = usePasskeySignIn();
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
+  const [challenge, setChallenge] = useState<SecondFactorChallenge | null>(null);
+  const [restartMessage, setRestartMessage] = useState('');
   const next = search.get('next');
+  const enter = useCallback(() => navigate(safeNextPath(next), { replace: true }), [navigate, next]);
+  const restart = useCallback(
+    (message: string) => {
+      setChallenge(null);
+      setRestartMessage(message);
+      login.reset();
+    },
+    [login.reset],
+  );
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -35,7 +48,23 @@ export function LoginPage() {
     };
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0) return;
-    login.mutate({ email, password }, { onSuccess: () => navigate(safeNextPath(next), { replace: true }) });
+    setRestartMessage('');
+    passkey.reset();
+    login.mutate(
+      { email, password },
+      {
+        onSuccess: (result) => {
+          if ('mfaRequired' in result) setChallenge({ challengeToken: result.challengeToken, methods: result.methods });
+          else void enter();
+        },
+      },
+    );
+  };
+
+  const signInWithPasskey = () => {
+    setRestartMessage('');
+    login.reset();
+    passkey.mutate(undefined, { onSuccess: () => void enter() });
   };
 
   const error = login.error;
@@ -48,7 +77,28 @@ export function LoginPage() {
           : error.message
       : error
         ? String(error.message)
-        : null;
+        : passkey.error instanceof ApiError
+          ? passkey.error.status === 401
+            ? t.passkeyUnknown
+            : passkey.error.status === 429
+              ? t.throttled
+              : t.failed
+          : passkey.error
+            ? t.passkeyFailed
+            : restartMessage || null;
+
+  if (challenge) {
+    return (
+      <main id="main" className="auth-page">
+        <div className="auth-card">
+          <img src="/favicon.svg" alt="" width="40" height="40" />
+          <SecondFactorForm challenge={challenge} onSignedIn={() => void enter()} onRestart={restart} />
+          <LanguageSwitch label="Sprache / Language" />
+          <LegalLinks />
+        </div>
+      </main>
+    );
+  }
 
   return (
     <main id="main" className="auth-page">
@@ -80,6 +130,10 @@ export function LoginPage() {
             {t.submit}
           </Button>
         </form>
+        <p className="auth-divider">{t.or}</p>
+        <Button variant="secondary" busy={passkey.isPending} onClick={signInWithPasskey}>
+          {t.passkeySignIn}
+        </Button>
         <p>
           <Link to={paths.resetPassword}>{t.forgotPassword}</Link>
         </p>

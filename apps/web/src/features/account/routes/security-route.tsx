@@ -1,2 +1,2 @@
 // Lazy route module: React Router imports `Component` from here.
-export { PasswordPage as Component } from './password-page';
+export { SecurityPage as Component } from './security-page';

@@ -9,7 +9,8 @@ import { fieldError, formError } from '../lib/field-errors';
 import { accountMessages } from '../messages';
 import { passwordMessages } from '../password-messages';
 
-export function PasswordPage() {
+/** Changing the password (Stammdaten › Sicherheit). */
+export function PasswordSection() {
   const t = useMessages(passwordMessages);
   const common = useMessages(accountMessages);
   const change = useChangePassword();
@@ -32,8 +33,8 @@ export function PasswordPage() {
 
   const problem = formError(change.error, common);
   return (
-    <section aria-labelledby="password-heading">
-      <h2 id="password-heading">{t.heading}</h2>
+    <section aria-labelledby="password-heading" className="security-section">
+      <h3 id="password-heading">{t.heading}</h3>
       <p className="muted">{t.intro}</p>
       {change.isSuccess && <Alert tone="success">{t.changed}</Alert>}
       {problem && <Alert tone="error">{problem}</Alert>}

@@ -1,0 +1,132 @@
+import { mfaFieldMessages, type TSecondFactors, type TTotpEnrolment } from '@portal/contracts';
+import type { UserRow } from '../../db/schema/index';
+import { AppError } from '../../lib/app-error';
+import { verifyPassword } from '../../lib/password';
+import { sendEmail } from '../../mail/mailer';
+import { recordSecurityEvent } from '../security-log/security-log';
+import { wrongCode } from './code-throttle';
+import type { MfaContext } from './mfa.plugin';
+import { openTotpSecret, useSecondFactorCode } from './second-factor-code';
+import {
+  confirmTotpFactor,
+  countPasskeys,
+  deleteTotpFactor,
+  findTotpFactor,
+  recoveryCodeState,
+  replaceRecoveryCodes,
+  savePendingTotp,
+} from './second-factors.repository';
+import { acceptedTotpStep, hashRecoveryCode, newRecoveryCodes, newTotpSecret, otpauthUrl, qrCodeSvg } from './totp';
+
+export async function getSecondFactors(ctx: MfaContext, userId: string): Promise<TSecondFactors> {
+  const [factor, codes, passkeys] = await Promise.all([
+    findTotpFactor(ctx.db, userId),
+    recoveryCodeState(ctx.db, userId),
+    countPasskeys(ctx.db, userId),
+  ]);
+  const enabledAt = factor?.confirmedAt ?? null;
+  return {
+    totp: { enabled: enabledAt !== null, enabledAt: enabledAt?.toISOString() ?? null },
+    recoveryCodes: {
+      remaining: enabledAt ? codes.remaining : 0,
+      generatedAt: enabledAt ? (codes.generatedAt?.toISOString() ?? null) : null,
+    },
+    passkeys,
+  };
+}
+
+const alreadyOn = () => new AppError('conflict', 'The authenticator app is already set up. Turn it off first.');
+const notOn = () => new AppError('conflict', 'No authenticator app is set up.');
+
+/** A new secret for the app; replaces an enrolment that was never confirmed. */
+export async function startTotpEnrolment(ctx: MfaContext, user: UserRow): Promise<TTotpEnrolment> {
+  const secret = newTotpSecret();
+  if (!(await savePendingTotp(ctx.db, user.id, ctx.box.seal(secret, user.id)))) throw alreadyOn();
+  const url = otpauthUrl(secret, ctx.issuer, user.email);
+  return { secret, otpauthUrl: url, qrCodeSvg: await qrCodeSvg(url) };
+}
+
+async function newCodesFor(ctx: MfaContext, tx: MfaContext['db'], userId: string) {
+  const codes = newRecoveryCodes();
+  await replaceRecoveryCodes(tx, userId, codes.map(hashRecoveryCode), ctx.now());
+  return codes;
+}
+
+function notify(tx: MfaContext['db'], user: UserRow, subject: string, template: string, what: string) {
+  return sendEmail(tx, {
+    to: user.email,
+    customerId: user.id,
+    subject,
+    template,
+    paragraphs: [
+      `Guten Tag ${user.name},`,
+      what,
+      'Wenn Sie das nicht waren, ändern Sie bitte sofort Ihr Passwort und melden Sie sich bei uns.',
+    ],
+  });
+}
+
+/** The first code from the app turns TOTP on; the ten recovery codes are answered this once. */
+export async function confirmTotpEnrolment(ctx: MfaContext, user: UserRow, code: string) {
+  const factor = await findTotpFactor(ctx.db, user.id);
+  if (!factor) throw new AppError('conflict', 'Start setting up the authenticator app first.');
+  if (factor.confirmedAt) throw alreadyOn();
+  const secret = openTotpSecret(ctx, user.id, factor.secretCiphertext);
+  if (!secret) throw new AppError('conflict', 'Start setting up the authenticator app again.');
+  return ctx.codes.attempt(user.id, async () => {
+    const now = ctx.now();
+    if ((await acceptedTotpStep(secret, code, now, factor.lastUsedStep)) === undefined)
+      throw wrongCode(mfaFieldMessages.codeWrong);
+    return ctx.db.transaction(async (tx) => {
+      if (!(await confirmTotpFactor(tx, user.id, now))) throw alreadyOn();
+      const codes = await newCodesFor(ctx, tx, user.id);
+      await recordSecurityEvent(tx, { type: 'mfa.totp_enabled', userId: user.id });
+      await notify(
+        tx,
+        user,
+        'Zwei-Faktor-Anmeldung eingeschaltet',
+        'account.mfa.totp-enabled',
+        'für Ihr Kundenkonto ist jetzt die Anmeldung mit Authenticator-App eingeschaltet. Bei jeder Anmeldung fragen wir nach dem Passwort nach einem Code aus der App.',
+      );
+      return codes;
+    });
+  });
+}
+
+async function requirePassword(user: UserRow, password: string) {
+  if (!(await verifyPassword(user.passwordHash, password)))
+    throw AppError.validation([{ path: 'password', message: mfaFieldMessages.passwordWrong }]);
+}
+
+/** Turns TOTP off with the password and a code (or recovery code); the recovery codes go too. */
+export async function disableTotp(ctx: MfaContext, user: UserRow, input: { password: string; code: string }) {
+  const factor = await findTotpFactor(ctx.db, user.id);
+  if (!factor?.confirmedAt) throw notOn();
+  await requirePassword(user, input.password);
+  await ctx.codes.attempt(user.id, () =>
+    ctx.db.transaction(async (tx) => {
+      const method = await useSecondFactorCode(ctx, tx, user.id, input.code);
+      await deleteTotpFactor(tx, user.id);
+      await recordSecurityEvent(tx, { type: 'mfa.totp_disabled', userId: user.id, details: { method } });
+      await notify(
+        tx,
+        user,
+        'Zwei-Faktor-Anmeldung ausgeschaltet',
+        'account.mfa.totp-disabled',
+        'für Ihr Kundenkonto ist die Anmeldung mit Authenticator-App ausgeschaltet worden; die Wiederherstellungscodes gelten nicht mehr.',
+      );
+    }),
+  );
+}
+
+/** Ten new recovery codes with the password; the old ones stop working. */
+export async function regenerateRecoveryCodes(ctx: MfaContext, user: UserRow, password: string) {
+  const factor = await findTotpFactor(ctx.db, user.id);
+  if (!factor?.confirmedAt) throw notOn();
+  await requirePassword(user, password);
+  return ctx.db.transaction(async (tx) => {
+    const codes = await newCodesFor(ctx, tx, user.id);
+    await recordSecurityEvent(tx, { type: 'mfa.recovery_codes_regenerated', userId: user.id });
+    return codes;
+  });
+}
