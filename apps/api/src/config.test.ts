@@ -35,7 +35,8 @@ describe('loadConfig', () => {
 
 describe('secrets in production', () => {
   const strong = 'Zq3v9LkP2xW8rT6yN4mB7cJ1hF5dS0gA'; // 32 characters, 32 distinct
-  const production = (env: Record<string, string>) => loadConfig({ NODE_ENV: 'production', ...env });
+  const production = (env: Record<string, string>) =>
+    loadConfig({ NODE_ENV: 'production', PROVIDER_CREDITOR_ID: 'DE13ZZZ00000012345', ...env });
 
   it.each([
     ['the published development secret', 'development-only-secret-never-use-in-production!'],
@@ -74,7 +75,11 @@ describe('payment provider', () => {
   });
 
   it('is none by default in production: no sandbox without explicit configuration', () => {
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: strong,
+      PROVIDER_CREDITOR_ID: 'DE13ZZZ00000012345',
+    });
     expect(config.payments).toEqual({ provider: 'none' });
   });
 
@@ -83,7 +88,12 @@ describe('payment provider', () => {
   });
 
   it('runs the sandbox in production only with its own strong secret, and warns loudly', () => {
-    const base = { NODE_ENV: 'production', JWT_SECRET: strong, PAYMENT_PROVIDER: 'sandbox' };
+    const base = {
+      NODE_ENV: 'production',
+      JWT_SECRET: strong,
+      PAYMENT_PROVIDER: 'sandbox',
+      PROVIDER_CREDITOR_ID: 'DE13ZZZ00000012345',
+    };
     expect(() => loadConfig(base)).toThrowError(/PAYMENT_SANDBOX_SECRET: is required/);
     expect(() => loadConfig({ ...base, PAYMENT_SANDBOX_SECRET: 'x'.repeat(40) })).toThrowError(
       /PAYMENT_SANDBOX_SECRET/,

@@ -32,6 +32,7 @@ let b: ApiProcess;
 function serverEnv(port: number, extra: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'production',
+    PROVIDER_CREDITOR_ID: 'DE13ZZZ00000012345',
     HOST: '127.0.0.1',
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -157,7 +158,12 @@ afterAll(async () => {
 describe('two API instances on one PostgreSQL', () => {
   it('refuses to serve an unmigrated database, then two concurrent migrators apply every migration once', async () => {
     const url = await freshDatabase('portal_scale_fresh');
-    const env = { DATABASE_URL: url, NODE_ENV: 'production', JWT_SECRET: 'migrate-step-secret-0123456789abcdef' };
+    const env = {
+      DATABASE_URL: url,
+      NODE_ENV: 'production',
+      PROVIDER_CREDITOR_ID: 'DE13ZZZ00000012345',
+      JWT_SECRET: 'migrate-step-secret-0123456789abcdef',
+    };
     const early = runApi('server', [], { ...serverEnv(PORTS.early), DATABASE_URL: url });
     const pendingBefore = runApi('cli', ['status'], env);
     expect(await early.exited).toBe(1);

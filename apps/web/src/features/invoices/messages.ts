@@ -62,6 +62,8 @@ export const invoiceMessages = defineMessages({
     amountDue: (amount: string) => `Zu zahlen: ${amount}`,
     reason_no_sepa_mandate: 'Hinterlegen Sie unter Stammdaten ein Bankkonto mit SEPA-Mandat.',
     reason_no_payment_provider: 'Zurzeit nicht verfügbar. Bitte zahlen Sie per Überweisung.',
+    reason_mandate_suspended:
+      'Nach zwei Rücklastschriften ziehen wir nicht mehr per Lastschrift ein. Bitte speichern Sie Ihre Bankdaten unter Stammdaten erneut.',
     testPayment: 'Testzahlung (kein Geld bewegt)',
     confirm: 'Weiter',
     close: 'Schließen',
@@ -144,6 +146,8 @@ export const invoiceMessages = defineMessages({
     amountDue: (amount: string) => `Amount due: ${amount}`,
     reason_no_sepa_mandate: 'Add a bank account with a SEPA mandate under master data.',
     reason_no_payment_provider: 'Currently not available. Please pay by bank transfer.',
+    reason_mandate_suspended:
+      'After two returned direct debits we no longer collect by direct debit. Please save your bank details under master data again.',
     testPayment: 'Test payment (no money moved)',
     confirm: 'Continue',
     close: 'Close',

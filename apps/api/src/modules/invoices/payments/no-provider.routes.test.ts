@@ -5,7 +5,11 @@ import { expectProblem, signedInCustomer, signedInStaff } from '../../../../test
 import { issueInvoiceFor } from '../../../../test/invoice-factories';
 
 // Production without PAYMENT_PROVIDER: no sandbox, no card payments, bank transfers only.
-const ctx = useTestApp({ NODE_ENV: 'production', JWT_SECRET: 'Zq3v9LkP2xW8rT6yN4mB7cJ1hF5dS0gA-prod' });
+const ctx = useTestApp({
+  NODE_ENV: 'production',
+  PROVIDER_CREDITOR_ID: 'DE13ZZZ00000012345',
+  JWT_SECRET: 'Zq3v9LkP2xW8rT6yN4mB7cJ1hF5dS0gA-prod',
+});
 
 async function setup() {
   const staff = await signedInStaff(ctx.app, ctx.db);
