@@ -8,7 +8,7 @@ import { today } from '../src/lib/calendar';
 import { isTarget2BusinessDay } from '../src/modules/collection/rules/target2-calendar';
 import { addDays } from '../src/modules/invoices/invoice-format';
 import { signedInCustomer } from './factories';
-import { issueInvoiceFor } from './invoice-factories';
+import { type IssueOptions, issueInvoiceFor } from './invoice-factories';
 
 /** A customer with an active SEPA mandate (as saving bank data leaves it), signed in. */
 export async function customerWithMandate(
@@ -40,7 +40,7 @@ export async function debitInvoiceFor(
   staff: { bearer: { authorization: string } },
   customerId: string,
   dueDate: string,
-  lines?: Parameters<typeof issueInvoiceFor>[3]['lines'],
+  lines?: IssueOptions['lines'],
 ): Promise<TInvoice> {
   const invoice = await issueInvoiceFor(app, staff, customerId, {
     issueDate: new Date().toISOString().slice(0, 10),

@@ -84,7 +84,18 @@ function entryXml(entry: FixtureEntry): string {
   return `<Ntry><Amt Ccy="${entry.currency ?? 'EUR'}">${centsToDecimal(entry.amountCents)}</Amt><CdtDbtInd>${entry.direction}</CdtDbtInd><Sts><Cd>${entry.status ?? 'BOOK'}</Cd></Sts><BookgDt><Dt>${entry.bookingDate}</Dt></BookgDt><ValDt><Dt>${entry.bookingDate}</Dt></ValDt><AcctSvcrRef>${entry.reference ?? uniqueRef()}</AcctSvcrRef><BkTxCd><Domn><Cd>${domain}</Cd><Fmly><Cd>${family}</Cd><SubFmlyCd>${sub}</SubFmlyCd></Fmly></Domn></BkTxCd>${details}</Ntry>`;
 }
 
-export function camt053(statement: FixtureStatement): string {
+/** Opening balance and closing balance (the schema wants at least one; banks send both). */
+function balances(statement: FixtureStatement, opening: number): string {
+  const net = statement.entries
+    .filter((entry) => (entry.status ?? 'BOOK') === 'BOOK' && (entry.currency ?? 'EUR') === 'EUR')
+    .reduce((sum, entry) => sum + (entry.direction === 'CRDT' ? entry.amountCents : -entry.amountCents), 0);
+  const date = statement.entries[0]?.bookingDate ?? '2026-12-01';
+  const balance = (code: string, cents: number) =>
+    `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">${centsToDecimal(Math.abs(cents))}</Amt><CdtDbtInd>${cents < 0 ? 'DBIT' : 'CRDT'}</CdtDbtInd><Dt><Dt>${date}</Dt></Dt></Bal>`;
+  return balance('OPBD', opening) + balance('CLBD', opening + net);
+}
+
+export function camt053(statement: FixtureStatement, openingBalanceCents = 1_000_000): string {
   const messageId = statement.messageId ?? `CAMT${uniqueRef()}`;
   const statementId = statement.statementId ?? `STMT${uniqueRef()}`;
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -92,6 +103,7 @@ export function camt053(statement: FixtureStatement): string {
 <BkToCstmrStmt>
 <GrpHdr><MsgId>${messageId}</MsgId><CreDtTm>2026-12-02T06:00:00</CreDtTm></GrpHdr>
 <Stmt><Id>${statementId}</Id><CreDtTm>2026-12-02T06:00:00</CreDtTm><Acct><Id><IBAN>${statement.iban}</IBAN></Id><Ccy>${statement.currency ?? 'EUR'}</Ccy></Acct>
+${balances(statement, openingBalanceCents)}
 ${statement.entries.map(entryXml).join('\n')}
 </Stmt>
 </BkToCstmrStmt>

@@ -91,9 +91,9 @@ function chargesOf(node: Node, where: string): number | null {
   return records.reduce((sum: number, record) => sum + (amountOf(record.Amt, where)?.cents ?? 0), 0);
 }
 
-function transactionOf(tx: Node, where: string): CamtTransaction {
+function transactionOf(tx: Node, where: string, entryCredit: boolean): CamtTransaction {
   const parties = tx.RltdPties ?? {};
-  const credit = text(tx.CdtDbtInd) === 'CRDT';
+  const credit = tx.CdtDbtInd === undefined ? entryCredit : text(tx.CdtDbtInd) === 'CRDT';
   // The counterparty: who paid us (Dbtr) on a credit, whom the money went to (Cdtr) otherwise.
   const party = credit ? parties.Dbtr : parties.Cdtr;
   const account = credit ? parties.DbtrAcct : parties.CdtrAcct;
@@ -147,7 +147,7 @@ export function parseCamt053(xml: string): CamtStatement {
       batchPaymentInfoId: details.map((detail) => text(detail.Btch?.PmtInfId)).find(Boolean) ?? null,
       chargesCents: chargesOf(entry.Chrgs, where),
       transactions: details.flatMap((detail) =>
-        ((detail.TxDtls ?? []) as Node[]).map((tx) => transactionOf(tx, where)),
+        ((detail.TxDtls ?? []) as Node[]).map((tx) => transactionOf(tx, where, text(entry.CdtDbtInd) === 'CRDT')),
       ),
       additionalInfo: text(entry.AddtlNtryInf),
     });
