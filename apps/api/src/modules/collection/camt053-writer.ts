@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../lib/html';
 import { centsToDecimal } from './rules/money';
 
 /**
@@ -38,8 +39,8 @@ export interface FixtureStatement {
   entries: FixtureEntry[];
 }
 
-const escape = (text: string) =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+// XML text escapes as HTML's do.
+const xmlText = escapeHtml;
 
 let counter = 0;
 const uniqueRef = () => `REF${Date.now().toString(36).toUpperCase()}${(counter++).toString(36).toUpperCase()}`;
@@ -49,7 +50,7 @@ function transaction(tx: FixtureTransaction, entry: FixtureEntry): string {
   const credit = entry.direction === 'CRDT';
   const party = credit ? 'Dbtr' : 'Cdtr';
   const parts = [
-    tx.endToEndId ? `<Refs><EndToEndId>${escape(tx.endToEndId)}</EndToEndId></Refs>` : '',
+    tx.endToEndId ? `<Refs><EndToEndId>${xmlText(tx.endToEndId)}</EndToEndId></Refs>` : '',
     tx.amountCents !== undefined ? `<Amt Ccy="${ccy}">${centsToDecimal(tx.amountCents)}</Amt>` : '',
     tx.amountCents !== undefined ? `<CdtDbtInd>${entry.direction}</CdtDbtInd>` : '',
     tx.instructedCents !== undefined
@@ -59,11 +60,11 @@ function transaction(tx: FixtureTransaction, entry: FixtureEntry): string {
       ? `<Chrgs><Rcrd><Amt Ccy="${ccy}">${centsToDecimal(tx.chargesCents)}</Amt><CdtDbtInd>DBIT</CdtDbtInd></Rcrd></Chrgs>`
       : '',
     tx.counterpartyName || tx.counterpartyIban
-      ? `<RltdPties>${tx.counterpartyName ? `<${party}><Pty><Nm>${escape(tx.counterpartyName)}</Nm></Pty></${party}>` : ''}${
+      ? `<RltdPties>${tx.counterpartyName ? `<${party}><Pty><Nm>${xmlText(tx.counterpartyName)}</Nm></Pty></${party}>` : ''}${
           tx.counterpartyIban ? `<${party}Acct><Id><IBAN>${tx.counterpartyIban}</IBAN></Id></${party}Acct>` : ''
         }</RltdPties>`
       : '',
-    tx.remittance ? `<RmtInf><Ustrd>${escape(tx.remittance)}</Ustrd></RmtInf>` : '',
+    tx.remittance ? `<RmtInf><Ustrd>${xmlText(tx.remittance)}</Ustrd></RmtInf>` : '',
     tx.returnReason ? `<RtrInf><Rsn><Cd>${tx.returnReason}</Cd></Rsn></RtrInf>` : '',
   ];
   return `<TxDtls>${parts.join('')}</TxDtls>`;
