@@ -128,6 +128,15 @@ export async function createRun(
   deps: RunDeps,
   input: { collectionDate?: string | undefined; createdBy: string | null },
 ): Promise<TDirectDebitRun> {
+  return db.transaction((tx) => createRunIn(tx, deps, input));
+}
+
+/** The run inside the caller's transaction (the demo seed makes its past run through this). */
+export async function createRunIn(
+  tx: DbOrTx,
+  deps: RunDeps,
+  input: { collectionDate?: string | undefined; createdBy: string | null; messageId?: string },
+): Promise<TDirectDebitRun> {
   const now = (deps.now ?? (() => new Date()))();
   const today = todayOf(now);
   const earliest = earliestCollectionDate(today);
@@ -137,14 +146,15 @@ export async function createRun(
       { path: 'collectionDate', message: `a direct debit made today collects on ${earliest} at the earliest` },
     ]);
   }
-  const outcome = await db.transaction(async (tx) => {
+  const outcome = await (async () => {
     await tx.execute(sql`select pg_advisory_xact_lock(${RUN_LOCK})`);
     const existing = await findRunByDate(tx, runDate);
     if (existing) return { conflict: existing.id } as const;
     const taken = await collectable(tx, runDate, today);
     if (taken.length === 0) return { empty: true } as const;
     const used = await mandatesUsedBefore(tx, [...new Set(taken.map((due) => due.debit.mandateId))]);
-    const messageId = `DD${runDate.replaceAll('-', '')}${randomBytes(3).toString('hex').toUpperCase()}`;
+    const messageId =
+      input.messageId ?? `DD${runDate.replaceAll('-', '')}${randomBytes(3).toString('hex').toUpperCase()}`;
     const groups = blocksOf(taken, used, earliest);
     const blocks: RunBlock[] = groups.map((group, index) => ({
       suffix: `${group.sequence[0]}${index + 1}`,
@@ -197,7 +207,7 @@ export async function createRun(
       }
     }
     return { run } as const;
-  });
+  })();
   if ('conflict' in outcome) {
     throw new AppError('conflict', `A run for ${runDate} exists already.`, { runId: outcome.conflict });
   }

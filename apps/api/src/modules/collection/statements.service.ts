@@ -159,6 +159,12 @@ export async function importStatement(
   xml: string,
   importedBy: string | null,
 ): Promise<{ entries: number; matched: number; unmatched: number; duplicates: number }> {
+  const statement = await readOwnStatement(deps, xml);
+  return db.transaction((tx) => bookStatement(tx, statement, xml, importedBy));
+}
+
+/** The statement, if it is a valid camt.053.001.08 of the provider's account in EUR; else 422 with the reason. */
+export async function readOwnStatement(deps: { providerIban: string }, xml: string): Promise<CamtStatement> {
   const statement = await readStatement(xml);
   if (normaliseIban(statement.iban) !== normaliseIban(deps.providerIban)) {
     refuse(
@@ -169,40 +175,43 @@ export async function importStatement(
   if (statement.currency && statement.currency !== 'EUR') {
     refuse('foreign_account', `The statement's account is kept in ${statement.currency}, not EUR.`);
   }
+  return statement;
+}
+
+/** Books a validated statement inside the caller's transaction (the demo seed imports through this too). */
+export async function bookStatement(tx: DbOrTx, statement: CamtStatement, xml: string, importedBy: string | null) {
   const bytes = Buffer.from(xml, 'utf8');
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
-    const counts = { entries: statement.entries.length, matched: 0, unmatched: 0, duplicates: 0 };
-    const record = await insertImport(tx, {
-      messageId: statement.messageId,
-      statementId: statement.statementId,
-      iban: normaliseIban(statement.iban),
-      xml: bytes,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      entries: counts.entries,
-      matched: 0,
-      unmatched: 0,
-      duplicates: 0,
-      importedBy,
-    });
-    for (const entry of statement.entries) {
-      const row = await insertEntryOnce(tx, entryValues(record.id, entry));
-      if (!row) {
-        counts.duplicates++;
-        continue;
-      }
-      const outcome = await processEntry(tx, entry, row);
-      if (outcome.status === 'matched') {
-        counts.matched++;
-        await updateEntry(tx, row.id, { status: 'matched', customerId: outcome.customerId });
-      } else {
-        counts.unmatched++;
-        await updateEntry(tx, row.id, { unmatchedReason: outcome.reason });
-      }
-    }
-    await updateImportCounts(tx, record.id, counts);
-    return counts;
+  await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
+  const counts = { entries: statement.entries.length, matched: 0, unmatched: 0, duplicates: 0 };
+  const record = await insertImport(tx, {
+    messageId: statement.messageId,
+    statementId: statement.statementId,
+    iban: normaliseIban(statement.iban),
+    xml: bytes,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    entries: counts.entries,
+    matched: 0,
+    unmatched: 0,
+    duplicates: 0,
+    importedBy,
   });
+  for (const entry of statement.entries) {
+    const row = await insertEntryOnce(tx, entryValues(record.id, entry));
+    if (!row) {
+      counts.duplicates++;
+      continue;
+    }
+    const outcome = await processEntry(tx, entry, row);
+    if (outcome.status === 'matched') {
+      counts.matched++;
+      await updateEntry(tx, row.id, { status: 'matched', customerId: outcome.customerId });
+    } else {
+      counts.unmatched++;
+      await updateEntry(tx, row.id, { unmatchedReason: outcome.reason });
+    }
+  }
+  await updateImportCounts(tx, record.id, counts);
+  return counts;
 }
 
 export function toBankEntry(row: BankStatementEntryRow): TBankStatementEntry {
