@@ -57,6 +57,8 @@ interface Announcement {
   collectionDate: string;
   /** The customer's payment row when the customer started it ("pay now"); else one is made. */
   paymentId?: string;
+  /** When the customer was told; default now. */
+  announcedAt?: Date;
 }
 
 /** Records the debit and its pending payment; the caller sends the pre-notification. */
@@ -94,17 +96,21 @@ export async function recordAnnouncement(tx: DbOrTx, input: Announcement) {
     amountCents: input.amountCents,
     collectionDate: input.collectionDate,
     endToEndId: endToEndIdFor(invoice.number),
+    ...(input.announcedAt ? { announcedAt: input.announcedAt } : {}),
   });
 }
 
 /** At issue: the invoice's debit is announced for its due date (the invoice e-mail carries the notice). */
 export async function announceAtIssue(tx: DbOrTx, invoice: InvoiceRow, mandate: SepaMandateRow) {
   if (invoice.paymentMeans?.method !== 'sepa_debit') return null;
+  // Back-dated invoices (the demo's) were announced when they were issued.
+  const issuedAt = new Date(`${invoice.issueDate}T12:00:00Z`);
   return recordAnnouncement(tx, {
     invoice,
     mandate,
     amountCents: invoice.grossCents,
     collectionDate: invoice.paymentMeans.collectionDate,
+    ...(issuedAt < new Date() ? { announcedAt: issuedAt } : {}),
   });
 }
 
