@@ -103,14 +103,15 @@ export async function recordAnnouncement(tx: DbOrTx, input: Announcement) {
 /** At issue: the invoice's debit is announced for its due date (the invoice e-mail carries the notice). */
 export async function announceAtIssue(tx: DbOrTx, invoice: InvoiceRow, mandate: SepaMandateRow) {
   if (invoice.paymentMeans?.method !== 'sepa_debit') return null;
-  // Back-dated invoices (the demo's) were announced when they were issued.
+  // Back-dated invoices (the demo's) were announced on the day they were issued.
+  const backDated = invoice.issueDate < calendarDateOf(new Date());
   const issuedAt = new Date(`${invoice.issueDate}T12:00:00Z`);
   return recordAnnouncement(tx, {
     invoice,
     mandate,
     amountCents: invoice.grossCents,
     collectionDate: invoice.paymentMeans.collectionDate,
-    ...(issuedAt < new Date() ? { announcedAt: issuedAt } : {}),
+    ...(backDated ? { announcedAt: issuedAt } : {}),
   });
 }
 

@@ -13,6 +13,23 @@ async function billingAddressOf(tx: DbOrTx, customerId: string) {
   return row ? (row.invoiceEmail ?? row.email) : null;
 }
 
+/** A mail about one invoice to the customer's billing address, signed by the provider. */
+async function mailAbout(tx: DbOrTx, invoice: InvoiceRow, subject: string, template: string, body: string[]) {
+  const to = await billingAddressOf(tx, invoice.customerId);
+  if (!to) return;
+  await sendEmail(tx, {
+    to,
+    customerId: invoice.customerId,
+    subject,
+    template,
+    paragraphs: [
+      `Guten Tag ${invoice.billingAddress.name},`,
+      ...body,
+      `Mit freundlichen Grüßen\n${invoice.provider.name}`,
+    ],
+  });
+}
+
 const maskedIban = (iban: string) => `${formatIban(iban).slice(0, 7)} … ${iban.slice(-4)}`;
 
 /** The pre-notification (SEPA): amount, date, mandate reference, creditor identifier, account. */
@@ -35,19 +52,13 @@ export async function sendPreNotification(
   invoice: InvoiceRow,
   debit: { amountCents: number; collectionDate: string; mandateReference: string; iban: string; creditorId: string },
 ) {
-  const to = await billingAddressOf(tx, invoice.customerId);
-  if (!to) return;
-  await sendEmail(tx, {
-    to,
-    customerId: invoice.customerId,
-    subject: `Vorabankündigung der SEPA-Lastschrift zu Rechnung ${invoice.number}`,
-    template: 'collection.pre-notification',
-    paragraphs: [
-      `Guten Tag ${invoice.billingAddress.name},`,
-      ...preNotificationText({ ...debit, invoiceNumber: invoice.number }),
-      `Mit freundlichen Grüßen\n${invoice.provider.name}`,
-    ],
-  });
+  await mailAbout(
+    tx,
+    invoice,
+    `Vorabankündigung der SEPA-Lastschrift zu Rechnung ${invoice.number}`,
+    'collection.pre-notification',
+    [...preNotificationText({ ...debit, invoiceNumber: invoice.number })],
+  );
 }
 
 /** German texts of the return reasons the issue names; others are quoted by code. */
@@ -72,48 +83,28 @@ export async function sendReturnNotice(
   invoice: InvoiceRow,
   debit: { amountCents: number; reason: string | null; feeCents: number; mandateSuspended: boolean },
 ) {
-  const to = await billingAddressOf(tx, invoice.customerId);
-  if (!to) return;
   const p = invoice.provider;
-  await sendEmail(tx, {
-    to,
-    customerId: invoice.customerId,
-    subject: `Rücklastschrift zu Rechnung ${invoice.number}`,
-    template: 'collection.returned',
-    paragraphs: [
-      `Guten Tag ${invoice.billingAddress.name},`,
-      `Ihre Bank hat die SEPA-Lastschrift über ${formatEuro(debit.amountCents)} zur Rechnung ${invoice.number} zurückgegeben. Grund: ${returnReasonText(debit.reason)}.`,
-      debit.feeCents > 0
-        ? `Ihre Bank hat uns dafür ${formatEuro(debit.feeCents)} Gebühren berechnet, die wir Ihnen weiterberechnen. Bitte überweisen Sie ${formatEuro(debit.amountCents + debit.feeCents)} unter Angabe der Rechnungsnummer ${invoice.number}.`
-        : `Bitte überweisen Sie ${formatEuro(debit.amountCents)} unter Angabe der Rechnungsnummer ${invoice.number}.`,
-      `Bankverbindung: ${p.name}, IBAN ${formatIban(p.iban)}, BIC ${p.bic}`,
-      ...(debit.mandateSuspended
-        ? [
-            'Da bereits zum zweiten Mal eine Lastschrift zurückgegeben wurde, ziehen wir bis auf Weiteres nicht mehr per Lastschrift ein. Bitte bestätigen Sie Ihre Bankdaten im Kundenportal unter Stammdaten › Bankdaten, indem Sie sie erneut speichern.',
-          ]
-        : []),
-      `Mit freundlichen Grüßen\n${p.name}`,
-    ],
-  });
+  await mailAbout(tx, invoice, `Rücklastschrift zu Rechnung ${invoice.number}`, 'collection.returned', [
+    `Ihre Bank hat die SEPA-Lastschrift über ${formatEuro(debit.amountCents)} zur Rechnung ${invoice.number} zurückgegeben. Grund: ${returnReasonText(debit.reason)}.`,
+    debit.feeCents > 0
+      ? `Ihre Bank hat uns dafür ${formatEuro(debit.feeCents)} Gebühren berechnet, die wir Ihnen weiterberechnen. Bitte überweisen Sie ${formatEuro(debit.amountCents + debit.feeCents)} unter Angabe der Rechnungsnummer ${invoice.number}.`
+      : `Bitte überweisen Sie ${formatEuro(debit.amountCents)} unter Angabe der Rechnungsnummer ${invoice.number}.`,
+    `Bankverbindung: ${p.name}, IBAN ${formatIban(p.iban)}, BIC ${p.bic}`,
+    ...(debit.mandateSuspended
+      ? [
+          'Da bereits zum zweiten Mal eine Lastschrift zurückgegeben wurde, ziehen wir bis auf Weiteres nicht mehr per Lastschrift ein. Bitte bestätigen Sie Ihre Bankdaten im Kundenportal unter Stammdaten › Bankdaten, indem Sie sie erneut speichern.',
+        ]
+      : []),
+  ]);
 }
 
 /** An announced debit that will not be collected: why, and how to pay instead. */
 export async function sendWithdrawalNotice(tx: DbOrTx, invoice: InvoiceRow, reason: string) {
-  const to = await billingAddressOf(tx, invoice.customerId);
-  if (!to) return;
   const p = invoice.provider;
-  await sendEmail(tx, {
-    to,
-    customerId: invoice.customerId,
-    subject: `Keine Lastschrift zu Rechnung ${invoice.number}`,
-    template: 'collection.withdrawn',
-    paragraphs: [
-      `Guten Tag ${invoice.billingAddress.name},`,
-      `die angekündigte SEPA-Lastschrift zur Rechnung ${invoice.number} ziehen wir nicht ein: ${reason}`,
-      `Bitte überweisen Sie den offenen Betrag unter Angabe der Rechnungsnummer ${invoice.number} an ${p.name}, IBAN ${formatIban(p.iban)}, BIC ${p.bic}, oder bezahlen Sie im Kundenportal.`,
-      `Mit freundlichen Grüßen\n${p.name}`,
-    ],
-  });
+  await mailAbout(tx, invoice, `Keine Lastschrift zu Rechnung ${invoice.number}`, 'collection.withdrawn', [
+    `die angekündigte SEPA-Lastschrift zur Rechnung ${invoice.number} ziehen wir nicht ein: ${reason}`,
+    `Bitte überweisen Sie den offenen Betrag unter Angabe der Rechnungsnummer ${invoice.number} an ${p.name}, IBAN ${formatIban(p.iban)}, BIC ${p.bic}, oder bezahlen Sie im Kundenportal.`,
+  ]);
 }
 
 const DUNNING_SUBJECTS = ['Zahlungserinnerung', '1. Mahnung', '2. Mahnung'];
@@ -123,27 +114,17 @@ export async function sendDunningNotice(
   invoice: InvoiceRow,
   notice: { level: number; openCents: number; feeCents: number; payBy: string },
 ) {
-  const to = await billingAddressOf(tx, invoice.customerId);
-  if (!to) return;
   const p = invoice.provider;
   const title = DUNNING_SUBJECTS[notice.level - 1] ?? `${notice.level - 1}. Mahnung`;
-  await sendEmail(tx, {
-    to,
-    customerId: invoice.customerId,
-    subject: `${title} zu Rechnung ${invoice.number}`,
-    template: `collection.dunning-${notice.level}`,
-    paragraphs: [
-      `Guten Tag ${invoice.billingAddress.name},`,
-      notice.level === 1
-        ? `sicher ist es Ihrer Aufmerksamkeit entgangen: Die Rechnung ${invoice.number} vom ${formatGermanDate(invoice.issueDate)} war am ${formatGermanDate(invoice.dueDate)} fällig. Offen sind noch ${formatEuro(notice.openCents)}.`
-        : `trotz unserer Erinnerung ist die Rechnung ${invoice.number} vom ${formatGermanDate(invoice.issueDate)} (fällig am ${formatGermanDate(invoice.dueDate)}) noch nicht bezahlt. Offen sind ${formatEuro(notice.openCents)}.`,
-      ...(notice.feeCents > 0
-        ? [
-            `Als Unternehmer schulden Sie nach § 288 Abs. 5 BGB zusätzlich eine Verzugspauschale von ${formatEuro(notice.feeCents)}.`,
-          ]
-        : []),
-      `Bitte überweisen Sie den Betrag bis zum ${formatGermanDate(notice.payBy)} unter Angabe der Rechnungsnummer an ${p.name}, IBAN ${formatIban(p.iban)}, BIC ${p.bic}, oder bezahlen Sie im Kundenportal. Haben Sie inzwischen gezahlt, betrachten Sie dieses Schreiben bitte als gegenstandslos.`,
-      `Mit freundlichen Grüßen\n${p.name}`,
-    ],
-  });
+  await mailAbout(tx, invoice, `${title} zu Rechnung ${invoice.number}`, `collection.dunning-${notice.level}`, [
+    notice.level === 1
+      ? `sicher ist es Ihrer Aufmerksamkeit entgangen: Die Rechnung ${invoice.number} vom ${formatGermanDate(invoice.issueDate)} war am ${formatGermanDate(invoice.dueDate)} fällig. Offen sind noch ${formatEuro(notice.openCents)}.`
+      : `trotz unserer Erinnerung ist die Rechnung ${invoice.number} vom ${formatGermanDate(invoice.issueDate)} (fällig am ${formatGermanDate(invoice.dueDate)}) noch nicht bezahlt. Offen sind ${formatEuro(notice.openCents)}.`,
+    ...(notice.feeCents > 0
+      ? [
+          `Als Unternehmer schulden Sie nach § 288 Abs. 5 BGB zusätzlich eine Verzugspauschale von ${formatEuro(notice.feeCents)}.`,
+        ]
+      : []),
+    `Bitte überweisen Sie den Betrag bis zum ${formatGermanDate(notice.payBy)} unter Angabe der Rechnungsnummer an ${p.name}, IBAN ${formatIban(p.iban)}, BIC ${p.bic}, oder bezahlen Sie im Kundenportal. Haben Sie inzwischen gezahlt, betrachten Sie dieses Schreiben bitte als gegenstandslos.`,
+  ]);
 }
