@@ -67,11 +67,12 @@ export async function seedCollection(tx: DbOrTx, _accounts: SeededAccounts, { re
   const pastDue = onOrAfterBusinessDay(addDays(day, -16));
   await issue(addDays(day, -35), pastDue, addDays(day, -60));
   await issue(addDays(day, -35), pastDue, addDays(day, -60));
-  await createRunIn(
+  const past = await createRunIn(
     tx,
     { provider: config.provider, now: () => new Date(`${addDays(day, -25)}T06:00:00Z`) },
     { collectionDate: pastDue, createdBy: null, messageId: DEMO_RUN_MESSAGE_ID },
   );
+  if (!('run' in past)) throw new Error('the demo run took no debits');
   await issue(addDays(day, -14), day, addDays(day, -30));
   await issue(addDays(day, -7), addDays(day, 7), day);
   const statement = camt053({

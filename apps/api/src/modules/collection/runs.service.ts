@@ -128,15 +128,28 @@ export async function createRun(
   deps: RunDeps,
   input: { collectionDate?: string | undefined; createdBy: string | null },
 ): Promise<TDirectDebitRun> {
-  return db.transaction((tx) => createRunIn(tx, deps, input));
+  // Debits withdrawn or announced anew on the way stay so, also when the run itself is refused.
+  const outcome = await db.transaction((tx) => createRunIn(tx, deps, input));
+  if ('conflict' in outcome) {
+    throw new AppError('conflict', `A run for ${outcome.runDate} exists already.`, { runId: outcome.conflict });
+  }
+  if ('empty' in outcome) {
+    throw new AppError('unprocessable', `No announced direct debit is due by ${outcome.runDate}.`, {
+      errors: [{ path: 'collectionDate', message: 'no direct debit due by this date' }],
+      reason: 'nothing_due',
+    });
+  }
+  return outcome.run;
 }
+
+type RunOutcome = { run: TDirectDebitRun } | { conflict: string; runDate: string } | { empty: true; runDate: string };
 
 /** The run inside the caller's transaction (the demo seed makes its past run through this). */
 export async function createRunIn(
   tx: DbOrTx,
   deps: RunDeps,
   input: { collectionDate?: string | undefined; createdBy: string | null; messageId?: string },
-): Promise<TDirectDebitRun> {
+): Promise<RunOutcome> {
   const now = (deps.now ?? (() => new Date()))();
   const today = todayOf(now);
   const earliest = earliestCollectionDate(today);
@@ -146,78 +159,66 @@ export async function createRunIn(
       { path: 'collectionDate', message: `a direct debit made today collects on ${earliest} at the earliest` },
     ]);
   }
-  const outcome = await (async () => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${RUN_LOCK})`);
-    const existing = await findRunByDate(tx, runDate);
-    if (existing) return { conflict: existing.id } as const;
-    const taken = await collectable(tx, runDate, today);
-    if (taken.length === 0) return { empty: true } as const;
-    const used = await mandatesUsedBefore(tx, [...new Set(taken.map((due) => due.debit.mandateId))]);
-    const messageId =
-      input.messageId ?? `DD${runDate.replaceAll('-', '')}${randomBytes(3).toString('hex').toUpperCase()}`;
-    const groups = blocksOf(taken, used, earliest);
-    const blocks: RunBlock[] = groups.map((group, index) => ({
-      suffix: `${group.sequence[0]}${index + 1}`,
-      collectionDate: group.date,
-      sequenceType: group.sequence,
-      transactions: group.items.map(({ debit, invoice }) => ({
-        endToEndId: debit.endToEndId,
-        amountCents: debit.amountCents,
-        mandateReference: debit.mandateReference,
-        mandateSignedOn: debit.mandateSignedOn,
-        debtorName: debit.accountHolder,
-        debtorIban: debit.iban,
-        debtorBic: debit.bic,
-        debtorAddress: invoice.billingAddress,
-        remittance: `${invoice.number} Kd-Nr. ${invoice.billingAddress.customerNumber}`,
-      })),
-    }));
-    const { provider } = deps;
-    const xml = buildPain008({
-      messageId,
-      createdAt: now,
-      creditor: { name: provider.name, iban: provider.iban, bic: provider.bic, creditorId: provider.creditorId },
-      blocks,
-    });
-    const check = await validateAgainst('pain.008.001.02', xml);
-    if (!check.valid) throw new Error(`pain.008 of run ${messageId} is not valid: ${check.errors.join('; ')}`);
-    const total = taken.reduce((sum, due) => sum + due.debit.amountCents, 0);
-    const bytes = Buffer.from(xml, 'utf8');
-    const run = await insertRun(tx, {
-      collectionDate: runDate,
-      messageId,
-      transactionCount: taken.length,
-      totalCents: total,
-      xml: bytes,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      createdBy: input.createdBy,
-    });
-    for (const [index, group] of groups.entries()) {
-      const block = blocks[index];
-      if (!block) continue;
-      for (const { debit } of group.items) {
-        await updateDebit(tx, debit.id, {
-          status: 'submitted',
-          runId: run.id,
-          sequenceType: group.sequence,
-          requestedCollectionDate: group.date,
-          paymentInfoId: paymentInfoIdOf(messageId, block.suffix),
-          submittedAt: now,
-        });
-      }
+  await tx.execute(sql`select pg_advisory_xact_lock(${RUN_LOCK})`);
+  const existing = await findRunByDate(tx, runDate);
+  if (existing) return { conflict: existing.id, runDate };
+  const taken = await collectable(tx, runDate, today);
+  if (taken.length === 0) return { empty: true, runDate };
+  const used = await mandatesUsedBefore(tx, [...new Set(taken.map((due) => due.debit.mandateId))]);
+  const messageId =
+    input.messageId ?? `DD${runDate.replaceAll('-', '')}${randomBytes(3).toString('hex').toUpperCase()}`;
+  const groups = blocksOf(taken, used, earliest);
+  const blocks: RunBlock[] = groups.map((group, index) => ({
+    suffix: `${group.sequence[0]}${index + 1}`,
+    collectionDate: group.date,
+    sequenceType: group.sequence,
+    transactions: group.items.map(({ debit, invoice }) => ({
+      endToEndId: debit.endToEndId,
+      amountCents: debit.amountCents,
+      mandateReference: debit.mandateReference,
+      mandateSignedOn: debit.mandateSignedOn,
+      debtorName: debit.accountHolder,
+      debtorIban: debit.iban,
+      debtorBic: debit.bic,
+      debtorAddress: invoice.billingAddress,
+      remittance: `${invoice.number} Kd-Nr. ${invoice.billingAddress.customerNumber}`,
+    })),
+  }));
+  const { provider } = deps;
+  const xml = buildPain008({
+    messageId,
+    createdAt: now,
+    creditor: { name: provider.name, iban: provider.iban, bic: provider.bic, creditorId: provider.creditorId },
+    blocks,
+  });
+  const check = await validateAgainst('pain.008.001.02', xml);
+  if (!check.valid) throw new Error(`pain.008 of run ${messageId} is not valid: ${check.errors.join('; ')}`);
+  const total = taken.reduce((sum, due) => sum + due.debit.amountCents, 0);
+  const bytes = Buffer.from(xml, 'utf8');
+  const run = await insertRun(tx, {
+    collectionDate: runDate,
+    messageId,
+    transactionCount: taken.length,
+    totalCents: total,
+    xml: bytes,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    createdBy: input.createdBy,
+  });
+  for (const [index, group] of groups.entries()) {
+    const block = blocks[index];
+    if (!block) continue;
+    for (const { debit } of group.items) {
+      await updateDebit(tx, debit.id, {
+        status: 'submitted',
+        runId: run.id,
+        sequenceType: group.sequence,
+        requestedCollectionDate: group.date,
+        paymentInfoId: paymentInfoIdOf(messageId, block.suffix),
+        submittedAt: now,
+      });
     }
-    return { run } as const;
-  })();
-  if ('conflict' in outcome) {
-    throw new AppError('conflict', `A run for ${runDate} exists already.`, { runId: outcome.conflict });
   }
-  if ('empty' in outcome) {
-    throw new AppError('unprocessable', `No announced direct debit is due by ${runDate}.`, {
-      errors: [{ path: 'collectionDate', message: 'no direct debit due by this date' }],
-      reason: 'nothing_due',
-    });
-  }
-  return toRun(outcome.run);
+  return { run: toRun(run) };
 }
 
 export async function listDirectDebitRuns(db: Database): Promise<TDirectDebitRun[]> {
