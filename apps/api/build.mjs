@@ -1,6 +1,6 @@
 // Bundles the API into dist/server.js. Dependencies stay in node_modules (native and WASM parts
 // cannot be bundled); the workspace's TypeScript packages are bundled in. Migrations are copied
-// beside the bundle, where migrate.ts looks for them.
+// beside the bundle, where migrate.ts looks for them, and so are the XML schemas.
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -24,3 +24,5 @@ await build({
   logLevel: 'info',
 });
 cpSync('src/db/migrations', 'dist/migrations', { recursive: true });
+// The ISO 20022 schemas that direct-debit runs and bank statements are validated against.
+cpSync('src/modules/collection/schemas', 'dist/schemas', { recursive: true });

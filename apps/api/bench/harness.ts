@@ -50,6 +50,7 @@ export async function createDatabase(prefix: string) {
 export async function startApi(port: number, databaseUrl: string, extra: Record<string, string> = {}) {
   const api = runApi('server', [], {
     NODE_ENV: 'production',
+    PROVIDER_CREDITOR_ID: 'DE13ZZZ00000012345',
     HOST: '127.0.0.1',
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,

@@ -10,6 +10,7 @@ import adminCustomersModule from './modules/account/admin-customers.routes';
 import passwordResetModule from './modules/account/password-reset.routes';
 import announcementsModule from './modules/announcements/announcements.routes';
 import authModule from './modules/auth/auth.routes';
+import collectionAdminModule from './modules/collection/collection-admin.routes';
 import healthModule from './modules/health/health.routes';
 import invoicesModule from './modules/invoices/invoices.routes';
 import invoicesAdminModule from './modules/invoices/invoices-admin.routes';
@@ -121,6 +122,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(invoicesModule);
       await api.register(paymentsModule, { config });
       await api.register(invoicesAdminModule, { config });
+      await api.register(collectionAdminModule, { config });
       await api.register(ticketsModule, { config });
       await api.register(securityLogModule);
     },

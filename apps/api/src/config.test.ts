@@ -39,7 +39,12 @@ const mfaKey = 'Mk4pQ7wZ1xC9vB3nR6tY8uI2oP5aS0dF';
 describe('secrets in production', () => {
   const strong = 'Zq3v9LkP2xW8rT6yN4mB7cJ1hF5dS0gA'; // 32 characters, 32 distinct
   const production = (env: Record<string, string>) =>
-    loadConfig({ NODE_ENV: 'production', MFA_ENCRYPTION_KEY: mfaKey, ...env });
+    loadConfig({
+      NODE_ENV: 'production',
+      MFA_ENCRYPTION_KEY: mfaKey,
+      PROVIDER_CREDITOR_ID: 'DE13ZZZ00000012345',
+      ...env,
+    });
 
   it.each([
     ['the published development secret', 'development-only-secret-never-use-in-production!'],
@@ -64,7 +69,7 @@ describe('secrets in production', () => {
   });
 
   it('requires a strong MFA_ENCRYPTION_KEY of its own in production', () => {
-    const base = { NODE_ENV: 'production', JWT_SECRET: strong };
+    const base = { NODE_ENV: 'production', JWT_SECRET: strong, PROVIDER_CREDITOR_ID: 'DE13ZZZ00000012345' };
     expect(() => loadConfig(base)).toThrowError(/MFA_ENCRYPTION_KEY: is required/);
     expect(() =>
       loadConfig({ ...base, MFA_ENCRYPTION_KEY: 'development-only-mfa-key-never-use-in-production!' }),
@@ -97,7 +102,12 @@ describe('payment provider', () => {
   });
 
   it('is none by default in production: no sandbox without explicit configuration', () => {
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong, MFA_ENCRYPTION_KEY: mfaKey });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: strong,
+      MFA_ENCRYPTION_KEY: mfaKey,
+      PROVIDER_CREDITOR_ID: 'DE13ZZZ00000012345',
+    });
     expect(config.payments).toEqual({ provider: 'none' });
   });
 
@@ -111,6 +121,7 @@ describe('payment provider', () => {
       JWT_SECRET: strong,
       MFA_ENCRYPTION_KEY: mfaKey,
       PAYMENT_PROVIDER: 'sandbox',
+      PROVIDER_CREDITOR_ID: 'DE13ZZZ00000012345',
     };
     expect(() => loadConfig(base)).toThrowError(/PAYMENT_SANDBOX_SECRET: is required/);
     expect(() => loadConfig({ ...base, PAYMENT_SANDBOX_SECRET: 'x'.repeat(40) })).toThrowError(

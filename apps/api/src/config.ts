@@ -1,7 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, statSync } from 'node:fs';
+import { validateCreditorID } from 'sepa';
 import { z } from 'zod';
 import { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_MFA_ENCRYPTION_KEY, weakSecretReason } from './lib/secret-strength';
+
+/** The Bundesbank's published test creditor identifier: the default outside production only. */
+export const DEMO_CREDITOR_ID = 'DE98ZZZ09999999999';
+
+const dayList = z
+  .string()
+  .regex(/^\d{1,3}(,\d{1,3})*$/, 'comma-separated days, e.g. 7,21,35')
+  .transform((value) => value.split(',').map(Number))
+  .refine((days) => days.every((day, index) => index === 0 || day > (days[index - 1] ?? 0)), 'must increase');
 
 function isReadableFile(path: string): boolean {
   try {
@@ -100,7 +110,25 @@ export const ZConfig = z
     PROVIDER_BANK_NAME: z.string().min(1).default('Nord-Ostsee Sparkasse'),
     PROVIDER_IBAN: z.string().min(15).default('DE02120300000000202051'),
     PROVIDER_BIC: z.string().min(8).default('BYLADEM1001'),
-    PROVIDER_CREDITOR_ID: z.string().min(8).default('DE98ZZZ09999999999'),
+    PROVIDER_CREDITOR_ID: z
+      .string()
+      .min(8)
+      .max(35)
+      .refine((value) => validateCreditorID(value), 'is not a valid SEPA creditor identifier (check digits)')
+      .default(DEMO_CREDITOR_ID),
+    /** Production refuses the demo creditor identifier unless this says it is a staging system. */
+    SEPA_DEMO_CREDITOR_ID_ALLOWED: booleanFlag.default(false),
+    /** Days between issue and the announced collection date of a direct debit (pre-notification). */
+    SEPA_PRE_NOTIFICATION_DAYS: z.coerce.number().int().min(1).max(60).default(14),
+    /** Days after the due date of the payment reminder, the first and the second Mahnung. */
+    DUNNING_STEP_DAYS: dayList.default([7, 21, 35]),
+    /** Largest camt.053 statement the import takes. */
+    BANK_STATEMENT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(10_000)
+      .max(100 * 1_048_576)
+      .default(10 * 1_048_576),
     /** §36 VSBG statement in the Impressum: `none` (not willing, not obliged) or `universal` (federal board). */
     PROVIDER_CONSUMER_ARBITRATION: z.enum(['none', 'universal']).default('none'),
     /** The provider's own privacy notice (Markdown, German) instead of the built-in one. */
@@ -127,6 +155,14 @@ export const ZConfig = z
       if (config.PAYMENT_SANDBOX_SECRET !== undefined && config.PAYMENT_SANDBOX_SECRET === config.JWT_SECRET) {
         ctx.addIssue({ code: 'custom', path: ['PAYMENT_SANDBOX_SECRET'], message: 'must differ from JWT_SECRET' });
       }
+    }
+    if (config.PROVIDER_CREDITOR_ID === DEMO_CREDITOR_ID && !config.SEPA_DEMO_CREDITOR_ID_ALLOWED) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PROVIDER_CREDITOR_ID'],
+        message:
+          'is the demo creditor identifier; set your own (or SEPA_DEMO_CREDITOR_ID_ALLOWED=true on a staging system)',
+      });
     }
     for (const key of ['LEGAL_PRIVACY_FILE', 'LEGAL_PRIVACY_FILE_EN'] as const) {
       const file = config[key];
@@ -182,9 +218,18 @@ function paymentsConfig(env: z.infer<typeof ZConfig>): PaymentsConfig {
 }
 
 function startupWarnings(env: z.infer<typeof ZConfig>, payments: PaymentsConfig): string[] {
-  if (env.NODE_ENV !== 'production' || payments.provider !== 'sandbox') return [];
+  if (env.NODE_ENV !== 'production') return [];
   return [
-    'PAYMENT_PROVIDER=sandbox in production: no real money moves, card payments and direct debits always succeed and are marked as tests. Never run this for real customers.',
+    ...(payments.provider === 'sandbox'
+      ? [
+          'PAYMENT_PROVIDER=sandbox in production: no real money moves, card payments always succeed and are marked as tests. Never run this for real customers.',
+        ]
+      : []),
+    ...(env.PROVIDER_CREDITOR_ID === DEMO_CREDITOR_ID
+      ? [
+          `PROVIDER_CREDITOR_ID is the demo creditor identifier ${DEMO_CREDITOR_ID}: no bank takes its direct-debit files. Never run this for real customers.`,
+        ]
+      : []),
   ];
 }
 

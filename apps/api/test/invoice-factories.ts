@@ -36,7 +36,7 @@ export async function issueInvoiceFor(
         ...line,
         vatRate: taxRate === 7 ? 'reduced' : 'standard',
       })),
-      ...(options.directDebit ? { directDebit: true } : {}),
+      ...(options.directDebit !== undefined ? { directDebit: options.directDebit } : {}),
     },
   });
   expect(response.statusCode, response.body).toBe(201);

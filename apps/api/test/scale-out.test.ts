@@ -32,6 +32,7 @@ let b: ApiProcess;
 function serverEnv(port: number, extra: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'production',
+    PROVIDER_CREDITOR_ID: 'DE13ZZZ00000012345',
     HOST: '127.0.0.1',
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -163,6 +164,7 @@ describe('two API instances on one PostgreSQL', () => {
       NODE_ENV: 'production',
       JWT_SECRET: 'migrate-step-secret-0123456789abcdef',
       MFA_ENCRYPTION_KEY: 'migrate-step-mfa-key-8c2e4a6f1b3d5079e',
+      PROVIDER_CREDITOR_ID: 'DE13ZZZ00000012345',
     };
     const early = runApi('server', [], { ...serverEnv(PORTS.early), DATABASE_URL: url });
     const pendingBefore = runApi('cli', ['status'], env);

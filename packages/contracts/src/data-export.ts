@@ -112,6 +112,46 @@ const ZExportMandate = z.object({
   revokedAt: ZInstant.nullable(),
 });
 
+const ZExportDirectDebit = z.object({
+  id: ZUuid,
+  invoiceId: ZUuid,
+  mandateReference: z.string(),
+  iban: z.string(),
+  amountCents: z.number().int(),
+  collectionDate: ZDate,
+  status: z.string(),
+  sequenceType: z.string().nullable(),
+  endToEndId: z.string(),
+  collectedOn: ZDate.nullable(),
+  returnedOn: ZDate.nullable(),
+  returnReason: z.string().nullable(),
+  returnFeeCents: z.number().int().nullable(),
+});
+
+const ZExportDunningNotice = z.object({
+  invoiceId: ZUuid,
+  level: z.number().int(),
+  sentOn: ZDate,
+  feeCents: z.number().int(),
+});
+
+const ZExportAccountEntry = z.object({
+  kind: z.string().meta({ description: '`overpayment` (credit), `return_fee` or `dunning_fee` (charges)' }),
+  amountCents: z.number().int().meta({ description: 'Positive: in the customer’s favour' }),
+  invoiceId: ZUuid.nullable(),
+  bookedOn: ZDate,
+});
+
+const ZExportBankEntry = z.object({
+  reference: z.string(),
+  bookingDate: ZDate,
+  amountCents: z.number().int(),
+  direction: z.string(),
+  remittance: z.string().nullable(),
+  counterpartyName: z.string().nullable(),
+  counterpartyIban: z.string().nullable(),
+});
+
 const ZExportTicket = z.object({
   id: ZUuid,
   number: z.number().int(),
@@ -210,6 +250,10 @@ export const ZCustomerExport = z
     invoices: z.array(ZExportInvoice),
     payments: z.array(ZExportPayment),
     mandates: z.array(ZExportMandate),
+    directDebits: z.array(ZExportDirectDebit),
+    dunningNotices: z.array(ZExportDunningNotice),
+    accountEntries: z.array(ZExportAccountEntry),
+    bankEntries: z.array(ZExportBankEntry).meta({ description: 'Bank statement lines booked to the customer' }),
     tickets: z.array(ZExportTicket),
     emails: z.array(ZExportEmail),
     sessions: z.array(ZExportSession),

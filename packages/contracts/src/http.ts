@@ -27,6 +27,8 @@ export interface RouteContract {
   headers?: z.ZodType;
   /** Every status the route answers with, keyed by status code. */
   responses: Record<number, z.ZodType>;
+  /** Media types of a non-JSON request body (e.g. `application/xml`); absent: JSON. */
+  consumes?: readonly string[];
   /** Non-JSON success bodies (PDF downloads, exports) name their media type here. */
   produces?: string | readonly string[];
   /** A JSON answer offered as a file to save (sent with `Content-Disposition: attachment`). */

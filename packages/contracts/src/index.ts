@@ -3,6 +3,7 @@ export * from './account';
 export * from './announcements';
 export * from './auth';
 export * from './cancellation-declarations-admin';
+export * from './collection';
 export * from './common';
 export * from './customers-admin';
 export * from './data-export';

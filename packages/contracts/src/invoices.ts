@@ -20,6 +20,22 @@ export type TInvoiceFormat = z.infer<typeof ZInvoiceFormat>;
 
 export const ZInvoiceAmounts = z.object({ net: ZCents, tax: ZCents, gross: ZCents });
 
+/**
+ * The invoice's SEPA direct debit, if it is paid that way: `announced` (pre-notified for
+ * `collectionDate`, "Lastschrift angekündigt"), `submitted` to the bank ("Lastschrift
+ * eingereicht"), `collected`, or `returned` by the customer's bank ("Rücklastschrift", the
+ * invoice is open again).
+ */
+export const ZDirectDebitState = z
+  .object({
+    status: z.enum(['announced', 'submitted', 'collected', 'returned']),
+    collectionDate: ZDate,
+    mandateReference: z.string(),
+    returnReason: z.string().nullable().meta({ description: 'ISO 20022 return reason, e.g. AC04' }),
+  })
+  .meta({ id: 'DirectDebitState' });
+export type TDirectDebitState = z.infer<typeof ZDirectDebitState>;
+
 export const ZInvoiceSummary = z
   .object({
     id: ZUuid,
@@ -30,6 +46,11 @@ export const ZInvoiceSummary = z
     status: ZInvoiceStatus,
     currency: ZCurrency,
     amounts: ZInvoiceAmounts,
+    /** What is still to pay: the gross amount less payments received (partial payments). */
+    openAmount: ZCents,
+    directDebit: ZDirectDebitState.nullable(),
+    /** The last dunning step sent: 1 payment reminder, 2 first Mahnung, 3 second Mahnung. */
+    dunningLevel: z.number().int().min(1).nullable(),
   })
   .meta({ id: 'InvoiceSummary' });
 export type TInvoiceSummary = z.infer<typeof ZInvoiceSummary>;
@@ -79,6 +100,8 @@ export type TTransferInstructions = z.infer<typeof ZTransferInstructions>;
 
 export const ZNextAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('redirect'), url: z.string() }),
+  /** Paying by direct debit announces the debit for the next possible date; the bank collects it then. */
+  z.object({ type: z.literal('direct_debit'), collectionDate: ZDate, mandateReference: z.string() }),
   z.object({ type: z.literal('bank_transfer'), instructions: ZTransferInstructions }),
 ]);
 
@@ -99,6 +122,31 @@ export const ZPayment = z
   .meta({ id: 'Payment' });
 export type TPayment = z.infer<typeof ZPayment>;
 
+/** One step in the life of an invoice, as the customer sees it in the portal. */
+export const ZInvoiceEvent = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('issued'), date: ZDate }),
+    z.object({ type: z.literal('debit_announced'), date: ZDate, collectionDate: ZDate, amount: ZCents }),
+    z.object({ type: z.literal('debit_submitted'), date: ZDate, collectionDate: ZDate }),
+    z.object({ type: z.literal('debit_collected'), date: ZDate, amount: ZCents }),
+    z.object({
+      type: z.literal('debit_returned'),
+      date: ZDate,
+      reason: z.string().nullable(),
+      fee: ZCents.meta({ description: "The bank's fee for the return, charged to the customer" }),
+    }),
+    z.object({ type: z.literal('debit_withdrawn'), date: ZDate, reason: z.string() }),
+    z.object({ type: z.literal('payment_received'), date: ZDate, amount: ZCents, method: ZPaymentMethod }),
+    z.object({
+      type: z.literal('reminder'),
+      date: ZDate,
+      level: z.number().int().min(1),
+      fee: ZCents.meta({ description: 'Flat fee of §288 Abs. 5 BGB (business customers, second Mahnung)' }),
+    }),
+  ])
+  .meta({ id: 'InvoiceEvent' });
+export type TInvoiceEvent = z.infer<typeof ZInvoiceEvent>;
+
 export const ZInvoice = ZInvoiceSummary.extend({
   servicePeriod: z.object({ start: ZDate, end: ZDate }),
   lines: z.array(ZInvoiceLine),
@@ -115,6 +163,8 @@ export const ZInvoice = ZInvoiceSummary.extend({
   payments: z.array(ZPayment),
   /** Bank transfer details for an open invoice, so it can be paid without starting a payment. */
   transferInstructions: ZTransferInstructions.nullable(),
+  /** Issue, direct debit steps, payments and reminders, oldest first. */
+  history: z.array(ZInvoiceEvent),
 }).meta({ id: 'Invoice' });
 export type TInvoice = z.infer<typeof ZInvoice>;
 
@@ -127,8 +177,11 @@ export const ZInvoiceListQuery = ZListQuery.extend({
   status: ZStatusFilter.optional().meta({ description: 'Comma-separated, e.g. `open,overdue`' }),
 });
 
-/** Why a method is not on offer: no active SEPA mandate, or no payment provider configured. */
-export const ZPaymentUnavailableReason = z.enum(['no_sepa_mandate', 'no_payment_provider']);
+/**
+ * Why a method is not on offer: no active SEPA mandate, a mandate not used after two returned
+ * debits until the customer gives their bank data again, or no payment provider configured.
+ */
+export const ZPaymentUnavailableReason = z.enum(['no_sepa_mandate', 'mandate_suspended', 'no_payment_provider']);
 export type TPaymentUnavailableReason = z.infer<typeof ZPaymentUnavailableReason>;
 
 export const ZPaymentMethodOption = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZAnnouncement } from './announcements';
+import { ZCents } from './common';
 import { defineRoute } from './http';
 import { ZInvoiceSummary } from './invoices';
 import { authProblems } from './problem';
@@ -11,6 +12,8 @@ import { ZTicketSummary } from './tickets';
  */
 export const ZOverview = z.object({
   openInvoices: z.array(ZInvoiceSummary),
+  /** What is still to pay, without invoices already submitted to the bank for collection. */
+  openTotal: ZCents,
   openTickets: z.array(ZTicketSummary),
   announcements: z.array(ZAnnouncement),
 });

@@ -1,9 +1,16 @@
 import type { RouteAccess, RouteContract } from '@portal/contracts';
-import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onRequestHookHandler,
+  preValidationHookHandler,
+} from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { AuthContext } from '../plugins/auth';
 import { type RouteLimit, routeLimitHook } from '../throttling/route-limit';
+import { AppError } from './app-error';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -87,7 +94,9 @@ export function registerRoute<C extends RouteContract>(
     contract.access !== 'public' &&
     (options.documents || contract.produces !== undefined || contract.download === true);
 
-  const { produces } = contract;
+  const { produces, consumes } = contract;
+  if (consumes) acceptRawBodies(app, consumes);
+  const preValidation = consumes ? [requireMediaType(consumes)] : [];
   const response = produces
     ? Object.fromEntries(Object.entries(contract.responses).filter(([status]) => status !== '200'))
     : contract.responses;
@@ -101,6 +110,7 @@ export function registerRoute<C extends RouteContract>(
       ...(contract.params ? { params: contract.params } : {}),
       ...(contract.query ? { querystring: contract.query } : {}),
       ...(contract.body ? { body: contract.body } : {}),
+      ...(consumes ? { consumes: [...consumes] } : {}),
       ...(contract.headers ? { headers: contract.headers } : {}),
       ...(contract.access === 'public' ? {} : { security: [{ bearerAuth: [] }, { cookieAuth: [] }] }),
       ...(options.hidden ? { hide: true } : {}),
@@ -114,6 +124,7 @@ export function registerRoute<C extends RouteContract>(
       download: contract.download === true,
     },
     onRequest,
+    preValidation,
     preHandler,
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     handler: async (request, reply) => {
@@ -129,4 +140,22 @@ export function registerRoute<C extends RouteContract>(
       return reply.send(result.body);
     },
   });
+}
+
+/** Routes that take a non-JSON body (XML files) get it as a string, in their plugin's scope. */
+function acceptRawBodies(app: FastifyInstance, mediaTypes: readonly string[]) {
+  for (const type of mediaTypes) {
+    if (app.hasContentTypeParser(type)) continue;
+    app.addContentTypeParser(type, { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  }
+}
+
+/** A route that consumes e.g. XML refuses JSON (which would parse into a string) with 415. */
+function requireMediaType(mediaTypes: readonly string[]): preValidationHookHandler {
+  return async (request) => {
+    const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (!mediaTypes.includes(type)) {
+      throw new AppError('unsupported_media_type', `This route takes ${mediaTypes.join(' or ')}.`);
+    }
+  };
 }

@@ -63,6 +63,7 @@ describe.skipIf(!privatePostgresAvailable)('PostgreSQL stops while requests run'
     base = `http://127.0.0.1:${port}/api/v1`;
     api = runApi('server', [], {
       NODE_ENV: 'production',
+      PROVIDER_CREDITOR_ID: 'DE13ZZZ00000012345',
       HOST: '127.0.0.1',
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,

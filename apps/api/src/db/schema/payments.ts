@@ -20,7 +20,9 @@ export const paymentStatus = pgEnum('payment_status', ['pending', 'requires_acti
 
 /**
  * Payments of invoices. The database, not only the code, guarantees the payment rules:
- * one payment per idempotency key, one card/SEPA payment in flight per invoice, one success.
+ * one payment per idempotency key, one card/SEPA payment in flight per invoice, and succeeded
+ * payments never add up to more than the invoice (trigger `payments_within_invoice_total`;
+ * bank transfers may pay an invoice in parts).
  */
 export const payments = pgTable(
   'payments',
@@ -54,7 +56,6 @@ export const payments = pgTable(
     uniqueIndex('payments_one_in_flight')
       .on(table.invoiceId)
       .where(sql`${table.status} in ('pending', 'requires_action') and ${table.method} <> 'bank_transfer'`),
-    uniqueIndex('payments_one_success').on(table.invoiceId).where(sql`${table.status} = 'succeeded'`),
     index('payments_invoice_idx').on(table.invoiceId),
     check('payments_amount_positive', sql`${table.amountCents} > 0`),
   ],

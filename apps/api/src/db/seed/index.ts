@@ -5,6 +5,7 @@ import { users } from '../schema/index';
 import { seedAccountSection } from './account';
 import { type SeededAccounts, seedAccounts } from './accounts';
 import { seedAnnouncements } from './announcements';
+import { seedCollection } from './collection';
 import { seedInvoices } from './invoices';
 import { seedProducts } from './products';
 import { seedTickets } from './tickets';
@@ -19,6 +20,7 @@ const sectionSeeds: Array<(tx: DbOrTx, accounts: SeededAccounts, context: SeedCo
   seedProducts,
   seedTickets,
   seedInvoices,
+  seedCollection,
 ];
 
 /** What seeding needs besides the database: invoices are issued with their archived documents. */

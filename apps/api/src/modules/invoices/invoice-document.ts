@@ -99,9 +99,9 @@ ${
       : invoice.state === 'paid'
         ? html`<p>Der Rechnungsbetrag ist bereits beglichen. Vielen Dank.</p>`
         : means.method === 'sepa_debit'
-          ? html`<p>Der Rechnungsbetrag wird am <strong>${formatGermanDate(means.collectionDate)}</strong> per SEPA-Lastschrift
-  von Ihrem Konto ${maskIban(means.iban)} eingezogen. Mandatsreferenz: ${means.mandateReference},
-  Gläubiger-ID: ${means.creditorId}. Bitte überweisen Sie den Betrag nicht.</p>`
+          ? html`<p>Vorabankündigung: Den Rechnungsbetrag von ${formatEuro(invoice.grossCents)} ziehen wir am
+  <strong>${formatGermanDate(means.collectionDate)}</strong> per SEPA-Lastschrift von Ihrem Konto ${maskIban(means.iban)} ein.
+  Mandatsreferenz: ${means.mandateReference}, Gläubiger-ID: ${means.creditorId}. Bitte überweisen Sie den Betrag nicht.</p>`
           : html`<section class="payment">
   <div><p>Bitte überweisen Sie den Rechnungsbetrag bis zum <strong>${formatGermanDate(invoice.dueDate)}</strong>
   unter Angabe der Rechnungsnummer <strong>${invoice.number}</strong> auf das unten genannte Konto

@@ -12,7 +12,13 @@ import {
 import { AppError, type FieldError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
 import type { PdfRenderer } from '../../pdf/pdf-renderer';
-import { findActiveMandate } from '../account/bank-account.repository';
+import {
+  announceAtIssue,
+  collectionDateAtIssue,
+  mandateFor,
+  withdrawAnnouncedDebit,
+} from '../collection/announcement.service';
+import { preNotificationText } from '../collection/collection-emails';
 import { computeAmounts, lineNet, negateTaxes, toQuantityMilli } from './invoice-amounts';
 import { archiveIssuedDocuments } from './invoice-archive.service';
 import { deliverInvoiceEmail } from './invoice-delivery';
@@ -41,7 +47,11 @@ export function providerSnapshot(provider: ProviderIdentity): ProviderSnapshot {
 export interface IssuingDeps {
   provider: ProviderIdentity;
   renderer: PdfRenderer;
+  /** SEPA_PRE_NOTIFICATION_DAYS: a direct debit is announced at least this long before it is collected. */
+  preNotificationDays?: number;
 }
+
+const DEFAULT_PRE_NOTIFICATION_DAYS = 14;
 
 async function customerOf(db: DbOrTx, customerId: string): Promise<UserRow> {
   const [customer] = await db
@@ -96,23 +106,45 @@ function derivedLines(customer: UserRow, body: TIssueInvoiceBody) {
   return { treatment: derivation.treatment, lines };
 }
 
+/**
+ * How the invoice is paid: by SEPA direct debit when the customer has a usable mandate (unless
+ * staff say `directDebit: false`), collected on the due date, which then lies at least the
+ * pre-notification period after the issue date; else by transfer.
+ */
 async function paymentMeansFor(
   tx: DbOrTx,
   customerId: string,
   body: TIssueInvoiceBody,
-  dueDate: string,
-): Promise<PaymentMeansSnapshot> {
-  if (!body.directDebit) return { method: 'transfer' };
-  const mandate = await findActiveMandate(tx, customerId);
-  if (!mandate)
-    throw AppError.validation([{ path: 'directDebit', message: 'the customer has no active SEPA mandate' }]);
-  return {
+  dates: { issueDate: string; dueDate: string; preNotificationDays: number },
+) {
+  if (body.directDebit === false) return { means: { method: 'transfer' } as PaymentMeansSnapshot, mandate: null };
+  const use = await mandateFor(tx, customerId);
+  if (!use.usable) {
+    if (!body.directDebit) return { means: { method: 'transfer' } as PaymentMeansSnapshot, mandate: null };
+    const message =
+      use.reason === 'mandate_suspended'
+        ? 'the mandate is suspended after returned debits'
+        : 'the customer has no active SEPA mandate';
+    throw AppError.validation([{ path: 'directDebit', message }]);
+  }
+  const earliest = addDays(dates.issueDate, dates.preNotificationDays);
+  if (dates.dueDate < earliest) {
+    throw AppError.validation([
+      {
+        path: 'dueDate',
+        message: `a direct debit is announced ${dates.preNotificationDays} days ahead: ${earliest} at the earliest (or directDebit: false)`,
+      },
+    ]);
+  }
+  const { mandate } = use;
+  const means: PaymentMeansSnapshot = {
     method: 'sepa_debit',
     mandateReference: mandate.reference,
     iban: mandate.iban,
     creditorId: mandate.creditorId,
-    collectionDate: dueDate,
+    collectionDate: collectionDateAtIssue(dates.issueDate, dates.dueDate),
   };
+  return { means, mandate };
 }
 
 /** Issues an invoice in one transaction: number, invoice, lines, archived documents, e-mail. */
@@ -123,16 +155,25 @@ export async function issueInvoice(db: Database, deps: IssuingDeps, body: TIssue
 /** The issuing steps inside the caller's transaction (the demo seed issues through this too). */
 export async function issueInvoiceIn(tx: DbOrTx, deps: IssuingDeps, body: TIssueInvoiceBody) {
   const issueDate = body.issueDate ?? today();
-  const dueDate = body.dueDate ?? addDays(issueDate, PAYMENT_TERM_DAYS);
+  const preNotificationDays = deps.preNotificationDays ?? DEFAULT_PRE_NOTIFICATION_DAYS;
+  const customer = await customerOf(tx, body.customerId);
+  // A direct debit's due date is its collection date, at least the pre-notification period ahead.
+  const debitLikely = body.directDebit !== false && (await mandateFor(tx, customer.id)).usable;
+  const dueDate =
+    body.dueDate ??
+    addDays(issueDate, debitLikely ? Math.max(PAYMENT_TERM_DAYS, preNotificationDays) : PAYMENT_TERM_DAYS);
   if (dueDate < issueDate)
     throw AppError.validation([{ path: 'dueDate', message: 'must not be before the issue date' }]);
-  const customer = await customerOf(tx, body.customerId);
   const { treatment, lines } = derivedLines(customer, body);
   const amounts = computeAmounts(lines);
   if (amounts.gross > MAX_AMOUNT_CENTS) {
     throw AppError.validation([{ path: 'lines', message: 'the total exceeds 10,000,000.00 EUR' }]);
   }
-  const paymentMeans = await paymentMeansFor(tx, customer.id, body, dueDate);
+  const { means: paymentMeans, mandate } = await paymentMeansFor(tx, customer.id, body, {
+    issueDate,
+    dueDate,
+    preNotificationDays,
+  });
   const billingAddress = billingAddressOf(customer);
   const year = yearOf(issueDate);
   const number = formatInvoiceNumber(year, await allocateInvoiceSequence(tx, year));
@@ -165,12 +206,17 @@ export async function issueInvoiceIn(tx: DbOrTx, deps: IssuingDeps, body: TIssue
     })),
   );
   const documents = await archiveIssuedDocuments(tx, deps.renderer, invoice);
+  // The invoice mail is the debit's pre-notification too (amount, date, mandate, creditor).
+  const debit = mandate ? await announceAtIssue(tx, invoice, mandate) : null;
   await deliverInvoiceEmail(tx, invoice, documents, {
     subject: `Neue Rechnung ${number}`,
     template: 'invoices.issued',
     paragraphs: [
       `Guten Tag ${billingAddress.name},`,
       `Ihre Rechnung ${number} über ${formatEuro(amounts.gross)} ist im Kundenportal abrufbar. Sie ist fällig am ${formatGermanDate(dueDate)}.`,
+      ...(debit && paymentMeans.method === 'sepa_debit'
+        ? preNotificationText({ ...debit, creditorId: paymentMeans.creditorId, invoiceNumber: number })
+        : []),
       `Mit freundlichen Grüßen\n${deps.provider.name}`,
     ],
   });
@@ -191,6 +237,8 @@ export async function cancelInvoice(db: Database, renderer: PdfRenderer, invoice
         `Invoice ${original.number} is ${original.state}; only open invoices can be cancelled.`,
       );
     }
+    // An announced direct debit is withdrawn with the invoice; one at the bank already blocks.
+    await withdrawAnnouncedDebit(tx, original, 'invoice_cancelled');
     const payments = await findPaymentsOfInvoice(tx, original.customerId, original.id);
     if (
       payments.some(

@@ -1,5 +1,7 @@
 import type {
+  TDirectDebitState,
   TInvoice,
+  TInvoiceEvent,
   TInvoiceFormat,
   TInvoiceStatus,
   TInvoiceSummary,
@@ -9,9 +11,16 @@ import type {
 import { ZNextAction } from '@portal/contracts';
 import type { InvoiceLineRow, InvoiceRow, PaymentRow } from '../../db/schema/index';
 
-/** What the customer sees: an open invoice past its due date is `overdue`. */
-export function invoiceStatusOf(invoice: Pick<InvoiceRow, 'state' | 'dueDate'>, today: string): TInvoiceStatus {
-  if (invoice.state === 'open' && invoice.dueDate < today) return 'overdue';
+/**
+ * What the customer sees: an open invoice past its due date is `overdue`, unless a direct debit
+ * is announced or submitted for it (then the bank collects it; the customer is not late).
+ */
+export function invoiceStatusOf(
+  invoice: Pick<InvoiceRow, 'state' | 'dueDate'>,
+  today: string,
+  debitPending = false,
+): TInvoiceStatus {
+  if (invoice.state === 'open' && invoice.dueDate < today && !debitPending) return 'overdue';
   return invoice.state;
 }
 
@@ -19,18 +28,37 @@ export function invoiceStatusOf(invoice: Pick<InvoiceRow, 'state' | 'dueDate'>, 
 export type InvoiceSummaryRow = Pick<
   InvoiceRow,
   'id' | 'number' | 'kind' | 'issueDate' | 'dueDate' | 'state' | 'netCents' | 'taxCents' | 'grossCents'
->;
+> & {
+  /** Succeeded payments so far (an invoice may be paid in parts). */
+  paidCents: number;
+};
 
-export function toInvoiceSummary(row: InvoiceSummaryRow, today: string): TInvoiceSummary {
+/** Direct debit and dunning of an invoice (modules/collection). */
+export interface InvoiceCollection {
+  directDebit: TDirectDebitState | null;
+  debitPending: boolean;
+  dunningLevel: number | null;
+}
+
+const NO_COLLECTION: InvoiceCollection = { directDebit: null, debitPending: false, dunningLevel: null };
+
+export function toInvoiceSummary(
+  row: InvoiceSummaryRow,
+  today: string,
+  collection: InvoiceCollection = NO_COLLECTION,
+): TInvoiceSummary {
   return {
     id: row.id,
     number: row.number,
     kind: row.kind,
     issueDate: row.issueDate,
     dueDate: row.dueDate,
-    status: invoiceStatusOf(row, today),
+    status: invoiceStatusOf(row, today, collection.debitPending),
     currency: 'EUR',
     amounts: { net: row.netCents, tax: row.taxCents, gross: row.grossCents },
+    openAmount: row.state === 'open' && row.kind === 'invoice' ? row.grossCents - row.paidCents : 0,
+    directDebit: collection.directDebit,
+    dunningLevel: collection.dunningLevel,
   };
 }
 
@@ -59,12 +87,23 @@ export interface InvoiceDetailParts {
   formats: TInvoiceFormat[];
   transferInstructions: TTransferInstructions | null;
   today: string;
+  collection: InvoiceCollection;
+  history: TInvoiceEvent[];
 }
 
 export function toInvoice(parts: InvoiceDetailParts): TInvoice {
   const { invoice } = parts;
   return {
-    ...toInvoiceSummary(invoice, parts.today),
+    ...toInvoiceSummary(
+      {
+        ...invoice,
+        paidCents: parts.payments
+          .filter((payment) => payment.status === 'succeeded')
+          .reduce((sum, payment) => sum + payment.amountCents, 0),
+      },
+      parts.today,
+      parts.collection,
+    ),
     servicePeriod: { start: invoice.servicePeriodStart, end: invoice.servicePeriodEnd },
     lines: parts.lines.map((line) => ({
       description: line.description,
@@ -84,5 +123,6 @@ export function toInvoice(parts: InvoiceDetailParts): TInvoice {
     formats: parts.formats,
     payments: parts.payments.map(toPayment),
     transferInstructions: parts.transferInstructions,
+    history: parts.history,
   };
 }

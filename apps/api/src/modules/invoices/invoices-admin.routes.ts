@@ -12,7 +12,12 @@ import { verifyVatId } from './vat/vat-id-verification.service';
 /** Back office: issue invoices, cancel them with a cancellation invoice, book incoming transfers. */
 export default async function invoicesAdminModule(app: FastifyInstance, { config }: { config: AppConfig }) {
   registerRoute(app, adminInvoiceRoutes.issue, async (request) => {
-    const invoice = await issueInvoice(app.db, { provider: config.provider, renderer: app.pdf }, request.body);
+    const deps = {
+      provider: config.provider,
+      renderer: app.pdf,
+      preNotificationDays: config.SEPA_PRE_NOTIFICATION_DAYS,
+    };
+    const invoice = await issueInvoice(app.db, deps, request.body);
     return { status: 201, body: await getInvoice(app.db, invoice.customerId, invoice.id) };
   });
 

@@ -8,6 +8,7 @@ import {
   invoiceLines,
   invoiceNumberCounters,
   invoices,
+  payments,
 } from '../../db/schema/index';
 
 export type NewInvoice = typeof invoices.$inferInsert;
@@ -45,13 +46,20 @@ export async function insertInvoice(
   return { ...row, lines: lineRows.sort((a, b) => a.position - b.position) };
 }
 
-/** The SQL for one status as customers see it; `overdue` is an open invoice past its due date. */
+/** A direct debit of the invoice is announced or submitted: its payment row waits (see modules/collection). */
+const debitPending = sql`exists (select 1 from ${payments} where ${payments.invoiceId} = ${invoices.id}
+  and ${payments.method} = 'sepa_debit' and ${payments.status} = 'pending')`;
+
+/**
+ * The SQL for one status as customers see it; `overdue` is an open invoice past its due date
+ * that no announced or submitted direct debit is about to pay.
+ */
 function statusCondition(status: TInvoiceStatus, today: string): SQL {
   switch (status) {
     case 'open':
-      return sql`${invoices.state} = 'open' and ${invoices.dueDate} >= ${today}`;
+      return sql`${invoices.state} = 'open' and (${invoices.dueDate} >= ${today} or ${debitPending})`;
     case 'overdue':
-      return sql`${invoices.state} = 'open' and ${invoices.dueDate} < ${today}`;
+      return sql`${invoices.state} = 'open' and ${invoices.dueDate} < ${today} and not ${debitPending}`;
     default:
       return eq(invoices.state, status);
   }
@@ -75,6 +83,8 @@ const summaryColumns = {
   netCents: invoices.netCents,
   taxCents: invoices.taxCents,
   grossCents: invoices.grossCents,
+  paidCents: sql<number>`(select coalesce(sum(${payments.amountCents}), 0)::int from ${payments}
+    where ${payments.invoiceId} = ${invoices.id} and ${payments.status} = 'succeeded')`.mapWith(Number),
 };
 
 /** One page of the customer's invoices, newest first, with the list's columns only. */
@@ -170,7 +180,7 @@ export async function findUnpaidInvoices(
 
 export async function findUnpaidInvoiceRows(db: DbOrTx, customerId: string, limit = 20) {
   return db
-    .select()
+    .select(summaryColumns)
     .from(invoices)
     .where(and(eq(invoices.customerId, customerId), eq(invoices.state, 'open')))
     .orderBy(asc(invoices.dueDate))
@@ -186,11 +196,21 @@ export async function findCancellationOf(db: DbOrTx, customerId: string, invoice
   return row?.id ?? null;
 }
 
-export async function setInvoiceState(tx: DbOrTx, invoiceId: string, state: 'paid' | 'cancelled') {
+/** Paid (at `at`, e.g. the booking date of the bank statement; default now) or cancelled. */
+export async function setInvoiceState(tx: DbOrTx, invoiceId: string, state: 'paid' | 'cancelled', at?: Date) {
+  const when = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
   await tx
     .update(invoices)
-    .set(state === 'paid' ? { state, paidAt: sql`now()` } : { state, cancelledAt: sql`now()` })
+    .set(state === 'paid' ? { state, paidAt: when } : { state, cancelledAt: when })
     .where(and(eq(invoices.id, invoiceId), eq(invoices.state, 'open')));
+}
+
+/** A returned direct debit makes a paid invoice open again (the database allows only this way back). */
+export async function reopenInvoice(tx: DbOrTx, invoiceId: string) {
+  await tx
+    .update(invoices)
+    .set({ state: 'open', paidAt: null })
+    .where(and(eq(invoices.id, invoiceId), eq(invoices.state, 'paid')));
 }
 
 /** The archived documents of one of the customer's invoices. */

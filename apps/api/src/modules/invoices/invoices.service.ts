@@ -9,6 +9,7 @@ import type { Database } from '../../db/client';
 import type { InvoiceRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
+import { collectionFactsOf, invoiceHistory } from '../collection/collection-view';
 import { epcQrDataUri } from './epc-qr';
 import { toInvoice, toInvoiceSummary } from './invoice-mapping';
 import { findCancellationOf, findDocumentFormats, findInvoice, findInvoiceSummaries } from './invoices.repository';
@@ -49,14 +50,22 @@ export async function listInvoices(
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const collection = await collectionFactsOf(
+    db,
+    customerId,
+    page.map((row) => row.id),
+  );
   return {
-    items: page.map((row) => toInvoiceSummary(row, day)),
+    items: page.map((row) => toInvoiceSummary(row, day, collection(row.id))),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
   };
 }
 
-/** Bank details for paying an open invoice by transfer, with the GiroCode. */
-export async function transferInstructionsFor(invoice: InvoiceRow): Promise<TTransferInstructions> {
+/** Bank details for paying (what is open of) an invoice by transfer, with the GiroCode. */
+export async function transferInstructionsFor(
+  invoice: InvoiceRow,
+  amountCents = invoice.grossCents,
+): Promise<TTransferInstructions> {
   const { provider } = invoice;
   return {
     accountHolder: provider.name,
@@ -64,13 +73,13 @@ export async function transferInstructionsFor(invoice: InvoiceRow): Promise<TTra
     bic: provider.bic,
     bankName: provider.bankName,
     reference: invoice.number,
-    amount: invoice.grossCents,
+    amount: amountCents,
     currency: 'EUR',
     qrCode: await epcQrDataUri({
       bic: provider.bic,
       name: provider.name,
       iban: provider.iban,
-      amountCents: invoice.grossCents,
+      amountCents,
       reference: invoice.number,
     }),
   };
@@ -79,10 +88,11 @@ export async function transferInstructionsFor(invoice: InvoiceRow): Promise<TTra
 export async function getInvoice(db: Database, customerId: string, invoiceId: string): Promise<TInvoice> {
   const found = await findInvoice(db, customerId, invoiceId);
   if (!found) throw AppError.notFound('invoice');
-  const [payments, cancelledByInvoiceId, documents] = await Promise.all([
+  const [payments, cancelledByInvoiceId, documents, collection] = await Promise.all([
     findPaymentsOfInvoice(db, customerId, invoiceId),
     findCancellationOf(db, customerId, invoiceId),
     findDocumentFormats(db, customerId, invoiceId),
+    collectionFactsOf(db, customerId, [invoiceId]),
   ]);
   // Not yet archived (the back-fill has not reached it): the first download archives both.
   const formats: TInvoiceFormat[] = documents
@@ -92,14 +102,19 @@ export async function getInvoice(db: Database, customerId: string, invoiceId: st
         ...(documents.hasXml ? (['xrechnung'] as const) : []),
       ]
     : ['pdf', 'factur-x', 'xrechnung'];
-  const payable = found.state === 'open' && found.kind === 'invoice';
+  const facts = collection(invoiceId);
+  const paid = payments.filter((row) => row.status === 'succeeded').reduce((sum, row) => sum + row.amountCents, 0);
+  // Nothing to transfer while the bank collects a debit.
+  const payable = found.state === 'open' && found.kind === 'invoice' && !facts.debitPending;
   return toInvoice({
     invoice: found,
     lines: found.lines,
     payments,
     cancelledByInvoiceId,
     formats,
-    transferInstructions: payable ? await transferInstructionsFor(found) : null,
+    transferInstructions: payable ? await transferInstructionsFor(found, found.grossCents - paid) : null,
     today: today(),
+    collection: facts,
+    history: await invoiceHistory(db, found, payments),
   });
 }

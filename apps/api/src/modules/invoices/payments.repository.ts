@@ -77,12 +77,3 @@ export async function findOpenTransfer(tx: DbOrTx, invoiceId: string) {
     .limit(1);
   return row;
 }
-
-export async function findPendingDebits(db: DbOrTx, limit = 100) {
-  return db
-    .select({ id: payments.id })
-    .from(payments)
-    .where(and(eq(payments.method, 'sepa_debit'), eq(payments.status, 'pending')))
-    .orderBy(asc(payments.createdAt))
-    .limit(limit);
-}

@@ -4,6 +4,7 @@ import { today } from '../../lib/calendar';
 import { registerRoute } from '../../lib/route';
 import { findVisibleAnnouncements } from '../announcements/announcements.repository';
 import { toAnnouncement } from '../announcements/announcements.service';
+import { collectionFactsOf } from '../collection/collection-view';
 import { toInvoiceSummary } from '../invoices/invoice-mapping';
 import { findUnpaidInvoiceRows } from '../invoices/invoices.repository';
 import { toTicketSummary } from '../tickets/tickets.mapping';
@@ -14,10 +15,20 @@ export default async function overviewModule(app: FastifyInstance) {
     const announcements = await findVisibleAnnouncements(app.db, today());
     const unpaidInvoices = await findUnpaidInvoiceRows(app.db, request.auth.customerId);
     const openTickets = await findOpenTicketsOfCustomer(app.db, request.auth.customerId);
+    const collection = await collectionFactsOf(
+      app.db,
+      request.auth.customerId,
+      unpaidInvoices.map((row) => row.id),
+    );
+    const openInvoices = unpaidInvoices.map((row) => toInvoiceSummary(row, today(), collection(row.id)));
     return {
       status: 200,
       body: {
-        openInvoices: unpaidInvoices.map((row) => toInvoiceSummary(row, today())),
+        openInvoices,
+        // What the customer still has to pay: a debit submitted to the bank is being paid already.
+        openTotal: openInvoices
+          .filter((invoice) => invoice.directDebit?.status !== 'submitted')
+          .reduce((sum, invoice) => sum + invoice.openAmount, 0),
         openTickets: openTickets.map(toTicketSummary),
         announcements: announcements.map(toAnnouncement),
       },

@@ -9,6 +9,7 @@ const ctx = useTestApp({
   NODE_ENV: 'production',
   JWT_SECRET: 'Zq3v9LkP2xW8rT6yN4mB7cJ1hF5dS0gA-prod',
   MFA_ENCRYPTION_KEY: 'Mk4pQ7wZ1xC9vB3nR6tY8uI2oP5aS0dF-prod',
+  PROVIDER_CREDITOR_ID: 'DE13ZZZ00000012345',
 });
 
 async function setup() {
@@ -27,23 +28,26 @@ const pay = (invoiceId: string, headers: Record<string, string>, method: string)
   });
 
 describe('production without a payment provider', () => {
-  it('offers neither card nor direct debit, and says why by a code', async () => {
+  it('offers no card payment and says why by a code; direct debits need only a mandate (the bank collects them)', async () => {
     const { customer } = await setup();
     const methods = await ctx.app.inject({ url: '/api/v1/payment-methods', headers: customer.bearer });
     expect(methods.json().items).toEqual([
-      { method: 'sepa_debit', available: false, reason: 'no_payment_provider' },
+      { method: 'sepa_debit', available: false, reason: 'no_sepa_mandate' },
       { method: 'card', available: false, reason: 'no_payment_provider' },
       { method: 'bank_transfer', available: true },
     ]);
   });
 
-  it('answers a card or debit payment with a problem naming the method, never a sandbox redirect', async () => {
+  it('answers a card payment (and a debit without mandate) with a problem naming the method, never a sandbox redirect', async () => {
     const { customer, invoice } = await setup();
-    for (const method of ['card', 'sepa_debit']) {
-      const response = await pay(invoice.id, customer.bearer, method);
+    for (const [method, reason] of [
+      ['card', 'no_payment_provider'],
+      ['sepa_debit', 'no_sepa_mandate'],
+    ]) {
+      const response = await pay(invoice.id, customer.bearer, method ?? '');
       const problem = expectProblem(response, 422, 'unprocessable');
       expect(problem.errors?.[0]?.path).toBe('method');
-      expect(problem.reason).toBe('no_payment_provider');
+      expect(problem.reason).toBe(reason);
       expect(response.body).not.toContain('sandbox');
     }
     const transfer = await pay(invoice.id, customer.bearer, 'bank_transfer');

@@ -1,8 +1,7 @@
-import type { TPaymentMethod } from '@portal/contracts';
 import type { PaymentsConfig } from '../../../config';
 import { createSandboxProvider } from './sandbox-provider';
 
-/** What a payment provider answers when a card or direct-debit payment starts. */
+/** What a payment provider answers when a card payment starts. */
 export interface ProviderStart {
   status: 'pending' | 'requires_action';
   providerReference: string;
@@ -18,24 +17,17 @@ export interface ProviderEvent {
 }
 
 /**
- * The one interface every payment provider implements; the portal ships a sandbox that behaves
- * like a real one (hosted card page, signed callbacks, delayed direct-debit settlement).
+ * The one interface every card payment provider implements; the portal ships a sandbox that behaves
+ * like a real one (hosted card page, signed callbacks). Direct debits are no provider's business:
+ * the provider's own bank collects them from pain.008 files (modules/collection).
  */
 export interface PaymentProvider {
   readonly name: string;
   /** True for the sandbox: its outcomes move no money, so its payments are marked as tests. */
   readonly test: boolean;
-  start(payment: {
-    id: string;
-    method: Exclude<TPaymentMethod, 'bank_transfer'>;
-    amountCents: number;
-    reference: string;
-    mandateReference?: string;
-  }): Promise<ProviderStart>;
+  start(payment: { id: string; method: 'card'; amountCents: number; reference: string }): Promise<ProviderStart>;
   /** Checks the signature header of a callback; false means it did not come from the provider. */
   verifyCallback(event: ProviderEvent, signatureHeader: string, now?: number): boolean;
-  /** Asks the provider for the outcome of a pending direct debit (settlement job). */
-  collectDebit(payment: { id: string; providerReference: string | null }): Promise<ProviderEvent | null>;
 }
 
 /** The provider PAYMENT_PROVIDER names; null: none configured, only bank transfers are offered. */

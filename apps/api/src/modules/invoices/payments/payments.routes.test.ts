@@ -7,7 +7,6 @@ import { expectProblem, signedInCustomer, signedInStaff } from '../../../../test
 import { issueInvoiceFor } from '../../../../test/invoice-factories';
 import { payments, sepaMandates } from '../../../db/schema/index';
 import { findEmailsTo } from '../../../mail/outbox.repository';
-import { SETTLE_DEBITS_JOB } from './settlement';
 
 const ctx = useTestApp();
 
@@ -223,7 +222,7 @@ describe('bank transfer', () => {
 });
 
 describe('SEPA direct debit', () => {
-  it('is offered only with an active mandate, stays pending until settlement, then the invoice is paid', async () => {
+  it('is offered only with an active mandate; paying announces the debit for the next possible date instead of paying', async () => {
     const { customer, invoice } = await setup();
     const methods = await ctx.app.inject({ url: '/api/v1/payment-methods', headers: customer.bearer });
     expect(methods.json().items).toContainEqual({ method: 'sepa_debit', available: false, reason: 'no_sepa_mandate' });
@@ -241,19 +240,23 @@ describe('SEPA direct debit', () => {
     expect(offered.json().items).toContainEqual({ method: 'sepa_debit', available: true });
 
     const payment = (await pay(invoice.id, customer.bearer, 'sepa_debit')).json<TPayment>();
-    expect(payment).toMatchObject({ status: 'pending', nextAction: null });
-    expect((await invoiceOf(invoice.id, customer.bearer)).status).toBe('open');
+    expect(payment).toMatchObject({ status: 'pending', test: false, nextAction: { type: 'direct_debit' } });
+    if (payment.nextAction?.type !== 'direct_debit') throw new Error('expected the announced debit');
+    expect(payment.nextAction.collectionDate > new Date().toISOString().slice(0, 10)).toBe(true);
+    const announced = await invoiceOf(invoice.id, customer.bearer);
+    expect(announced.status).toBe('open');
+    expect(announced.directDebit).toMatchObject({
+      status: 'announced',
+      collectionDate: payment.nextAction.collectionDate,
+    });
     const mails = await findEmailsTo(ctx.db, customer.user.email);
     expect(mails.map((mail) => mail.subject)).toContain(
       `Vorabankündigung der SEPA-Lastschrift zu Rechnung ${invoice.number}`,
     );
-
-    await ctx.db.execute(
-      sql`update scheduled_jobs set last_started_at = now() - interval '1 day' where name = ${SETTLE_DEBITS_JOB}`,
-    );
-    expect(await ctx.app.jobs.runDue(SETTLE_DEBITS_JOB)).toBe(true);
-    const paid = await invoiceOf(invoice.id, customer.bearer);
-    expect(paid.status).toBe('paid');
-    expect(paid.payments[0]).toMatchObject({ method: 'sepa_debit', status: 'succeeded' });
+    // While the debit waits for the bank, no card payment and no second debit.
+    expectProblem(await pay(invoice.id, customer.bearer, 'card'), 409, 'conflict');
+    // Nothing settles it but the bank statement: no job marks it paid.
+    const stored = await ctx.db.select().from(payments).where(eq(payments.invoiceId, invoice.id));
+    expect(stored.map((row) => row.status)).toEqual(['pending']);
   });
 });

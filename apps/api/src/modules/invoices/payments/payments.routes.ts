@@ -5,11 +5,11 @@ import { AppError } from '../../../lib/app-error';
 import { registerRoute } from '../../../lib/route';
 import { createPaymentProvider } from './payment-provider';
 import { applyProviderEvent, paymentMethodsFor, startPayment } from './payments.service';
-import { SETTLE_DEBITS_JOB, settlePendingDebits } from './settlement';
 
 /**
- * Paying invoices, through the provider PAYMENT_PROVIDER names. Without one, card and direct debit
- * are not offered and nothing of the sandbox is registered.
+ * Paying invoices: cards through the provider PAYMENT_PROVIDER names (without one, cards are not
+ * offered and nothing of the sandbox is registered); direct debits are announced and collected by
+ * the provider's bank in pain.008 runs (modules/collection); transfers by the bank statement.
  */
 export default async function paymentsModule(app: FastifyInstance, { config }: { config: AppConfig }) {
   const provider = createPaymentProvider(config.payments);
@@ -50,12 +50,4 @@ export default async function paymentsModule(app: FastifyInstance, { config }: {
       { hidden: config.NODE_ENV === 'production' },
     );
   }
-
-  app.jobs.register({
-    name: SETTLE_DEBITS_JOB,
-    intervalMs: 60_000,
-    run: async (db) => {
-      await settlePendingDebits(db, provider);
-    },
-  });
 }

@@ -2,11 +2,14 @@ import { createHash } from 'node:crypto';
 import type { TPayment, TPaymentMethod, TPaymentMethodOption } from '@portal/contracts';
 import { eq } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../../db/client';
-import { type InvoiceRow, payments, users } from '../../../db/schema/index';
+import { type InvoiceRow, type PaymentRow, payments, users } from '../../../db/schema/index';
 import { AppError } from '../../../lib/app-error';
+import { today } from '../../../lib/calendar';
 import { sendEmail } from '../../../mail/mailer';
+import { announceOnRequest, fitAnnouncedDebit, mandateFor } from '../../collection/announcement.service';
+import { paidCentsOf } from '../../collection/debits.repository';
 import { violates } from '../database-errors';
-import { formatEuro, formatIban } from '../invoice-format';
+import { formatEuro } from '../invoice-format';
 import { toPayment } from '../invoice-mapping';
 import { lockInvoice, setInvoiceState } from '../invoices.repository';
 import { transferInstructionsFor } from '../invoices.service';
@@ -17,7 +20,6 @@ import {
   lockPaymentForProvider,
   settlePayment,
 } from '../payments.repository';
-import { findSepaMandate } from './mandates';
 import type { PaymentProvider, ProviderEvent } from './payment-provider';
 
 /** Without a provider nobody takes card data or collects a debit, so only transfers are offered. */
@@ -28,13 +30,12 @@ export async function paymentMethodsFor(
   provider: PaymentProvider | null,
   customerId: string,
 ): Promise<TPaymentMethodOption[]> {
-  const mandate = provider ? await findSepaMandate(db, customerId) : undefined;
+  // Direct debits go to the provider's own bank as pain.008 files: no payment provider involved.
+  const mandate = await mandateFor(db, customerId);
   return [
-    !provider
-      ? { method: 'sepa_debit', ...NO_PROVIDER }
-      : mandate
-        ? { method: 'sepa_debit', available: true }
-        : { method: 'sepa_debit', available: false, reason: 'no_sepa_mandate' },
+    mandate.usable
+      ? { method: 'sepa_debit', available: true }
+      : { method: 'sepa_debit', available: false, reason: mandate.reason },
     provider ? { method: 'card', available: true } : { method: 'card', ...NO_PROVIDER },
     { method: 'bank_transfer', available: true },
   ];
@@ -89,17 +90,19 @@ export async function startPayment(
       if (invoice.state !== 'open' || invoice.kind !== 'invoice') {
         throw new AppError('conflict', `Invoice ${invoice.number} is ${invoice.state} and cannot be paid.`);
       }
+      // Partial payments may have arrived: what is open is what is paid now.
+      const openCents = invoice.grossCents - (await paidCentsOf(tx, invoice.id));
       const row = await insertPayment(tx, {
         invoiceId: invoice.id,
         customerId: input.customerId,
         method: input.method,
         status: 'pending',
-        amountCents: invoice.grossCents,
+        amountCents: openCents,
         idempotencyKey: input.idempotencyKey,
         requestHash: hash,
-        test: input.method !== 'bank_transfer' && provider?.test === true,
+        test: input.method === 'card' && provider?.test === true,
       });
-      const started = await startWithProvider(tx, provider, invoice, row.id, input);
+      const started = await startWithProvider(tx, provider, invoice, row, input);
       return toPayment({ ...row, ...started });
     });
   } catch (error) {
@@ -119,50 +122,53 @@ async function startWithProvider(
   tx: DbOrTx,
   provider: PaymentProvider | null,
   invoice: InvoiceRow,
-  paymentId: string,
+  payment: PaymentRow,
   input: StartPaymentInput,
 ) {
-  let changes: { status: 'pending' | 'requires_action'; providerReference: string | null; nextAction: unknown };
+  let changes: {
+    status: 'pending' | 'requires_action';
+    providerReference: string | null;
+    nextAction: unknown;
+    amountCents: number;
+  };
   if (input.method === 'bank_transfer') {
-    const instructions = await transferInstructionsFor(invoice);
-    changes = { status: 'pending', providerReference: null, nextAction: { type: 'bank_transfer', instructions } };
+    const instructions = await transferInstructionsFor(invoice, payment.amountCents);
+    changes = {
+      status: 'pending',
+      providerReference: null,
+      nextAction: { type: 'bank_transfer', instructions },
+      amountCents: payment.amountCents,
+    };
+  } else if (input.method === 'sepa_debit') {
+    // Announced for the next possible date and pre-notified; the bank collects it in a run.
+    const announced = await announceOnRequest(tx, invoice, payment.id, today());
+    changes = {
+      status: 'pending',
+      providerReference: null,
+      nextAction: {
+        type: 'direct_debit',
+        collectionDate: announced.collectionDate,
+        mandateReference: announced.mandateReference,
+      },
+      amountCents: announced.amountCents,
+    };
   } else {
     const chosen = requireProvider(provider, input.method);
-    const mandate = input.method === 'sepa_debit' ? await findSepaMandate(tx, input.customerId) : undefined;
-    if (input.method === 'sepa_debit' && !mandate) {
-      throw new AppError('unprocessable', 'A SEPA direct debit needs an active mandate (Stammdaten → Bankdaten).', {
-        errors: [{ path: 'method', message: 'no active SEPA mandate' }],
-      });
-    }
     const { status, providerReference, redirectUrl } = await chosen.start({
-      id: paymentId,
+      id: payment.id,
       method: input.method,
-      amountCents: invoice.grossCents,
+      amountCents: payment.amountCents,
       reference: invoice.number,
-      ...(mandate ? { mandateReference: mandate.reference } : {}),
     });
-    changes = { status, providerReference, nextAction: redirectUrl ? { type: 'redirect', url: redirectUrl } : null };
-    if (mandate) await preNotifyDebit(tx, invoice, mandate);
+    changes = {
+      status,
+      providerReference,
+      nextAction: redirectUrl ? { type: 'redirect', url: redirectUrl } : null,
+      amountCents: payment.amountCents,
+    };
   }
-  await tx.update(payments).set(changes).where(eq(payments.id, paymentId));
+  await tx.update(payments).set(changes).where(eq(payments.id, payment.id));
   return changes;
-}
-
-/** SEPA requires telling the debtor amount, date, mandate and creditor before each debit. */
-async function preNotifyDebit(tx: DbOrTx, invoice: InvoiceRow, mandate: { reference: string; iban: string }) {
-  const [customer] = await tx.select({ email: users.email }).from(users).where(eq(users.id, invoice.customerId));
-  if (!customer) return;
-  await sendEmail(tx, {
-    to: customer.email,
-    subject: `Vorabankündigung der SEPA-Lastschrift zu Rechnung ${invoice.number}`,
-    template: 'payments.sepa-prenotification',
-    paragraphs: [
-      `Guten Tag ${invoice.billingAddress.name},`,
-      `wir ziehen ${formatEuro(invoice.grossCents)} für die Rechnung ${invoice.number} in den nächsten Tagen von Ihrem Konto ${formatIban(mandate.iban).slice(0, 7)}… ein.`,
-      `Mandatsreferenz: ${mandate.reference}\nGläubiger-ID: ${invoice.provider.creditorId}`,
-      `Mit freundlichen Grüßen\n${invoice.provider.name}`,
-    ],
-  });
 }
 
 /**
@@ -176,7 +182,8 @@ export async function applyProviderEvent(db: Database, event: ProviderEvent): Pr
     if (!payment) return false;
     if (payment.status !== 'pending' && payment.status !== 'requires_action') return true;
     const invoice = await lockInvoice(tx, payment.customerId, payment.invoiceId);
-    if (event.outcome === 'failed' || !invoice || invoice.state !== 'open') {
+    const fits = invoice ? (await paidCentsOf(tx, invoice.id)) + payment.amountCents <= invoice.grossCents : false;
+    if (event.outcome === 'failed' || !invoice || invoice.state !== 'open' || !fits) {
       await settlePayment(tx, payment.id, {
         status: 'failed',
         failureReason: event.outcome === 'failed' ? (event.failureReason ?? 'declined') : 'invoice_not_open',
@@ -190,8 +197,11 @@ export async function applyProviderEvent(db: Database, event: ProviderEvent): Pr
   });
 }
 
+/** The invoice is paid in full now (a card payment, a booked transfer): state, open transfers, e-mail. */
 export async function markPaid(tx: DbOrTx, invoice: InvoiceRow) {
+  if ((await paidCentsOf(tx, invoice.id)) < invoice.grossCents) return;
   await setInvoiceState(tx, invoice.id, 'paid');
+  await fitAnnouncedDebit(tx, { ...invoice, state: 'paid' });
   await closeOpenTransfers(tx, invoice.id, 'invoice_paid');
   const [customer] = await tx.select({ email: users.email }).from(users).where(eq(users.id, invoice.customerId));
   if (customer) {

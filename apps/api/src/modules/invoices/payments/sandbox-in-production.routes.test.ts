@@ -10,6 +10,7 @@ import { signSandboxEvent } from './sandbox-provider';
 const SANDBOX_SECRET = 'Hq8wE2rT5yU9iO3pA6sD1fG4hJ7kL0zX-staging';
 const ctx = useTestApp({
   NODE_ENV: 'production',
+  PROVIDER_CREDITOR_ID: 'DE13ZZZ00000012345',
   JWT_SECRET: 'Zq3v9LkP2xW8rT6yN4mB7cJ1hF5dS0gA-prod',
   MFA_ENCRYPTION_KEY: 'Mk4pQ7wZ1xC9vB3nR6tY8uI2oP5aS0dF-prod',
   PAYMENT_PROVIDER: 'sandbox',

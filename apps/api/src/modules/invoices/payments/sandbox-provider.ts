@@ -34,14 +34,11 @@ export function createSandboxProvider(secret: Buffer): PaymentProvider {
     name: 'sandbox',
     test: true,
     async start(payment) {
-      if (payment.method === 'card') {
-        return {
-          status: 'requires_action',
-          providerReference: `sbx_card_${payment.id}`,
-          redirectUrl: `/sandbox-pay/${payment.id}?token=${sandboxPageToken(secret, payment.id)}`,
-        };
-      }
-      return { status: 'pending', providerReference: `sbx_dd_${payment.id}` };
+      return {
+        status: 'requires_action',
+        providerReference: `sbx_card_${payment.id}`,
+        redirectUrl: `/sandbox-pay/${payment.id}?token=${sandboxPageToken(secret, payment.id)}`,
+      };
     },
     verifyCallback(event, header, now = Date.now()) {
       const match = /^t=(\d{1,15}),v1=([0-9a-f]{64})$/.exec(header);
@@ -49,14 +46,6 @@ export function createSandboxProvider(secret: Buffer): PaymentProvider {
       const timestamp = Number(match[1]);
       if (Math.abs(now - timestamp) > SIGNATURE_TOLERANCE_MS) return false;
       return safeEqual(match[2] ?? '', hmac(secret, `${timestamp}.${canonical(event)}`));
-    },
-    // The sandbox bank always honours a debit backed by a mandate.
-    async collectDebit(payment) {
-      return {
-        paymentId: payment.id,
-        providerReference: payment.providerReference ?? `sbx_dd_${payment.id}`,
-        outcome: 'succeeded',
-      };
     },
   };
 }

@@ -2,30 +2,17 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { type PaymentRow, payments } from '../../../db/schema/index';
 import { AppError } from '../../../lib/app-error';
+import { paidCentsOf } from '../../collection/debits.repository';
 import { lockInvoiceForBackOffice } from '../invoices.repository';
-import { findOpenTransfer, findPaymentForProvider, findPendingDebits, insertPayment } from '../payments.repository';
-import type { PaymentProvider } from './payment-provider';
-import { applyProviderEvent, markPaid } from './payments.service';
-
-export const SETTLE_DEBITS_JOB = 'payments.settle-sepa-debits';
-
-/** Scheduled: asks the provider about every pending direct debit and settles what it reports. */
-export async function settlePendingDebits(db: Database, provider: PaymentProvider): Promise<number> {
-  let settled = 0;
-  for (const { id } of await findPendingDebits(db)) {
-    const payment = await findPaymentForProvider(db, id);
-    if (!payment) continue;
-    const event = await provider.collectDebit({ id: payment.id, providerReference: payment.providerReference });
-    if (event && (await applyProviderEvent(db, event))) settled++;
-  }
-  return settled;
-}
+import { findOpenTransfer, insertPayment } from '../payments.repository';
+import { markPaid } from './payments.service';
 
 /**
  * Back office: an incoming bank transfer arrived. It settles the customer's transfer payment if
  * they asked for instructions, else a new succeeded transfer payment is recorded; either way the
  * invoice turns paid in the same transaction. Money that arrived is always booked: a card payment
- * still in flight then fails as `invoice_not_open` (and is refunded). Partial payments are not booked here.
+ * still in flight then fails as `invoice_not_open` (and is refunded). Partial payments come from
+ * the bank statement import (modules/collection); here the amount is what is open.
  */
 export async function recordIncomingTransfer(
   db: Database,
@@ -38,9 +25,10 @@ export async function recordIncomingTransfer(
     if (invoice.kind !== 'invoice' || invoice.state !== 'open') {
       throw new AppError('conflict', `Invoice ${invoice.number} is ${invoice.state}.`);
     }
-    if (transfer.amount !== invoice.grossCents) {
-      throw new AppError('unprocessable', 'The amount differs from the invoice total.', {
-        errors: [{ path: 'amount', message: `expected ${invoice.grossCents}` }],
+    const openCents = invoice.grossCents - (await paidCentsOf(tx, invoice.id));
+    if (transfer.amount !== openCents) {
+      throw new AppError('unprocessable', 'The amount differs from what is open of the invoice.', {
+        errors: [{ path: 'amount', message: `expected ${openCents}` }],
       });
     }
     const reference = transfer.reference ?? invoice.number;

@@ -8,8 +8,12 @@ import { invoiceMessages } from '../messages';
 import { InvoiceStatusBadge } from './invoice-status-badge';
 import { PdfDownloadButton } from './pdf-download-button';
 
+/** Unpaid, and no direct debit waiting for the bank (that pays it already). */
 export const isPayable = (invoice: TInvoiceSummary) =>
-  invoice.kind === 'invoice' && (invoice.status === 'open' || invoice.status === 'overdue');
+  invoice.kind === 'invoice' &&
+  (invoice.status === 'open' || invoice.status === 'overdue') &&
+  invoice.directDebit?.status !== 'announced' &&
+  invoice.directDebit?.status !== 'submitted';
 
 /** Number, dates, amount and status per invoice; unpaid rows stand out and offer "Bezahlen". */
 export function InvoiceTable({
@@ -50,7 +54,7 @@ export function InvoiceTable({
               {formatMoney(invoice.amounts.gross, language)}
             </td>
             <td data-label={t.columnStatus}>
-              <InvoiceStatusBadge status={invoice.status} />
+              <InvoiceStatusBadge invoice={invoice} />
             </td>
             <td data-label={t.columnActions} className="invoice-actions">
               <PdfDownloadButton id={invoice.id} number={invoice.number} />

@@ -4,7 +4,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { ErrorState, QueryState } from '../../../components/ui/states';
 import { ApiError } from '../../../lib/api-client';
-import { formatMoney } from '../../../lib/format';
+import { formatDate, formatMoney } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useCreatePayment } from '../api/create-payment';
 import { usePaymentMethods } from '../api/get-payment-methods';
@@ -13,7 +13,7 @@ import { TransferInstructions } from './transfer-instructions';
 
 /**
  * Paying one invoice: choose a method, then follow its flow — the provider's hosted page for
- * cards, a pending debit for SEPA, bank details with a GiroCode for a transfer.
+ * cards, a direct debit announced for the next possible date, bank details with a GiroCode for a transfer.
  */
 export function PaymentDialog({ invoice, onClose }: { invoice: TInvoiceSummary; onClose: () => void }) {
   const t = useMessages(invoiceMessages);
@@ -48,11 +48,13 @@ export function PaymentDialog({ invoice, onClose }: { invoice: TInvoiceSummary; 
   return (
     <dialog ref={dialogRef} className="payment-dialog" aria-labelledby={titleId} onClose={onClose}>
       <h2 id={titleId}>{t.dialogTitle(invoice.number)}</h2>
-      <p>{t.amountDue(formatMoney(invoice.amounts.gross, language))}</p>
+      <p>{t.amountDue(formatMoney(invoice.openAmount, language))}</p>
       {payment ? (
         <div aria-live="polite">
           {payment.nextAction?.type === 'redirect' && <Alert tone="info">{t.redirecting}</Alert>}
-          {payment.method === 'sepa_debit' && <Alert tone="success">{t.sepaPending}</Alert>}
+          {payment.nextAction?.type === 'direct_debit' && (
+            <Alert tone="success">{t.sepaAnnounced(formatDate(payment.nextAction.collectionDate, language))}</Alert>
+          )}
           {payment.nextAction?.type === 'bank_transfer' && (
             <>
               <p>{t.transferIntro}</p>

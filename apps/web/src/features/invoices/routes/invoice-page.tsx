@@ -7,9 +7,11 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { QueryState } from '../../../components/ui/states';
 import { paths } from '../../../config/paths';
 import { contractUrl } from '../../../lib/api-client';
-import { useMessages } from '../../../lib/i18n';
+import { formatMoney } from '../../../lib/format';
+import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useInvoice } from '../api/get-invoice';
 import { InvoiceDetails } from '../components/invoice-details';
+import { InvoiceHistory } from '../components/invoice-history';
 import { InvoiceStatusBadge } from '../components/invoice-status-badge';
 import { isPayable } from '../components/invoice-table';
 import { PaymentDialog } from '../components/payment-dialog';
@@ -21,6 +23,7 @@ import '../invoices.css';
 
 export function InvoicePage() {
   const t = useMessages(invoiceMessages);
+  const { language } = useLanguage();
   const { id = '' } = useParams();
   const [search] = useSearchParams();
   const invoice = useInvoice(id);
@@ -41,7 +44,7 @@ export function InvoicePage() {
               title={
                 data.kind === 'cancellation' ? `${t.cancellationInvoice} ${data.number}` : t.invoiceTitle(data.number)
               }
-              description={<InvoiceStatusBadge status={data.status} />}
+              description={<InvoiceStatusBadge invoice={data} />}
               actions={
                 <>
                   <PdfDownloadButton id={data.id} number={data.number} />
@@ -69,6 +72,15 @@ export function InvoicePage() {
               </div>
             )}
             <InvoiceDetails invoice={data} />
+            {data.openAmount > 0 && data.openAmount < data.amounts.gross && (
+              <p>
+                <strong>{t.openAmount(formatMoney(data.openAmount, language))}</strong>
+              </p>
+            )}
+            <section aria-labelledby="history-heading">
+              <h2 id="history-heading">{t.history}</h2>
+              <InvoiceHistory events={data.history} />
+            </section>
             <section aria-labelledby="payments-heading">
               <h2 id="payments-heading">{t.payments}</h2>
               <PaymentList payments={data.payments} />

@@ -7,8 +7,28 @@ import { formatDate, formatMoney } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { overviewMessages } from '../messages';
 
-/** Open and overdue invoices with their total, each linking to the invoice to pay it. */
-export function OpenInvoices({ invoices }: { invoices: TInvoiceSummary[] }) {
+/** The state an unpaid invoice is in: a direct debit announced or at the bank says so. */
+function StatusBadge({ invoice }: { invoice: TInvoiceSummary }) {
+  const t = useMessages(overviewMessages);
+  const { language } = useLanguage();
+  const debit = invoice.directDebit;
+  if (debit?.status === 'announced') {
+    return <Badge tone="info">{t.invoiceDebitAnnounced(formatDate(debit.collectionDate, language))}</Badge>;
+  }
+  if (debit?.status === 'submitted') return <Badge tone="info">{t.invoiceDebitSubmitted}</Badge>;
+  if (debit?.status === 'returned') return <Badge tone="danger">{t.invoiceDebitReturned}</Badge>;
+  return (
+    <Badge tone={invoice.status === 'overdue' ? 'danger' : 'info'}>
+      {invoice.status === 'overdue' ? t.invoiceOverdue : t.invoiceOpen}
+    </Badge>
+  );
+}
+
+/**
+ * Open and overdue invoices, each linking to the invoice to pay it, and what is still to pay
+ * (the API's total: without debits submitted to the bank).
+ */
+export function OpenInvoices({ invoices, openTotal }: { invoices: TInvoiceSummary[]; openTotal: number }) {
   const t = useMessages(overviewMessages);
   const { language } = useLanguage();
   if (invoices.length === 0) {
@@ -18,7 +38,6 @@ export function OpenInvoices({ invoices }: { invoices: TInvoiceSummary[] }) {
       </EmptyState>
     );
   }
-  const total = invoices.reduce((sum, invoice) => sum + invoice.amounts.gross, 0);
   return (
     <>
       <table className="table">
@@ -40,19 +59,17 @@ export function OpenInvoices({ invoices }: { invoices: TInvoiceSummary[] }) {
               </td>
               <td data-label={t.invoiceColumnDue}>{formatDate(invoice.dueDate, language)}</td>
               <td data-label={t.invoiceColumnAmount} className="num">
-                {formatMoney(invoice.amounts.gross, language)}
+                {formatMoney(invoice.openAmount, language)}
               </td>
               <td data-label={t.invoiceColumnStatus}>
-                <Badge tone={invoice.status === 'overdue' ? 'danger' : 'info'}>
-                  {invoice.status === 'overdue' ? t.invoiceOverdue : t.invoiceOpen}
-                </Badge>
+                <StatusBadge invoice={invoice} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <p data-testid="open-invoices-total">
-        <strong>{t.openInvoicesTotal(formatMoney(total, language))}</strong> ·{' '}
+        <strong>{t.openInvoicesTotal(formatMoney(openTotal, language))}</strong> ·{' '}
         <Link to={paths.invoices}>{t.toInvoices}</Link>
       </p>
     </>

@@ -19,7 +19,7 @@ export function OverviewPage() {
           <>
             <section aria-labelledby="open-invoices-heading">
               <h2 id="open-invoices-heading">{t.openInvoices}</h2>
-              <OpenInvoices invoices={data.openInvoices} />
+              <OpenInvoices invoices={data.openInvoices} openTotal={data.openTotal} />
             </section>
             <section aria-labelledby="open-tickets-heading">
               <h2 id="open-tickets-heading">{t.openTickets}</h2>

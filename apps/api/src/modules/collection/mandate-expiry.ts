@@ -1,0 +1,40 @@
+import type { Database } from '../../db/client';
+import { sendEmail } from '../../mail/mailer';
+import { findCustomer } from '../account/account.repository';
+import { expireMandate, findMandatesUnusedSince } from './debits.repository';
+
+/** SEPA rulebook: a mandate not used for 36 months expires; a new debit needs a new mandate. */
+export const MANDATE_EXPIRY_MONTHS = 36;
+
+export function mandateExpiryCutoff(now: Date): Date {
+  const cutoff = new Date(now);
+  cutoff.setUTCMonth(cutoff.getUTCMonth() - MANDATE_EXPIRY_MONTHS);
+  return cutoff;
+}
+
+/** Ends every active mandate without a debit submitted in the last 36 months, and tells the customer. */
+export async function expireUnusedMandates(db: Database, now: Date): Promise<number> {
+  let expired = 0;
+  for (const mandate of await findMandatesUnusedSince(db, mandateExpiryCutoff(now))) {
+    const done = await db.transaction(async (tx) => {
+      if (!(await expireMandate(tx, mandate.customerId, mandate.id))) return false;
+      const customer = await findCustomer(tx, mandate.customerId);
+      if (customer && !customer.deletedAt) {
+        await sendEmail(tx, {
+          to: customer.email,
+          customerId: customer.id,
+          subject: 'Ihr SEPA-Lastschriftmandat ist erloschen',
+          template: 'collection.mandate-expired',
+          paragraphs: [
+            `Guten Tag ${customer.name},`,
+            `Ihr SEPA-Lastschriftmandat ${mandate.reference} wurde 36 Monate lang nicht genutzt und ist damit nach den Regeln des SEPA-Lastschriftverfahrens erloschen.`,
+            'Möchten Sie weiter per Lastschrift zahlen, hinterlegen Sie Ihre Bankdaten bitte im Kundenportal unter Stammdaten › Bankdaten erneut.',
+          ],
+        });
+      }
+      return true;
+    });
+    if (done) expired++;
+  }
+  return expired;
+}
