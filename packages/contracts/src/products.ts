@@ -106,7 +106,7 @@ export function requireReasonWhenExtraordinary(
   ctx: z.RefinementCtx,
 ) {
   if (value.type === 'extraordinary' && !value.reason) {
-    ctx.addIssue({ code: 'custom', path: ['reason'], message: 'An extraordinary cancellation needs a reason.' });
+    ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reasonRequired' });
   }
 }
 
