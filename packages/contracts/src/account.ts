@@ -68,10 +68,16 @@ export const ZAddressInput = z
     city: trimmedText(100).min(1),
     country: z.preprocess((value) => (typeof value === 'string' ? value.trim().toUpperCase() : value), z.string()),
   })
-  .superRefine((address, ctx) => {
-    if (address.postalCode && !isPostalCodeOf(address.country, address.postalCode))
-      ctx.addIssue({ code: 'custom', path: ['postalCode'], message: 'postalCodeFormat' });
-  });
+  .superRefine(
+    (address, ctx) => {
+      const { postalCode, country } = address ?? {};
+      if (typeof postalCode === 'string' && typeof country === 'string' && postalCode.trim())
+        if (!isPostalCodeOf(country, postalCode))
+          ctx.addIssue({ code: 'custom', path: ['postalCode'], message: 'postalCodeFormat' });
+    },
+    // Reported together with the other fields' errors, not only once they are right.
+    { when: () => true },
+  );
 
 export const ZProfileUpdate = z.object({
   name: trimmedText(200).min(1),
@@ -101,7 +107,7 @@ export const ZNewPassword = z
     else if (length > PASSWORD_LENGTH.max) ctx.addIssue({ code: 'custom', message: 'passwordTooLong' });
   });
 
-export const ZPasswordChange = z.object({ currentPassword: z.string().max(1024), newPassword: ZNewPassword });
+export const ZPasswordChange = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: ZNewPassword });
 export type TPasswordChange = z.infer<typeof ZPasswordChange>;
 
 export const ZMandate = z
@@ -161,10 +167,11 @@ export const ZDeletionInfo = z
 export type TDeletionInfo = z.infer<typeof ZDeletionInfo>;
 
 export const ZAccountDeletion = z.object({
-  password: z.string().max(1024),
+  password: z.string().min(1).max(1024),
   /** The SPA's second confirmation; API consumers say it explicitly too. */
   confirm: z.literal(true, { error: 'confirmRequired' }),
 });
+export type TAccountDeletion = z.infer<typeof ZAccountDeletion>;
 
 export const ZTokenBody = z.object({ token: z.string().min(1).max(200) });
 

@@ -5,7 +5,7 @@ import { isPostalCodeOf } from './postal-codes';
 import { ZCreateTicketBody } from './tickets';
 
 const issuesOf = (result: { success: boolean; error?: { issues: unknown[] } }) =>
-  (result.error?.issues ?? []) as Parameters<typeof fieldErrorOfIssue>[0][];
+  (result.error?.issues ?? []) as Array<Parameters<typeof fieldErrorOfIssue>[0] & { path: PropertyKey[] }>;
 
 describe('field error codes', () => {
   it('map one sentence to one code, so a message read back names its code', () => {

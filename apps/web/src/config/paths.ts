@@ -14,6 +14,7 @@ export const paths = {
   accountProfile: '/account/profile',
   accountPassword: '/account/password',
   accountBank: '/account/bank',
+  accountInvoiceSettings: '/account/invoice-settings',
   accountSessions: '/account/sessions',
   accountExport: '/account/export',
   accountSecurityLog: '/account/security-log',

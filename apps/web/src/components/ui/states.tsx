@@ -1,6 +1,8 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ApiError } from '../../lib/api-error';
+import { errorMessages } from '../../lib/error-messages';
+import { isRetryable, type ProblemOverrides, useErrorTexts } from '../../lib/form-errors';
 import { useMessages } from '../../lib/i18n';
 import { Alert } from './alert';
 import { Button } from './button';
@@ -25,14 +27,30 @@ export function EmptyState({ title, children }: { title: ReactNode; children?: R
   );
 }
 
-export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const t = useMessages(uiMessages);
+/**
+ * An error in the UI language, by its code; `problems` says it better for the page ("Diese
+ * Rechnung gibt es nicht"). A retry is offered only where another try can help.
+ */
+export function ErrorState({
+  error,
+  onRetry,
+  problems,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  problems?: ProblemOverrides | undefined;
+}) {
+  const t = useMessages(errorMessages);
+  const texts = useErrorTexts();
   const apiError = error instanceof ApiError ? error : null;
+  const notFound = apiError?.problem.code === 'not_found';
   return (
-    <Alert tone="error" title={t.errorTitle}>
-      <p>{apiError ? apiError.message : t.networkError}</p>
-      {apiError?.problem.requestId && <p className="muted small">{t.errorReference(apiError.problem.requestId)}</p>}
-      {onRetry && (
+    <Alert tone={notFound ? 'warning' : 'error'} title={notFound ? t.notFoundTitle : t.errorTitle}>
+      <p>{texts.problem(error, problems)}</p>
+      {apiError?.problem.requestId && !notFound && (
+        <p className="muted small">{t.errorReference(apiError.problem.requestId)}</p>
+      )}
+      {onRetry && isRetryable(error) && (
         <Button variant="secondary" onClick={onRetry}>
           {t.errorRetry}
         </Button>
@@ -50,16 +68,18 @@ export function QueryState<T>({
   isEmpty,
   empty,
   loadingLabel,
+  problems,
   children,
 }: {
   query: UseQueryResult<T>;
   isEmpty?: (data: T) => boolean;
   empty?: ReactNode;
   loadingLabel?: string;
+  problems?: ProblemOverrides;
   children: (data: T) => ReactNode;
 }) {
   if (query.isPending) return <LoadingState {...(loadingLabel ? { label: loadingLabel } : {})} />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} problems={problems} />;
   if (isEmpty?.(query.data)) return <>{empty}</>;
   return <>{children(query.data)}</>;
 }

@@ -9,10 +9,10 @@ export const authMessages = defineMessages({
     submit: 'Anmelden',
     forgotPassword: 'Passwort vergessen?',
     wrongCredentials: 'E-Mail-Adresse oder Passwort ist falsch.',
-    throttled: 'Zu viele Versuche. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
     sessionEnded: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
-    emailRequired: 'Bitte geben Sie Ihre E-Mail-Adresse ein.',
-    passwordRequired: 'Bitte geben Sie Ihr Passwort ein.',
+    accountDeletedTitle: 'Ihr Kundenkonto ist gelöscht',
+    accountDeleted:
+      'Sie sind abgemeldet, und eine Anmeldung mit diesem Konto ist nicht mehr möglich. Eine Bestätigung mit den Unterlagen, die wir noch aufbewahren müssen, haben wir an Ihre E-Mail-Adresse gesendet.',
     cancelContracts: 'Verträge hier kündigen',
   },
   en: {
@@ -23,10 +23,10 @@ export const authMessages = defineMessages({
     submit: 'Sign in',
     forgotPassword: 'Forgot your password?',
     wrongCredentials: 'E-mail address or password is wrong.',
-    throttled: 'Too many attempts. Please wait a moment and try again.',
     sessionEnded: 'Your session has ended. Please sign in again.',
-    emailRequired: 'Please enter your e-mail address.',
-    passwordRequired: 'Please enter your password.',
+    accountDeletedTitle: 'Your customer account is deleted',
+    accountDeleted:
+      'You are signed out, and signing in with this account is no longer possible. We have sent a confirmation, listing the records we must still keep, to your e-mail address.',
     cancelContracts: 'Cancel contracts here',
   },
 });

@@ -1,7 +1,7 @@
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { useMessages } from '../../../lib/i18n';
+import { useProvider } from '../../../lib/provider';
 import { useBankAccount } from '../api/bank-account';
-import { useProvider } from '../api/provider';
 import { bankMessages } from '../bank-messages';
 import { BankAccountDetails } from '../components/bank-account-details';
 import { BankAccountForm } from '../components/bank-account-form';

@@ -1,13 +1,16 @@
-import { type FormEvent, useState } from 'react';
+import type { Resolver } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { TextField } from '../../../components/ui/field';
+import { Form, InputField } from '../../../components/ui/form';
 import { LanguageSwitch } from '../../../components/ui/language-switch';
 import { LegalLinks } from '../../../components/ui/legal-links';
 import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-error';
+import { useErrorTexts } from '../../../lib/form-errors';
 import { useMessages } from '../../../lib/i18n';
+import { usePageTitle } from '../../../lib/page-title';
 import { loadLoginRequest, useLogin } from '../api/login';
 import { authMessages } from '../messages';
 
@@ -16,70 +19,58 @@ export function safeNextPath(next: string | null): string {
   return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : paths.overview;
 }
 
+type Credentials = { email: string; password: string };
+
+/**
+ * The contract's resolver arrives with the request module (and zod), fetched when someone
+ * starts on the form, so the first load of this page stays small (ADR 0008).
+ */
+const lazyResolver: Resolver<Credentials> = async (values, context, options) =>
+  (await loadLoginRequest()).loginResolver(values, context, options as never) as never;
+
 export function LoginPage() {
   const t = useMessages(authMessages);
+  const texts = useErrorTexts();
   const login = useLogin();
   const navigate = useNavigate();
   const [search] = useSearchParams();
-  const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
+  const form = useForm<Credentials>({ resolver: lazyResolver, defaultValues: { email: '', password: '' } });
   const next = search.get('next');
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const email = String(form.get('email') ?? '').trim();
-    const password = String(form.get('password') ?? '');
-    const errors = {
-      ...(email ? {} : { email: t.emailRequired }),
-      ...(password ? {} : { password: t.passwordRequired }),
-    };
-    setFieldErrors(errors);
-    if (Object.keys(errors).length > 0) return;
-    login.mutate({ email, password }, { onSuccess: () => navigate(safeNextPath(next), { replace: true }) });
-  };
+  const deleted = search.get('account') === 'deleted';
+  usePageTitle(t.title);
 
   const error = login.error;
   const message =
-    error instanceof ApiError
-      ? error.status === 401
-        ? t.wrongCredentials
-        : error.status === 429
-          ? t.throttled
-          : error.message
-      : error
-        ? String(error.message)
-        : null;
+    error instanceof ApiError && error.status === 401 ? t.wrongCredentials : error ? texts.problem(error) : null;
 
   return (
     <main id="main" className="auth-page">
       <div className="auth-card">
         <img src="/favicon.svg" alt="" width="40" height="40" />
-        <h1>{t.title}</h1>
+        <h1 tabIndex={-1}>{t.title}</h1>
         <p className="muted">{t.intro}</p>
-        {next && !login.isError && <Alert tone="info">{t.sessionEnded}</Alert>}
+        {deleted && !login.isError && (
+          <Alert tone="success" title={t.accountDeletedTitle}>
+            <p>{t.accountDeleted}</p>
+          </Alert>
+        )}
+        {next && !deleted && !login.isError && <Alert tone="info">{t.sessionEnded}</Alert>}
         {message && <Alert tone="error">{message}</Alert>}
         {/* The request module (with zod) is fetched as soon as someone starts on the form. */}
-        <form onSubmit={onSubmit} onFocus={() => void loadLoginRequest()} noValidate>
-          <TextField
-            label={t.email}
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            error={fieldErrors.email ?? (error instanceof ApiError ? error.fieldError('email') : undefined)}
-          />
-          <TextField
-            label={t.password}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            error={fieldErrors.password}
-          />
-          <Button type="submit" busy={login.isPending}>
-            {t.submit}
-          </Button>
-        </form>
+        <div onFocus={() => void loadLoginRequest()}>
+          <Form
+            form={form}
+            onSubmit={(body) =>
+              login.mutate(body, { onSuccess: () => navigate(safeNextPath(next), { replace: true }) })
+            }
+          >
+            <InputField name="email" label={t.email} type="email" autoComplete="username" required />
+            <InputField name="password" label={t.password} type="password" autoComplete="current-password" required />
+            <Button type="submit" busy={login.isPending}>
+              {t.submit}
+            </Button>
+          </Form>
+        </div>
         <p>
           <Link to={paths.resetPassword}>{t.forgotPassword}</Link>
         </p>

@@ -30,7 +30,7 @@ export function TicketPage() {
       <p>
         <Link to={paths.contact}>← {t.backToContact}</Link>
       </p>
-      <QueryState query={ticket}>
+      <QueryState query={ticket} problems={{ not_found: t.notFound }}>
         {(data) => (
           <>
             <PageHeader
@@ -45,7 +45,21 @@ export function TicketPage() {
               actions={<TicketStatusBadge status={data.status} />}
             />
             <TicketThread ticket={data} />
-            {data.status === 'closed' ? <Alert tone="info">{t.closedNote}</Alert> : <ReplyForm ticketId={data.id} />}
+            {data.status === 'closed' ? (
+              <Alert tone="info" title={t.closedNote}>
+                <p>{t.closedWayOn}</p>
+                <div className="form-actions">
+                  <Link className="btn btn-primary" to={`${paths.contact}#new-ticket-heading`}>
+                    {t.newTicket}
+                  </Link>
+                  <Link className="btn btn-secondary" to={paths.contact}>
+                    {t.backToContact}
+                  </Link>
+                </div>
+              </Alert>
+            ) : (
+              <ReplyForm ticketId={data.id} />
+            )}
           </>
         )}
       </QueryState>
