@@ -6,6 +6,7 @@ export * from './cancellation-declarations-admin';
 export * from './common';
 export * from './customers-admin';
 export * from './data-export';
+export * from './device';
 export * from './field-errors';
 export * from './health';
 export * from './http';

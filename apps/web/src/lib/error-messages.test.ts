@@ -15,7 +15,7 @@ describe('error texts', () => {
     for (const code of fieldErrorCodes) {
       const text = fieldErrorTexts[language][code]('Straße', { minimum: 3, maximum: 200 });
       // A sentence: starts with a capital letter or the quoted field name, ends with a full stop.
-      expect(text, code).toMatch(/^(\p{Lu}|„|")[^]*\.$/u);
+      expect(text, code).toMatch(/^(\p{Lu}|„|")[\s\S]*\.$/u);
       expect(text, code).not.toContain('undefined');
     }
     expect(Object.keys(fieldErrorTexts[language]).sort()).toEqual([...fieldErrorCodes].sort());

@@ -25,6 +25,7 @@ export function Form<Input extends FieldValues, Output>({
   problems,
   className,
   children,
+  onFocus,
   'aria-labelledby': labelledBy,
 }: {
   form: UseFormReturn<Input, unknown, Output>;
@@ -33,11 +34,18 @@ export function Form<Input extends FieldValues, Output>({
   problems?: ProblemOverrides;
   className?: string;
   children: ReactNode;
+  onFocus?: () => void;
   'aria-labelledby'?: string;
 }) {
   return (
     <FormProvider {...form}>
-      <form className={className} onSubmit={form.handleSubmit(onSubmit)} noValidate aria-labelledby={labelledBy}>
+      <form
+        className={className}
+        onSubmit={form.handleSubmit(onSubmit)}
+        onFocus={onFocus}
+        noValidate
+        aria-labelledby={labelledBy}
+      >
         <FormAlert error={error} problems={problems} />
         {children}
       </form>

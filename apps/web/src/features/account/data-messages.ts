@@ -13,7 +13,6 @@ export const dataMessages = defineMessages({
     thisSession: 'Diese Sitzung',
     end: 'Beenden',
     endLabel: (device: string) => `Sitzung auf ${device} beenden`,
-    unknownDevice: 'Unbekanntes Gerät',
     noSessions: 'Keine aktiven Sitzungen.',
     exportHeading: 'Datenexport',
     exportIntro:
@@ -47,7 +46,6 @@ export const dataMessages = defineMessages({
     thisSession: 'This session',
     end: 'End',
     endLabel: (device: string) => `End session on ${device}`,
-    unknownDevice: 'Unknown device',
     noSessions: 'No active sessions.',
     exportHeading: 'Data export',
     exportIntro:

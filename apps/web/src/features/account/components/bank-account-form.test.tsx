@@ -16,7 +16,7 @@ describe('BankAccountForm', () => {
         }),
       ),
     );
-    renderWithProviders(<BankAccountForm creditorName="Nordlicht Rechenzentrum GmbH" />);
+    renderWithProviders(<BankAccountForm creditorName="Nordlicht Rechenzentrum GmbH" onSaved={() => undefined} />);
     fireEvent.change(screen.getByLabelText('Kontoinhaber'), { target: { value: 'Erika Mustermann' } });
     fireEvent.change(screen.getByLabelText('IBAN'), { target: { value: 'DE89370400440532013001' } });
     fireEvent.click(screen.getByRole('button', { name: 'Speichern und Mandat erteilen' }));

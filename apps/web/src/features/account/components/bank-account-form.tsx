@@ -1,5 +1,4 @@
 import { ZBankAccountUpdate } from '@portal/contracts';
-import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Form, InputField } from '../../../components/ui/form';
 import { applyServerErrors, useContractForm } from '../../../lib/form';
@@ -7,7 +6,13 @@ import { useMessages } from '../../../lib/i18n';
 import { useUpdateBankAccount } from '../api/bank-account';
 import { bankMessages } from '../bank-messages';
 
-export function BankAccountForm({ creditorName }: { creditorName: string | undefined }) {
+export function BankAccountForm({
+  creditorName,
+  onSaved,
+}: {
+  creditorName: string | undefined;
+  onSaved: (mandateReference: string) => void;
+}) {
   const t = useMessages(bankMessages);
   const update = useUpdateBankAccount();
   const form = useContractForm(ZBankAccountUpdate, { defaultValues: { accountHolder: '', iban: '', bic: '' } });
@@ -17,10 +22,15 @@ export function BankAccountForm({ creditorName }: { creditorName: string | undef
       className="account-form"
       error={update.error}
       onSubmit={(body) =>
-        update.mutate(body, { onSuccess: () => form.reset(), onError: (error) => applyServerErrors(form, error) })
+        update.mutate(body, {
+          onSuccess: (account) => {
+            form.reset();
+            onSaved(account.mandate.reference);
+          },
+          onError: (error) => applyServerErrors(form, error),
+        })
       }
     >
-      {update.isSuccess && <Alert tone="success">{t.saved(update.data.mandate.reference)}</Alert>}
       <InputField name="accountHolder" label={t.accountHolder} autoComplete="name" required maxLength={70} />
       <InputField name="iban" label={t.iban} required maxLength={50} spellCheck={false} autoCapitalize="characters" />
       <InputField

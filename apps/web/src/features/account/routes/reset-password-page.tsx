@@ -9,6 +9,7 @@ import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-client';
 import { applyServerErrors, useContractForm } from '../../../lib/form';
 import { useMessages } from '../../../lib/i18n';
+import { usePageTitle } from '../../../lib/page-title';
 import { useConfirmPasswordReset, useRequestPasswordReset } from '../api/password';
 import { NewPasswordFields } from '../components/new-password-fields';
 import { withRepeatedPassword } from '../lib/new-password';
@@ -19,6 +20,8 @@ export function ResetPasswordPage() {
   const [search] = useSearchParams();
   const token = search.get('token');
   const welcome = search.get('welcome') === '1';
+  const t = useMessages(passwordMessages);
+  usePageTitle(token ? (welcome ? t.welcomeTitle : t.resetTitle) : t.forgotTitle);
   return (
     <main id="main" className="auth-page">
       <div className="auth-card">

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useEndSession, useSessions } from '../api/sessions';
 import { dataMessages } from '../data-messages';
+import { useDeviceName } from '../lib/device-name';
 
 export function SessionsPage() {
   const t = useMessages(dataMessages);
@@ -14,6 +15,7 @@ export function SessionsPage() {
   const { language } = useLanguage();
   const sessions = useSessions();
   const end = useEndSession();
+  const deviceName = useDeviceName();
   const problem = end.error ? texts.problem(end.error) : null;
   return (
     <section aria-labelledby="sessions-heading">
@@ -38,7 +40,7 @@ export function SessionsPage() {
             </thead>
             <tbody>
               {data.items.map((session) => {
-                const device = session.device === 'Unknown device' ? t.unknownDevice : session.device;
+                const device = deviceName(session.userAgent);
                 return (
                   <tr key={session.id}>
                     <td data-label={t.device} title={session.userAgent ?? undefined}>

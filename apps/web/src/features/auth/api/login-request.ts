@@ -7,3 +7,6 @@ export const login = (body: BodyOf<typeof authRoutes.login>) => apiRequest(authR
 
 /** The form's resolver over the contract's body, loaded with the request (see ../routes/login-page). */
 export const loginResolver = contractResolver(ZLoginBody.pick({ email: true, password: true }));
+
+/** The provider's name for the tab title, fetched with the same module once the page is idle. */
+export { providerQueryOptions } from '../../../lib/provider';

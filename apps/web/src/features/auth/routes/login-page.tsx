@@ -1,5 +1,6 @@
-import type { Resolver } from 'react-hook-form';
-import { useForm } from 'react-hook-form';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { type Resolver, useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
@@ -10,7 +11,7 @@ import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-error';
 import { useErrorTexts } from '../../../lib/form-errors';
 import { useMessages } from '../../../lib/i18n';
-import { usePageTitle } from '../../../lib/page-title';
+import { setSiteName, usePageTitle } from '../../../lib/page-title';
 import { loadLoginRequest, useLogin } from '../api/login';
 import { authMessages } from '../messages';
 
@@ -38,6 +39,7 @@ export function LoginPage() {
   const next = search.get('next');
   const deleted = search.get('account') === 'deleted';
   usePageTitle(t.title);
+  useProviderNameWhenIdle();
 
   const error = login.error;
   const message =
@@ -57,20 +59,17 @@ export function LoginPage() {
         {next && !deleted && !login.isError && <Alert tone="info">{t.sessionEnded}</Alert>}
         {message && <Alert tone="error">{message}</Alert>}
         {/* The request module (with zod) is fetched as soon as someone starts on the form. */}
-        <div onFocus={() => void loadLoginRequest()}>
-          <Form
-            form={form}
-            onSubmit={(body) =>
-              login.mutate(body, { onSuccess: () => navigate(safeNextPath(next), { replace: true }) })
-            }
-          >
-            <InputField name="email" label={t.email} type="email" autoComplete="username" required />
-            <InputField name="password" label={t.password} type="password" autoComplete="current-password" required />
-            <Button type="submit" busy={login.isPending}>
-              {t.submit}
-            </Button>
-          </Form>
-        </div>
+        <Form
+          form={form}
+          onFocus={() => void loadLoginRequest()}
+          onSubmit={(body) => login.mutate(body, { onSuccess: () => navigate(safeNextPath(next), { replace: true }) })}
+        >
+          <InputField name="email" label={t.email} type="email" autoComplete="username" required />
+          <InputField name="password" label={t.password} type="password" autoComplete="current-password" required />
+          <Button type="submit" busy={login.isPending}>
+            {t.submit}
+          </Button>
+        </Form>
         <p>
           <Link to={paths.resetPassword}>{t.forgotPassword}</Link>
         </p>
@@ -83,4 +82,22 @@ export function LoginPage() {
       </div>
     </main>
   );
+}
+
+/** The tab title names the provider; its request (and zod) waits until the page is idle. */
+function useProviderNameWhenIdle() {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const load = () =>
+      void loadLoginRequest()
+        .then(({ providerQueryOptions }) => queryClient.fetchQuery(providerQueryOptions()))
+        .then((provider) => setSiteName(provider.name))
+        .catch(() => undefined);
+    if ('requestIdleCallback' in window) {
+      const id = window.requestIdleCallback(load, { timeout: 3000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = setTimeout(load, 1000);
+    return () => clearTimeout(id);
+  }, [queryClient]);
 }

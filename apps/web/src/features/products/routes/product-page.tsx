@@ -44,7 +44,11 @@ export function ProductPage() {
               onSelect={selectTab}
               tabs={[
                 { key: 'overview', label: t.tabOverview, panel: () => <ProductOverview product={data} /> },
-                { key: 'contract', label: t.tabContract, panel: () => <ProductDocuments productId={data.id} /> },
+                {
+                  key: 'contract',
+                  label: t.tabContract,
+                  panel: () => <ProductDocuments productId={data.id} contractNumber={data.contractNumber} />,
+                },
                 {
                   key: 'cancellation',
                   label: t.tabCancellation,

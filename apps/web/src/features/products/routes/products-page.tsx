@@ -50,8 +50,10 @@ export function ProductsPage() {
                   .map((product) => (
                     <tr key={product.id}>
                       <td data-label={t.colName}>
-                        <Link to={paths.product(product.id)}>{product.name}</Link>
-                        <span className="muted small product-number">{product.contractNumber}</span>
+                        <span className="product-name">
+                          <Link to={paths.product(product.id)}>{product.name}</Link>{' '}
+                          <span className="muted small">{t.contractNumberOf(product.contractNumber)}</span>
+                        </span>
                       </td>
                       <td data-label={t.colCategory}>{t[`category_${product.category}`]}</td>
                       <td data-label={t.colStatus}>
