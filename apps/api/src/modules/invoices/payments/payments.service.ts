@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../../db/client';
 import { type InvoiceRow, payments, users } from '../../../db/schema/index';
 import { AppError } from '../../../lib/app-error';
+import { salutation } from '../../../mail/letter';
 import { sendEmail } from '../../../mail/mailer';
 import { violates } from '../database-errors';
 import { formatEuro, formatIban } from '../invoice-format';
@@ -157,7 +158,7 @@ async function preNotifyDebit(tx: DbOrTx, invoice: InvoiceRow, mandate: { refere
     subject: `Vorabankündigung der SEPA-Lastschrift zu Rechnung ${invoice.number}`,
     template: 'payments.sepa-prenotification',
     paragraphs: [
-      `Guten Tag ${invoice.billingAddress.name},`,
+      salutation(invoice.billingAddress.name),
       `wir ziehen ${formatEuro(invoice.grossCents)} für die Rechnung ${invoice.number} in den nächsten Tagen von Ihrem Konto ${formatIban(mandate.iban).slice(0, 7)}… ein.`,
       `Mandatsreferenz: ${mandate.reference}\nGläubiger-ID: ${invoice.provider.creditorId}`,
       `Mit freundlichen Grüßen\n${invoice.provider.name}`,
@@ -200,7 +201,7 @@ export async function markPaid(tx: DbOrTx, invoice: InvoiceRow) {
       subject: `Zahlungseingang zu Rechnung ${invoice.number}`,
       template: 'payments.received',
       paragraphs: [
-        `Guten Tag ${invoice.billingAddress.name},`,
+        salutation(invoice.billingAddress.name),
         `vielen Dank: Ihre Zahlung über ${formatEuro(invoice.grossCents)} für die Rechnung ${invoice.number} ist eingegangen.`,
         `Mit freundlichen Grüßen\n${invoice.provider.name}`,
       ],
