@@ -11,6 +11,7 @@ import {
 import { z } from 'zod';
 import { ApiError } from './api-error';
 import { encodeFieldError } from './form-errors';
+import { fieldNames, fieldOfPath } from './form-fields';
 
 /** zod's messages become field codes (lib/form-errors.ts), the same the API sends. */
 const codedMessages = { error: (issue: IssueLike) => encodeFieldError(fieldErrorOfIssue(issue)) };
@@ -49,22 +50,6 @@ export function withoutEmptyText<Output, Input>(schema: z.ZodType<Output, Input>
     schema,
   );
   return cleaned as unknown as z.ZodType<Output, Input>;
-}
-
-/** Dotted names of a form's fields: nested objects are walked, arrays and files are one field. */
-export function fieldNames(values: unknown, prefix = ''): string[] {
-  if (values === null || typeof values !== 'object' || Array.isArray(values) || values instanceof Blob) return [prefix];
-  return Object.entries(values).flatMap(([key, value]) => fieldNames(value, prefix ? `${prefix}.${key}` : key));
-}
-
-/** The form field an API path belongs to (`attachments.0.data` → `attachments`), if any. */
-export function fieldOfPath(names: readonly string[], path: string): string | undefined {
-  const parts = path.split('.');
-  for (let length = parts.length; length > 0; length--) {
-    const candidate = parts.slice(0, length).join('.');
-    if (names.includes(candidate)) return candidate;
-  }
-  return undefined;
 }
 
 /**

@@ -9,8 +9,8 @@ import {
   useFormContext,
 } from 'react-hook-form';
 import { ApiError } from '../../lib/api-error';
-import { fieldNames, fieldOfPath } from '../../lib/form';
 import { decodeFieldError, type ProblemOverrides, useErrorTexts } from '../../lib/form-errors';
+import { fieldNames, fieldOfPath } from '../../lib/form-fields';
 import { Alert } from './alert';
 import { SelectField, TextAreaField, TextField } from './field';
 

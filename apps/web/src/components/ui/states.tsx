@@ -7,6 +7,7 @@ import { useMessages } from '../../lib/i18n';
 import { Alert } from './alert';
 import { Button } from './button';
 import { uiMessages } from './messages';
+import { PageHeader } from './page-header';
 
 export function LoadingState({ label }: { label?: string }) {
   const t = useMessages(uiMessages);
@@ -35,27 +36,34 @@ export function ErrorState({
   error,
   onRetry,
   problems,
+  asPage = false,
 }: {
   error: unknown;
   onRetry?: () => void;
   problems?: ProblemOverrides | undefined;
+  /** The whole page failed (a detail page): its title becomes the page's heading. */
+  asPage?: boolean;
 }) {
   const t = useMessages(errorMessages);
   const texts = useErrorTexts();
   const apiError = error instanceof ApiError ? error : null;
   const notFound = apiError?.problem.code === 'not_found';
+  const title = notFound ? t.notFoundTitle : t.errorTitle;
   return (
-    <Alert tone={notFound ? 'warning' : 'error'} title={notFound ? t.notFoundTitle : t.errorTitle}>
-      <p>{texts.problem(error, problems)}</p>
-      {apiError?.problem.requestId && !notFound && (
-        <p className="muted small">{t.errorReference(apiError.problem.requestId)}</p>
-      )}
-      {onRetry && isRetryable(error) && (
-        <Button variant="secondary" onClick={onRetry}>
-          {t.errorRetry}
-        </Button>
-      )}
-    </Alert>
+    <>
+      {asPage && <PageHeader title={title} />}
+      <Alert tone={notFound ? 'warning' : 'error'} title={asPage ? undefined : title}>
+        <p>{texts.problem(error, problems)}</p>
+        {apiError?.problem.requestId && !notFound && (
+          <p className="muted small">{t.errorReference(apiError.problem.requestId)}</p>
+        )}
+        {onRetry && isRetryable(error) && (
+          <Button variant="secondary" onClick={onRetry}>
+            {t.errorRetry}
+          </Button>
+        )}
+      </Alert>
+    </>
   );
 }
 
@@ -69,6 +77,7 @@ export function QueryState<T>({
   empty,
   loadingLabel,
   problems,
+  asPage,
   children,
 }: {
   query: UseQueryResult<T>;
@@ -76,10 +85,13 @@ export function QueryState<T>({
   empty?: ReactNode;
   loadingLabel?: string;
   problems?: ProblemOverrides;
+  /** The query is the page (a detail page): an error becomes the page's heading. */
+  asPage?: boolean;
   children: (data: T) => ReactNode;
 }) {
   if (query.isPending) return <LoadingState {...(loadingLabel ? { label: loadingLabel } : {})} />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} problems={problems} />;
+  if (query.isError)
+    return <ErrorState error={query.error} onRetry={() => void query.refetch()} problems={problems} asPage={asPage} />;
   if (isEmpty?.(query.data)) return <>{empty}</>;
   return <>{children(query.data)}</>;
 }

@@ -17,6 +17,7 @@ describe('ProductPage', () => {
       '/products/6f1c2a5e-8a31-4f2e-9a55-1c3c2f7b9a10',
     );
     expect(await screen.findByText(/Dieses Produkt gibt es in Ihrem Kundenkonto nicht/)).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Nicht gefunden' })).toBeTruthy();
     expect(screen.queryByText(/does not exist/)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Erneut versuchen' })).toBeNull();
   });

@@ -30,7 +30,7 @@ export function ProductPage() {
       <p className="no-print">
         <Link to={paths.products}>← {t.backToList}</Link>
       </p>
-      <QueryState query={product} problems={{ not_found: t.notFound }}>
+      <QueryState query={product} asPage problems={{ not_found: t.notFound }}>
         {(data) => (
           <>
             <PageHeader

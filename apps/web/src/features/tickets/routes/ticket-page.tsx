@@ -22,7 +22,7 @@ export function TicketPage() {
   const products = useProductChoices();
   const productName = (productId: string | null) => {
     const product = products.data?.items.find((item) => item.id === productId);
-    return product ? `${product.name} (${product.contractNumber})` : null;
+    return product ? t.productChoice(product.name, product.contractNumber) : null;
   };
 
   return (
@@ -30,7 +30,7 @@ export function TicketPage() {
       <p>
         <Link to={paths.contact}>← {t.backToContact}</Link>
       </p>
-      <QueryState query={ticket} problems={{ not_found: t.notFound }}>
+      <QueryState query={ticket} asPage problems={{ not_found: t.notFound }}>
         {(data) => (
           <>
             <PageHeader
