@@ -1,11 +1,11 @@
 import type { TInvoiceSummary } from '@portal/contracts';
 import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button';
+import { InvoiceStatusBadge } from '../../../components/ui/status-badges';
 import { paths } from '../../../config/paths';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { invoiceMessages } from '../messages';
-import { InvoiceStatusBadge } from './invoice-status-badge';
 import { PdfDownloadButton } from './pdf-download-button';
 
 export const isPayable = (invoice: TInvoiceSummary) =>

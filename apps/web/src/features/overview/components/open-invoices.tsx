@@ -1,7 +1,8 @@
 import type { TInvoiceSummary } from '@portal/contracts';
 import { Link } from 'react-router';
-import { Badge } from '../../../components/ui/badge';
+
 import { EmptyState } from '../../../components/ui/states';
+import { InvoiceStatusBadge } from '../../../components/ui/status-badges';
 import { paths } from '../../../config/paths';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
@@ -43,9 +44,7 @@ export function OpenInvoices({ invoices }: { invoices: TInvoiceSummary[] }) {
                 {formatMoney(invoice.amounts.gross, language)}
               </td>
               <td data-label={t.invoiceColumnStatus}>
-                <Badge tone={invoice.status === 'overdue' ? 'danger' : 'info'}>
-                  {invoice.status === 'overdue' ? t.invoiceOverdue : t.invoiceOpen}
-                </Badge>
+                <InvoiceStatusBadge status={invoice.status} />
               </td>
             </tr>
           ))}

@@ -2,13 +2,13 @@ import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { PageHeader } from '../../../components/ui/page-header';
 import { EmptyState, QueryState } from '../../../components/ui/states';
+import { ProductStatusBadge } from '../../../components/ui/status-badges';
 import { paths } from '../../../config/paths';
 import { useCustomerType } from '../../../lib/customer-type';
 import { formatDate } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useProducts } from '../api/get-products';
 import { ProductPrice } from '../components/product-price';
-import { ProductStatusBadge } from '../components/product-status-badge';
 import { productsMessages } from '../messages';
 
 export function ProductsPage() {
