@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app';
 import { signIn } from '../../../test/factories';
 import { DEMO_PASSWORD } from '../../db/seed/accounts';
@@ -7,8 +7,12 @@ import { seedDemoDataIfEmpty } from '../../db/seed/index';
 const ctx = useTestApp();
 
 describe('demo tickets', () => {
-  it('gives the demo customer tickets in every state and the second customer one of their own', async () => {
+  // Seeding renders every contract document and invoice once: a hook's time, not a test's.
+  beforeAll(async () => {
     expect(await seedDemoDataIfEmpty(ctx.db, { renderer: ctx.app.pdf })).toBe(true);
+  });
+
+  it('gives the demo customer tickets in every state and the second customer one of their own', async () => {
     const demo = await signIn(ctx.app, 'demo@example.com', DEMO_PASSWORD);
     const list = await ctx.app.inject({ url: '/api/v1/tickets', headers: demo.bearer });
     const statuses = list.json().items.map((item: { status: string }) => item.status);
