@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { demo } from '../fixtures';
+import { demo, freshCustomer } from '../fixtures';
 
 /**
  * Every page of every section, its dialogs and its error states, scanned with axe-core against
@@ -111,20 +111,34 @@ for (const scheme of SCHEMES) {
         await scan(page, '/contact');
         await scan(page, await firstLink(page, '/contact/tickets/'));
 
-        for (const section of ['profile', 'security', 'bank', 'sessions', 'export', 'delete']) {
+        for (const section of ['profile', 'security', 'bank', 'invoice-settings', 'sessions', 'export', 'delete']) {
           await scan(page, `/account/${section}`);
         }
-        // The deletion's field errors, then its second confirmation (never confirmed).
+        // The demo customer's deletion page lists what stands in the way (scanned above).
+        await expect(page.getByRole('link', { name: /V-\d+|^Offene Rechnung|^Open invoice/ }).first()).toBeVisible();
+        await scan(page, '/no-such-page');
+      });
+
+      test(`the deletion form, its errors and confirmation have no WCAG 2.1 AA violations (${language}, ${scheme})`, async ({
+        page,
+        baseURL,
+      }) => {
+        test.setTimeout(90_000);
+        await useLanguage(page, language);
+        // A customer without contracts, so the form shows; it is never confirmed.
+        const login = await page.request.post('/api/v1/auth/login', {
+          data: await freshCustomer(baseURL ?? '', 'Barrierefrei Testkonto'),
+        });
+        expect(login.ok()).toBe(true);
+        await scan(page, '/account/delete');
         await page.getByRole('button', { name: words[language].delete }).click();
         await expect(page.locator('.field-error').first()).toBeVisible();
         await expectNoViolations(page, '/account/delete with field errors');
         await page.locator('input[name="password"]').fill('not-the-password');
-        await page.locator('input[name="understood"]').check();
+        await page.locator('input[name="confirm"]').check();
         await page.getByRole('button', { name: words[language].delete }).click();
         await expect(page.getByRole('alertdialog')).toBeVisible();
         await expectNoViolations(page, '/account/delete confirmation');
-
-        await scan(page, '/no-such-page');
       });
     }
   });

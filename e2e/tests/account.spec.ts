@@ -15,10 +15,10 @@ test('Stammdaten: customer data, bank data, sessions, export, password, deletion
   await page.getByLabel('Straße und Hausnummer').fill('Große Straße 7');
   await page.getByLabel('USt-IdNr. (optional)').fill('DE12345');
   await page.getByRole('button', { name: 'Speichern' }).click();
-  await expect(page.getByText('passt nicht zum Format seines Landes.')).toBeVisible();
+  await expect(page.getByText(/^Die USt-IdNr\. hat nicht das Format ihres Landes\./)).toBeVisible();
   await page.getByLabel('USt-IdNr. (optional)').fill('');
   await page.getByRole('button', { name: 'Speichern' }).click();
-  await expect(page.getByText('Gespeichert.')).toBeVisible();
+  await expect(page.getByText('Ihre Angaben sind gespeichert.')).toBeVisible();
   await page.reload();
   await expect(page.getByLabel('Straße und Hausnummer')).toHaveValue('Große Straße 7');
 
@@ -31,7 +31,7 @@ test('Stammdaten: customer data, bank data, sessions, export, password, deletion
   await page.getByLabel('Kontoinhaber').fill('Lena Vogt');
   await page.getByLabel('IBAN').fill('DE89 3704 0044 0532 0130 01');
   await page.getByRole('button', { name: 'Speichern und Mandat erteilen' }).click();
-  await expect(page.getByText('hat falsche Prüfziffern (Tippfehler?).')).toBeVisible();
+  await expect(page.getByText(/^Die Prüfziffern der IBAN stimmen nicht\./)).toBeVisible();
   await page.getByLabel('Kontoinhaber').fill('Lena Vogt');
   await page.getByLabel('IBAN').fill('DE89 3704 0044 0532 0130 00');
   await page.getByRole('button', { name: 'Speichern und Mandat erteilen' }).click();
@@ -76,27 +76,30 @@ test('Stammdaten: customer data, bank data, sessions, export, password, deletion
   await page.getByLabel('Neues Passwort', { exact: true }).fill('qwerty123456');
   await page.getByLabel('Neues Passwort wiederholen').fill('qwerty123456');
   await page.getByRole('button', { name: 'Passwort ändern' }).click();
-  await expect(page.getByText('ist zu verbreitet: es steht in Listen gestohlener Passwörter.')).toBeVisible();
+  await expect(
+    page.getByText(/^Dieses Passwort ist zu verbreitet: Es steht in Listen gestohlener Passwörter\./),
+  ).toBeVisible();
   await page.getByLabel('Aktuelles Passwort').fill(DEMO_PASSWORD);
   await page.getByLabel('Neues Passwort', { exact: true }).fill(newPassword);
   await page.getByLabel('Neues Passwort wiederholen').fill(newPassword);
   await page.getByRole('button', { name: 'Passwort ändern' }).click();
   await expect(page.getByText('Ihr Passwort wurde geändert.')).toBeVisible();
 
-  // Konto löschen: warning, password, checkbox, then a second confirmation.
+  // Konto löschen: nothing stands in the way, so: warning, password, checkbox, second confirmation.
   await page.getByRole('link', { name: 'Konto löschen' }).click();
   await expect(page.getByText('Das Löschen kann nicht rückgängig gemacht werden.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Was wir nach dem Löschen noch aufbewahren' })).toBeVisible();
   await expect(page.getByText(/14 Monate nach der letzten Lastschrift/)).toBeVisible();
   await page.getByLabel('Passwort', { exact: true }).fill(newPassword);
   await page.getByRole('button', { name: 'Konto löschen …' }).click();
-  await expect(page.getByText('Bitte bestätigen Sie, dass Sie das Konto löschen möchten.')).toBeVisible();
+  await expect(page.getByText('Bitte bestätigen Sie dies mit dem Häkchen, bevor Sie fortfahren.')).toBeVisible();
   await page.getByLabel('Ich habe verstanden, dass mein Kundenkonto endgültig gelöscht wird.').check();
   await page.getByRole('button', { name: 'Konto löschen …' }).click();
-  await expect(page.getByText('Wirklich endgültig löschen?')).toBeVisible();
+  await expect(page.getByText('Möchten Sie Ihr Kundenkonto wirklich endgültig löschen?')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Ja, Konto endgültig löschen' })).toBeFocused();
   await page.getByRole('button', { name: 'Ja, Konto endgültig löschen' }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await expect(page).toHaveURL(/\/login\?account=deleted$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Ihr Kundenkonto ist gelöscht' })).toBeVisible();
 
   await page.getByLabel('E-Mail-Adresse').fill(lena.email);
   await page.getByLabel('Passwort', { exact: true }).fill(newPassword);
@@ -104,14 +107,14 @@ test('Stammdaten: customer data, bank data, sessions, export, password, deletion
   await expect(page.getByText('E-Mail-Adresse oder Passwort ist falsch.')).toBeVisible();
 });
 
-test('deletion names the contracts and invoices that stand in the way', async ({ page }) => {
+test('deletion names the contracts and invoices that stand in the way first, and asks for nothing', async ({
+  page,
+}) => {
   await signIn(page, demo, '/account/delete');
-  await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByLabel('Ich habe verstanden, dass mein Kundenkonto endgültig gelöscht wird.').check();
-  await page.getByRole('button', { name: 'Konto löschen …' }).click();
-  await page.getByRole('button', { name: 'Ja, Konto endgültig löschen' }).click();
-  const blockers = page.getByRole('status').filter({ hasText: 'Das Konto kann noch nicht gelöscht werden' });
+  const blockers = page.getByRole('status').filter({ hasText: 'Ihr Kundenkonto kann noch nicht gelöscht werden' });
   await expect(blockers).toBeVisible();
+  await expect(page.getByLabel('Passwort', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Konto löschen …' })).toHaveCount(0);
   await expect(blockers.getByRole('link', { name: /^Laufender Vertrag: / }).first()).toHaveAttribute(
     'href',
     /^\/products\//,
@@ -139,6 +142,6 @@ test('"Passwort vergessen" on the sign-in page asks for the address and answers 
   await page.getByLabel('Neues Passwort', { exact: true }).fill(newPassword);
   await page.getByLabel('Neues Passwort wiederholen').fill(newPassword);
   await page.getByRole('button', { name: 'Passwort festlegen' }).click();
-  await expect(page.getByText('Der Link ist ungültig oder abgelaufen.')).toBeVisible();
+  await expect(page.getByText('Dieser Link ist ungültig, abgelaufen oder wurde schon verwendet.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Neuen Link anfordern' })).toBeVisible();
 });

@@ -109,7 +109,7 @@ test('a visitor cancels through the public button without signing in and gets a 
 
   // Field errors first, then the declaration.
   await page.getByRole('button', { name: 'jetzt kündigen' }).click();
-  await expect(page.getByText('Bitte geben Sie Ihren Namen an.')).toBeVisible();
+  await expect(page.getByText('Bitte füllen Sie das Feld „Name bzw. Firma“ aus.')).toBeVisible();
   await page.getByLabel('Name bzw. Firma').fill('Erika Mustermann');
   await page.getByLabel('E-Mail-Adresse für die Bestätigung').fill(demo.email);
   await page.getByLabel('Vertrag', { exact: true }).fill(booked.contractNumber);
@@ -159,6 +159,6 @@ test('the product page and the public form have no WCAG 2.1 AA violations', asyn
   }
   await page.goto('/kuendigen');
   await page.getByRole('button', { name: 'jetzt kündigen' }).click();
-  await expect(page.getByText('Bitte geben Sie Ihren Namen an.')).toBeVisible();
+  await expect(page.getByText('Bitte füllen Sie das Feld „Name bzw. Firma“ aus.')).toBeVisible();
   await expectNoViolations();
 });

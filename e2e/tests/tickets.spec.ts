@@ -27,7 +27,7 @@ test('a customer opens a ticket with a screenshot, staff answer, the customer se
   const productLabel = (await product.locator('option:checked').textContent()) ?? '';
   await page.getByLabel('Betreff').fill(subject);
   await page.getByLabel('Ihre Nachricht').fill('Seit 9 Uhr ist der A-Feed aus.\n<script>alert("x")</script>');
-  await page.getByLabel('Anhänge (optional)').setInputFiles({
+  await page.getByLabel('Dateien auswählen').setInputFiles({
     name: 'bildschirmfoto.png',
     mimeType: 'image/png',
     buffer: screenshot,

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ZEmailInput, ZIdParams, ZInstant, ZUuid } from './common';
 import { ZCustomerExport, ZRetainedCategory } from './data-export';
+import { fieldMessages } from './field-errors';
 import { defineRoute } from './http';
+import { isPostalCodeOf } from './postal-codes';
 import { authProblems, commonProblems, ZProblem } from './problem';
 
 /** Trimmed text; empty means "not given" for optional fields. */
@@ -12,31 +14,27 @@ export const optionalText = (max: number) =>
     trimmedText(max).nullable(),
   );
 
-/**
- * The field messages of the account routes: fixed English sentences that the SPA translates by
- * their text (a type check there makes sure each has a translation).
- */
+/** The field messages of the account routes (the API's field-rules use these English sentences). */
 export const accountFieldMessages = {
-  ibanFormat: 'is not an IBAN',
-  ibanCountry: 'is from a country outside the SEPA area',
-  ibanLength: 'has the wrong length for its country',
-  ibanChecksum: 'has wrong check digits (typo?)',
-  bicFormat: 'is not a BIC',
-  bicCountry: 'does not belong to the country of the IBAN',
-  vatIdCountry: 'must start with an EU country code (Greece: EL)',
-  vatIdFormat: 'does not match the format of its country',
-  countryUnknown: 'must be a two-letter ISO country code',
-  vatIdCountryMismatch: 'must belong to the country of the address',
-  wrongPassword: 'is wrong',
-  passwordRequired: 'is required to change the e-mail address',
-  tokenInvalid: 'is invalid or has expired',
-  emailInUse: 'is already in use',
-  passwordTooShort: 'must be at least 12 characters long',
-  passwordTooLong: 'must be at most 128 characters long',
-  passwordCommon: 'is too common: it appears in lists of breached passwords',
-  passwordContainsEmail: 'must not contain the e-mail address',
+  ibanFormat: fieldMessages.ibanFormat,
+  ibanCountry: fieldMessages.ibanCountry,
+  ibanLength: fieldMessages.ibanLength,
+  ibanChecksum: fieldMessages.ibanChecksum,
+  bicFormat: fieldMessages.bicFormat,
+  bicCountry: fieldMessages.bicCountry,
+  vatIdCountry: fieldMessages.vatIdCountry,
+  vatIdFormat: fieldMessages.vatIdFormat,
+  countryUnknown: fieldMessages.countryUnknown,
+  vatIdCountryMismatch: fieldMessages.vatIdCountryMismatch,
+  wrongPassword: fieldMessages.wrongPassword,
+  passwordRequired: fieldMessages.passwordRequired,
+  tokenInvalid: fieldMessages.tokenInvalid,
+  emailInUse: fieldMessages.emailInUse,
+  passwordTooShort: fieldMessages.passwordTooShort,
+  passwordTooLong: fieldMessages.passwordTooLong,
+  passwordCommon: fieldMessages.passwordCommon,
+  passwordContainsEmail: fieldMessages.passwordContainsEmail,
 } as const;
-export type TAccountFieldMessage = (typeof accountFieldMessages)[keyof typeof accountFieldMessages];
 
 export const ZAddress = z
   .object({
@@ -62,15 +60,29 @@ export const ZProfile = z
   .meta({ id: 'Profile' });
 export type TProfile = z.infer<typeof ZProfile>;
 
-export const ZProfileUpdate = z.object({
-  name: trimmedText(200).min(1),
-  company: optionalText(200).optional(),
-  address: z.object({
+/** A postal address; the postal code must have its country's format (no "123" in Germany). */
+export const ZAddressInput = z
+  .object({
     street: trimmedText(200).min(1),
     postalCode: trimmedText(20).min(1),
     city: trimmedText(100).min(1),
     country: z.preprocess((value) => (typeof value === 'string' ? value.trim().toUpperCase() : value), z.string()),
-  }),
+  })
+  .superRefine(
+    (address, ctx) => {
+      const { postalCode, country } = address ?? {};
+      if (typeof postalCode === 'string' && typeof country === 'string' && postalCode.trim())
+        if (!isPostalCodeOf(country, postalCode))
+          ctx.addIssue({ code: 'custom', path: ['postalCode'], message: 'postalCodeFormat' });
+    },
+    // Reported together with the other fields' errors, not only once they are right.
+    { when: () => true },
+  );
+
+export const ZProfileUpdate = z.object({
+  name: trimmedText(200).min(1),
+  company: optionalText(200).optional(),
+  address: ZAddressInput,
   phone: optionalText(50).optional(),
   vatId: optionalText(20).optional(),
   /** A different address starts the confirmation; it needs `currentPassword`. */
@@ -79,10 +91,23 @@ export const ZProfileUpdate = z.object({
 });
 export type TProfileUpdate = z.input<typeof ZProfileUpdate>;
 
-/** Accepted as typed: the server checks length, common lists and the e-mail (OWASP ASVS 5). */
-export const ZNewPassword = z.string().max(1024);
+/** OWASP ASVS 5 (V6.2): length decides, not composition; counted as the user sees characters. */
+export const PASSWORD_LENGTH = { min: 12, max: 128 } as const;
 
-export const ZPasswordChange = z.object({ currentPassword: z.string().max(1024), newPassword: ZNewPassword });
+/**
+ * Accepted as typed (never trimmed). Its length is checked here, in code points, so the form
+ * says "too short" before sending; the server also checks common lists and the e-mail address.
+ */
+export const ZNewPassword = z
+  .string()
+  .max(1024)
+  .superRefine((password, ctx) => {
+    const length = [...password].length;
+    if (length < PASSWORD_LENGTH.min) ctx.addIssue({ code: 'custom', message: 'passwordTooShort' });
+    else if (length > PASSWORD_LENGTH.max) ctx.addIssue({ code: 'custom', message: 'passwordTooLong' });
+  });
+
+export const ZPasswordChange = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: ZNewPassword });
 export type TPasswordChange = z.infer<typeof ZPasswordChange>;
 
 export const ZMandate = z
@@ -142,10 +167,11 @@ export const ZDeletionInfo = z
 export type TDeletionInfo = z.infer<typeof ZDeletionInfo>;
 
 export const ZAccountDeletion = z.object({
-  password: z.string().max(1024),
+  password: z.string().min(1).max(1024),
   /** The SPA's second confirmation; API consumers say it explicitly too. */
-  confirm: z.literal(true),
+  confirm: z.literal(true, { error: 'confirmRequired' }),
 });
+export type TAccountDeletion = z.infer<typeof ZAccountDeletion>;
 
 export const ZTokenBody = z.object({ token: z.string().min(1).max(200) });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldErrorCodes, type TFieldErrorCode } from './field-errors';
 
 /** The short list of error codes every service throws (one line each on why it exists). */
 export const errorCodes = [
@@ -20,8 +21,13 @@ export type TErrorCode = z.infer<typeof ZErrorCode>;
 
 export const ZFieldError = z.object({
   path: z.string().meta({ description: 'Dotted path of the field, e.g. `address.postalCode`' }),
-  message: z.string(),
+  code: z.enum(fieldErrorCodes as [TFieldErrorCode, ...TFieldErrorCode[]]).meta({
+    description: 'What is wrong, stable for programs; clients show their own text for it',
+  }),
+  params: z.object({ minimum: z.number().optional(), maximum: z.number().optional() }).optional(),
+  message: z.string().meta({ description: 'The same in English, for people reading the answer' }),
 });
+export type TFieldError = z.infer<typeof ZFieldError>;
 
 /** RFC 9457 problem details, as every 4xx and 5xx answer carries them. */
 export const ZProblem = z

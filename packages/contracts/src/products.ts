@@ -100,13 +100,16 @@ export type TContractDocument = z.infer<typeof ZContractDocument>;
 
 export const ZReason = z.string().trim().max(2000);
 
+/** A rule over several members that is reported together with the members' own errors. */
+const alongOtherErrors = { when: () => true };
+
 /** An extraordinary cancellation (§314 BGB) needs its good cause. */
 export function requireReasonWhenExtraordinary(
   value: { type: TCancellationType; reason?: string | undefined },
   ctx: z.RefinementCtx,
 ) {
-  if (value.type === 'extraordinary' && !value.reason) {
-    ctx.addIssue({ code: 'custom', path: ['reason'], message: 'An extraordinary cancellation needs a reason.' });
+  if (value?.type === 'extraordinary' && !value.reason) {
+    ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reasonRequired' });
   }
 }
 
@@ -116,7 +119,7 @@ export const ZCancelProductBody = z
     reason: ZReason.optional(),
     endDate: ZDate.optional().meta({ description: 'Omitted: the earliest possible end date' }),
   })
-  .superRefine(requireReasonWhenExtraordinary);
+  .superRefine(requireReasonWhenExtraordinary, alongOtherErrors);
 
 export const ZCancellation = z
   .object({
@@ -206,7 +209,7 @@ export const ZPublicCancellationBody = z
       .meta({ description: 'Which contract: its contract number (e.g. `V-100001`) or a description' }),
     endDate: ZDate.optional().meta({ description: 'Omitted: the earliest possible end date' }),
   })
-  .superRefine(requireReasonWhenExtraordinary);
+  .superRefine(requireReasonWhenExtraordinary, alongOtherErrors);
 
 export const ZPublicCancellationReceipt = z
   .object({ reference: z.string(), receivedAt: ZInstant })

@@ -30,15 +30,13 @@ export function base64DecodedBytes(data: string): number {
   return Math.floor((data.length * 3) / 4) - padding;
 }
 
-const mb = (bytes: number) => `${bytes / 1024 / 1024} MB`;
-
 export const ZAttachmentUpload = z.object({
   filename: z.string().trim().min(1).max(255),
   data: z
     .base64()
     .min(4)
     .refine((data) => base64DecodedBytes(data) <= ticketAttachmentLimits.maxFileBytes, {
-      message: `A file may have at most ${mb(ticketAttachmentLimits.maxFileBytes)}.`,
+      message: 'fileTooLarge',
     })
     .meta({ description: 'The file, base64-encoded' }),
 });
@@ -50,7 +48,7 @@ const ZAttachmentUploads = z
   .refine(
     (files) =>
       files.reduce((sum, file) => sum + base64DecodedBytes(file.data), 0) <= ticketAttachmentLimits.maxMessageBytes,
-    { message: `The files of one message may have at most ${mb(ticketAttachmentLimits.maxMessageBytes)} together.` },
+    { message: 'filesTooLarge' },
   )
   .default([]);
 

@@ -1,4 +1,4 @@
-import type { TErrorCode } from '@portal/contracts';
+import type { TErrorCode, TFieldErrorCode, TFieldErrorParams } from '@portal/contracts';
 
 const statusOf: Record<TErrorCode, number> = {
   bad_request: 400,
@@ -15,9 +15,15 @@ const statusOf: Record<TErrorCode, number> = {
   service_unavailable: 503,
 };
 
+/**
+ * One invalid field. `message` is a sentence of `fieldMessages` (or a code of it), from which the
+ * errors plugin derives `code`; give `code` explicitly where the message carries values.
+ */
 export interface FieldError {
   path: string;
   message: string;
+  code?: TFieldErrorCode;
+  params?: TFieldErrorParams;
 }
 
 /** The one error type services throw; the errors plugin turns it into problem+json. */

@@ -10,9 +10,11 @@ describe('every e-mail', () => {
     const to = `footer-${Date.now()}@example.com`;
     await sendEmail(ctx.db, { to, subject: 'Test', template: 'test.footer', paragraphs: ['Hallo <b>Welt</b>'] });
     const [mail] = await findEmailsTo(ctx.db, to);
-    expect(mail?.textBody).toContain('Impressum / Imprint: https://portal.example.net/impressum');
-    expect(mail?.textBody).toContain('Datenschutz / Privacy notice: https://portal.example.net/datenschutz');
-    expect(mail?.textBody).toMatch(/^Hallo <b>Welt<\/b>\n\n-- \nNord & Süd <GmbH> · /);
+    expect(mail?.textBody).toContain('Impressum: https://portal.example.net/impressum');
+    expect(mail?.textBody).toContain('Datenschutzhinweise: https://portal.example.net/datenschutz');
+    expect(mail?.textBody).toMatch(
+      /^Hallo <b>Welt<\/b>\n\nMit freundlichen Grüßen\nNord & Süd <GmbH>\n\n-- \nNord & Süd <GmbH> · /,
+    );
     expect(mail?.htmlBody).toContain('<a href="https://portal.example.net/impressum">');
     expect(mail?.htmlBody).toContain('<a href="https://portal.example.net/datenschutz">');
     expect(mail?.htmlBody).toContain('Nord &amp; Süd &lt;GmbH&gt;');

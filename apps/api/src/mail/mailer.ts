@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type AppConfig, loadConfig } from '../config';
 import type { DbOrTx } from '../db/client';
 import { html, type SafeHtml } from '../lib/html';
+import { closing, hasClosing } from './letter';
 import { insertOutboxAttachments, insertOutboxEmail } from './outbox.repository';
 
 export interface EmailMessage {
@@ -14,7 +15,10 @@ export interface EmailMessage {
   subject: string;
   /** Template name, e.g. `cancellation.received`. */
   template: string;
-  /** Plain-text paragraphs; the HTML part is built from them with every value escaped. */
+  /**
+   * Plain-text paragraphs, salutation first (./letter.ts); the closing is added unless the last
+   * paragraph is one. The HTML part is built from them with every value escaped.
+   */
   paragraphs: string[];
   attachments?: Array<{ filename: string; contentType: string; content: Buffer }>;
 }
@@ -53,15 +57,23 @@ export function configureMailLayout(next: MailLayout): void {
 function footerLines(footer: MailLayout): string[] {
   return [
     `${footer.providerName} · ${footer.providerAddress}`,
-    `Impressum / Imprint: ${footer.imprintUrl}`,
-    `Datenschutz / Privacy notice: ${footer.privacyUrl}`,
+    `Impressum: ${footer.imprintUrl}`,
+    `Datenschutzhinweise: ${footer.privacyUrl}`,
   ];
 }
 
+/** The paragraphs as sent: the mail's own, then the closing unless it brings one. */
+function bodyOf(message: EmailMessage, footer: MailLayout): string[] {
+  return hasClosing(message.paragraphs) ? message.paragraphs : [...message.paragraphs, closing(footer.providerName)];
+}
+
 function toHtml(message: EmailMessage, footer: MailLayout): SafeHtml {
-  return html`<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${message.paragraphs.map(
+  return html`<!doctype html><html lang="de"><body style="font-family:sans-serif;line-height:1.5;color:#1b1f23"><p style="font-weight:700;font-size:18px;color:#08553d;border-bottom:2px solid #0b6e4f;padding-bottom:6px">${footer.providerName}</p>${bodyOf(
+    message,
+    footer,
+  ).map(
     (paragraph) => html`<p style="white-space:pre-wrap">${paragraph}</p>`,
-  )}<hr style="border:0;border-top:1px solid #ccc"><p style="font-size:12px;color:#555">${footer.providerName} · ${footer.providerAddress}<br><a href="${footer.imprintUrl}">Impressum / Imprint</a> · <a href="${footer.privacyUrl}">Datenschutz / Privacy notice</a></p></body></html>`;
+  )}<hr style="border:0;border-top:1px solid #ccc"><p style="font-size:12px;color:#555">${footer.providerName} · ${footer.providerAddress}<br><a href="${footer.imprintUrl}">Impressum</a> · <a href="${footer.privacyUrl}">Datenschutzhinweise</a></p></body></html>`;
 }
 
 /**
@@ -77,7 +89,7 @@ export async function sendEmail(db: DbOrTx, message: EmailMessage) {
         : sql`(select id from users where role = 'customer' and lower(email) = lower(${message.to}))`,
     subject: message.subject,
     template: message.template,
-    textBody: [...message.paragraphs, `-- \n${footerLines(layout).join('\n')}`].join('\n\n'),
+    textBody: [...bodyOf(message, layout), `-- \n${footerLines(layout).join('\n')}`].join('\n\n'),
     htmlBody: toHtml(message, layout).value,
   });
   if (message.attachments?.length) await insertOutboxAttachments(db, email.id, message.attachments);

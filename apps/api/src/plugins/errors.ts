@@ -1,4 +1,12 @@
-import type { TErrorCode, TProblem } from '@portal/contracts';
+import {
+  fieldErrorCodeOf,
+  fieldErrorOfIssue,
+  fieldMessages,
+  isFieldErrorCode,
+  type TErrorCode,
+  type TFieldError,
+  type TProblem,
+} from '@portal/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
@@ -42,6 +50,7 @@ export function sendProblem(
   extensions: Record<string, unknown> = {},
 ): FastifyReply {
   const status = httpStatusOf(code);
+  const errors = extensions.errors as FieldError[] | undefined;
   const problem: TProblem = {
     type: `urn:portal:problem:${code}`,
     title: titles[code],
@@ -50,10 +59,18 @@ export function sendProblem(
     code,
     requestId: String(request.id),
     ...extensions,
+    ...(errors ? { errors: errors.map(codedFieldError) } : {}),
   };
   // Serialised here, not by the route's schema: a problem must go out even from routes
   // whose response schemas do not list this status.
   return reply.status(status).type('application/problem+json; charset=utf-8').serializer(JSON.stringify).send(problem);
+}
+
+/** Every field error leaves with its `code` and an English sentence, never a bare code. */
+function codedFieldError(error: FieldError): TFieldError {
+  const code = error.code ?? fieldErrorCodeOf(error.message);
+  const message = isFieldErrorCode(error.message) ? fieldMessages[error.message] : error.message;
+  return { path: error.path, code, ...(error.params ? { params: error.params } : {}), message };
 }
 
 function validationErrors(error: FastifyError): FieldError[] {
@@ -61,7 +78,12 @@ function validationErrors(error: FastifyError): FieldError[] {
   return (error.validation ?? []).map((issue) => {
     const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
     const prefix = context === 'body' ? '' : `${context === 'querystring' ? 'query' : context}`;
-    return { path: [prefix, field].filter(Boolean).join('.') || context, message: issue.message ?? 'is invalid' };
+    const coded = fieldErrorOfIssue({ ...issue.params, code: issue.keyword, message: issue.message });
+    return {
+      path: [prefix, field].filter(Boolean).join('.') || context,
+      ...coded,
+      message: issue.message ?? fieldMessages.invalid,
+    };
   });
 }
 

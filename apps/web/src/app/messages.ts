@@ -20,6 +20,13 @@ export const appMessages = defineMessages({
     notFoundBody: 'Diese Seite gibt es nicht (mehr).',
     backToOverview: 'Zur Übersicht',
     cancelContracts: 'Verträge hier kündigen',
+    outdatedTitle: 'Das Kundenportal wurde aktualisiert',
+    outdatedBody:
+      'Seit Sie diese Seite geöffnet haben, gibt es eine neue Version des Portals. Bitte laden Sie die Seite neu; Ihre Anmeldung bleibt bestehen.',
+    crashTitle: 'Diese Seite konnte nicht angezeigt werden',
+    crashBody:
+      'Beim Anzeigen der Seite ist ein Fehler aufgetreten. Bitte laden Sie die Seite neu. Tritt der Fehler wieder auf, wenden Sie sich bitte an unseren Support.',
+    reload: 'Seite neu laden',
   },
   en: {
     portalName: 'Customer portal',
@@ -31,7 +38,7 @@ export const appMessages = defineMessages({
     products: 'Products',
     invoices: 'Invoices',
     contact: 'Contact',
-    account: 'Master data',
+    account: 'Account details',
     customerNumber: (number: string) => `Customer number ${number}`,
     staff: 'Staff',
     signOut: 'Sign out',
@@ -40,5 +47,12 @@ export const appMessages = defineMessages({
     notFoundBody: 'This page does not exist (any more).',
     backToOverview: 'Back to the overview',
     cancelContracts: 'Cancel contracts here',
+    outdatedTitle: 'The customer portal has been updated',
+    outdatedBody:
+      'There is a new version of the portal since you opened this page. Please reload the page; you stay signed in.',
+    crashTitle: 'This page could not be shown',
+    crashBody:
+      'An error occurred while showing the page. Please reload the page. If it happens again, please contact our support.',
+    reload: 'Reload page',
   },
 });

@@ -3,6 +3,7 @@ import { paths } from '../config/paths';
 import { LoginPage } from '../features/auth/routes/login-page';
 import { BootScreen } from './boot-screen';
 import { NotFoundPage } from './not-found';
+import { RouteError } from './route-error';
 
 /**
  * Every page. Sections and the signed-in frame load lazily, so the first load carries only the
@@ -13,6 +14,8 @@ export const router = createBrowserRouter([
   {
     // Shown while the first page's lazy modules arrive: the same mark as the shell in index.html.
     HydrateFallback: BootScreen,
+    // Any failure outside the signed-in frame (a public page's chunk, say) gets a whole page.
+    errorElement: <RouteError fullPage />,
     children: [
       // Sign-in is where most visits start: bundled with the frame, not fetched after it.
       { path: paths.login, Component: LoginPage },
@@ -28,32 +31,42 @@ export const router = createBrowserRouter([
           {
             lazy: async () => ({ Component: (await import('./layout/app-layout')).AppLayout }),
             children: [
-              { index: true, lazy: () => import('../features/overview/routes/overview-route') },
-              { path: paths.products, lazy: () => import('../features/products/routes/products-route') },
-              { path: paths.product(':id'), lazy: () => import('../features/products/routes/product-route') },
-              { path: paths.invoices, lazy: () => import('../features/invoices/routes/invoices-route') },
-              { path: paths.invoice(':id'), lazy: () => import('../features/invoices/routes/invoice-route') },
-              { path: paths.contact, lazy: () => import('../features/tickets/routes/contact-route') },
-              { path: paths.ticket(':id'), lazy: () => import('../features/tickets/routes/ticket-route') },
               {
-                path: paths.account,
-                lazy: () => import('../features/account/routes/account-route'),
+                // Inside the frame: navigation and sign-out stay while one page fails.
+                errorElement: <RouteError />,
                 children: [
-                  { index: true, element: <Navigate to={paths.accountProfile} replace /> },
-                  { path: paths.accountProfile, lazy: () => import('../features/account/routes/profile-route') },
-                  { path: paths.accountSecurity, lazy: () => import('../features/account/routes/security-route') },
-                  { path: paths.accountPassword, element: <Navigate to={paths.accountSecurity} replace /> },
-                  { path: paths.accountBank, lazy: () => import('../features/account/routes/bank-route') },
-                  { path: paths.accountSessions, lazy: () => import('../features/account/routes/sessions-route') },
-                  { path: paths.accountExport, lazy: () => import('../features/account/routes/export-route') },
+                  { index: true, lazy: () => import('../features/overview/routes/overview-route') },
+                  { path: paths.products, lazy: () => import('../features/products/routes/products-route') },
+                  { path: paths.product(':id'), lazy: () => import('../features/products/routes/product-route') },
+                  { path: paths.invoices, lazy: () => import('../features/invoices/routes/invoices-route') },
+                  { path: paths.invoice(':id'), lazy: () => import('../features/invoices/routes/invoice-route') },
+                  { path: paths.contact, lazy: () => import('../features/tickets/routes/contact-route') },
+                  { path: paths.ticket(':id'), lazy: () => import('../features/tickets/routes/ticket-route') },
                   {
-                    path: paths.accountSecurityLog,
-                    lazy: () => import('../features/account/routes/security-log-route'),
+                    path: paths.account,
+                    lazy: () => import('../features/account/routes/account-route'),
+                    children: [
+                      { index: true, element: <Navigate to={paths.accountProfile} replace /> },
+                      { path: paths.accountProfile, lazy: () => import('../features/account/routes/profile-route') },
+                      { path: paths.accountSecurity, lazy: () => import('../features/account/routes/security-route') },
+                      { path: paths.accountPassword, element: <Navigate to={paths.accountSecurity} replace /> },
+                      { path: paths.accountBank, lazy: () => import('../features/account/routes/bank-route') },
+                      {
+                        path: paths.accountInvoiceSettings,
+                        lazy: () => import('../features/account/routes/invoice-settings-route'),
+                      },
+                      { path: paths.accountSessions, lazy: () => import('../features/account/routes/sessions-route') },
+                      { path: paths.accountExport, lazy: () => import('../features/account/routes/export-route') },
+                      {
+                        path: paths.accountSecurityLog,
+                        lazy: () => import('../features/account/routes/security-log-route'),
+                      },
+                      { path: paths.accountDelete, lazy: () => import('../features/account/routes/delete-route') },
+                    ],
                   },
-                  { path: paths.accountDelete, lazy: () => import('../features/account/routes/delete-route') },
+                  { path: '*', Component: NotFoundPage },
                 ],
               },
-              { path: '*', Component: NotFoundPage },
             ],
           },
         ],

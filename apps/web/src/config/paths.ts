@@ -16,6 +16,7 @@ export const paths = {
   /** The password page of before, now part of Sicherheit: old links still arrive. */
   accountPassword: '/account/password',
   accountBank: '/account/bank',
+  accountInvoiceSettings: '/account/invoice-settings',
   accountSessions: '/account/sessions',
   accountExport: '/account/export',
   accountSecurityLog: '/account/security-log',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney } from './format';
+import { formatDate, formatMoney, formatPeriod, formatQuantity } from './format';
 
 describe('format', () => {
   it('formats cents by language', () => {
@@ -11,5 +11,20 @@ describe('format', () => {
   it('shows a calendar date as that day in every time zone', () => {
     expect(formatDate('2026-02-28', 'de')).toBe('28.02.2026');
     expect(formatDate('2026-12-31', 'en')).toBe('31 Dec 2026');
+  });
+
+  it('says a quantity with its unit in the right number: 2 Monate, 1 Monat, 1,5 Std.', () => {
+    expect(formatQuantity(2, 'Monat', 'de')).toBe('2 Monate');
+    expect(formatQuantity(1, 'Monat', 'de')).toBe('1 Monat');
+    expect(formatQuantity(1.5, 'Std.', 'de')).toBe('1,5 Std.');
+    expect(formatQuantity(2.5, 'TB', 'de')).toBe('2,5 TB');
+    expect(formatQuantity(2, 'Monat', 'en')).toBe('2 months');
+    expect(formatQuantity(1, 'Monat', 'en')).toBe('1 month');
+    expect(formatQuantity(3, 'Pauschal', 'en')).toBe('3 Pauschal');
+  });
+
+  it('shows a period of one day as that day', () => {
+    expect(formatPeriod({ start: '2026-11-28', end: '2026-11-28' }, 'de')).toBe('28.11.2026');
+    expect(formatPeriod({ start: '2026-11-01', end: '2026-11-30' }, 'de')).toBe('01.11.2026 – 30.11.2026');
   });
 });

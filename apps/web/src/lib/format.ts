@@ -26,3 +26,28 @@ export function formatDateTime(instant: string, language: Language): string {
 export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(locales[language]).format(value);
 }
+
+/**
+ * Units as invoices name them (German, the API's words) with their plural and English forms, so
+ * "2 Monat" reads "2 Monate" or "2 months". Other units are shown as they are.
+ */
+const units: Record<string, Record<Language, [one: string, many: string]>> = {
+  monat: { de: ['Monat', 'Monate'], en: ['month', 'months'] },
+  quartal: { de: ['Quartal', 'Quartale'], en: ['quarter', 'quarters'] },
+  jahr: { de: ['Jahr', 'Jahre'], en: ['year', 'years'] },
+  stunde: { de: ['Stunde', 'Stunden'], en: ['hour', 'hours'] },
+  'std.': { de: ['Std.', 'Std.'], en: ['h', 'h'] },
+  stück: { de: ['Stück', 'Stück'], en: ['piece', 'pieces'] },
+};
+
+export function formatQuantity(quantity: number, unit: string, language: Language): string {
+  const forms = units[unit.trim().toLowerCase()]?.[language];
+  const name = forms ? (quantity === 1 ? forms[0] : forms[1]) : unit;
+  return `${formatNumber(quantity, language)} ${name}`;
+}
+
+/** A service period; one day reads as that day rather than "28.11.2026 – 28.11.2026". */
+export function formatPeriod(period: { start: string; end: string }, language: Language): string {
+  if (period.start === period.end) return formatDate(period.start, language);
+  return `${formatDate(period.start, language)} – ${formatDate(period.end, language)}`;
+}

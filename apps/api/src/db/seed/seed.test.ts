@@ -1,8 +1,8 @@
-import type { TInvoiceSummary } from '@portal/contracts';
+import type { TInvoice, TInvoiceSummary, TProduct } from '@portal/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app';
 import { signIn } from '../../../test/factories';
-import { DEMO_PASSWORD } from './accounts';
+import { CONSUMER_DEMO_EMAIL, DEMO_PASSWORD } from './accounts';
 import { seedDemoDataIfEmpty } from './index';
 
 const ctx = useTestApp();
@@ -57,5 +57,41 @@ describe('demo data', () => {
     expect(otherList.json().items).toHaveLength(1);
     const foreign = await ctx.app.inject({ url: `/api/v1/tickets/${newest.id}`, headers: other.bearer });
     expect(foreign.statusCode).toBe(404);
+  });
+
+  it('bills every running contract with its product, price and contract number, as the products page shows it', async () => {
+    const unitOf = { monthly: 'Monat', quarterly: 'Quartal', yearly: 'Jahr' } as const;
+    for (const email of ['demo@example.com', 'other@example.com', CONSUMER_DEMO_EMAIL]) {
+      const { bearer } = await signIn(ctx.app, email, DEMO_PASSWORD);
+      const products = (await ctx.app.inject({ url: '/api/v1/products?limit=100', headers: bearer })).json<{
+        items: TProduct[];
+      }>().items;
+      const summaries = (await ctx.app.inject({ url: '/api/v1/invoices?limit=100', headers: bearer })).json<{
+        items: TInvoiceSummary[];
+      }>().items;
+      const invoices = await Promise.all(
+        summaries.map(async (summary) =>
+          (await ctx.app.inject({ url: `/api/v1/invoices/${summary.id}`, headers: bearer })).json<TInvoice>(),
+        ),
+      );
+      const lines = invoices.flatMap((invoice) => invoice.lines);
+      const running = products.filter((product) => product.status !== 'ended');
+      expect(running.length, email).toBeGreaterThan(0);
+      for (const product of running) {
+        const billed = lines.filter((line) => line.description.includes(product.contractNumber));
+        expect(billed.length, `${email}: ${product.name} is billed`).toBeGreaterThan(0);
+        for (const line of billed) {
+          expect(line.description).toContain(product.name);
+          expect(line.unitPrice).toBe(product.price.amount);
+          expect(line.unit).toBe(unitOf[product.price.interval]);
+        }
+      }
+      // Every line names a contract of this customer, or is a one-off service.
+      for (const line of lines) {
+        const contract = /V-\d+/.exec(line.description)?.[0];
+        if (contract) expect(products.map((product) => product.contractNumber)).toContain(contract);
+        else expect(line.unit).toBe('Std.');
+      }
+    }
   });
 });

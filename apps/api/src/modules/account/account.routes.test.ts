@@ -56,6 +56,48 @@ describe('GET/PUT /account/profile', () => {
     ).toEqual(['address.country', 'vatId']);
   });
 
+  it('refuses a postal code that does not fit the country, by code', async () => {
+    const customer = await signedInCustomer(ctx.app, ctx.db);
+    const put = (postalCode: string, country: string) =>
+      ctx.app.inject({
+        method: 'PUT',
+        url: '/api/v1/account/profile',
+        headers: customer.bearer,
+        payload: { ...profile, vatId: null, address: { ...address, postalCode, country } },
+      });
+    expect(expectProblem(await put('123', 'DE'), 400, 'validation_failed').errors).toEqual([
+      {
+        path: 'address.postalCode',
+        code: 'postalCodeFormat',
+        message: 'does not match the postal code format of the country',
+      },
+    ]);
+    expect((await put('1010', 'AT')).statusCode).toBe(200);
+  });
+
+  it('gives every field error a code: from the rule, or from the zod issue with its limit', async () => {
+    const customer = await signedInCustomer(ctx.app, ctx.db);
+    const response = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/v1/account/profile',
+      headers: customer.bearer,
+      payload: { ...profile, name: '', address: { ...address, city: 'x'.repeat(101) } },
+    });
+    expect(expectProblem(response, 400).errors).toEqual([
+      { path: 'name', code: 'required', message: expect.any(String) },
+      { path: 'address.city', code: 'tooLong', params: { maximum: 100 }, message: expect.any(String) },
+    ]);
+    const vat = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/v1/account/profile',
+      headers: customer.bearer,
+      payload: { ...profile, vatId: 'DE12345' },
+    });
+    expect(expectProblem(vat, 400).errors).toEqual([
+      { path: 'vatId', code: 'vatIdFormat', message: 'does not match the format of its country' },
+    ]);
+  });
+
   it('changes the e-mail only with the password and after the link to the new address', async () => {
     const customer = await signedInCustomer(ctx.app, ctx.db);
     const newEmail = `neu-${customer.user.id}@example.com`;
@@ -142,7 +184,7 @@ describe('PUT /account/password', () => {
     const put = (payload: object) =>
       ctx.app.inject({ method: 'PUT', url: '/api/v1/account/password', headers: customer.bearer, payload });
     const wrong = expectProblem(await put({ currentPassword: 'falsch', newPassword }), 400);
-    expect(wrong.errors).toEqual([{ path: 'currentPassword', message: 'is wrong' }]);
+    expect(wrong.errors).toEqual([{ path: 'currentPassword', code: 'wrongPassword', message: 'is wrong' }]);
     for (const [candidate, message] of [
       ['zu-kurz', 'at least 12'],
       ['qwerty123456', 'too common'],

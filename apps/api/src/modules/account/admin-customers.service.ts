@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Database } from '../../db/client';
 import { users } from '../../db/schema/index';
 import { AppError, type FieldError } from '../../lib/app-error';
+import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
 import { isEmailTaken } from './account.repository';
 import { resetPasswordLink } from './account-links';
@@ -58,7 +59,7 @@ export async function createCustomerAccount(db: Database, input: NewCustomer, pu
       subject: `Willkommen im Kundenportal von ${providerName}`,
       template: 'account.welcome',
       paragraphs: [
-        `Guten Tag ${customer.name},`,
+        salutation(customer.name),
         `für Sie wurde ein Kundenkonto mit der Kundennummer ${customer.customerNumber} angelegt.`,
         'Legen Sie mit diesem Link Ihr Passwort fest (7 Tage gültig, nur einmal verwendbar):',
         resetPasswordLink(publicUrl, token, true),

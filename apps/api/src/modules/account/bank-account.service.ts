@@ -5,6 +5,7 @@ import type { Database } from '../../db/client';
 import type { SepaMandateRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import type { SafeHtml } from '../../lib/html';
+import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { findCustomer } from './account.repository';
@@ -91,8 +92,8 @@ export async function saveBankAccount(
       subject: 'Ihr SEPA-Lastschriftmandat',
       template: 'account.mandate.issued',
       paragraphs: [
-        `Guten Tag ${customer.name},`,
-        `Sie haben ${provider.name} ein SEPA-Lastschriftmandat für das Konto ${maskIban(iban)} erteilt.`,
+        salutation(customer.name),
+        `Sie haben uns (${provider.name}) ein SEPA-Lastschriftmandat für das Konto ${maskIban(iban)} erteilt.`,
         `Mandatsreferenz: ${created.reference}\nGläubiger-ID: ${created.creditorId}`,
         'Ein zuvor erteiltes Mandat ist damit widerrufen. Das Mandat können Sie im Kundenportal unter Stammdaten › Bankdaten als PDF herunterladen.',
       ],

@@ -4,6 +4,7 @@ import { AppError } from '../../lib/app-error';
 import { verifyPassword } from '../../lib/password';
 import type { LifecycleContext } from '../../lifecycle/data-lifecycle';
 import { dataLifecycles } from '../../lifecycle/registry';
+import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
 import { findUnpaidInvoices } from '../invoices/invoices.repository';
 import { findDeletionBlockingContracts } from '../products/products.repository';
@@ -66,7 +67,7 @@ export async function deleteAccount(
       template: 'account.deleted',
       paragraphs: [
         // No name: the farewell outlives the erasure.
-        'Guten Tag,',
+        salutation(null),
         'Ihr Kundenkonto wurde wie gewünscht gelöscht. Die Anmeldung ist nicht mehr möglich, alle Sitzungen sind gelöscht, Ihre Kundendaten und Ticketinhalte sind gelöscht oder anonymisiert.',
         'Folgendes müssen oder dürfen wir noch aufbewahren; es ist gesperrt und wird nach Ablauf der Frist automatisch gelöscht:',
         keptCategoryLines(keptAfterDeletion(periods)).join('\n'),

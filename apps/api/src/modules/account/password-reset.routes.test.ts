@@ -54,7 +54,7 @@ describe('password reset', () => {
     expectProblem(await ctx.app.inject({ url: '/api/v1/me', headers: customer.bearer }), 401);
     await signIn(ctx.app, customer.user.email, newPassword);
     const again = expectProblem(await confirmReset(token, 'noch ein anderes Passwort'), 400, 'validation_failed');
-    expect(again.errors).toEqual([{ path: 'token', message: 'is invalid or has expired' }]);
+    expect(again.errors).toEqual([{ path: 'token', code: 'tokenInvalid', message: 'is invalid or has expired' }]);
   });
 
   it('refuses an expired link and a weak password (the link stays usable after the latter)', async () => {

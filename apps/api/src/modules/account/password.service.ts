@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import { hashPassword, verifyPassword } from '../../lib/password';
+import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
 import { revokeAllSessions } from '../auth/sessions.repository';
 import { findUserByEmail } from '../auth/users.repository';
@@ -40,7 +41,7 @@ export async function changePassword(
       subject: 'Ihr Passwort wurde geändert',
       template: 'account.password.changed',
       paragraphs: [
-        `Guten Tag ${user.name},`,
+        salutation(user.name),
         'das Passwort Ihres Kundenkontos wurde soeben geändert. Alle anderen Anmeldungen wurden beendet.',
         'Wenn Sie das nicht waren, setzen Sie Ihr Passwort über „Passwort vergessen“ zurück und melden Sie sich bei uns.',
       ],
@@ -63,7 +64,7 @@ export async function requestPasswordReset(db: Database, email: string, publicUr
       subject: 'Passwort zurücksetzen',
       template: 'account.password.reset',
       paragraphs: [
-        `Guten Tag ${user.name},`,
+        salutation(user.name),
         'mit diesem Link können Sie ein neues Passwort für Ihr Kundenportal festlegen. Er ist 30 Minuten gültig und funktioniert nur einmal:',
         resetPasswordLink(publicUrl, token),
         'Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert.',
@@ -96,7 +97,7 @@ export async function confirmPasswordReset(db: Database, input: { token: string;
       subject: 'Ihr Passwort wurde festgelegt',
       template: 'account.password.reset-done',
       paragraphs: [
-        `Guten Tag ${user.name},`,
+        salutation(user.name),
         'für Ihr Kundenkonto wurde ein neues Passwort festgelegt. Alle bisherigen Anmeldungen wurden beendet.',
         'Wenn Sie das nicht waren, melden Sie sich bitte umgehend bei uns.',
       ],

@@ -4,6 +4,7 @@ import type { Database } from '../../db/client';
 import type { UserRow } from '../../db/schema/index';
 import { AppError, type FieldError } from '../../lib/app-error';
 import { verifyPassword } from '../../lib/password';
+import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { findCustomer, isEmailTaken, updateEmail, updateProfile } from './account.repository';
@@ -89,7 +90,7 @@ export async function saveProfile(db: Database, customerId: string, input: Profi
         subject: 'Bitte bestätigen Sie Ihre neue E-Mail-Adresse',
         template: 'account.email-change.confirm',
         paragraphs: [
-          `Guten Tag ${input.name},`,
+          salutation(input.name),
           'bitte bestätigen Sie mit diesem Link, dass Sie Ihr Kundenportal künftig mit dieser Adresse nutzen möchten (24 Stunden gültig):',
           confirmEmailLink(publicUrl, token),
           'Wenn Sie das nicht veranlasst haben, ignorieren Sie diese E-Mail.',
@@ -101,7 +102,7 @@ export async function saveProfile(db: Database, customerId: string, input: Profi
         subject: 'Änderung Ihrer E-Mail-Adresse angefordert',
         template: 'account.email-change.notice',
         paragraphs: [
-          `Guten Tag ${input.name},`,
+          salutation(input.name),
           `für Ihr Kundenkonto wurde die neue E-Mail-Adresse ${input.email} angegeben. Sie gilt, sobald sie über den Link bestätigt ist, den wir an sie geschickt haben.`,
           'Wenn Sie das nicht waren, ändern Sie bitte sofort Ihr Passwort und melden Sie sich bei uns.',
         ],
@@ -135,7 +136,7 @@ export async function confirmEmailChange(db: Database, token: string) {
       subject: 'Ihre E-Mail-Adresse wurde geändert',
       template: 'account.email-change.done',
       paragraphs: [
-        `Guten Tag ${user.name},`,
+        salutation(user.name),
         `Ihr Kundenkonto verwendet ab sofort die E-Mail-Adresse ${used.newEmail}. Wenn Sie das nicht waren, melden Sie sich bitte umgehend bei uns.`,
       ],
     });

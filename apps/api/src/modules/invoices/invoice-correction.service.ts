@@ -4,6 +4,7 @@ import type { Database } from '../../db/client';
 import { invoices } from '../../db/schema/index';
 import { AppError, type FieldError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
+import { salutation } from '../../mail/letter';
 import type { PdfRenderer } from '../../pdf/pdf-renderer';
 import { computeAmounts, negateTaxes, toQuantityMilli } from './invoice-amounts';
 import { archiveIssuedDocuments } from './invoice-archive.service';
@@ -93,7 +94,7 @@ export async function correctInvoice(
       subject: `Rechnungskorrektur ${number} zu Rechnung ${original.number}`,
       template: 'invoices.corrected',
       paragraphs: [
-        `Guten Tag ${original.billingAddress.name},`,
+        salutation(original.billingAddress.name),
         `zur Rechnung ${original.number} haben wir Ihnen mit der Rechnungskorrektur ${number} ${formatEuro(amounts.gross)} gutgeschrieben. Der Betrag wird Ihnen erstattet.`,
         `Mit freundlichen Grüßen\n${original.provider.name}`,
       ],

@@ -11,6 +11,7 @@ import {
 } from '../../db/schema/index';
 import { AppError, type FieldError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
+import { salutation } from '../../mail/letter';
 import type { PdfRenderer } from '../../pdf/pdf-renderer';
 import {
   announceAtIssue,
@@ -212,7 +213,7 @@ export async function issueInvoiceIn(tx: DbOrTx, deps: IssuingDeps, body: TIssue
     subject: `Neue Rechnung ${number}`,
     template: 'invoices.issued',
     paragraphs: [
-      `Guten Tag ${billingAddress.name},`,
+      salutation(billingAddress.name),
       `Ihre Rechnung ${number} über ${formatEuro(amounts.gross)} ist im Kundenportal abrufbar. Sie ist fällig am ${formatGermanDate(dueDate)}.`,
       ...(debit && paymentMeans.method === 'sepa_debit'
         ? preNotificationText({ ...debit, creditorId: paymentMeans.creditorId, invoiceNumber: number })
@@ -291,7 +292,7 @@ export async function cancelInvoice(db: Database, renderer: PdfRenderer, invoice
       subject: `Stornorechnung ${number} zu Rechnung ${original.number}`,
       template: 'invoices.cancelled',
       paragraphs: [
-        `Guten Tag ${original.billingAddress.name},`,
+        salutation(original.billingAddress.name),
         `die Rechnung ${original.number} wurde mit der Stornorechnung ${number} aufgehoben. Sie müssen sie nicht bezahlen.`,
         `Mit freundlichen Grüßen\n${original.provider.name}`,
       ],

@@ -94,7 +94,7 @@ describe('setting up the authenticator app', () => {
       payload: { code },
     });
     const problem = expectProblem(wrong, 400, 'validation_failed');
-    expect(problem.errors).toEqual([{ path: 'code', message: 'is wrong or was already used' }]);
+    expect(problem.errors).toEqual([{ path: 'code', code: 'codeWrong', message: 'is wrong or was already used' }]);
     const [row] = await ctx.db.select().from(totpFactors).where(eq(totpFactors.userId, user.id));
     expect(row?.confirmedAt).toBeNull();
   });

@@ -1,25 +1,32 @@
 import type { TCancellationChannel, TCancellationType } from '@portal/contracts';
 import type { DbOrTx } from '../../db/client';
 import { BUSINESS_TIME_ZONE } from '../../lib/calendar';
+import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
 import { formatGermanDate } from './document-templates';
 
-const typeNames: Record<TCancellationType, { de: string; deGenitive: string; en: string }> = {
-  ordinary: { de: 'ordentliche Kündigung', deGenitive: 'ordentlichen Kündigung', en: 'ordinary cancellation' },
-  extraordinary: {
-    de: 'außerordentliche Kündigung',
-    deGenitive: 'außerordentlichen Kündigung',
-    en: 'extraordinary cancellation',
-  },
+const typeNames: Record<TCancellationType, { de: string; deGenitive: string }> = {
+  ordinary: { de: 'ordentliche Kündigung', deGenitive: 'ordentlichen Kündigung' },
+  extraordinary: { de: 'außerordentliche Kündigung', deGenitive: 'außerordentlichen Kündigung' },
 };
 
-/** Time of receipt as the customer reads it: German local time, to the minute. */
+/**
+ * Time of receipt as the customer reads it, to the second (it is a legal receipt), in German
+ * local time with its abbreviation: "27. November 2026, 11:15:42 Uhr (MEZ)".
+ */
 export function formatReceivedAt(instant: Date): string {
-  return new Intl.DateTimeFormat('de-DE', {
+  const parts = new Intl.DateTimeFormat('de-DE', {
     timeZone: BUSINESS_TIME_ZONE,
-    dateStyle: 'long',
-    timeStyle: 'medium',
-  }).format(instant);
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'short',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? '';
+  return `${part('day')}. ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')}:${part('second')} Uhr (${part('timeZoneName')})`;
 }
 
 export interface ConfirmedCancellation {
@@ -34,10 +41,8 @@ export interface ConfirmedCancellation {
   channel: TCancellationChannel;
 }
 
-const notYou = {
-  de: 'Falls Sie diese Kündigung nicht erklärt haben, wenden Sie sich bitte umgehend mit der Vertragsnummer an unseren Kundenservice (Kontaktdaten im Kundenportal unter „Kontakt“).',
-  en: 'If you did not declare this cancellation, please contact our customer service at once, quoting the contract number.',
-};
+const notYou =
+  'Falls Sie diese Kündigung nicht erklärt haben, wenden Sie sich bitte umgehend unter Angabe der Vertragsnummer an unseren Kundenservice (Kontaktdaten im Kundenportal unter „Kontakt“).';
 
 /** The confirmation in text form (§312k IV BGB): what was cancelled, when received, when it ends. */
 export async function sendCancellationConfirmation(tx: DbOrTx, message: ConfirmedCancellation) {
@@ -47,14 +52,12 @@ export async function sendCancellationConfirmation(tx: DbOrTx, message: Confirme
     subject: `Bestätigung Ihrer Kündigung – ${message.productName} (${message.contractNumber})`,
     template: 'cancellation.confirmed',
     paragraphs: [
-      `Guten Tag ${message.customerName},`,
+      salutation(message.customerName),
       `wir bestätigen den Eingang Ihrer ${type.deGenitive} für „${message.productName}“ (Vertrag ${message.contractNumber}).`,
-      `Eingang der Kündigung: ${formatReceivedAt(message.receivedAt)} (${BUSINESS_TIME_ZONE})`,
-      `Der Vertrag endet zum ${formatGermanDate(message.effectiveDate)}.`,
+      `Eingang der Kündigung: ${formatReceivedAt(message.receivedAt)}\nDer Vertrag endet zum ${formatGermanDate(message.effectiveDate)}.`,
       ...(message.reason ? [`Angegebener Grund: ${message.reason}`] : []),
-      ...(message.channel === 'portal' ? [] : [notYou.de]),
-      `We confirm your ${type.en} of "${message.productName}" (contract ${message.contractNumber}), received ${message.receivedAt.toISOString()}. The contract ends on ${message.effectiveDate}.`,
-      ...(message.channel === 'portal' ? [] : [notYou.en]),
+      'Diese E-Mail ist Ihre Kündigungsbestätigung; bitte bewahren Sie sie auf.',
+      ...(message.channel === 'portal' ? [] : [notYou]),
     ],
   });
 }
@@ -85,16 +88,17 @@ export async function sendPublicDeclarationReceipt(tx: DbOrTx, declaration: Publ
     subject: `Eingangsbestätigung Ihrer Kündigung (${declaration.reference})`,
     template: 'cancellation.public-receipt',
     paragraphs: [
-      `Guten Tag ${declaration.name},`,
-      `wir haben Ihre Kündigungserklärung erhalten. Vorgangsnummer: ${declaration.reference}`,
-      `Eingang: ${formatReceivedAt(declaration.receivedAt)} (${BUSINESS_TIME_ZONE})`,
-      `Art der Kündigung: ${type.de}`,
-      ...(declaration.reason ? [`Grund: ${declaration.reason}`] : []),
-      `Vertrag: ${declaration.contract}`,
-      ...(declaration.customerNumber ? [`Kundennummer: ${declaration.customerNumber}`] : []),
-      `Gewünschtes Vertragsende: ${endDate}`,
-      'Nennt die Erklärung einen Vertrag und ist diese Adresse die beim Vertrag hinterlegte, wird eine ordentliche Kündigung sofort ausgeführt. Sonst prüfen wir die Erklärung und melden uns. Die Bestätigung des Vertragsendes senden wir an die beim Vertrag hinterlegte E-Mail-Adresse.',
-      `We have received your cancellation (reference ${declaration.reference}) at ${declaration.receivedAt.toISOString()}. An ordinary cancellation sent from the address registered with the contract takes effect at once; any other declaration is reviewed by our staff. The confirmation of the end date is sent to the address registered with the contract.`,
+      salutation(declaration.name),
+      `wir haben Ihre Kündigungserklärung erhalten. Sie hat die Vorgangsnummer ${declaration.reference}.`,
+      [
+        `Eingang: ${formatReceivedAt(declaration.receivedAt)}`,
+        `Art der Kündigung: ${type.de}`,
+        ...(declaration.reason ? [`Grund: ${declaration.reason}`] : []),
+        `Vertrag: ${declaration.contract}`,
+        ...(declaration.customerNumber ? [`Kundennummer: ${declaration.customerNumber}`] : []),
+        `Gewünschtes Vertragsende: ${endDate}`,
+      ].join('\n'),
+      'Nennt die Erklärung einen Vertrag und ist diese E-Mail-Adresse die beim Vertrag hinterlegte, führen wir eine ordentliche Kündigung sofort aus. Andernfalls prüfen wir die Erklärung und melden uns bei Ihnen. Die Bestätigung des Vertragsendes senden wir an die beim Vertrag hinterlegte E-Mail-Adresse.',
     ],
   });
 }
@@ -123,20 +127,16 @@ export async function sendDeclarationNotice(tx: DbOrTx, notice: DeclarationNotic
   const what = notice.contract
     ? `eine ${type.de} für Ihren Vertrag ${notice.contract.number} („${notice.contract.productName}“)`
     : `eine ${type.de}, die Ihre Kundennummer ${notice.customerNumber ?? ''} angibt`;
-  const whatEn = notice.contract
-    ? `an ${type.en} of your contract ${notice.contract.number} ("${notice.contract.productName}")`
-    : `an ${type.en} giving your customer number ${notice.customerNumber ?? ''}`;
   await sendEmail(tx, {
     to: notice.to,
     subject: `${subject} (${notice.reference})`,
     template: 'cancellation.declaration-notice',
     paragraphs: [
-      `Guten Tag ${notice.customerName},`,
-      `bei uns ist über das Kündigungsformular auf unserer Website ${what} eingegangen.`,
-      `Eingang: ${formatReceivedAt(notice.receivedAt)} (${BUSINESS_TIME_ZONE}), Vorgangsnummer: ${notice.reference}`,
-      'Wir prüfen die Erklärung, bevor sie wirksam wird; bis dahin bleibt Ihr Vertrag unverändert. Wird sie ausgeführt, erhalten Sie die Bestätigung mit dem Vertragsende an diese Adresse.',
-      'Wenn Sie oder eine von Ihnen beauftragte Person die Kündigung erklärt haben, müssen Sie nichts tun; falls Sie das nicht waren, wenden Sie sich bitte mit der Vorgangsnummer an unseren Kundenservice (Kontaktdaten im Kundenportal unter „Kontakt“).',
-      `We have received ${whatEn} through the cancellation form on our website at ${notice.receivedAt.toISOString()} (reference ${notice.reference}). We review it before it takes effect; until then your contract is unchanged. If you did not send it, please contact our customer service quoting the reference.`,
+      salutation(notice.customerName),
+      `über das Kündigungsformular auf unserer Website ist ${what} bei uns eingegangen.`,
+      `Eingang: ${formatReceivedAt(notice.receivedAt)}\nVorgangsnummer: ${notice.reference}`,
+      'Wir prüfen die Erklärung, bevor sie wirksam wird; bis dahin bleibt Ihr Vertrag unverändert. Führen wir sie aus, erhalten Sie die Bestätigung mit dem Vertragsende an diese Adresse.',
+      'Wenn Sie oder eine von Ihnen beauftragte Person die Kündigung erklärt haben, müssen Sie nichts tun; falls Sie das nicht waren, wenden Sie sich bitte unter Angabe der Vorgangsnummer an unseren Kundenservice (Kontaktdaten im Kundenportal unter „Kontakt“).',
     ],
   });
 }
@@ -156,11 +156,10 @@ export async function sendDeclarationRejection(tx: DbOrTx, rejection: Declaratio
     subject: `Ihre Kündigung (${rejection.reference}) wurde nicht ausgeführt`,
     template: 'cancellation.declaration-rejected',
     paragraphs: [
-      `Guten Tag ${rejection.name},`,
-      `wir haben Ihre Kündigungserklärung vom ${formatReceivedAt(rejection.receivedAt)} (${BUSINESS_TIME_ZONE}, Vorgangsnummer ${rejection.reference}) geprüft und können sie nicht ausführen.`,
+      salutation(rejection.name),
+      `wir haben Ihre Kündigungserklärung mit der Vorgangsnummer ${rejection.reference} geprüft, die am ${formatReceivedAt(rejection.receivedAt)} bei uns eingegangen ist. Leider können wir sie nicht ausführen.`,
       `Begründung: ${rejection.reason}`,
-      'Bei Fragen antworten Sie bitte unter Angabe der Vorgangsnummer; Sie können die Kündigung jederzeit mit vollständigen Angaben erneut erklären.',
-      `We have reviewed your cancellation (reference ${rejection.reference}, received ${rejection.receivedAt.toISOString()}) and cannot carry it out. Reason: ${rejection.reason}`,
+      'Bei Fragen antworten Sie bitte unter Angabe der Vorgangsnummer. Sie können die Kündigung jederzeit mit vollständigen Angaben erneut erklären.',
     ],
   });
 }

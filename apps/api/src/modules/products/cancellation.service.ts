@@ -110,7 +110,7 @@ function refuse(decision: Extract<EndDateDecision, { ok: false }>, type: TCancel
       : `An extraordinary cancellation cannot end before ${decision.earliestEndDate}.`;
   throw new AppError('unprocessable', message, {
     earliestEndDate: decision.earliestEndDate,
-    errors: [{ path: 'endDate', message }],
+    errors: [{ path: 'endDate', code: 'endDateNotAllowed', message }],
   });
 }
 

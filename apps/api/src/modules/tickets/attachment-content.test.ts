@@ -87,7 +87,9 @@ describe('checkAttachments', () => {
   it('refuses content that does not match its name, naming the field (415)', () => {
     const error = thrown(() => checkAttachments([upload('ok.txt', Buffer.from('hi')), upload('bild.png', PDF)]));
     expect(error.code).toBe('unsupported_media_type');
-    expect(error.extensions.errors).toEqual([{ path: 'attachments.1.filename', message: expect.any(String) }]);
+    expect(error.extensions.errors).toEqual([
+      { path: 'attachments.1.filename', code: 'fileNameMismatch', message: expect.any(String) },
+    ]);
   });
 
   it('refuses unknown content whatever the name says (415)', () => {

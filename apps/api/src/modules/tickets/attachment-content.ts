@@ -93,6 +93,7 @@ export function checkAttachments(uploads: TAttachmentUpload[], field = 'attachme
     if (!extensionsOf[contentType].includes(extensionOf(filename))) {
       refused.push({
         path: `${field}.${index}.filename`,
+        code: 'fileNameMismatch',
         message: `The name must end in .${extensionsOf[contentType].join(' or .')} for this content.`,
       });
       return;

@@ -114,7 +114,7 @@ describe('POST /tickets and GET /tickets/{id}', () => {
         payload: { ...newTicket, productId },
       });
       const problem = expectProblem(response, 400, 'validation_failed');
-      expect(problem.errors).toEqual([{ path: 'productId', message: expect.any(String) }]);
+      expect(problem.errors).toEqual([{ path: 'productId', code: 'productUnknown', message: expect.any(String) }]);
     }
     const list = await ctx.app.inject({ url: '/api/v1/tickets', headers: customer.bearer });
     expect(list.json().items.map((item: { id: string }) => item.id)).toEqual([ticket.id]);

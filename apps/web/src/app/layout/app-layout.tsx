@@ -6,9 +6,10 @@ import { LegalLinks } from '../../components/ui/legal-links';
 import { paths } from '../../config/paths';
 import { useMe } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
-import { useProvider } from '../../features/tickets/api/get-provider';
 import { CustomerTypeProvider } from '../../lib/customer-type';
 import { useMessages } from '../../lib/i18n';
+import { setSiteName } from '../../lib/page-title';
+import { useProvider } from '../../lib/provider';
 import { appMessages } from '../messages';
 
 /** The portal frame: sidebar with the five sections (a menu on narrow screens) and the page. */
@@ -23,12 +24,22 @@ export function AppLayout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
 
-  // A new page closes the mobile menu and moves focus to the content, as a page load would.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
+  // A new page closes the mobile menu and moves focus to its heading, as a page load would for
+  // a screen reader, without scrolling it under the sticky top bar. The first load leaves focus
+  // at the start of the document (skip link first).
+  const shownPath = useRef(location.pathname);
   useEffect(() => {
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
     setMenuOpen(false);
-    mainRef.current?.focus();
+    window.scrollTo(0, 0);
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    (heading ?? mainRef.current)?.focus({ preventScroll: true });
   }, [location.pathname]);
+
+  useEffect(() => {
+    if (provider.data) setSiteName(provider.data.name);
+  }, [provider.data]);
 
   const sections = [
     { to: paths.overview, label: t.overview, end: true },

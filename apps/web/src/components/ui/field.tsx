@@ -1,10 +1,4 @@
-import {
-  type InputHTMLAttributes,
-  type ReactNode,
-  type SelectHTMLAttributes,
-  type TextareaHTMLAttributes,
-  useId,
-} from 'react';
+import { type ComponentProps, type ReactNode, useId } from 'react';
 
 interface FieldFrameProps {
   label: ReactNode;
@@ -39,7 +33,9 @@ function FieldFrame({ label, hint, error, children }: FieldFrameProps) {
 
 type Common = { label: ReactNode; hint?: ReactNode; error?: string | undefined };
 
-export function TextField({ label, hint, error, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+// Presentational fields; forms use the bound ones in ./form.tsx, which pass `ref` through here.
+
+export function TextField({ label, hint, error, ...input }: Common & ComponentProps<'input'>) {
   return (
     <FieldFrame label={label} hint={hint} error={error}>
       {({ id, describedBy, invalid }) => (
@@ -49,7 +45,7 @@ export function TextField({ label, hint, error, ...input }: Common & InputHTMLAt
   );
 }
 
-export function TextAreaField({ label, hint, error, ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({ label, hint, error, ...input }: Common & ComponentProps<'textarea'>) {
   return (
     <FieldFrame label={label} hint={hint} error={error}>
       {({ id, describedBy, invalid }) => (
@@ -59,13 +55,7 @@ export function TextAreaField({ label, hint, error, ...input }: Common & Textare
   );
 }
 
-export function SelectField({
-  label,
-  hint,
-  error,
-  children,
-  ...select
-}: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({ label, hint, error, children, ...select }: Common & ComponentProps<'select'>) {
   return (
     <FieldFrame label={label} hint={hint} error={error}>
       {({ id, describedBy, invalid }) => (

@@ -1,10 +1,13 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ApiError } from '../../lib/api-error';
+import { errorMessages } from '../../lib/error-messages';
+import { isRetryable, type ProblemOverrides, useErrorTexts } from '../../lib/form-errors';
 import { useMessages } from '../../lib/i18n';
 import { Alert } from './alert';
 import { Button } from './button';
 import { uiMessages } from './messages';
+import { PageHeader } from './page-header';
 
 export function LoadingState({ label }: { label?: string }) {
   const t = useMessages(uiMessages);
@@ -25,19 +28,42 @@ export function EmptyState({ title, children }: { title: ReactNode; children?: R
   );
 }
 
-export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const t = useMessages(uiMessages);
+/**
+ * An error in the UI language, by its code; `problems` says it better for the page ("Diese
+ * Rechnung gibt es nicht"). A retry is offered only where another try can help.
+ */
+export function ErrorState({
+  error,
+  onRetry,
+  problems,
+  asPage = false,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  problems?: ProblemOverrides | undefined;
+  /** The whole page failed (a detail page): its title becomes the page's heading. */
+  asPage?: boolean;
+}) {
+  const t = useMessages(errorMessages);
+  const texts = useErrorTexts();
   const apiError = error instanceof ApiError ? error : null;
+  const notFound = apiError?.problem.code === 'not_found';
+  const title = notFound ? t.notFoundTitle : t.errorTitle;
   return (
-    <Alert tone="error" title={t.errorTitle}>
-      <p>{apiError ? apiError.message : t.networkError}</p>
-      {apiError?.problem.requestId && <p className="muted small">{t.errorReference(apiError.problem.requestId)}</p>}
-      {onRetry && (
-        <Button variant="secondary" onClick={onRetry}>
-          {t.errorRetry}
-        </Button>
-      )}
-    </Alert>
+    <>
+      {asPage && <PageHeader title={title} />}
+      <Alert tone={notFound ? 'warning' : 'error'} title={asPage ? undefined : title}>
+        <p>{texts.problem(error, problems)}</p>
+        {apiError?.problem.requestId && !notFound && (
+          <p className="muted small">{t.errorReference(apiError.problem.requestId)}</p>
+        )}
+        {onRetry && isRetryable(error) && (
+          <Button variant="secondary" onClick={onRetry}>
+            {t.errorRetry}
+          </Button>
+        )}
+      </Alert>
+    </>
   );
 }
 
@@ -50,16 +76,22 @@ export function QueryState<T>({
   isEmpty,
   empty,
   loadingLabel,
+  problems,
+  asPage,
   children,
 }: {
   query: UseQueryResult<T>;
   isEmpty?: (data: T) => boolean;
   empty?: ReactNode;
   loadingLabel?: string;
+  problems?: ProblemOverrides;
+  /** The query is the page (a detail page): an error becomes the page's heading. */
+  asPage?: boolean;
   children: (data: T) => ReactNode;
 }) {
   if (query.isPending) return <LoadingState {...(loadingLabel ? { label: loadingLabel } : {})} />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError)
+    return <ErrorState error={query.error} onRetry={() => void query.refetch()} problems={problems} asPage={asPage} />;
   if (isEmpty?.(query.data)) return <>{empty}</>;
   return <>{children(query.data)}</>;
 }

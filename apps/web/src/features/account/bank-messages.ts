@@ -4,7 +4,7 @@ export const bankMessages = defineMessages({
   de: {
     heading: 'Bankdaten',
     intro: 'Mit dem Speichern erteilen Sie uns ein SEPA-Lastschriftmandat; ein bisheriges Mandat wird widerrufen.',
-    none: 'Es sind noch keine Bankdaten hinterlegt.',
+    none: 'Es sind noch keine Bankdaten hinterlegt. Hier können Sie eine Bankverbindung angeben:',
     current: 'Hinterlegte Bankverbindung',
     accountHolder: 'Kontoinhaber',
     iban: 'IBAN',
@@ -14,7 +14,9 @@ export const bankMessages = defineMessages({
     creditorId: 'Gläubiger-ID',
     signedAt: 'Erteilt am',
     downloadMandate: 'Mandat als PDF',
-    replace: 'Neue Bankverbindung',
+    replace: 'Bankverbindung ändern',
+    replaceHeading: 'Neue Bankverbindung',
+    keepCurrent: 'Bisherige Bankverbindung behalten',
     mandateText: (creditor: string) =>
       `Ich ermächtige ${creditor}, Zahlungen von meinem Konto mittels Lastschrift einzuziehen. Zugleich weise ich mein Kreditinstitut an, die Lastschriften einzulösen. Ich kann innerhalb von acht Wochen, beginnend mit dem Belastungsdatum, die Erstattung des belasteten Betrages verlangen.`,
     theProvider: 'den Anbieter',
@@ -24,7 +26,7 @@ export const bankMessages = defineMessages({
   en: {
     heading: 'Bank details',
     intro: 'Saving grants us a SEPA direct-debit mandate; a previous mandate is revoked.',
-    none: 'No bank details are stored yet.',
+    none: 'No bank details are stored yet. You can add a bank account here:',
     current: 'Stored bank account',
     accountHolder: 'Account holder',
     iban: 'IBAN',
@@ -34,7 +36,9 @@ export const bankMessages = defineMessages({
     creditorId: 'Creditor ID',
     signedAt: 'Granted on',
     downloadMandate: 'Mandate as PDF',
-    replace: 'New bank account',
+    replace: 'Change bank account',
+    replaceHeading: 'New bank account',
+    keepCurrent: 'Keep the current bank account',
     mandateText: (creditor: string) =>
       `I authorise ${creditor} to collect payments from my account by direct debit. At the same time I instruct my bank to honour these debits. I can demand a refund of a debited amount within eight weeks of the debit date.`,
     theProvider: 'the provider',

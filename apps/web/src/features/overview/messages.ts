@@ -28,10 +28,6 @@ export const overviewMessages = defineMessages({
     ticketColumnSubject: 'Ticket',
     ticketColumnStatus: 'Status',
     ticketColumnUpdated: 'Letzte Aktivität',
-    ticketStatus_open: 'Offen',
-    ticketStatus_in_progress: 'In Bearbeitung',
-    ticketStatus_waiting_for_customer: 'Wartet auf Ihre Antwort',
-    ticketStatus_closed: 'Geschlossen',
   },
   en: {
     title: 'Overview',
@@ -60,9 +56,5 @@ export const overviewMessages = defineMessages({
     ticketColumnSubject: 'Ticket',
     ticketColumnStatus: 'Status',
     ticketColumnUpdated: 'Latest activity',
-    ticketStatus_open: 'Open',
-    ticketStatus_in_progress: 'In progress',
-    ticketStatus_waiting_for_customer: 'Waiting for your reply',
-    ticketStatus_closed: 'Closed',
   },
 });

@@ -5,6 +5,7 @@ import type { Database, DbOrTx } from '../../../db/client';
 import { type InvoiceRow, type PaymentRow, payments, users } from '../../../db/schema/index';
 import { AppError } from '../../../lib/app-error';
 import { today } from '../../../lib/calendar';
+import { salutation } from '../../../mail/letter';
 import { sendEmail } from '../../../mail/mailer';
 import { announceOnRequest, fitAnnouncedDebit, mandateFor } from '../../collection/announcement.service';
 import { paidCentsOf } from '../../collection/debits.repository';
@@ -210,7 +211,7 @@ export async function markPaid(tx: DbOrTx, invoice: InvoiceRow) {
       subject: `Zahlungseingang zu Rechnung ${invoice.number}`,
       template: 'payments.received',
       paragraphs: [
-        `Guten Tag ${invoice.billingAddress.name},`,
+        salutation(invoice.billingAddress.name),
         `vielen Dank: Ihre Zahlung über ${formatEuro(invoice.grossCents)} für die Rechnung ${invoice.number} ist eingegangen.`,
         `Mit freundlichen Grüßen\n${invoice.provider.name}`,
       ],

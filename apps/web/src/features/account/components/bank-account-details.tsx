@@ -1,19 +1,18 @@
 import type { TBankAccount } from '@portal/contracts';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
+import { useErrorTexts } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useDownloadMandate } from '../api/bank-account';
 import { bankMessages } from '../bank-messages';
-import { formError } from '../lib/field-errors';
-import { accountMessages } from '../messages';
 
 export function BankAccountDetails({ account }: { account: TBankAccount }) {
   const t = useMessages(bankMessages);
-  const common = useMessages(accountMessages);
+  const texts = useErrorTexts();
   const { language } = useLanguage();
   const download = useDownloadMandate();
-  const problem = formError(download.error, common);
+  const problem = download.error ? texts.problem(download.error) : null;
   return (
     <div className="card">
       <h3>{t.current}</h3>

@@ -1,47 +1,30 @@
-import { TextField } from '../../../components/ui/field';
+import { PASSWORD_LENGTH } from '@portal/contracts';
+import { InputField } from '../../../components/ui/form';
 import { useMessages } from '../../../lib/i18n';
-import { accountMessages } from '../messages';
 import { passwordMessages } from '../password-messages';
 
 /** New password twice; the hint states the whole policy (length only, no composition rules). */
-export function NewPasswordFields({
-  error,
-  repeatError,
-}: {
-  error?: string | undefined;
-  repeatError?: string | undefined;
-}) {
+export function NewPasswordFields() {
   const t = useMessages(passwordMessages);
-  const common = useMessages(accountMessages);
   return (
     <>
-      <TextField
-        label={t.newPassword}
+      <InputField
         name="newPassword"
+        label={t.newPassword}
         type="password"
         autoComplete="new-password"
         required
-        minLength={12}
-        maxLength={128}
-        hint={common.passwordHint}
-        error={error}
+        maxLength={PASSWORD_LENGTH.max}
+        hint={t.passwordHint}
       />
-      <TextField
-        label={t.repeatPassword}
+      <InputField
         name="repeatPassword"
+        label={t.repeatPassword}
         type="password"
         autoComplete="new-password"
         required
-        maxLength={128}
-        error={repeatError}
+        maxLength={PASSWORD_LENGTH.max}
       />
     </>
   );
-}
-
-/** Reads both fields; answers the local error for the repeat field, if any. */
-export function readNewPassword(form: FormData, mismatch: string) {
-  const password = String(form.get('newPassword') ?? '');
-  const repeat = String(form.get('repeatPassword') ?? '');
-  return { password, repeatError: password === repeat ? undefined : mismatch };
 }

@@ -1,161 +1,112 @@
-import type { TProfile } from '@portal/contracts';
-import { type FormEvent, useState } from 'react';
+import { type TProfile, ZProfileUpdate } from '@portal/contracts';
+import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { SelectField, TextField } from '../../../components/ui/field';
+import { Form, InputField, SelectInput } from '../../../components/ui/form';
+import { applyServerErrors, useContractForm } from '../../../lib/form';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useUpdateProfile } from '../api/profile';
 import { countryOptions } from '../lib/countries';
-import { fieldError, formError } from '../lib/field-errors';
 import { accountMessages } from '../messages';
 import { profileMessages } from '../profile-messages';
-
-type Field = 'name' | 'address.street' | 'address.postalCode' | 'address.city';
 
 export function ProfileForm({ profile }: { profile: TProfile }) {
   const t = useMessages(profileMessages);
   const common = useMessages(accountMessages);
   const { language } = useLanguage();
   const update = useUpdateProfile();
-  const [missing, setMissing] = useState<Partial<Record<Field, string>>>({});
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const error = (path: string) => missing[path as Field] ?? fieldError(update.error, path, common);
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const value = (name: string) => String(form.get(name) ?? '').trim();
-    const required: Field[] = ['name', 'address.street', 'address.postalCode', 'address.city'];
-    const found = Object.fromEntries(required.filter((name) => !value(name)).map((name) => [name, common.required]));
-    setMissing(found);
-    if (Object.keys(found).length > 0) return;
-    const email = value('email').toLowerCase();
-    const emailChanges = email !== profile.email.toLowerCase();
-    update.mutate(
-      {
-        name: value('name'),
-        company: value('company'),
-        address: {
-          street: value('address.street'),
-          postalCode: value('address.postalCode'),
-          city: value('address.city'),
-          country: value('address.country'),
-        },
-        phone: value('phone'),
-        vatId: value('vatId'),
-        ...(emailChanges ? { email, currentPassword: String(form.get('currentPassword') ?? '') } : {}),
+  const form = useContractForm(ZProfileUpdate, {
+    defaultValues: {
+      name: profile.name,
+      company: profile.company ?? '',
+      address: {
+        street: profile.address.street ?? '',
+        postalCode: profile.address.postalCode ?? '',
+        city: profile.address.city ?? '',
+        country: profile.address.country ?? 'DE',
       },
-      { onSuccess: () => setSentTo(emailChanges ? email : null) },
-    );
-  };
+      phone: profile.phone ?? '',
+      vatId: profile.vatId ?? '',
+      email: profile.email,
+      currentPassword: '',
+    },
+  });
 
-  const problem = formError(update.error, common);
   return (
-    <form className="account-form" onSubmit={onSubmit} noValidate>
+    <Form
+      form={form}
+      className="account-form"
+      error={update.error}
+      onSubmit={({ email, currentPassword, ...data }) => {
+        // The address is sent (with the password) only when it changes: a new one starts the confirmation.
+        const newEmail = email && email !== profile.email.toLowerCase() ? email : null;
+        update.mutate(newEmail ? { ...data, email: newEmail, currentPassword: currentPassword ?? '' } : data, {
+          onSuccess: () => setSentTo(newEmail),
+          onError: (error) => applyServerErrors(form, error),
+        });
+      }}
+    >
       {update.isSuccess && <Alert tone="success">{sentTo ? t.confirmationSent(sentTo) : common.saved}</Alert>}
-      {problem && <Alert tone="error">{problem}</Alert>}
       {profile.pendingEmail && !update.isSuccess && <Alert tone="info">{t.pending(profile.pendingEmail)}</Alert>}
       <dl className="account-facts">
         <dt>{t.customerNumber}</dt>
         <dd>{profile.customerNumber}</dd>
       </dl>
-      <TextField
-        label={t.name}
-        name="name"
-        autoComplete="name"
-        defaultValue={profile.name}
-        required
-        maxLength={200}
-        error={error('name')}
-      />
-      <TextField
-        label={`${t.company} (${t.optional})`}
+      <InputField name="name" label={t.name} errorName={t.nameShort} autoComplete="name" required maxLength={200} />
+      <InputField
         name="company"
+        label={`${t.company} (${t.optional})`}
+        errorName={t.company}
         autoComplete="organization"
-        defaultValue={profile.company ?? ''}
         maxLength={200}
-        error={error('company')}
       />
       <fieldset>
         <legend>{t.addressLegend}</legend>
-        <TextField
-          label={t.street}
-          name="address.street"
-          autoComplete="street-address"
-          defaultValue={profile.address.street ?? ''}
-          required
-          maxLength={200}
-          error={error('address.street')}
-        />
+        <InputField name="address.street" label={t.street} autoComplete="street-address" required maxLength={200} />
         <div className="form-row">
-          <TextField
-            label={t.postalCode}
+          <InputField
             name="address.postalCode"
+            label={t.postalCode}
+            errorName={t.postalCodeLong}
             autoComplete="postal-code"
-            defaultValue={profile.address.postalCode ?? ''}
             required
             maxLength={20}
-            error={error('address.postalCode')}
           />
-          <TextField
-            label={t.city}
-            name="address.city"
-            autoComplete="address-level2"
-            defaultValue={profile.address.city ?? ''}
-            required
-            maxLength={100}
-            error={error('address.city')}
-          />
+          <InputField name="address.city" label={t.city} autoComplete="address-level2" required maxLength={100} />
         </div>
-        <SelectField
-          label={t.country}
-          name="address.country"
-          autoComplete="country"
-          defaultValue={profile.address.country ?? 'DE'}
-          error={error('address.country')}
-        >
+        <SelectInput name="address.country" label={t.country} autoComplete="country">
           {countryOptions(language, profile.address.country).map((country) => (
             <option key={country.code} value={country.code}>
               {country.name}
             </option>
           ))}
-        </SelectField>
+        </SelectInput>
       </fieldset>
-      <TextField
-        label={`${t.phone} (${t.optional})`}
+      <InputField
         name="phone"
+        label={`${t.phone} (${t.optional})`}
+        errorName={t.phone}
         type="tel"
         autoComplete="tel"
-        defaultValue={profile.phone ?? ''}
         maxLength={50}
-        error={error('phone')}
       />
-      <TextField
-        label={`${t.vatId} (${t.optional})`}
+      <InputField
         name="vatId"
+        label={`${t.vatId} (${t.optional})`}
+        errorName={t.vatId}
         hint={t.vatIdHint}
-        defaultValue={profile.vatId ?? ''}
         maxLength={20}
-        error={error('vatId')}
       />
       <fieldset>
         <legend>{t.emailLegend}</legend>
-        <TextField
-          label={t.email}
-          name="email"
-          type="email"
-          autoComplete="email"
-          defaultValue={profile.email}
-          hint={t.emailHint}
-          maxLength={254}
-          error={error('email')}
-        />
-        <TextField
-          label={t.currentPassword}
+        <InputField name="email" label={t.email} type="email" autoComplete="email" hint={t.emailHint} maxLength={254} />
+        <InputField
           name="currentPassword"
+          label={t.currentPassword}
+          errorName={t.currentPasswordShort}
           type="password"
           autoComplete="current-password"
-          error={error('currentPassword')}
         />
       </fieldset>
       <div>
@@ -163,6 +114,6 @@ export function ProfileForm({ profile }: { profile: TProfile }) {
           {common.save}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,25 +1,32 @@
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
 import { paths } from '../../../config/paths';
 import { useMessages } from '../../../lib/i18n';
 import { accountMessages } from '../messages';
 import '../account.css';
 
-/** The Stammdaten tab: a sub-navigation over its pages. */
+/** The Stammdaten tab: a sub-navigation over its pages; the tab title names the page shown. */
 export function AccountLayout() {
   const t = useMessages(accountMessages);
+  const { pathname } = useLocation();
   const pages = [
     { to: paths.accountProfile, label: t.navProfile },
     { to: paths.accountSecurity, label: t.navSecurity },
     { to: paths.accountBank, label: t.navBank },
+    { to: paths.accountInvoiceSettings, label: t.navInvoiceSettings },
     { to: paths.accountSessions, label: t.navSessions },
     { to: paths.accountSecurityLog, label: t.navSecurityLog },
     { to: paths.accountExport, label: t.navExport },
     { to: paths.accountDelete, label: t.navDelete },
   ];
+  const current = pages.find((page) => page.to === pathname);
   return (
     <>
-      <PageHeader title={t.title} description={t.description} />
+      <PageHeader
+        title={t.title}
+        description={t.description}
+        documentTitle={current ? `${current.label} – ${t.title}` : t.title}
+      />
       <nav className="account-nav" aria-label={t.subNavigation}>
         <ul>
           {pages.map((page) => (

@@ -5,6 +5,7 @@ import { LegalLinks } from '../../../components/ui/legal-links';
 import { LoadingState } from '../../../components/ui/states';
 import { paths } from '../../../config/paths';
 import { useMessages } from '../../../lib/i18n';
+import { usePageTitle } from '../../../lib/page-title';
 import { useConfirmEmail } from '../api/profile';
 import { profileMessages } from '../profile-messages';
 
@@ -14,6 +15,7 @@ export function ConfirmEmailPage() {
   const [search] = useSearchParams();
   const token = search.get('token') ?? '';
   const confirm = useConfirmEmail();
+  usePageTitle(t.confirmTitle);
   const { mutate } = confirm;
   // The token works once: a second run of the effect (StrictMode) must not spend it again.
   const sent = useRef<string | null>(null);

@@ -1,16 +1,15 @@
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
+import { useErrorTexts } from '../../../lib/form-errors';
 import { useMessages } from '../../../lib/i18n';
 import { useExportData } from '../api/account-data';
 import { dataMessages } from '../data-messages';
-import { formError } from '../lib/field-errors';
-import { accountMessages } from '../messages';
 
 export function ExportPage() {
   const t = useMessages(dataMessages);
-  const common = useMessages(accountMessages);
+  const texts = useErrorTexts();
   const download = useExportData();
-  const problem = formError(download.error, common);
+  const problem = download.error ? texts.problem(download.error) : null;
   return (
     <section aria-labelledby="export-heading">
       <h2 id="export-heading">{t.exportHeading}</h2>

@@ -1,16 +1,18 @@
-import { type FormEvent, useState } from 'react';
+import { ZPasswordResetConfirm, ZPasswordResetRequest } from '@portal/contracts';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { TextField } from '../../../components/ui/field';
+import { Form, InputField } from '../../../components/ui/form';
 import { LanguageSwitch } from '../../../components/ui/language-switch';
 import { LegalLinks } from '../../../components/ui/legal-links';
 import { paths } from '../../../config/paths';
+import { ApiError } from '../../../lib/api-client';
+import { applyServerErrors, useContractForm } from '../../../lib/form';
 import { useMessages } from '../../../lib/i18n';
+import { usePageTitle } from '../../../lib/page-title';
 import { useConfirmPasswordReset, useRequestPasswordReset } from '../api/password';
-import { NewPasswordFields, readNewPassword } from '../components/new-password-fields';
-import { fieldError, formError } from '../lib/field-errors';
-import { accountMessages } from '../messages';
+import { NewPasswordFields } from '../components/new-password-fields';
+import { withRepeatedPassword } from '../lib/new-password';
 import { passwordMessages } from '../password-messages';
 
 /** "Passwort vergessen": without a token it asks for the address; with one it sets the password. */
@@ -18,6 +20,8 @@ export function ResetPasswordPage() {
   const [search] = useSearchParams();
   const token = search.get('token');
   const welcome = search.get('welcome') === '1';
+  const t = useMessages(passwordMessages);
+  usePageTitle(token ? (welcome ? t.welcomeTitle : t.resetTitle) : t.forgotTitle);
   return (
     <main id="main" className="auth-page">
       <div className="auth-card">
@@ -31,35 +35,23 @@ export function ResetPasswordPage() {
 
 function RequestLinkForm() {
   const t = useMessages(passwordMessages);
-  const common = useMessages(accountMessages);
   const request = useRequestPasswordReset();
-  const [missing, setMissing] = useState<string>();
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const email = String(new FormData(event.currentTarget).get('email') ?? '').trim();
-    setMissing(email ? undefined : common.required);
-    if (email) request.mutate(email);
-  };
-  const problem = formError(request.error, common);
+  const form = useContractForm(ZPasswordResetRequest, { defaultValues: { email: '' } });
   return (
     <>
       <h1>{t.forgotTitle}</h1>
       <p className="muted">{t.forgotIntro}</p>
       {request.isSuccess && <Alert tone="success">{t.linkSent}</Alert>}
-      {problem && <Alert tone="error">{problem}</Alert>}
-      <form onSubmit={onSubmit} noValidate>
-        <TextField
-          label={t.email}
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          error={missing ?? fieldError(request.error, 'email', common)}
-        />
+      <Form
+        form={form}
+        error={request.error}
+        onSubmit={({ email }) => request.mutate(email, { onError: (error) => applyServerErrors(form, error) })}
+      >
+        <InputField name="email" label={t.email} type="email" autoComplete="username" required />
         <Button type="submit" busy={request.isPending}>
           {t.sendLink}
         </Button>
-      </form>
+      </Form>
       <p>
         <Link to={paths.login}>{t.toLogin}</Link>
       </p>
@@ -67,19 +59,15 @@ function RequestLinkForm() {
   );
 }
 
+const setPasswordSchema = withRepeatedPassword(ZPasswordResetConfirm);
+
 function SetPasswordForm({ token, welcome }: { token: string; welcome: boolean }) {
   const t = useMessages(passwordMessages);
-  const common = useMessages(accountMessages);
   const confirm = useConfirmPasswordReset();
-  const [repeatError, setRepeatError] = useState<string>();
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const read = readNewPassword(new FormData(event.currentTarget), t.mismatch);
-    setRepeatError(read.repeatError);
-    if (!read.repeatError) confirm.mutate({ token, newPassword: read.password });
-  };
-  const tokenError = fieldError(confirm.error, 'token', common);
-  const problem = tokenError ?? formError(confirm.error, common);
+  const form = useContractForm(setPasswordSchema, { defaultValues: { token, newPassword: '', repeatPassword: '' } });
+  // The token is no field: a used or expired link is said above the form, with a way on.
+  const linkInvalid =
+    confirm.error instanceof ApiError && confirm.error.problem.errors?.some((error) => error.path === 'token');
   if (confirm.isSuccess)
     return (
       <>
@@ -94,17 +82,23 @@ function SetPasswordForm({ token, welcome }: { token: string; welcome: boolean }
     <>
       <h1>{welcome ? t.welcomeTitle : t.resetTitle}</h1>
       <p className="muted">{t.resetIntro}</p>
-      {problem && (
+      {linkInvalid && (
         <Alert tone="error">
-          {problem} {tokenError && <Link to={paths.resetPassword}>{t.requestNewLink}</Link>}
+          {t.linkInvalid} <Link to={paths.resetPassword}>{t.requestNewLink}</Link>
         </Alert>
       )}
-      <form onSubmit={onSubmit} noValidate>
-        <NewPasswordFields error={fieldError(confirm.error, 'newPassword', common)} repeatError={repeatError} />
+      <Form
+        form={form}
+        error={linkInvalid ? undefined : confirm.error}
+        onSubmit={({ newPassword }) =>
+          confirm.mutate({ token, newPassword }, { onError: (error) => applyServerErrors(form, error) })
+        }
+      >
+        <NewPasswordFields />
         <Button type="submit" busy={confirm.isPending}>
           {t.setPassword}
         </Button>
-      </form>
+      </Form>
     </>
   );
 }

@@ -9,7 +9,7 @@ const event = (id: number, type: string, details: object = {}) => ({
   occurredAt: '2026-03-01T09:30:00.000Z',
   requestId: `req-${id}`,
   ipAddress: '203.0.113.7',
-  userAgent: 'Mozilla/5.0 <script>alert(1)</script>',
+  userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0 Safari/537.36 <script>alert(1)</script>',
   details,
 });
 
@@ -41,8 +41,12 @@ describe('SecurityLogPage', () => {
     expect(await screen.findByText('Fehlgeschlagene Anmeldung')).toBeTruthy();
     expect(screen.getByText('Zugriff verweigert')).toBeTruthy();
     expect(screen.getByText('reason: wrong_password')).toBeTruthy();
-    // A user agent is shown as the text it is, never as markup.
-    expect(screen.getAllByText('Mozilla/5.0 <script>alert(1)</script>')).toHaveLength(2);
+    // The device in German words; the user agent itself only as the cell's tooltip, as text.
+    const devices = screen.getAllByText('Chrome unter Linux');
+    expect(devices).toHaveLength(2);
+    expect(devices[0]?.getAttribute('title')).toBe(
+      'Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0 Safari/537.36 <script>alert(1)</script>',
+    );
     expect(document.querySelector('td script')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Ältere Einträge laden' }));
     expect(await screen.findByText('Passwort geändert')).toBeTruthy();

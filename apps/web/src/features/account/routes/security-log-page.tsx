@@ -3,6 +3,7 @@ import { EmptyState, QueryState } from '../../../components/ui/states';
 import { formatDateTime } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useSecurityEvents } from '../api/security-events';
+import { useDeviceName } from '../lib/device-name';
 import { securityLogMessages } from '../security-log-messages';
 
 /** Details as plain text (never markup): `key: value` pairs as the API sends them. */
@@ -16,6 +17,7 @@ export function SecurityLogPage() {
   const t = useMessages(securityLogMessages);
   const { language } = useLanguage();
   const events = useSecurityEvents();
+  const deviceName = useDeviceName();
   return (
     <section aria-labelledby="security-log-heading">
       <h2 id="security-log-heading">{t.heading}</h2>
@@ -45,7 +47,9 @@ export function SecurityLogPage() {
                       <td data-label={t.time}>{formatDateTime(event.occurredAt, language)}</td>
                       <td data-label={t.event}>{t.eventName(event.type)}</td>
                       <td data-label={t.ipAddress}>{event.ipAddress ?? '–'}</td>
-                      <td data-label={t.device}>{event.userAgent ?? '–'}</td>
+                      <td data-label={t.device} title={event.userAgent ?? undefined}>
+                        {event.userAgent ? deviceName(event.userAgent) : '–'}
+                      </td>
                       <td data-label={t.details}>{detailsText(event.details) || '–'}</td>
                     </tr>
                   ))}

@@ -2,20 +2,21 @@ import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { EmptyState, QueryState } from '../../../components/ui/states';
+import { useErrorTexts } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useEndSession, useSessions } from '../api/sessions';
 import { dataMessages } from '../data-messages';
-import { formError } from '../lib/field-errors';
-import { accountMessages } from '../messages';
+import { useDeviceName } from '../lib/device-name';
 
 export function SessionsPage() {
   const t = useMessages(dataMessages);
-  const common = useMessages(accountMessages);
+  const texts = useErrorTexts();
   const { language } = useLanguage();
   const sessions = useSessions();
   const end = useEndSession();
-  const problem = formError(end.error, common);
+  const deviceName = useDeviceName();
+  const problem = end.error ? texts.problem(end.error) : null;
   return (
     <section aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">{t.sessionsHeading}</h2>
@@ -39,7 +40,7 @@ export function SessionsPage() {
             </thead>
             <tbody>
               {data.items.map((session) => {
-                const device = session.device === 'Unknown device' ? t.unknownDevice : session.device;
+                const device = deviceName(session.userAgent);
                 return (
                   <tr key={session.id}>
                     <td data-label={t.device} title={session.userAgent ?? undefined}>

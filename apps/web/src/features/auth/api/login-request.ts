@@ -1,6 +1,7 @@
-import { authRoutes, type BodyOf } from '@portal/contracts';
+import { authRoutes, type BodyOf, ZLoginBody } from '@portal/contracts';
 import { startAuthentication } from '@simplewebauthn/browser';
 import { apiRequest } from '../../../lib/api-client';
+import { contractResolver } from '../../../lib/form';
 
 /** The browser's credential as the contract's JSON (its extension results are a plain record). */
 const asJson = <T extends { clientExtensionResults: object }>(credential: T) => ({
@@ -28,3 +29,9 @@ export async function signInWithPasskey() {
   const credential = asJson(await startAuthentication({ optionsJSON: options }));
   return apiRequest(authRoutes.signInWithPasskey, { body: { credential } });
 }
+
+/** The form's resolver over the contract's body, loaded with the request (see ../routes/login-page). */
+export const loginResolver = contractResolver(ZLoginBody.pick({ email: true, password: true }));
+
+/** The provider's name for the tab title, fetched with the same module once the page is idle. */
+export { providerQueryOptions } from '../../../lib/provider';

@@ -3,6 +3,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/field';
 import { ApiError } from '../../../lib/api-error';
+import { useErrorTexts } from '../../../lib/form-errors';
 import { useMessages } from '../../../lib/i18n';
 import { useSecondFactor } from '../api/login';
 import { authMessages } from '../messages';
@@ -32,6 +33,7 @@ export function SecondFactorForm({
   useEffect(() => heading.current?.focus(), []);
 
   const error = complete.error;
+  const texts = useErrorTexts();
   const viaPasskey = complete.variables?.code === undefined;
   useEffect(() => {
     if (error instanceof ApiError && error.status === 401 && !viaPasskey) onRestart(t.stepExpired);
@@ -43,13 +45,11 @@ export function SecondFactorForm({
     !error || codeError
       ? null
       : error instanceof ApiError
-        ? error.status === 429
-          ? t.throttled
-          : error.status === 401
-            ? viaPasskey
-              ? t.passkeyUnknown
-              : t.stepExpired
-            : t.failed
+        ? error.status === 401
+          ? viaPasskey
+            ? t.passkeyUnknown
+            : t.stepExpired
+          : texts.problem(error)
         : t.passkeyFailed;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -30,7 +30,7 @@ const wrongCode = json(400, {
   status: 400,
   code: 'validation_failed',
   requestId: 'r-1',
-  errors: [{ path: 'code', message: 'is wrong or was already used' }],
+  errors: [{ path: 'code', code: 'codeWrong', message: 'is wrong or was already used' }],
 });
 const expired = json(401, { type: 'about:blank', title: 'x', status: 401, code: 'unauthenticated', requestId: 'r-2' });
 

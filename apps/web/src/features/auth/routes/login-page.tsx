@@ -1,13 +1,17 @@
-import { type FormEvent, useCallback, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import { type Resolver, useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { TextField } from '../../../components/ui/field';
+import { Form, InputField } from '../../../components/ui/form';
 import { LanguageSwitch } from '../../../components/ui/language-switch';
 import { LegalLinks } from '../../../components/ui/legal-links';
 import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-error';
+import { useErrorTexts } from '../../../lib/form-errors';
 import { useMessages } from '../../../lib/i18n';
+import { setSiteName, usePageTitle } from '../../../lib/page-title';
 import { loadLoginRequest, useLogin, usePasskeySignIn } from '../api/login';
 import { type SecondFactorChallenge, SecondFactorForm } from '../components/second-factor-form';
 import { authMessages } from '../messages';
@@ -17,16 +21,29 @@ export function safeNextPath(next: string | null): string {
   return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : paths.overview;
 }
 
+type Credentials = { email: string; password: string };
+
+/**
+ * The contract's resolver arrives with the request module (and zod), fetched when someone
+ * starts on the form, so the first load of this page stays small (ADR 0008).
+ */
+const lazyResolver: Resolver<Credentials> = async (values, context, options) =>
+  (await loadLoginRequest()).loginResolver(values, context, options as never) as never;
+
 export function LoginPage() {
   const t = useMessages(authMessages);
+  const texts = useErrorTexts();
   const login = useLogin();
   const passkey = usePasskeySignIn();
   const navigate = useNavigate();
   const [search] = useSearchParams();
-  const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
+  const form = useForm<Credentials>({ resolver: lazyResolver, defaultValues: { email: '', password: '' } });
   const [challenge, setChallenge] = useState<SecondFactorChallenge | null>(null);
   const [restartMessage, setRestartMessage] = useState('');
   const next = search.get('next');
+  const deleted = search.get('account') === 'deleted';
+  usePageTitle(t.title);
+  useProviderNameWhenIdle();
   const enter = useCallback(() => navigate(safeNextPath(next), { replace: true }), [navigate, next]);
   const restart = useCallback(
     (message: string) => {
@@ -37,28 +54,15 @@ export function LoginPage() {
     [login.reset],
   );
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const email = String(form.get('email') ?? '').trim();
-    const password = String(form.get('password') ?? '');
-    const errors = {
-      ...(email ? {} : { email: t.emailRequired }),
-      ...(password ? {} : { password: t.passwordRequired }),
-    };
-    setFieldErrors(errors);
-    if (Object.keys(errors).length > 0) return;
+  const signIn = (body: Credentials) => {
     setRestartMessage('');
     passkey.reset();
-    login.mutate(
-      { email, password },
-      {
-        onSuccess: (result) => {
-          if ('mfaRequired' in result) setChallenge({ challengeToken: result.challengeToken, methods: result.methods });
-          else void enter();
-        },
+    login.mutate(body, {
+      onSuccess: (result) => {
+        if ('mfaRequired' in result) setChallenge({ challengeToken: result.challengeToken, methods: result.methods });
+        else void enter();
       },
-    );
+    });
   };
 
   const signInWithPasskey = () => {
@@ -68,24 +72,19 @@ export function LoginPage() {
   };
 
   const error = login.error;
+  const passkeyError = passkey.error;
   const message =
-    error instanceof ApiError
-      ? error.status === 401
-        ? t.wrongCredentials
-        : error.status === 429
-          ? t.throttled
-          : error.message
+    error instanceof ApiError && error.status === 401
+      ? t.wrongCredentials
       : error
-        ? String(error.message)
-        : passkey.error instanceof ApiError
-          ? passkey.error.status === 401
-            ? t.passkeyUnknown
-            : passkey.error.status === 429
-              ? t.throttled
-              : t.failed
-          : passkey.error
-            ? t.passkeyFailed
-            : restartMessage || null;
+        ? texts.problem(error)
+        : passkeyError instanceof ApiError && passkeyError.status === 401
+          ? t.passkeyUnknown
+          : passkeyError instanceof ApiError
+            ? texts.problem(passkeyError)
+            : passkeyError
+              ? t.passkeyFailed
+              : restartMessage || null;
 
   if (challenge) {
     return (
@@ -104,32 +103,23 @@ export function LoginPage() {
     <main id="main" className="auth-page">
       <div className="auth-card">
         <img src="/favicon.svg" alt="" width="40" height="40" />
-        <h1>{t.title}</h1>
+        <h1 tabIndex={-1}>{t.title}</h1>
         <p className="muted">{t.intro}</p>
-        {next && !login.isError && <Alert tone="info">{t.sessionEnded}</Alert>}
+        {deleted && !login.isError && (
+          <Alert tone="success" title={t.accountDeletedTitle}>
+            <p>{t.accountDeleted}</p>
+          </Alert>
+        )}
+        {next && !deleted && !login.isError && <Alert tone="info">{t.sessionEnded}</Alert>}
         {message && <Alert tone="error">{message}</Alert>}
         {/* The request module (with zod) is fetched as soon as someone starts on the form. */}
-        <form onSubmit={onSubmit} onFocus={() => void loadLoginRequest()} noValidate>
-          <TextField
-            label={t.email}
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            error={fieldErrors.email ?? (error instanceof ApiError ? error.fieldError('email') : undefined)}
-          />
-          <TextField
-            label={t.password}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            error={fieldErrors.password}
-          />
+        <Form form={form} onFocus={() => void loadLoginRequest()} onSubmit={signIn}>
+          <InputField name="email" label={t.email} type="email" autoComplete="username" required />
+          <InputField name="password" label={t.password} type="password" autoComplete="current-password" required />
           <Button type="submit" busy={login.isPending}>
             {t.submit}
           </Button>
-        </form>
+        </Form>
         <p className="auth-divider">{t.or}</p>
         <Button variant="secondary" busy={passkey.isPending} onClick={signInWithPasskey}>
           {t.passkeySignIn}
@@ -146,4 +136,22 @@ export function LoginPage() {
       </div>
     </main>
   );
+}
+
+/** The tab title names the provider; its request (and zod) waits until the page is idle. */
+function useProviderNameWhenIdle() {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const load = () =>
+      void loadLoginRequest()
+        .then(({ providerQueryOptions }) => queryClient.fetchQuery(providerQueryOptions()))
+        .then((provider) => setSiteName(provider.name))
+        .catch(() => undefined);
+    if ('requestIdleCallback' in window) {
+      const id = window.requestIdleCallback(load, { timeout: 3000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = setTimeout(load, 1000);
+    return () => clearTimeout(id);
+  }, [queryClient]);
 }

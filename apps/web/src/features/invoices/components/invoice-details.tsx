@@ -1,5 +1,5 @@
 import type { TInvoice } from '@portal/contracts';
-import { formatDate, formatMoney, formatNumber } from '../../../lib/format';
+import { formatDate, formatMoney, formatNumber, formatPeriod, formatQuantity } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { invoiceMessages } from '../messages';
 
@@ -15,10 +15,8 @@ export function InvoiceDetails({ invoice }: { invoice: TInvoice }) {
         <dl>
           <dt>{t.issueDate}</dt>
           <dd>{formatDate(invoice.issueDate, language)}</dd>
-          <dt>{t.servicePeriod}</dt>
-          <dd>
-            {formatDate(invoice.servicePeriod.start, language)} – {formatDate(invoice.servicePeriod.end, language)}
-          </dd>
+          <dt>{invoice.servicePeriod.start === invoice.servicePeriod.end ? t.serviceDate : t.servicePeriod}</dt>
+          <dd>{formatPeriod(invoice.servicePeriod, language)}</dd>
           {invoice.kind === 'invoice' && (
             <>
               <dt>{t.dueDate}</dt>
@@ -66,7 +64,7 @@ export function InvoiceDetails({ invoice }: { invoice: TInvoice }) {
             <tr key={index}>
               <td data-label={t.lineDescription}>{line.description}</td>
               <td data-label={t.lineQuantity} className="num">
-                {formatNumber(line.quantity, language)} {line.unit}
+                {formatQuantity(line.quantity, line.unit, language)}
               </td>
               <td data-label={t.lineUnitPrice} className="num">
                 {money(line.unitPrice)}
@@ -82,20 +80,32 @@ export function InvoiceDetails({ invoice }: { invoice: TInvoice }) {
         </tbody>
       </table>
       <dl className="invoice-totals">
-        {invoice.taxes.map((row) => (
-          <div key={row.taxRate}>
-            <dt>{t.netAt(formatNumber(row.taxRate, language))}</dt>
-            <dd>{money(row.net)}</dd>
-            <dt>{t.taxAt(formatNumber(row.taxRate, language))}</dt>
-            <dd>{money(row.tax)}</dd>
+        {/* One tax rate: net, its VAT, total. Several: each rate's net and VAT, then the sums. */}
+        {invoice.taxes.length === 1 && invoice.taxes[0] ? (
+          <div>
+            <dt>{t.totalNet}</dt>
+            <dd>{money(invoice.amounts.net)}</dd>
+            <dt>{t.taxAt(formatNumber(invoice.taxes[0].taxRate, language))}</dt>
+            <dd>{money(invoice.amounts.tax)}</dd>
           </div>
-        ))}
-        <div>
-          <dt>{t.totalNet}</dt>
-          <dd>{money(invoice.amounts.net)}</dd>
-          <dt>{t.totalTax}</dt>
-          <dd>{money(invoice.amounts.tax)}</dd>
-        </div>
+        ) : (
+          <>
+            {invoice.taxes.map((row) => (
+              <div key={row.taxRate}>
+                <dt>{t.netAt(formatNumber(row.taxRate, language))}</dt>
+                <dd>{money(row.net)}</dd>
+                <dt>{t.taxAt(formatNumber(row.taxRate, language))}</dt>
+                <dd>{money(row.tax)}</dd>
+              </div>
+            ))}
+            <div>
+              <dt>{t.totalNet}</dt>
+              <dd>{money(invoice.amounts.net)}</dd>
+              <dt>{t.totalTax}</dt>
+              <dd>{money(invoice.amounts.tax)}</dd>
+            </div>
+          </>
+        )}
         <div className="invoice-gross">
           <dt>{t.totalGross}</dt>
           <dd>{money(invoice.amounts.gross)}</dd>

@@ -48,12 +48,16 @@ export function InvoiceTable({
               <Link to={paths.invoice(invoice.id)}>{invoice.number}</Link>
               {invoice.kind === 'cancellation' && <span className="small muted"> · {t.cancellationInvoice}</span>}
             </td>
-            <td data-label={t.columnDate}>{formatDate(invoice.issueDate, language)}</td>
-            <td data-label={t.columnDue}>{invoice.kind === 'invoice' ? formatDate(invoice.dueDate, language) : '–'}</td>
+            <td data-label={t.columnDate} className="invoice-date">
+              {formatDate(invoice.issueDate, language)}
+            </td>
+            <td data-label={t.columnDue} className="invoice-date invoice-due">
+              {invoice.kind === 'invoice' ? formatDate(invoice.dueDate, language) : '–'}
+            </td>
             <td data-label={t.columnAmount} className="num">
               {formatMoney(invoice.amounts.gross, language)}
             </td>
-            <td data-label={t.columnStatus}>
+            <td data-label={t.columnStatus} className="invoice-status">
               <InvoiceStatusBadge invoice={invoice} />
             </td>
             <td data-label={t.columnActions} className="invoice-actions">

@@ -1,9 +1,12 @@
-import type { TInvoiceSummary, TPayment, TPaymentMethod } from '@portal/contracts';
+import { type TInvoiceSummary, type TPayment, type TPaymentMethod, ZCreatePaymentBody } from '@portal/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { ErrorState, QueryState } from '../../../components/ui/states';
-import { ApiError } from '../../../lib/api-client';
+import { Form, RadioGroupInput } from '../../../components/ui/form';
+import { QueryState } from '../../../components/ui/states';
+import { paths } from '../../../config/paths';
+import { useContractForm } from '../../../lib/form';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useCreatePayment } from '../api/create-payment';
@@ -22,7 +25,7 @@ export function PaymentDialog({ invoice, onClose }: { invoice: TInvoiceSummary; 
   const titleId = useId();
   const methods = usePaymentMethods(true);
   const pay = useCreatePayment();
-  const [method, setMethod] = useState<TPaymentMethod | null>(null);
+  const form = useContractForm(ZCreatePaymentBody, { defaultValues: { method: undefined as never } });
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [payment, setPayment] = useState<TPayment | null>(null);
 
@@ -30,8 +33,7 @@ export function PaymentDialog({ invoice, onClose }: { invoice: TInvoiceSummary; 
     dialogRef.current?.showModal();
   }, []);
 
-  const submit = () => {
-    if (!method) return;
+  const submit = ({ method }: { method: TPaymentMethod }) => {
     pay.mutate(
       { invoiceId: invoice.id, method, idempotencyKey: `${idempotencyKey}-${method}` },
       {
@@ -43,10 +45,8 @@ export function PaymentDialog({ invoice, onClose }: { invoice: TInvoiceSummary; 
     );
   };
 
-  const conflict = pay.error instanceof ApiError && pay.error.status === 409;
-
   return (
-    <dialog ref={dialogRef} className="payment-dialog" aria-labelledby={titleId} onClose={onClose}>
+    <dialog ref={dialogRef} className="dialog payment-dialog" aria-labelledby={titleId} onClose={onClose}>
       <h2 id={titleId}>{t.dialogTitle(invoice.number)}</h2>
       <p>{t.amountDue(formatMoney(invoice.openAmount, language))}</p>
       {payment ? (
@@ -61,43 +61,46 @@ export function PaymentDialog({ invoice, onClose }: { invoice: TInvoiceSummary; 
               <TransferInstructions instructions={payment.nextAction.instructions} />
             </>
           )}
+          <div className="dialog-actions">
+            <Button variant="secondary" onClick={() => dialogRef.current?.close()}>
+              {t.close}
+            </Button>
+          </div>
         </div>
       ) : (
-        <QueryState query={methods}>
-          {(data) => (
-            <fieldset className="payment-methods">
-              <legend>{t.chooseMethod}</legend>
-              {data.items.map((option) => (
-                <label key={option.method} className={option.available ? 'method' : 'method method-unavailable'}>
-                  <input
-                    type="radio"
-                    name="payment-method"
-                    value={option.method}
-                    disabled={!option.available}
-                    checked={method === option.method}
-                    onChange={() => setMethod(option.method)}
-                  />
-                  <span>
-                    {t[`method_${option.method}`]}
-                    {option.reason && <span className="small muted method-reason">{t[`reason_${option.reason}`]}</span>}
-                  </span>
-                </label>
-              ))}
-            </fieldset>
-          )}
-        </QueryState>
+        <Form form={form} error={pay.error} problems={{ conflict: t.inFlight }} onSubmit={submit}>
+          <QueryState query={methods}>
+            {(data) => (
+              <RadioGroupInput
+                name="method"
+                legend={t.chooseMethod}
+                errorName={t.method}
+                options={data.items.map((option) => ({
+                  value: option.method,
+                  label: t[`method_${option.method}`],
+                  disabled: !option.available,
+                  hint:
+                    option.reason === 'no_sepa_mandate' ? (
+                      <>
+                        {t.reason_no_sepa_mandate} <Link to={paths.accountBank}>{t.toBankDetails}</Link>
+                      </>
+                    ) : option.reason ? (
+                      t[`reason_${option.reason}`]
+                    ) : undefined,
+                }))}
+              />
+            )}
+          </QueryState>
+          <div className="dialog-actions">
+            <Button type="submit" busy={pay.isPending}>
+              {t.confirm}
+            </Button>
+            <Button variant="secondary" onClick={() => dialogRef.current?.close()}>
+              {t.cancel}
+            </Button>
+          </div>
+        </Form>
       )}
-      {pay.isError && (conflict ? <Alert tone="warning">{t.inFlight}</Alert> : <ErrorState error={pay.error} />)}
-      <div className="dialog-actions">
-        {!payment && (
-          <Button onClick={submit} disabled={!method} busy={pay.isPending}>
-            {t.confirm}
-          </Button>
-        )}
-        <Button variant="secondary" onClick={() => dialogRef.current?.close()}>
-          {payment ? t.close : t.cancel}
-        </Button>
-      </div>
     </dialog>
   );
 }

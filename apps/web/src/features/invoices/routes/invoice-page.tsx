@@ -32,7 +32,7 @@ export function InvoicePage() {
   const returnedPayment = search.get('payment');
 
   return (
-    <QueryState query={invoice}>
+    <QueryState query={invoice} asPage problems={{ not_found: t.notFound }}>
       {(data) => {
         const returned = data.payments.find((payment) => payment.id === returnedPayment);
         return (

@@ -1,18 +1,12 @@
-import type { TTicketStatus, TTicketSummary } from '@portal/contracts';
+import type { TTicketSummary } from '@portal/contracts';
 import { Link } from 'react-router';
-import { Badge, type BadgeTone } from '../../../components/ui/badge';
+
 import { EmptyState } from '../../../components/ui/states';
+import { TicketStatusBadge } from '../../../components/ui/status-badges';
 import { paths } from '../../../config/paths';
 import { formatDateTime } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { overviewMessages } from '../messages';
-
-const tones: Record<TTicketStatus, BadgeTone> = {
-  open: 'info',
-  in_progress: 'neutral',
-  waiting_for_customer: 'warning',
-  closed: 'success',
-};
 
 /** The customer's tickets that are not closed, latest activity first, linking to each. */
 export function OpenTickets({ tickets }: { tickets: TTicketSummary[] }) {
@@ -43,7 +37,7 @@ export function OpenTickets({ tickets }: { tickets: TTicketSummary[] }) {
               </Link>
             </td>
             <td data-label={t.ticketColumnStatus}>
-              <Badge tone={tones[ticket.status]}>{t[`ticketStatus_${ticket.status}`]}</Badge>
+              <TicketStatusBadge status={ticket.status} />
             </td>
             <td data-label={t.ticketColumnUpdated}>{formatDateTime(ticket.updatedAt, language)}</td>
           </tr>

@@ -54,8 +54,8 @@ describe('CancellationForm', () => {
     expect(screen.getByText(/Frühestmöglich: 31\.01\.2027/)).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Weiter zur Bestätigung' }));
+    expect(await screen.findByRole('heading', { name: 'Bitte prüfen Sie Ihre Kündigung' })).toBeTruthy();
     expect(fetchMock).not.toHaveBeenCalled();
-    expect(screen.getByRole('heading', { name: 'Bitte prüfen Sie Ihre Kündigung' })).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'jetzt kündigen' }));
     await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
@@ -64,11 +64,13 @@ describe('CancellationForm', () => {
     expect(JSON.parse(String(init.body))).toEqual({ type: 'ordinary', endDate: '2027-01-31' });
   });
 
-  it('requires a reason for an extraordinary cancellation', () => {
+  it('requires a reason for an extraordinary cancellation', async () => {
     renderForm();
     fireEvent.click(screen.getByLabelText('Außerordentliche Kündigung (aus wichtigem Grund)'));
     fireEvent.click(screen.getByRole('button', { name: 'Weiter zur Bestätigung' }));
-    expect(screen.getByText('Bitte nennen Sie den wichtigen Grund für die außerordentliche Kündigung.')).toBeTruthy();
+    expect(
+      await screen.findByText('Bitte nennen Sie den wichtigen Grund für die außerordentliche Kündigung.'),
+    ).toBeTruthy();
   });
 
   it("returns to the form with the API's earliest date when a date is refused", async () => {
@@ -84,7 +86,13 @@ describe('CancellationForm', () => {
             code: 'unprocessable',
             requestId: 'req-12345678',
             earliestEndDate: '2027-01-31',
-            errors: [{ path: 'endDate', message: 'The contract can end on 2027-01-31 at the earliest.' }],
+            errors: [
+              {
+                path: 'endDate',
+                code: 'endDateNotAllowed',
+                message: 'The contract can end on 2027-01-31 at the earliest.',
+              },
+            ],
           },
           'application/problem+json',
         ),
@@ -93,8 +101,10 @@ describe('CancellationForm', () => {
     renderForm();
     fireEvent.change(screen.getByLabelText('Gewünschtes Vertragsende'), { target: { value: '2027-06-15' } });
     fireEvent.click(screen.getByRole('button', { name: 'Weiter zur Bestätigung' }));
-    fireEvent.click(screen.getByRole('button', { name: 'jetzt kündigen' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'jetzt kündigen' }));
     expect(await screen.findByText(/Frühestmöglich ist der 31\.01\.2027/)).toBeTruthy();
-    expect(screen.getByLabelText('Gewünschtes Vertragsende').getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() =>
+      expect(screen.getByLabelText('Gewünschtes Vertragsende').getAttribute('aria-invalid')).toBe('true'),
+    );
   });
 });

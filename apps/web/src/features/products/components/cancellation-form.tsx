@@ -1,20 +1,17 @@
-import type { TCancellationType, TProductDetail } from '@portal/contracts';
-import { type FormEvent, useState } from 'react';
-import { Alert } from '../../../components/ui/alert';
+import { type TProductDetail, ZCancelProductBody } from '@portal/contracts';
+import { useEffect, useState } from 'react';
 import { Button } from '../../../components/ui/button';
-import { TextAreaField, TextField } from '../../../components/ui/field';
+import { Form, InputField, TextAreaInput } from '../../../components/ui/form';
 import { ApiError } from '../../../lib/api-client';
+import { applyServerErrors, useContractForm, withoutEmptyText } from '../../../lib/form';
 import { formatDate } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useCancelProduct } from '../api/cancel-product';
 import { cancellationMessages } from '../cancellation-messages';
 import { CancellationTypeField } from './cancellation-type-field';
 
-interface Draft {
-  type: TCancellationType;
-  reason: string;
-  endDate: string;
-}
+const schema = withoutEmptyText(ZCancelProductBody);
+type Declaration = ReturnType<typeof schema.parse>;
 
 /**
  * Two steps: the form, with the earliest end date filled in, then a review of exactly what will
@@ -25,41 +22,30 @@ export function CancellationForm({ product }: { product: TProductDetail }) {
   const { language } = useLanguage();
   const cancel = useCancelProduct(product.id);
   const earliest = product.contract.earliestEndDate ?? '';
-  const [draft, setDraft] = useState<Draft>({ type: 'ordinary', reason: '', endDate: earliest });
-  const [step, setStep] = useState<'form' | 'review'>('form');
-  const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
+  const form = useContractForm(schema, { defaultValues: { type: 'ordinary', reason: '', endDate: earliest } });
+  const [review, setReview] = useState<Declaration | null>(null);
+  const type = form.watch('type');
 
-  const apiError = cancel.error instanceof ApiError ? cancel.error : null;
-  // A 422 names the earliest allowed date; say so in the customer's language.
-  const refusedEarliest = apiError?.problem.earliestEndDate;
-  const fieldError = (field: keyof Draft) =>
-    errors[field] ??
-    (field === 'endDate' && typeof refusedEarliest === 'string'
-      ? t.endDateNotAllowed(formatDate(refusedEarliest, language))
-      : apiError?.fieldError(field));
+  // An ordinary cancellation starts at the earliest date; an extraordinary one ends on receipt.
+  useEffect(() => {
+    form.setValue('endDate', type === 'ordinary' ? earliest : '');
+  }, [type, earliest, form]);
 
-  const onContinue = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const next: typeof errors = {};
-    if (draft.type === 'extraordinary' && !draft.reason.trim()) next.reason = t.reasonRequired;
-    if (draft.type === 'ordinary' && !draft.endDate) next.endDate = t.endDateRequired;
-    setErrors(next);
-    cancel.reset();
-    if (Object.keys(next).length === 0) setStep('review');
-  };
+  // A 422 names the earliest allowed date; the field says so in the customer's language.
+  const refusedEarliest = cancel.error instanceof ApiError ? cancel.error.problem.earliestEndDate : undefined;
 
   const onSubmit = () => {
-    cancel.mutate(
-      {
-        type: draft.type,
-        ...(draft.reason.trim() ? { reason: draft.reason.trim() } : {}),
-        ...(draft.endDate ? { endDate: draft.endDate } : {}),
+    if (!review) return;
+    cancel.mutate(review, {
+      onError: (error) => {
+        setReview(null);
+        // The form is shown again first, so the errors land on mounted fields.
+        setTimeout(() => applyServerErrors(form, error), 0);
       },
-      { onError: () => setStep('form') },
-    );
+    });
   };
 
-  if (step === 'review') {
+  if (review) {
     return (
       <section className="card" aria-labelledby="cancellation-review">
         <h2 id="cancellation-review">{t.reviewHeading}</h2>
@@ -69,20 +55,20 @@ export function CancellationForm({ product }: { product: TProductDetail }) {
             {product.name} ({product.contractNumber})
           </dd>
           <dt>{t.reviewType}</dt>
-          <dd>{draft.type === 'ordinary' ? t.typeOrdinary : t.typeExtraordinary}</dd>
+          <dd>{review.type === 'ordinary' ? t.typeOrdinary : t.typeExtraordinary}</dd>
           <dt>{t.reviewEndDate}</dt>
           <dd>
-            <strong>{draft.endDate ? formatDate(draft.endDate, language) : t.extraordinaryHint}</strong>
+            <strong>{review.endDate ? formatDate(review.endDate, language) : t.extraordinaryHint}</strong>
           </dd>
-          {draft.reason.trim() && (
+          {review.reason && (
             <>
               <dt>{t.reviewReason}</dt>
-              <dd className="pre-wrap">{draft.reason.trim()}</dd>
+              <dd className="pre-wrap">{review.reason}</dd>
             </>
           )}
         </dl>
         <div className="form-actions">
-          <Button variant="secondary" onClick={() => setStep('form')} disabled={cancel.isPending}>
+          <Button variant="secondary" onClick={() => setReview(null)} disabled={cancel.isPending}>
             {t.back}
           </Button>
           <Button variant="danger" busy={cancel.isPending} onClick={onSubmit}>
@@ -97,34 +83,38 @@ export function CancellationForm({ product }: { product: TProductDetail }) {
     <section aria-labelledby="cancellation-heading">
       <h2 id="cancellation-heading">{t.heading}</h2>
       <p>{t.intro(product.name)}</p>
-      {apiError && !apiError.problem.errors && <Alert tone="error">{apiError.message}</Alert>}
-      <form onSubmit={onContinue} noValidate className="cancellation-form">
-        <CancellationTypeField
-          value={draft.type}
-          onChange={(type) => setDraft({ ...draft, type, endDate: type === 'ordinary' ? earliest : '' })}
-        />
-        <TextAreaField
-          label={draft.type === 'extraordinary' ? t.reason : t.reasonOptional}
+      <Form
+        form={form}
+        className="cancellation-form"
+        error={cancel.error}
+        onSubmit={(values) => {
+          cancel.reset();
+          setReview(values);
+        }}
+      >
+        <CancellationTypeField />
+        <TextAreaInput
           name="reason"
+          label={type === 'extraordinary' ? t.reason : t.reasonOptional}
+          errorName={t.reason}
           rows={3}
           maxLength={2000}
-          value={draft.reason}
-          required={draft.type === 'extraordinary'}
-          onChange={(event) => setDraft({ ...draft, reason: event.target.value })}
-          error={fieldError('reason')}
+          required={type === 'extraordinary'}
         />
-        <TextField
-          label={t.endDate}
+        <InputField
           name="endDate"
+          label={t.endDate}
           type="date"
-          value={draft.endDate}
-          min={draft.type === 'ordinary' ? earliest : undefined}
-          onChange={(event) => setDraft({ ...draft, endDate: event.target.value })}
-          hint={draft.type === 'ordinary' ? t.endDateHint(formatDate(earliest, language)) : t.extraordinaryHint}
-          error={fieldError('endDate')}
+          min={type === 'ordinary' ? earliest : undefined}
+          hint={type === 'ordinary' ? t.endDateHint(formatDate(earliest, language)) : t.extraordinaryHint}
+          errorTexts={
+            typeof refusedEarliest === 'string'
+              ? { endDateNotAllowed: t.endDateNotAllowed(formatDate(refusedEarliest, language)) }
+              : {}
+          }
         />
         <Button type="submit">{t.next}</Button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { downloadProductDocument, useProductDocuments } from '../api/get-product
 import { productsMessages } from '../messages';
 
 /** The "Vertragliches" tab: every contract document, downloadable as the stored PDF. */
-export function ProductDocuments({ productId }: { productId: string }) {
+export function ProductDocuments({ productId, contractNumber }: { productId: string; contractNumber: string }) {
   const t = useMessages(productsMessages);
   const { language } = useLanguage();
   const documents = useProductDocuments(productId);
@@ -42,7 +42,6 @@ export function ProductDocuments({ productId }: { productId: string }) {
             <thead>
               <tr>
                 <th scope="col">{t.colDocument}</th>
-                <th scope="col">{t.colVersion}</th>
                 <th scope="col">{t.colAccepted}</th>
                 <th scope="col" className="num">
                   {t.colSize}
@@ -53,8 +52,16 @@ export function ProductDocuments({ productId }: { productId: string }) {
             <tbody>
               {data.items.map((document) => (
                 <tr key={document.id}>
-                  <td data-label={t.colDocument}>{document.title}</td>
-                  <td data-label={t.colVersion}>{document.version}</td>
+                  <td data-label={t.colDocument}>
+                    <span className="document-title">
+                      {document.title}{' '}
+                      <span className="muted small">
+                        {document.version === contractNumber
+                          ? t.documentOfContract(contractNumber)
+                          : t.documentVersion(document.version)}
+                      </span>
+                    </span>
+                  </td>
                   <td data-label={t.colAccepted}>{formatDate(document.acceptedOn, language)}</td>
                   <td data-label={t.colSize} className="num">
                     {t.kilobytes(formatNumber(Math.ceil(document.sizeBytes / 1024), language))}

@@ -1,11 +1,11 @@
 import type { TProductDetail } from '@portal/contracts';
 import { Fragment } from 'react';
+import { ProductStatusBadge } from '../../../components/ui/status-badges';
 import { useCustomerType } from '../../../lib/customer-type';
 import { formatDate } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { productsMessages } from '../messages';
 import { ProductPrice } from './product-price';
-import { ProductStatusBadge } from './product-status-badge';
 
 /** The "Übersicht" tab: the product's key facts, specs and contract term. */
 export function ProductOverview({ product }: { product: TProductDetail }) {

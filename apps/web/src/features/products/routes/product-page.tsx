@@ -1,6 +1,7 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
 import { QueryState } from '../../../components/ui/states';
+import { ProductStatusBadge } from '../../../components/ui/status-badges';
 import { paths } from '../../../config/paths';
 import { useMessages } from '../../../lib/i18n';
 import { useProduct } from '../api/get-product';
@@ -8,7 +9,6 @@ import { CancellationConfirmation } from '../components/cancellation-confirmatio
 import { CancellationForm } from '../components/cancellation-form';
 import { ProductDocuments } from '../components/product-documents';
 import { ProductOverview } from '../components/product-overview';
-import { ProductStatusBadge } from '../components/product-status-badge';
 import { Tabs } from '../components/tabs';
 import { productsMessages } from '../messages';
 import '../products.css';
@@ -30,7 +30,7 @@ export function ProductPage() {
       <p className="no-print">
         <Link to={paths.products}>← {t.backToList}</Link>
       </p>
-      <QueryState query={product}>
+      <QueryState query={product} asPage problems={{ not_found: t.notFound }}>
         {(data) => (
           <>
             <PageHeader
@@ -44,7 +44,11 @@ export function ProductPage() {
               onSelect={selectTab}
               tabs={[
                 { key: 'overview', label: t.tabOverview, panel: () => <ProductOverview product={data} /> },
-                { key: 'contract', label: t.tabContract, panel: () => <ProductDocuments productId={data.id} /> },
+                {
+                  key: 'contract',
+                  label: t.tabContract,
+                  panel: () => <ProductDocuments productId={data.id} contractNumber={data.contractNumber} />,
+                },
                 {
                   key: 'cancellation',
                   label: t.tabCancellation,

@@ -2,13 +2,13 @@ import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { PageHeader } from '../../../components/ui/page-header';
 import { EmptyState, QueryState } from '../../../components/ui/states';
+import { ProductStatusBadge } from '../../../components/ui/status-badges';
 import { paths } from '../../../config/paths';
 import { useCustomerType } from '../../../lib/customer-type';
 import { formatDate } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useProducts } from '../api/get-products';
 import { ProductPrice } from '../components/product-price';
-import { ProductStatusBadge } from '../components/product-status-badge';
 import { productsMessages } from '../messages';
 
 export function ProductsPage() {
@@ -50,8 +50,10 @@ export function ProductsPage() {
                   .map((product) => (
                     <tr key={product.id}>
                       <td data-label={t.colName}>
-                        <Link to={paths.product(product.id)}>{product.name}</Link>
-                        <span className="muted small product-number">{product.contractNumber}</span>
+                        <span className="product-name">
+                          <Link to={paths.product(product.id)}>{product.name}</Link>{' '}
+                          <span className="muted small">{t.contractNumberOf(product.contractNumber)}</span>
+                        </span>
                       </td>
                       <td data-label={t.colCategory}>{t[`category_${product.category}`]}</td>
                       <td data-label={t.colStatus}>

@@ -1,7 +1,9 @@
 import { ticketAttachmentLimits } from '@portal/contracts';
 import { type ChangeEvent, useId } from 'react';
+import { get, useController, useFormContext } from 'react-hook-form';
+import { decodeFieldError, useErrorTexts } from '../../../lib/form-errors';
 import { useLanguage, useMessages } from '../../../lib/i18n';
-import { formatSize, megabytes } from '../lib/attachment-files';
+import { checkFiles, formatSize, megabytes } from '../lib/attachment-files';
 import { ticketMessages } from '../messages';
 
 const accept = [
@@ -17,40 +19,38 @@ const accept = [
   'text/plain',
 ];
 
-/** Chooses files for a message; the chosen ones are listed and can be removed one by one. */
-export function AttachmentPicker({
-  files,
-  onChange,
-  error,
-}: {
-  files: File[];
-  onChange: (files: File[]) => void;
-  error?: string | undefined;
-}) {
+/**
+ * The `attachments` field of a ticket form: a styled button opens the file chooser, the chosen
+ * files are listed with their size and any problem, and each can be removed again.
+ */
+export function AttachmentPicker() {
   const t = useMessages(ticketMessages);
   const { language } = useLanguage();
+  const texts = useErrorTexts();
+  const { control, formState } = useFormContext();
+  const { field } = useController({ name: 'attachments', control });
+  const files = (field.value ?? []) as File[];
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
+  const fieldError = get(formState.errors, 'attachments') as { message?: string } | undefined;
+  const error = fieldError ? texts.field(decodeFieldError(fieldError.message), t.attachmentsName) : undefined;
+  const problems = checkFiles(files);
+  const problemOf = (file: File) => {
+    const found = problems.find((problem) => 'name' in problem && problem.name === file.name);
+    if (!found) return null;
+    return found.kind === 'type' ? t.fileTypeRefused : t.fileTooLarge(megabytes(ticketAttachmentLimits.maxFileBytes));
+  };
 
   const add = (event: ChangeEvent<HTMLInputElement>) => {
-    onChange([...files, ...Array.from(event.target.files ?? [])]);
+    field.onChange([...files, ...Array.from(event.target.files ?? [])]);
     // Clearing the input lets the same file be chosen again after removing it.
     event.target.value = '';
   };
 
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{t.attachments}</label>
-      <input
-        id={id}
-        type="file"
-        multiple
-        accept={accept.join(',')}
-        onChange={add}
-        aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-        aria-invalid={error ? true : undefined}
-      />
+    <fieldset className={error ? 'field attachments field-invalid' : 'field attachments'}>
+      <legend>{t.attachments}</legend>
       <p id={hintId} className="field-hint">
         {t.attachmentsHint(
           ticketAttachmentLimits.maxFiles,
@@ -58,22 +58,47 @@ export function AttachmentPicker({
           megabytes(ticketAttachmentLimits.maxMessageBytes),
         )}
       </p>
+      <div className="file-picker">
+        <input
+          id={id}
+          className="file-input"
+          type="file"
+          multiple
+          accept={accept.join(',')}
+          onChange={add}
+          onBlur={field.onBlur}
+          ref={field.ref}
+          aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+          aria-invalid={error ? true : undefined}
+        />
+        <label htmlFor={id} className="btn btn-secondary">
+          {t.chooseFiles}
+        </label>
+        {files.length === 0 && <span className="muted small">{t.noFilesChosen}</span>}
+      </div>
       {files.length > 0 && (
         <ul className="chosen-files">
-          {files.map((file, index) => (
-            <li key={`${file.name}-${file.size}-${file.lastModified}`}>
-              <span>
-                {file.name} <span className="muted small">({formatSize(file.size, language)})</span>
-              </span>
-              <button
-                type="button"
-                className="btn btn-link"
-                onClick={() => onChange(files.filter((_, other) => other !== index))}
+          {files.map((file, index) => {
+            const problem = problemOf(file);
+            return (
+              <li
+                key={`${file.name}-${file.size}-${file.lastModified}`}
+                className={problem ? 'file-refused' : undefined}
               >
-                {t.removeAttachment(file.name)}
-              </button>
-            </li>
-          ))}
+                <span>
+                  {file.name} <span className="muted small">({formatSize(file.size, language)})</span>
+                  {problem && <span className="field-error">{problem}</span>}
+                </span>
+                <button
+                  type="button"
+                  className="btn btn-link"
+                  onClick={() => field.onChange(files.filter((_, other) => other !== index))}
+                >
+                  {t.removeAttachment(file.name)}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
       {error && (
@@ -81,6 +106,6 @@ export function AttachmentPicker({
           {error}
         </p>
       )}
-    </div>
+    </fieldset>
   );
 }

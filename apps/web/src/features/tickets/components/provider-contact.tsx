@@ -1,6 +1,6 @@
 import { QueryState } from '../../../components/ui/states';
 import { useMessages } from '../../../lib/i18n';
-import { useProvider } from '../api/get-provider';
+import { useProvider } from '../../../lib/provider';
 import { ticketMessages } from '../messages';
 
 /** The provider's address, phone and e-mail, from the API's configuration. */

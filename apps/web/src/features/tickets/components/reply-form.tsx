@@ -1,78 +1,65 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { TextAreaField } from '../../../components/ui/field';
-import { ApiError } from '../../../lib/api-client';
+import { ConfirmDialog } from '../../../components/ui/dialog';
+import { Form, TextAreaInput } from '../../../components/ui/form';
+import { applyServerErrors, useContractForm } from '../../../lib/form';
+import { useErrorTexts } from '../../../lib/form-errors';
 import { useMessages } from '../../../lib/i18n';
 import { useCloseTicket } from '../api/close-ticket';
 import { useReplyToTicket } from '../api/reply-to-ticket';
-import { checkFiles, toUploads } from '../lib/attachment-files';
-import { attachmentsError, describeFileProblems, formError } from '../lib/form-errors';
+import { toUploads } from '../lib/attachment-files';
+import { replySchema } from '../lib/ticket-forms';
 import { ticketMessages } from '../messages';
 import { AttachmentPicker } from './attachment-picker';
 
-/** Reply box of an open ticket, with the button that closes it. */
+/** Reply box of an open ticket, with the button that closes it (after asking). */
 export function ReplyForm({ ticketId }: { ticketId: string }) {
   const t = useMessages(ticketMessages);
+  const texts = useErrorTexts();
   const reply = useReplyToTicket(ticketId);
   const close = useCloseTicket(ticketId);
-  const [files, setFiles] = useState<File[]>([]);
-  const [errors, setErrors] = useState<{ body?: string; attachments?: string }>({});
-  const [formKey, setFormKey] = useState(0);
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const body = String(new FormData(event.currentTarget).get('body') ?? '').trim();
-    const fileProblems = describeFileProblems(checkFiles(files), t);
-    const found = { ...(body ? {} : { body: t.required }), ...(fileProblems ? { attachments: fileProblems } : {}) };
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    reply.mutate(
-      { body, attachments: await toUploads(files) },
-      {
-        onSuccess: () => {
-          setFiles([]);
-          setFormKey((key) => key + 1);
-        },
-      },
-    );
-  };
-
-  const onClose = () => {
-    if (window.confirm(t.confirmClose)) close.mutate();
-  };
-
-  const apiError = reply.error instanceof ApiError ? reply.error : undefined;
-  const problem = formError(reply.error, t) ?? formError(close.error, t);
+  const [asking, setAsking] = useState(false);
+  const form = useContractForm(replySchema, { defaultValues: { body: '', attachments: [] } });
 
   return (
     <section aria-labelledby="reply-heading" className="card">
       <h2 id="reply-heading">{t.replyHeading}</h2>
       {reply.isSuccess && <Alert tone="success">{t.replySent}</Alert>}
-      {problem && <Alert tone="error">{problem}</Alert>}
-      <form key={formKey} onSubmit={onSubmit} noValidate>
-        <TextAreaField
-          label={t.reply}
-          name="body"
-          required
-          maxLength={20_000}
-          hint={t.messageHint}
-          error={errors.body ?? apiError?.fieldError('body')}
-        />
-        <AttachmentPicker
-          files={files}
-          onChange={setFiles}
-          error={errors.attachments ?? attachmentsError(reply.error, t)}
-        />
+      {close.error ? <Alert tone="error">{texts.problem(close.error)}</Alert> : null}
+      <Form
+        form={form}
+        error={reply.error}
+        problems={{ rate_limited: t.throttled }}
+        onSubmit={async ({ body, attachments }) =>
+          reply.mutate(
+            { body, attachments: await toUploads(attachments) },
+            { onSuccess: () => form.reset(), onError: (error) => applyServerErrors(form, error) },
+          )
+        }
+      >
+        <TextAreaInput name="body" label={t.reply} required maxLength={20_000} hint={t.messageHint} />
+        <AttachmentPicker />
         <div className="form-actions">
-          <Button type="submit" busy={reply.isPending}>
+          <Button type="submit" busy={reply.isPending || form.formState.isSubmitting}>
             {t.sendReply}
           </Button>
-          <Button variant="secondary" onClick={onClose} busy={close.isPending}>
+          <Button variant="secondary" onClick={() => setAsking(true)} busy={close.isPending}>
             {t.closeTicket}
           </Button>
         </div>
-      </form>
+      </Form>
+      <ConfirmDialog
+        open={asking}
+        title={t.confirmCloseTitle}
+        confirmLabel={t.confirmCloseYes}
+        cancelLabel={t.cancel}
+        busy={close.isPending}
+        onCancel={() => setAsking(false)}
+        onConfirm={() => close.mutate(undefined, { onSettled: () => setAsking(false) })}
+      >
+        <p>{t.confirmClose}</p>
+      </ConfirmDialog>
     </section>
   );
 }

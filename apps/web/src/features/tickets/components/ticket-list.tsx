@@ -4,12 +4,12 @@ import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { SelectField } from '../../../components/ui/field';
 import { EmptyState, QueryState } from '../../../components/ui/states';
+import { TicketStatusBadge } from '../../../components/ui/status-badges';
 import { paths } from '../../../config/paths';
 import { formatDateTime } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useTickets } from '../api/get-tickets';
 import { ticketMessages } from '../messages';
-import { TicketStatusBadge } from './ticket-status-badge';
 
 const filters = {
   active: ['open', 'in_progress', 'waiting_for_customer'],

@@ -2,13 +2,13 @@ import { Link, useParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { QueryState } from '../../../components/ui/states';
+import { TicketStatusBadge } from '../../../components/ui/status-badges';
 import { paths } from '../../../config/paths';
 import { formatDateTime } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useProductChoices } from '../api/get-products';
 import { useTicket } from '../api/get-ticket';
 import { ReplyForm } from '../components/reply-form';
-import { TicketStatusBadge } from '../components/ticket-status-badge';
 import { TicketThread } from '../components/ticket-thread';
 import { ticketMessages } from '../messages';
 import '../tickets.css';
@@ -22,7 +22,7 @@ export function TicketPage() {
   const products = useProductChoices();
   const productName = (productId: string | null) => {
     const product = products.data?.items.find((item) => item.id === productId);
-    return product ? `${product.name} (${product.contractNumber})` : null;
+    return product ? t.productChoice(product.name, product.contractNumber) : null;
   };
 
   return (
@@ -30,7 +30,7 @@ export function TicketPage() {
       <p>
         <Link to={paths.contact}>← {t.backToContact}</Link>
       </p>
-      <QueryState query={ticket}>
+      <QueryState query={ticket} asPage problems={{ not_found: t.notFound }}>
         {(data) => (
           <>
             <PageHeader
@@ -45,7 +45,21 @@ export function TicketPage() {
               actions={<TicketStatusBadge status={data.status} />}
             />
             <TicketThread ticket={data} />
-            {data.status === 'closed' ? <Alert tone="info">{t.closedNote}</Alert> : <ReplyForm ticketId={data.id} />}
+            {data.status === 'closed' ? (
+              <Alert tone="info" title={t.closedNote}>
+                <p>{t.closedWayOn}</p>
+                <div className="form-actions">
+                  <Link className="btn btn-primary" to={`${paths.contact}#new-ticket-heading`}>
+                    {t.newTicket}
+                  </Link>
+                  <Link className="btn btn-secondary" to={paths.contact}>
+                    {t.backToContact}
+                  </Link>
+                </div>
+              </Alert>
+            ) : (
+              <ReplyForm ticketId={data.id} />
+            )}
           </>
         )}
       </QueryState>

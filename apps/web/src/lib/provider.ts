@@ -1,8 +1,12 @@
 import { providerRoutes } from '@portal/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiRequest } from './api-client';
 
-/** The provider's identity: the creditor named in the mandate text. It changes only with a deploy. */
+/**
+ * The provider's identity and contact details (GET /provider): the frame's and the tab title's
+ * name, the creditor in the mandate text, the contact card, the §312k page's letterhead.
+ * It comes from configuration and changes only with a deployment.
+ */
 export const providerQueryOptions = () =>
   queryOptions({
     queryKey: ['provider'],

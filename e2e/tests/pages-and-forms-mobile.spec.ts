@@ -1,0 +1,25 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from '../fixtures';
+
+test('at 375 px each invoice is a compact card', async ({ page }) => {
+  await signIn(page, undefined, '/invoices');
+  const rows = page.locator('.invoice-table tbody tr');
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) {
+    expect((await row.boundingBox())?.height ?? 0).toBeLessThan(190);
+  }
+});
+
+test('at 375 px the §312k form keeps its radio buttons beside their labels', async ({ page }) => {
+  await page.goto('/kuendigen');
+  for (const radio of await page.locator('main input[type="radio"]').all()) {
+    const gap = await radio.evaluate((input) => {
+      const text = input.closest('label')?.querySelector('span');
+      return (text?.getBoundingClientRect().left ?? 1e6) - input.getBoundingClientRect().right;
+    });
+    expect(gap).toBeGreaterThanOrEqual(0);
+    expect(gap).toBeLessThan(24);
+  }
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  expect(overflow).toBe(false);
+});
