@@ -140,3 +140,23 @@ describe('payment provider', () => {
     expect(config.payments).toEqual({ provider: 'sandbox', sandboxSecret: Buffer.from(sandboxSecret) });
   });
 });
+
+describe('direct-debit settings', () => {
+  const strong = 'Zq3v9LkP2xW8rT6yN4mB7cJ1hF5dS0gA-prod';
+  it('production refuses the demo creditor identifier unless a staging system says so, and then warns', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: strong, MFA_ENCRYPTION_KEY: mfaKey };
+    expect(() => loadConfig(production)).toThrowError(/PROVIDER_CREDITOR_ID/);
+    const staging = loadConfig({ ...production, SEPA_DEMO_CREDITOR_ID_ALLOWED: 'true' });
+    expect(staging.startupWarnings.join('\n')).toMatch(/demo creditor identifier/);
+    expect(loadConfig({}).provider.creditorId).toBe('DE98ZZZ09999999999');
+  });
+
+  it('checks the creditor identifier and reads the pre-notification days and dunning steps', () => {
+    expect(() => loadConfig({ PROVIDER_CREDITOR_ID: 'DE99ZZZ09999999999' })).toThrowError(/PROVIDER_CREDITOR_ID/);
+    const config = loadConfig({ SEPA_PRE_NOTIFICATION_DAYS: '5', DUNNING_STEP_DAYS: '10,30' });
+    expect(config.SEPA_PRE_NOTIFICATION_DAYS).toBe(5);
+    expect(config.DUNNING_STEP_DAYS).toEqual([10, 30]);
+    expect(loadConfig({}).SEPA_PRE_NOTIFICATION_DAYS).toBe(14);
+    expect(() => loadConfig({ DUNNING_STEP_DAYS: '21,7' })).toThrowError(/DUNNING_STEP_DAYS/);
+  });
+});

@@ -86,7 +86,7 @@ export const collectionAdminRoutes = {
     summary: 'Gather the announced direct debits due up to a date into a pain.008.001.02 file',
     tags: ['admin'],
     access: 'staff',
-    body: ZCreateDirectDebitRunBody,
+    body: ZCreateDirectDebitRunBody.nullish(),
     responses: { 201: ZDirectDebitRun, ...staffProblems, 409: ZProblem, 422: ZProblem },
   }),
   listRuns: defineRoute({

@@ -1,6 +1,6 @@
 /**
  * The parts every e-mail shares, written for a person: the salutation by what is known, and the
- * closing. Mails go out in German: the customer's language is not stored (ADR 0017-e).
+ * closing. Mails go out in German: the customer's language is not stored (ADR 0019).
  */
 
 /** Legal forms that mark a name as a company's, not a person's ("Mustermann Hosting GmbH"). */

@@ -9,8 +9,8 @@ import { sendPreNotification } from './collection-emails';
 import {
   findActiveMandateWithSuspension,
   findPendingDebit,
+  findRunByDate,
   insertDirectDebit,
-  latestRunDate,
   paidCentsOf,
   updateDebit,
   wasInRun,
@@ -31,13 +31,14 @@ export async function mandateFor(db: DbOrTx, customerId: string): Promise<Mandat
 }
 
 /**
- * The first date a debit announced today can be collected: the earliest CORE date, and after the
- * latest run's date (that run is made; an earlier date would wait for the next one anyway).
+ * The first date a debit announced today can be collected: the earliest CORE date, unless a run
+ * for that date is made already (then the next business day that has none; a run takes only what
+ * was announced before it).
  */
 export async function nextPossibleCollectionDate(db: DbOrTx, today: string): Promise<string> {
-  const earliest = earliestCollectionDate(today);
-  const latest = await latestRunDate(db);
-  return latest && latest >= earliest ? nextBusinessDay(latest) : earliest;
+  let date = earliestCollectionDate(today);
+  while (await findRunByDate(db, date)) date = nextBusinessDay(date);
+  return date;
 }
 
 /** A collection date the issue announces: the due date, at least the pre-notification period ahead, on a business day. */

@@ -14,7 +14,7 @@ export default async function collectionAdminModule(app: FastifyInstance, { conf
     body: await createRun(
       app.db,
       { provider: config.provider },
-      { collectionDate: request.body.collectionDate, createdBy: request.auth.userId },
+      { collectionDate: request.body?.collectionDate, createdBy: request.auth.userId },
     ),
   }));
 

@@ -163,15 +163,6 @@ export async function findRunByDate(db: DbOrTx, collectionDate: string) {
   return row;
 }
 
-export async function latestRunDate(db: DbOrTx): Promise<string | null> {
-  const [row] = await db
-    .select({ date: directDebitRuns.collectionDate })
-    .from(directDebitRuns)
-    .orderBy(desc(directDebitRuns.collectionDate))
-    .limit(1);
-  return row?.date ?? null;
-}
-
 export async function insertRun(tx: DbOrTx, values: NewRun) {
   const [row] = await tx.insert(directDebitRuns).values(values).returning();
   if (!row) throw new Error('run insert returned nothing');

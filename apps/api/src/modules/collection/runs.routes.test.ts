@@ -213,3 +213,32 @@ describe('collection runs', () => {
     expect(other.directDebit).toBeNull();
   });
 });
+
+describe('a run without a body', () => {
+  it('collects what is due by the earliest possible date, e.g. a debit the customer asked for today', async () => {
+    const staff = await signedInStaff(ctx.app, ctx.db);
+    const customer = await customerWithMandate(ctx.app, ctx.db);
+    const invoice = await issueInvoiceFor(ctx.app, staff, customer.user.id, { directDebit: false });
+    const paid = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/invoices/${invoice.id}/payments`,
+      headers: { ...customer.bearer, 'idempotency-key': `now-${invoice.id}` },
+      payload: { method: 'sepa_debit' },
+    });
+    expect(paid.statusCode, paid.body).toBe(201);
+    // Runs for later dates exist already; the debit still goes out with the next run.
+    const earliest = paid.json().nextAction.collectionDate;
+    expect(earliest < collectionDay(0)).toBe(true);
+    const response = await ctx.app.inject({ method: 'POST', url: RUNS, headers: staff.bearer });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json<TDirectDebitRun>()).toMatchObject({
+      collectionDate: earliest,
+      count: 1,
+      totalAmount: invoice.amounts.gross,
+    });
+    expect((await invoiceOf(invoice.id, customer.bearer)).directDebit).toMatchObject({
+      status: 'submitted',
+      collectionDate: earliest,
+    });
+  });
+});

@@ -34,6 +34,20 @@ export const invoiceMessages = defineMessages({
     eventDebitReturned: (reason: string, fee: string | null) =>
       `Rücklastschrift (Grund ${reason})${fee ? `, Bankgebühr ${fee}` : ''}`,
     eventDebitWithdrawn: 'Angekündigte Lastschrift nicht eingezogen',
+    returnReason: (code: string) =>
+      (
+        ({
+          AC01: 'Kontonummer fehlerhaft',
+          AC04: 'Konto erloschen',
+          AC06: 'Konto gesperrt',
+          AG01: 'Lastschrift für das Konto nicht zulässig',
+          AM04: 'Deckung unzureichend',
+          MD01: 'kein gültiges Mandat',
+          MD06: 'Rückgabe auf Ihren Wunsch',
+          MS02: 'Widerspruch ohne Angabe von Gründen',
+          MS03: 'Grund nicht angegeben',
+        }) as Record<string, string>
+      )[code] ?? code,
     eventPaymentReceived: (amount: string, method: string) => `Zahlung über ${amount} eingegangen (${method})`,
     eventReminder: (step: string, fee: string | null) => `${step} versandt${fee ? `, Verzugspauschale ${fee}` : ''}`,
     cancellationInvoice: 'Stornorechnung',
@@ -137,6 +151,20 @@ export const invoiceMessages = defineMessages({
     eventDebitReturned: (reason: string, fee: string | null) =>
       `Direct debit returned (reason ${reason})${fee ? `, bank fee ${fee}` : ''}`,
     eventDebitWithdrawn: 'Announced direct debit not collected',
+    returnReason: (code: string) =>
+      (
+        ({
+          AC01: 'account number incorrect',
+          AC04: 'account closed',
+          AC06: 'account blocked',
+          AG01: 'direct debits not allowed on the account',
+          AM04: 'insufficient funds',
+          MD01: 'no valid mandate',
+          MD06: 'returned at your request',
+          MS02: 'refused without giving reasons',
+          MS03: 'reason not given',
+        }) as Record<string, string>
+      )[code] ?? code,
     eventPaymentReceived: (amount: string, method: string) => `Payment of ${amount} received (${method})`,
     eventReminder: (step: string, fee: string | null) => `${step} sent${fee ? `, late-payment flat fee ${fee}` : ''}`,
     cancellationInvoice: 'Cancellation invoice',

@@ -20,7 +20,14 @@ export function InvoiceHistory({ events }: { events: TInvoiceEvent[] }) {
       case 'debit_collected':
         return t.eventDebitCollected(money(event.amount));
       case 'debit_returned':
-        return t.eventDebitReturned(event.reason ?? '–', event.fee > 0 ? money(event.fee) : null);
+        return t.eventDebitReturned(
+          !event.reason
+            ? '–'
+            : t.returnReason(event.reason) === event.reason
+              ? event.reason
+              : `${t.returnReason(event.reason)}, ${event.reason}`,
+          event.fee > 0 ? money(event.fee) : null,
+        );
       case 'debit_withdrawn':
         return t.eventDebitWithdrawn;
       case 'payment_received':

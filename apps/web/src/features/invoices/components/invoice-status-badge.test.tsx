@@ -53,7 +53,7 @@ describe('InvoiceHistory', () => {
       '01.12.2026 Rechnung gestellt',
       '01.12.2026 Lastschrift über 119,00 € angekündigt für 15.12.2026',
       '12.12.2026 Lastschrift bei der Bank eingereicht (Einzug am 15.12.2026)',
-      '18.12.2026 Rücklastschrift (Grund AM04), Bankgebühr 3,00 €',
+      '18.12.2026 Rücklastschrift (Grund Deckung unzureichend, AM04), Bankgebühr 3,00 €',
       '05.01.2027 2. Mahnung versandt, Verzugspauschale 40,00 €',
     ]);
   });
