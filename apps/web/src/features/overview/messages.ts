@@ -17,7 +17,7 @@ export const overviewMessages = defineMessages({
     invoiceColumnDue: 'Fällig am',
     invoiceColumnAmount: 'Betrag',
     invoiceColumnStatus: 'Status',
-    openInvoicesTotal: (amount: string) => `Summe offen: ${amount}`,
+    openInvoicesTotal: (amount: string) => `Offen insgesamt: ${amount}`,
     noOpenTickets: 'Sie haben keine offenen Tickets.',
     toContact: 'Zum Kontakt',
     ticketColumnSubject: 'Ticket',
