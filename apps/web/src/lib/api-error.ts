@@ -1,7 +1,8 @@
 import type { TProblem } from '@portal/contracts';
 
 /**
- * An answer that is not 2xx, carrying the server's problem document. Kept apart from the API
+ * An answer that is not 2xx, carrying the server's problem document. Show it by its `code`
+ * (lib/form-errors.ts), never by its English `detail`. Kept apart from the API
  * client (and its zod schemas), so the sign-in page and the frame can check errors without
  * loading zod on the critical path.
  */
@@ -12,10 +13,5 @@ export class ApiError extends Error {
   ) {
     super(problem.detail ?? problem.title);
     this.name = 'ApiError';
-  }
-
-  /** The message for one field, from the problem's `errors[]`. */
-  fieldError(path: string): string | undefined {
-    return this.problem.errors?.find((error) => error.path === path)?.message;
   }
 }
