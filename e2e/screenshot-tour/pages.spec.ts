@@ -74,7 +74,7 @@ for (const { language, width, scheme } of variants) {
       await visit('invoice', invoice);
       await visit('contact', '/contact');
       await visit('ticket', await firstLink(page, '/contact/tickets/'));
-      for (const section of ['profile', 'security', 'bank', 'sessions', 'export', 'delete']) {
+      for (const section of ['profile', 'security', 'bank', 'invoice-settings', 'sessions', 'export', 'delete']) {
         await visit(`account-${section}`, `/account/${section}`);
       }
       await visit('not-found', '/no-such-page');

@@ -14,7 +14,7 @@ test('a customer opens an invoice as PDF and pays an open invoice by card on the
   );
   await signIn(page);
   const openInvoices = page.getByRole('region', { name: 'Offene Rechnungen' });
-  await expect(openInvoices.getByTestId('open-invoices-total')).toContainText('Summe offen');
+  await expect(openInvoices.getByTestId('open-invoices-total')).toContainText('Offen insgesamt');
 
   await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Rechnungen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Rechnungen' })).toBeVisible();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/app';
+import { signedInCustomer, TEST_PASSWORD } from '../../test/factories';
 import {
   sendCancellationConfirmation,
   sendDeclarationNotice,
@@ -127,5 +128,46 @@ describe('e-mail templates', () => {
     await (templates[1]?.[1] ?? (async () => undefined))(to);
     const [mail] = await findEmailsTo(ctx.db, to);
     expect(mail?.textBody).toContain('Eingang: 2. Dezember 2026, 05:32:25 Uhr (MEZ)');
+  });
+});
+
+describe('e-mail templates of the account, sent through the routes', () => {
+  /** The text with what changes per run (addresses, tokens, numbers) replaced by placeholders. */
+  const stable = (text: string, email: string) =>
+    text
+      .replaceAll(email, '<E-Mail>')
+      .replace(/token=[A-Za-z0-9_-]+/g, 'token=<Token>')
+      .replace(/\b\d{5}\b/g, '<Nummer>')
+      .replace(/K\d+-[A-Z0-9-]+/g, '<Mandatsreferenz>');
+
+  it('password changed, reset link and mandate read as German letters', async () => {
+    const customer = await signedInCustomer(ctx.app, ctx.db, { name: 'Erika Mustermann', company: null });
+    const email = customer.user.email;
+    const put = (url: string, payload: object) =>
+      ctx.app.inject({ method: 'PUT', url: `/api/v1${url}`, headers: customer.bearer, payload });
+    expect(
+      (await put('/account/password', { currentPassword: TEST_PASSWORD, newPassword: 'Nordwind weht über Flensburg' }))
+        .statusCode,
+    ).toBe(204);
+    await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email } });
+    expect(
+      (await put('/account/bank-account', { accountHolder: 'Erika Mustermann', iban: 'DE89 3704 0044 0532 0130 00' }))
+        .statusCode,
+    ).toBe(200);
+    const mails = await findEmailsTo(ctx.db, email);
+    const templates = mails.map((mail) => mail.template).sort();
+    expect(templates).toEqual(['account.password.changed', 'account.password.reset', 'account.mandate.issued'].sort());
+    for (const mail of mails) {
+      const text = mail.textBody ?? '';
+      expect(text).toMatch(/^Guten Tag Erika Mustermann,\n/);
+      expect(text).toContain('Mit freundlichen Grüßen\nNordwind Rechenzentren GmbH');
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    }
+    const byTemplate = Object.fromEntries(
+      [...mails]
+        .sort((a, b) => a.template.localeCompare(b.template))
+        .map((mail) => [mail.template, `Betreff: ${mail.subject}\n\n${stable(mail.textBody ?? '', email)}`]),
+    );
+    expect(byTemplate).toMatchSnapshot();
   });
 });

@@ -1,7 +1,8 @@
 import type { TProblem } from '@portal/contracts';
 
 /**
- * An answer that is not 2xx, carrying the server's problem document. Kept apart from the API
+ * An answer that is not 2xx, carrying the server's problem document. Show it by its `code`
+ * (lib/form-errors.ts), never by its English `detail`. Kept apart from the API
  * client (and its zod schemas), so the sign-in page and the frame can check errors without
  * loading zod on the critical path.
  */
@@ -14,7 +15,7 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** The message for one field, from the problem's `errors[]`. */
+  /** The English message of one field's error (`errors[]`), for checks; show texts by code. */
   fieldError(path: string): string | undefined {
     return this.problem.errors?.find((error) => error.path === path)?.message;
   }

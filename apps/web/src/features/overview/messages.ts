@@ -22,7 +22,7 @@ export const overviewMessages = defineMessages({
     invoiceDebitAnnounced: (date: string) => `Lastschrift angekündigt für ${date}`,
     invoiceDebitSubmitted: 'Lastschrift eingereicht',
     invoiceDebitReturned: 'Rücklastschrift',
-    openInvoicesTotal: (amount: string) => `Summe offen: ${amount}`,
+    openInvoicesTotal: (amount: string) => `Offen insgesamt: ${amount}`,
     noOpenTickets: 'Sie haben keine offenen Tickets.',
     toContact: 'Zum Kontakt',
     ticketColumnSubject: 'Ticket',

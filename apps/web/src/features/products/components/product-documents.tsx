@@ -54,12 +54,14 @@ export function ProductDocuments({ productId, contractNumber }: { productId: str
                 <tr key={document.id}>
                   <td data-label={t.colDocument}>
                     <span className="document-title">
-                      {document.title}{' '}
-                      <span className="muted small">
-                        {document.version === contractNumber
-                          ? t.documentOfContract(contractNumber)
-                          : t.documentVersion(document.version)}
-                      </span>
+                      {document.title} {/* The order confirmation's title names its contract already. */}
+                      {!document.title.includes(document.version) && (
+                        <span className="muted small">
+                          {document.version === contractNumber
+                            ? t.documentOfContract(contractNumber)
+                            : t.documentVersion(document.version)}
+                        </span>
+                      )}
                     </span>
                   </td>
                   <td data-label={t.colAccepted}>{formatDate(document.acceptedOn, language)}</td>

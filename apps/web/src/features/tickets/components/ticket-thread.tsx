@@ -1,6 +1,7 @@
 import type { TTicket } from '@portal/contracts';
 import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert';
+import { useErrorTexts } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { downloadAttachment } from '../api/download-attachment';
@@ -11,12 +12,13 @@ import { ticketMessages } from '../messages';
 export function TicketThread({ ticket }: { ticket: TTicket }) {
   const t = useMessages(ticketMessages);
   const { language } = useLanguage();
+  const texts = useErrorTexts();
   const [downloadError, setDownloadError] = useState<string | null>(null);
 
   const download = (attachmentId: string, filename: string) => {
     setDownloadError(null);
     downloadAttachment(ticket.id, attachmentId, filename).catch((error: unknown) =>
-      setDownloadError(error instanceof Error ? error.message : String(error)),
+      setDownloadError(texts.problem(error)),
     );
   };
 
