@@ -100,10 +100,13 @@ export const PASSWORD_LENGTH = { min: 12, max: 128 } as const;
  */
 export const ZNewPassword = z
   .string()
+  // The UTF-16 bound first (visible to JSON Schema and the contract fuzzer), then code points.
+  .min(PASSWORD_LENGTH.min, { error: 'passwordTooShort' })
   .max(1024)
   .superRefine((password, ctx) => {
     const length = [...password].length;
-    if (length < PASSWORD_LENGTH.min) ctx.addIssue({ code: 'custom', message: 'passwordTooShort' });
+    if (password.length >= PASSWORD_LENGTH.min && length < PASSWORD_LENGTH.min)
+      ctx.addIssue({ code: 'custom', message: 'passwordTooShort' });
     else if (length > PASSWORD_LENGTH.max) ctx.addIssue({ code: 'custom', message: 'passwordTooLong' });
   });
 
