@@ -1,11 +1,13 @@
 import type { TInvoiceEvent } from '@portal/contracts';
 import { formatDate, formatMoney } from '../../../lib/format';
+import { statusMessages } from '../../../components/ui/status-messages';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { invoiceMessages } from '../messages';
 
 /** Every step of the invoice: issued, direct debit announced, submitted, collected or returned, payments, reminders. */
 export function InvoiceHistory({ events }: { events: TInvoiceEvent[] }) {
   const t = useMessages(invoiceMessages);
+  const status = useMessages(statusMessages);
   const { language } = useLanguage();
   const date = (value: string) => formatDate(value, language);
   const money = (cents: number) => formatMoney(cents, language);
@@ -33,7 +35,7 @@ export function InvoiceHistory({ events }: { events: TInvoiceEvent[] }) {
       case 'payment_received':
         return t.eventPaymentReceived(money(event.amount), t[`method_${event.method}`]);
       case 'reminder':
-        return t.eventReminder(t.dunningLevel(event.level), event.fee > 0 ? money(event.fee) : null);
+        return t.eventReminder(status.dunningLevel(event.level), event.fee > 0 ? money(event.fee) : null);
     }
   };
   return (

@@ -5,7 +5,7 @@ import { paths } from '../../../config/paths';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { invoiceMessages } from '../messages';
-import { InvoiceStatusBadge } from './invoice-status-badge';
+import { InvoiceStatusBadge } from '../../../components/ui/status-badges';
 import { PdfDownloadButton } from './pdf-download-button';
 
 /** Unpaid, and no direct debit waiting for the bank (that pays it already). */

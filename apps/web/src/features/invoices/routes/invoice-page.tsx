@@ -12,7 +12,7 @@ import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useInvoice } from '../api/get-invoice';
 import { InvoiceDetails } from '../components/invoice-details';
 import { InvoiceHistory } from '../components/invoice-history';
-import { InvoiceStatusBadge } from '../components/invoice-status-badge';
+import { InvoiceStatusBadge } from '../../../components/ui/status-badges';
 import { isPayable } from '../components/invoice-table';
 import { PaymentDialog } from '../components/payment-dialog';
 import { PaymentList } from '../components/payment-list';

@@ -1,28 +1,11 @@
 import type { TInvoiceSummary } from '@portal/contracts';
 import { Link } from 'react-router';
-import { Badge } from '../../../components/ui/badge';
 import { EmptyState } from '../../../components/ui/states';
+import { InvoiceStatusBadge } from '../../../components/ui/status-badges';
 import { paths } from '../../../config/paths';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { overviewMessages } from '../messages';
-
-/** The state an unpaid invoice is in: a direct debit announced or at the bank says so. */
-function StatusBadge({ invoice }: { invoice: TInvoiceSummary }) {
-  const t = useMessages(overviewMessages);
-  const { language } = useLanguage();
-  const debit = invoice.directDebit;
-  if (debit?.status === 'announced') {
-    return <Badge tone="info">{t.invoiceDebitAnnounced(formatDate(debit.collectionDate, language))}</Badge>;
-  }
-  if (debit?.status === 'submitted') return <Badge tone="info">{t.invoiceDebitSubmitted}</Badge>;
-  if (debit?.status === 'returned') return <Badge tone="danger">{t.invoiceDebitReturned}</Badge>;
-  return (
-    <Badge tone={invoice.status === 'overdue' ? 'danger' : 'info'}>
-      {invoice.status === 'overdue' ? t.invoiceOverdue : t.invoiceOpen}
-    </Badge>
-  );
-}
 
 /**
  * Open and overdue invoices, each linking to the invoice to pay it, and what is still to pay
@@ -62,7 +45,7 @@ export function OpenInvoices({ invoices, openTotal }: { invoices: TInvoiceSummar
                 {formatMoney(invoice.openAmount, language)}
               </td>
               <td data-label={t.invoiceColumnStatus}>
-                <StatusBadge invoice={invoice} />
+                <InvoiceStatusBadge invoice={invoice} />
               </td>
             </tr>
           ))}

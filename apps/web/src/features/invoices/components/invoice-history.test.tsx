@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../../../testing/render';
 import { InvoiceHistory } from './invoice-history';
-import { InvoiceStatusBadge } from './invoice-status-badge';
+import { InvoiceStatusBadge } from '../../../components/ui/status-badges';
 
 const debit = (status: 'announced' | 'submitted' | 'collected' | 'returned') => ({
   status,
