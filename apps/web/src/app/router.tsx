@@ -1,13 +1,14 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { paths } from '../config/paths';
-import { LoginPage } from '../features/auth/routes/login-page';
 import { BootScreen } from './boot-screen';
 import { NotFoundPage } from './not-found';
 import { RouteError } from './route-error';
 
 /**
- * Every page. Sections and the signed-in frame load lazily, so the first load carries only the
- * router, the providers and sign-in (without zod: see features/auth/api/login.ts).
+ * Every page. Every page, sign-in included, and the signed-in frame load lazily, so the first load
+ * carries only the router, the providers and the error pages; a signed-in visit never loads the
+ * sign-in form (and react-hook-form with it), a sign-in visit never loads zod before the first
+ * submit (see features/auth/api/login.ts).
  * A feature's route module exports `Component` (React Router's lazy convention).
  */
 export const router = createBrowserRouter([
@@ -17,8 +18,7 @@ export const router = createBrowserRouter([
     // Any failure outside the signed-in frame (a public page's chunk, say) gets a whole page.
     errorElement: <RouteError fullPage />,
     children: [
-      // Sign-in is where most visits start: bundled with the frame, not fetched after it.
-      { path: paths.login, Component: LoginPage },
+      { path: paths.login, lazy: () => import('../features/auth/routes/login-route') },
       { path: paths.publicCancellation, lazy: () => import('../features/products/routes/public-cancellation-route') },
       { path: paths.resetPassword, lazy: () => import('../features/account/routes/reset-password-route') },
       { path: paths.confirmEmail, lazy: () => import('../features/account/routes/confirm-email-route') },

@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { InvoiceStatusBadge } from '../../../components/ui/status-badges';
 import { renderWithProviders } from '../../../testing/render';
 import { InvoiceHistory } from './invoice-history';
-import { InvoiceStatusBadge } from '../../../components/ui/status-badges';
 
 const debit = (status: 'announced' | 'submitted' | 'collected' | 'returned') => ({
   status,

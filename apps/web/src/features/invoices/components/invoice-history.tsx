@@ -1,6 +1,6 @@
 import type { TInvoiceEvent } from '@portal/contracts';
-import { formatDate, formatMoney } from '../../../lib/format';
 import { statusMessages } from '../../../components/ui/status-messages';
+import { formatDate, formatMoney } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { invoiceMessages } from '../messages';
 

@@ -1,11 +1,11 @@
 import type { TInvoiceSummary } from '@portal/contracts';
 import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button';
+import { InvoiceStatusBadge } from '../../../components/ui/status-badges';
 import { paths } from '../../../config/paths';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { invoiceMessages } from '../messages';
-import { InvoiceStatusBadge } from '../../../components/ui/status-badges';
 import { PdfDownloadButton } from './pdf-download-button';
 
 /** Unpaid, and no direct debit waiting for the bank (that pays it already). */

@@ -5,6 +5,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { PageHeader } from '../../../components/ui/page-header';
 import { QueryState } from '../../../components/ui/states';
+import { InvoiceStatusBadge } from '../../../components/ui/status-badges';
 import { paths } from '../../../config/paths';
 import { contractUrl } from '../../../lib/api-client';
 import { formatMoney } from '../../../lib/format';
@@ -12,9 +13,8 @@ import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useInvoice } from '../api/get-invoice';
 import { InvoiceDetails } from '../components/invoice-details';
 import { InvoiceHistory } from '../components/invoice-history';
-import { InvoiceStatusBadge } from '../../../components/ui/status-badges';
 import { isPayable } from '../components/invoice-table';
-import { PaymentDialog } from '../components/payment-dialog';
+import { LazyPaymentDialog } from '../components/lazy-payment-dialog';
 import { PaymentList } from '../components/payment-list';
 import { PdfDownloadButton } from '../components/pdf-download-button';
 import { TransferInstructions } from '../components/transfer-instructions';
@@ -91,7 +91,7 @@ export function InvoicePage() {
                 </>
               )}
             </section>
-            {paying && <PaymentDialog invoice={data} onClose={() => setPaying(false)} />}
+            {paying && <LazyPaymentDialog invoice={data} onClose={() => setPaying(false)} />}
           </>
         );
       }}

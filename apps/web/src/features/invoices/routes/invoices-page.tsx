@@ -7,7 +7,7 @@ import { EmptyState, QueryState } from '../../../components/ui/states';
 import { useMessages } from '../../../lib/i18n';
 import { useInvoices } from '../api/get-invoices';
 import { InvoiceTable } from '../components/invoice-table';
-import { PaymentDialog } from '../components/payment-dialog';
+import { LazyPaymentDialog } from '../components/lazy-payment-dialog';
 import { invoiceMessages } from '../messages';
 import '../invoices.css';
 
@@ -56,7 +56,7 @@ export function InvoicesPage() {
           </>
         )}
       </QueryState>
-      {paying && <PaymentDialog invoice={paying} onClose={() => setPaying(null)} />}
+      {paying && <LazyPaymentDialog invoice={paying} onClose={() => setPaying(null)} />}
     </>
   );
 }
