@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { type ApiProcess, runApi, waitFor } from '../test/scale-out.helpers';
@@ -12,6 +14,35 @@ export const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 /** Short rounds per figure, alternating between the scenarios compared; the median counts. */
 export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+
+/** The server process behind each benchmark port, so a figure can carry that process's CPU time. */
+const serverPids = new Map<number, number>();
+
+export function registerServer(port: number, pid: number | undefined) {
+  if (pid) serverPids.set(port, pid);
+}
+
+const clockTicksPerSecond = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * The CPU time (user + system) a process has used, in microseconds, from /proc: unlike
+ * throughput it hardly moves with what else runs on the machine. Undefined where /proc is absent.
+ */
+export function cpuMicros(pid: number): number | undefined {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / clockTicksPerSecond;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The round with the median throughput. */
 export function median(rounds: Figures[]): Figures {
@@ -66,6 +97,7 @@ export async function startApi(port: number, databaseUrl: string, extra: Record<
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000000',
     ...extra,
   });
+  registerServer(port, api.child.pid);
   await waitFor(
     `the API on ${port}`,
     async () => (await fetch(`http://127.0.0.1:${port}/api/v1/health/ready`)).ok,
@@ -95,6 +127,8 @@ export interface Figures {
   p99: number;
   non2xx: number;
   errors: number;
+  /** The server process's CPU time per answered request, in µs (undefined without /proc). */
+  cpuMicrosPerRequest: number | undefined;
 }
 
 export async function measure(
@@ -102,7 +136,11 @@ export async function measure(
   options: autocannon.Options,
   { expectOk = true }: { expectOk?: boolean } = {},
 ): Promise<Figures> {
+  const pid = serverPids.get(Number(new URL(String(options.url)).port));
+  const cpuBefore = pid ? cpuMicros(pid) : undefined;
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_SECONDS, ...options });
+  const cpuAfter = pid ? cpuMicros(pid) : undefined;
+  const answered = result.requests.total;
   const figures = {
     label,
     requestsPerSecond: Math.round(result.requests.average),
@@ -110,6 +148,10 @@ export async function measure(
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
+    cpuMicrosPerRequest:
+      cpuBefore !== undefined && cpuAfter !== undefined && answered > 0
+        ? Math.round((cpuAfter - cpuBefore) / answered)
+        : undefined,
   };
   if (expectOk && (result.non2xx > 0 || result.errors > 0)) {
     throw new Error(`${label}: ${result.non2xx} non-2xx answers and ${result.errors} errors — not a valid figure`);
@@ -157,8 +199,9 @@ export function signInFlood(port: number, seconds: number) {
 
 export function row(figures: Figures, baseline?: Figures, target?: string) {
   const ratio = baseline ? (figures.requestsPerSecond / baseline.requestsPerSecond).toFixed(2) : '';
-  return `| ${figures.label} | ${figures.requestsPerSecond} | ${figures.p50} | ${figures.p99} | ${ratio ? `${ratio}× ${baseline?.label}` : '—'} | ${target ?? ''} |`;
+  const cpu = figures.cpuMicrosPerRequest ?? '—';
+  return `| ${figures.label} | ${figures.requestsPerSecond} | ${figures.p50} | ${figures.p99} | ${cpu} | ${ratio ? `${ratio}× ${baseline?.label}` : '—'} | ${target ?? ''} |`;
 }
 
 export const TABLE_HEAD =
-  '| scenario | req/s | p50 ms | p99 ms | ratio | target |\n| --- | ---: | ---: | ---: | --- | --- |';
+  '| scenario | req/s | p50 ms | p99 ms | server CPU µs/request | ratio | target |\n| --- | ---: | ---: | ---: | ---: | --- | --- |';
