@@ -25,6 +25,7 @@ declare module 'fastify' {
     download?: boolean | undefined;
     idempotent?: boolean | undefined;
     versioned?: boolean | undefined;
+    rateLimited?: boolean | undefined;
   }
 }
 
@@ -139,6 +140,7 @@ export function registerRoute<C extends RouteContract>(
       access: contract.access,
       etag: 304 in contract.responses || conditionalGet,
       versioned: currentVersion !== undefined,
+      rateLimited: limit !== undefined,
       download: contract.download === true,
       idempotent: idempotency !== undefined,
     },

@@ -16,6 +16,8 @@ export interface OperationConfig {
   etag?: boolean | undefined;
   /** A JSON answer sent with `Content-Disposition`. */
   download?: boolean | undefined;
+  /** Limited per client or customer: every answer that was counted carries the IETF rate-limit fields. */
+  rateLimited?: boolean | undefined;
   /** A PUT whose 200 carries the new `ETag` (for its `If-Match`). */
   versioned?: boolean | undefined;
   /** Takes an `Idempotency-Key`: replays answer with `Idempotent-Replayed`, 409/422 for misused keys. */
@@ -86,6 +88,12 @@ const fileHeaders = {
   'cache-control': header('How long the file may be cached, and by whom'),
 };
 const etagHeader = { etag: header('Version of the representation, for `If-None-Match`') };
+const rateLimitHeaders = {
+  'ratelimit-policy': header(
+    'The quota of this route (IETF RateLimit fields): `"route";q=<requests>;w=<window in seconds>`',
+  ),
+  ratelimit: header('What is left of the quota: `"route";r=<remaining requests>;t=<seconds until the window resets>`'),
+};
 const replayedHeader = {
   'idempotent-replayed': header(
     '`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`',
@@ -105,6 +113,7 @@ export function responseHeaders(status: number, config: OperationConfig): Record
     ...(status === 200 && config.download ? fileHeaders : {}),
     ...(config.etag && (status === 200 || status === 304) ? etagHeader : {}),
     ...(config.versioned && status === 200 ? etagHeader : {}),
+    ...(config.rateLimited ? rateLimitHeaders : {}),
     ...(config.idempotent && status >= 200 && status < 300 ? replayedHeader : {}),
   };
 }
