@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZEmailInput, ZIdParams, ZInstant, ZUuid } from './common';
+import { ZEmailInput, ZIdParams, ZIfMatchHeaders, ZInstant, ZUuid } from './common';
 import { ZCustomerExport, ZRetainedCategory } from './data-export';
 import { fieldMessages } from './field-errors';
 import { defineRoute } from './http';
@@ -195,8 +195,9 @@ export const accountRoutes = {
     summary: 'Change customer data; a new e-mail address is confirmed by a link sent to it',
     tags: ['account'],
     access: 'user',
+    headers: ZIfMatchHeaders,
     body: ZProfileUpdate,
-    responses: { 200: ZProfile, ...authProblems, 403: ZProblem, 409: ZProblem, 429: ZProblem },
+    responses: { 200: ZProfile, ...authProblems, 403: ZProblem, 409: ZProblem, 412: ZProblem, 429: ZProblem },
   }),
   confirmEmail: defineRoute({
     method: 'POST',
@@ -234,8 +235,9 @@ export const accountRoutes = {
     summary: 'Store bank data: issues a new SEPA mandate and revokes the previous one',
     tags: ['account'],
     access: 'user',
+    headers: ZIfMatchHeaders,
     body: ZBankAccountUpdate,
-    responses: { 200: ZBankAccount, ...authProblems, 403: ZProblem, 429: ZProblem },
+    responses: { 200: ZBankAccount, ...authProblems, 403: ZProblem, 412: ZProblem, 429: ZProblem },
   }),
   mandatePdf: defineRoute({
     method: 'GET',

@@ -40,3 +40,25 @@ export type TLanguage = z.infer<typeof ZLanguage>;
 /** A consumer (§13 BGB) or a business (§14 BGB): decides contract terms and whether prices show gross. */
 export const ZCustomerType = z.enum(['consumer', 'business']);
 export type TCustomerType = z.infer<typeof ZCustomerType>;
+
+/** A key the client makes up per operation (a UUID, say) so that a retry never creates twice. */
+export const ZIdempotencyKey = z
+  .string()
+  .min(8)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')
+  .meta({
+    description:
+      'Makes the request safe to retry: the same key with the same request within 24 hours answers the first answer again (`Idempotent-Replayed: true`); with another request it is 422 `idempotency_key_reused`; while the first runs, 409 `idempotency_key_in_use`',
+  });
+
+/** Headers of a creating POST; loose, so that the other request headers stay readable. */
+export const ZIdempotencyKeyHeaders = z.looseObject({ 'idempotency-key': ZIdempotencyKey.optional() });
+
+/** Headers of a PUT that replaces a versioned resource (ETag of its GET). */
+export const ZIfMatchHeaders = z.looseObject({
+  'if-match': z.string().max(200).optional().meta({
+    description:
+      'The `ETag` of the version you changed: when another change came first, 412 `precondition_failed` and nothing is saved',
+  }),
+});

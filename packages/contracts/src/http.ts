@@ -33,6 +33,11 @@ export interface RouteContract {
   produces?: string | readonly string[];
   /** A JSON answer offered as a file to save (sent with `Content-Disposition: attachment`). */
   download?: boolean;
+  /**
+   * A POST that creates something: takes an `Idempotency-Key` header (declare it in `headers`,
+   * e.g. `ZIdempotencyKeyHeaders`), replays the stored answer for a retry (ADR 0020-b).
+   */
+  idempotent?: boolean;
 }
 
 export const defineRoute = <const C extends RouteContract>(contract: C): C => contract;

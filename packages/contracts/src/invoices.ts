@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { listOf, ZCents, ZCurrency, ZDate, ZIdParams, ZInstant, ZListQuery, ZTaxRate, ZUuid } from './common';
+import {
+  listOf,
+  ZCents,
+  ZCurrency,
+  ZDate,
+  ZIdempotencyKey,
+  ZIdParams,
+  ZInstant,
+  ZListQuery,
+  ZTaxRate,
+  ZUuid,
+} from './common';
 import { defineRoute } from './http';
 import { authProblems, ZProblem } from './problem';
 
@@ -193,13 +204,7 @@ export type TPaymentMethodOption = z.infer<typeof ZPaymentMethodOption>;
 
 export const ZCreatePaymentBody = z.object({ method: ZPaymentMethod });
 
-export const ZIdempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(8)
-    .max(200)
-    .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces'),
-});
+export const ZIdempotencyHeaders = z.object({ 'idempotency-key': ZIdempotencyKey });
 
 const ZPdfHeaders = z.object({ 'if-none-match': z.string().optional() });
 
@@ -298,6 +303,7 @@ export const invoiceRoutes = {
     access: 'user',
     params: ZIdParams,
     headers: ZIdempotencyHeaders,
+    idempotent: true,
     body: ZCreatePaymentBody,
     responses: { 201: ZPayment, ...authProblems, 404: ZProblem, 409: ZProblem, 422: ZProblem },
   }),

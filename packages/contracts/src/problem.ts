@@ -10,6 +10,9 @@ export const errorCodes = [
   'not_found', // missing, or owned by someone else — deliberately indistinguishable
   'conflict', // the resource's state does not allow the action (already cancelled, paid…)
   'unprocessable', // well-formed but against a business rule (end date too early…)
+  'idempotency_key_reused', // 422: the Idempotency-Key was used for another request
+  'idempotency_key_in_use', // 409: the first request with this Idempotency-Key is still running
+  'precondition_failed', // 412: If-Match names a version that is no longer current
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',

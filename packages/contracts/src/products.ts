@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { listOf, ZCents, ZCurrency, ZDate, ZEmailInput, ZIdParams, ZInstant, ZListQuery, ZUuid } from './common';
+import {
+  listOf,
+  ZCents,
+  ZCurrency,
+  ZDate,
+  ZEmailInput,
+  ZIdempotencyKeyHeaders,
+  ZIdParams,
+  ZInstant,
+  ZListQuery,
+  ZUuid,
+} from './common';
 import { defineRoute } from './http';
 import { authProblems, commonProblems, ZProblem } from './problem';
 
@@ -188,6 +199,8 @@ export const productsRoutes = {
     tags: ['products'],
     access: 'user',
     params: ZIdParams,
+    headers: ZIdempotencyKeyHeaders,
+    idempotent: true,
     body: ZCancelProductBody,
     responses: { 201: ZCancellation, ...authProblems, 404: ZProblem, 409: ZProblem, 422: ZEndDateProblem },
   }),

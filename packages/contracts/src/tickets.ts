@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIdParams, ZInstant, ZListQuery, ZUuid } from './common';
+import { ZIdempotencyKeyHeaders, ZIdParams, ZInstant, ZListQuery, ZUuid } from './common';
 import { defineRoute } from './http';
 import { authProblems, ZProblem } from './problem';
 
@@ -148,6 +148,8 @@ export const ticketRoutes = {
     summary: 'Open a ticket, optionally about a product and with attachments',
     tags: ['tickets'],
     access: 'user',
+    headers: ZIdempotencyKeyHeaders,
+    idempotent: true,
     body: ZCreateTicketBody,
     responses: { 201: ZTicket, ...ticketWriteProblems },
   }),
@@ -169,6 +171,8 @@ export const ticketRoutes = {
     tags: ['tickets'],
     access: 'user',
     params: ZIdParams,
+    headers: ZIdempotencyKeyHeaders,
+    idempotent: true,
     body: ZReplyBody,
     responses: { 201: ZTicketMessage, ...ticketWriteProblems, 404: ZProblem, 409: ZProblem },
   }),

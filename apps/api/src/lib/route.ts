@@ -8,9 +8,11 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { idempotencyHooks } from '../idempotency/idempotency';
 import type { AuthContext } from '../plugins/auth';
 import { type RouteLimit, routeLimitHook } from '../throttling/route-limit';
 import { AppError } from './app-error';
+import { etagOf, matchesEtag } from './etag';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -21,6 +23,9 @@ declare module 'fastify' {
     access?: RouteAccess | undefined;
     etag?: boolean | undefined;
     download?: boolean | undefined;
+    idempotent?: boolean | undefined;
+    versioned?: boolean | undefined;
+    rateLimited?: boolean | undefined;
   }
 }
 
@@ -71,6 +76,12 @@ export interface RouteOptions {
   bodyLimit?: number;
   /** Left out of the OpenAPI document (the sandbox's callback in production). */
   hidden?: boolean;
+  /**
+   * The resource a PUT replaces, as its GET answers it: an `If-Match` naming another version
+   * (or any version while there is none) is 412 `precondition_failed`, and the 200 carries the
+   * new `ETag`. The contract declares the `if-match` header and the 412.
+   */
+  currentVersion?: (request: AuthedRequest<RouteContract>) => Promise<unknown>;
 }
 
 /**
@@ -90,6 +101,13 @@ export function registerRoute<C extends RouteContract>(
   const limit = options.rateLimit;
   if (limit && (limit.hook ?? 'onRequest') === 'onRequest') onRequest.push(routeLimitHook(app.counters, route, limit));
   const preHandler = limit?.hook === 'preHandler' ? [routeLimitHook(app.counters, route, limit)] : [];
+  // Keys belong to a customer: public routes take none.
+  const idempotency = contract.idempotent && contract.access !== 'public' ? idempotencyHooks(app) : undefined;
+  if (idempotency) preHandler.push(idempotency.preHandler);
+  const { currentVersion } = options;
+  if (currentVersion) preHandler.push(ifMatchHook(currentVersion));
+  // Every JSON GET answers with an ETag and honours If-None-Match (routes of files do it themselves).
+  const conditionalGet = contract.method === 'GET' && !contract.produces && !(304 in contract.responses);
   const perCustomer =
     contract.access !== 'public' &&
     (options.documents || contract.produces !== undefined || contract.download === true);
@@ -120,12 +138,16 @@ export function registerRoute<C extends RouteContract>(
       produces,
       operationId: contract.operationId,
       access: contract.access,
-      etag: 304 in contract.responses,
+      etag: 304 in contract.responses || conditionalGet,
+      versioned: currentVersion !== undefined,
+      rateLimited: limit !== undefined,
       download: contract.download === true,
+      idempotent: idempotency !== undefined,
     },
     onRequest,
     preValidation,
     preHandler,
+    ...(idempotency ? { onSend: [idempotency.onSend] } : {}),
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     handler: async (request, reply) => {
       const result = perCustomer
@@ -134,12 +156,31 @@ export function registerRoute<C extends RouteContract>(
           )
         : await handler(request as never, reply);
       if (result.headers) reply.headers(result.headers);
+      if (result.status === 200 && (conditionalGet || currentVersion)) {
+        const etag = etagOf(result.body);
+        reply.header('etag', etag);
+        if (conditionalGet && matchesEtag(request.headers['if-none-match'], etag)) return reply.status(304).send();
+      }
       reply.status(result.status);
       // Neither carries a body (RFC 9110 §15.3.5, §15.4.5), whatever the handler passed.
       if (result.status === 204 || result.status === 304) return reply.send();
       return reply.send(result.body);
     },
   });
+}
+
+function ifMatchHook(currentVersion: NonNullable<RouteOptions['currentVersion']>): preValidationHookHandler {
+  return async (request) => {
+    const header = request.headers['if-match'];
+    if (typeof header !== 'string') return;
+    const current = await currentVersion(request as AuthedRequest<RouteContract>).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'not_found') return undefined;
+      throw error;
+    });
+    if (!matchesEtag(header, current === undefined ? undefined : etagOf(current))) {
+      throw new AppError('precondition_failed', 'The resource has changed since the version named in If-Match.');
+    }
+  };
 }
 
 /** Routes that take a non-JSON body (XML files) get it as a string, in their plugin's scope. */

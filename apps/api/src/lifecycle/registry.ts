@@ -1,3 +1,4 @@
+import { idempotencyLifecycle } from '../idempotency/idempotency.lifecycle';
 import { outboxLifecycle } from '../mail/outbox.lifecycle';
 import { accountLifecycle } from '../modules/account/account.lifecycle';
 import { bankAccountLifecycle } from '../modules/account/bank-account.lifecycle';
@@ -30,4 +31,5 @@ export const dataLifecycles: readonly DataLifecycle[] = [
   publicCancellationsLifecycle,
   ticketsLifecycle,
   outboxLifecycle,
+  idempotencyLifecycle,
 ];

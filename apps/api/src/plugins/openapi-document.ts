@@ -16,6 +16,12 @@ export interface OperationConfig {
   etag?: boolean | undefined;
   /** A JSON answer sent with `Content-Disposition`. */
   download?: boolean | undefined;
+  /** Limited per client or customer: every answer that was counted carries the IETF rate-limit fields. */
+  rateLimited?: boolean | undefined;
+  /** A PUT whose 200 carries the new `ETag` (for its `If-Match`). */
+  versioned?: boolean | undefined;
+  /** Takes an `Idempotency-Key`: replays answer with `Idempotent-Replayed`, 409/422 for misused keys. */
+  idempotent?: boolean | undefined;
 }
 
 export const TAGS = [
@@ -82,6 +88,21 @@ const fileHeaders = {
   'cache-control': header('How long the file may be cached, and by whom'),
 };
 const etagHeader = { etag: header('Version of the representation, for `If-None-Match`') };
+const rateLimitHeaders = {
+  'ratelimit-policy': header(
+    'The quota of this route (IETF RateLimit fields): `"route";q=<requests>;w=<window in seconds>`',
+  ),
+  ratelimit: header('What is left of the quota: `"route";r=<remaining requests>;t=<seconds until the window resets>`'),
+};
+const replayedHeader = {
+  'idempotent-replayed': header(
+    '`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`',
+    {
+      type: 'string',
+      enum: ['true'],
+    },
+  ),
+};
 
 /** The headers documented for one status of one operation (and checked against what is sent). */
 export function responseHeaders(status: number, config: OperationConfig): Record<string, unknown> {
@@ -91,6 +112,9 @@ export function responseHeaders(status: number, config: OperationConfig): Record
     ...(status === 200 && config.produces ? { ...fileHeaders, ...etagHeader } : {}),
     ...(status === 200 && config.download ? fileHeaders : {}),
     ...(config.etag && (status === 200 || status === 304) ? etagHeader : {}),
+    ...(config.versioned && status === 200 ? etagHeader : {}),
+    ...(config.rateLimited ? rateLimitHeaders : {}),
+    ...(config.idempotent && status >= 200 && status < 300 ? replayedHeader : {}),
   };
 }
 
@@ -110,6 +134,12 @@ function response(status: number, schema: JsonSchema | undefined, config: Operat
   return { description, headers, content: { [mediaType]: { schema } } };
 }
 
+function addHeaderParameter(schema: Record<string, unknown>, name: string, parameter: JsonSchema) {
+  const headers = (schema.headers ?? { type: 'object', properties: {} }) as { properties?: Record<string, unknown> };
+  headers.properties = { ...headers.properties, [name]: parameter };
+  schema.headers = headers;
+}
+
 /**
  * Rewrites the route schema produced by fastify-type-provider-zod (`response` keyed by status,
  * each a JSON schema) into full OpenAPI response objects, which @fastify/swagger copies as they
@@ -119,6 +149,15 @@ export function shapeOperation(schema: Record<string, unknown>, config: Operatio
   if (config.operationId) schema.operationId = config.operationId;
   if (config.access === 'public') schema.security = [];
   const declared = (schema.response ?? {}) as Record<string, JsonSchema>;
+  // A misused Idempotency-Key: still running (409), or used for another request (422).
+  if (config.idempotent) for (const status of [409, 422]) declared[status] ??= problemSchema;
+  if (config.etag && !config.produces) {
+    declared[304] ??= { type: 'null' };
+    addHeaderParameter(schema, 'if-none-match', {
+      type: 'string',
+      description: 'The `ETag` of the version you hold: 304 without a body while it is current',
+    });
+  }
   const statuses = new Set(Object.keys(declared).map(Number));
   if (config.produces) statuses.add(200);
   const shaped: Record<string, unknown> = {};

@@ -1,7 +1,7 @@
 import type { FastifyRequest, onRequestHookHandler } from 'fastify';
 import { AppError } from '../lib/app-error';
 import { clientKey } from './client-address';
-import type { Counters } from './counters';
+import type { Counters, LimitVerdict } from './counters';
 
 /** A fixed-window limit on one route, per client address unless `keyGenerator` says otherwise. */
 export interface RouteLimit {
@@ -23,18 +23,33 @@ export function windowMs(timeWindow: number | string): number {
   return Number(match[1]) * unit;
 }
 
+/**
+ * IETF `RateLimit-Policy` and `RateLimit` fields (draft-ietf-httpapi-ratelimit-headers): the
+ * route's quota `q` per window `w` seconds, what remains `r` and the seconds `t` until it resets.
+ */
+export function rateLimitHeaders(limit: { max: number; windowMs: number }, verdict: LimitVerdict) {
+  return {
+    'ratelimit-policy': `"${POLICY}";q=${limit.max};w=${Math.round(limit.windowMs / 1000)}`,
+    ratelimit: `"${POLICY}";r=${Math.max(0, limit.max - verdict.current)};t=${verdict.retryAfterSeconds}`,
+  };
+}
+const POLICY = 'route';
+
 /** The hook counting a route's requests: one counter space per route, like `route:POST /api/v1/auth/login:<client>`. */
 export function routeLimitHook(counters: Counters, route: string, limit: RouteLimit): onRequestHookHandler {
   const window = windowMs(limit.timeWindow);
-  return async (request) => {
+  return async (request, reply) => {
     const client = limit.keyGenerator ? limit.keyGenerator(request) : clientKey(request.ip);
     const verdict = await counters.hit(`route:${route}:${client}`, { max: limit.max, windowMs: window });
+    const headers = rateLimitHeaders({ max: limit.max, windowMs: window }, verdict);
+    reply.headers(headers);
     if (!verdict.allowed) {
       throw new AppError(
         'rate_limited',
         'Too many requests; try again later.',
         {},
         {
+          ...headers,
           'retry-after': String(verdict.retryAfterSeconds),
         },
       );

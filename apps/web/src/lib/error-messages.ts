@@ -19,6 +19,11 @@ const deProblems: Record<TErrorCode, string> = {
   conflict:
     'Das ist im aktuellen Zustand nicht möglich; vermutlich wurde es inzwischen geändert. Bitte laden Sie die Seite neu.',
   unprocessable: 'Die Angaben widersprechen einer Vertragsregel. Bitte prüfen Sie sie.',
+  idempotency_key_reused:
+    'Diese Anfrage wurde bereits mit anderen Angaben gesendet. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
+  idempotency_key_in_use: 'Ihre Anfrage wird noch bearbeitet. Bitte warten Sie einen Moment.',
+  precondition_failed:
+    'Die Angaben wurden inzwischen an anderer Stelle geändert. Bitte laden Sie die Seite neu und prüfen Sie sie.',
   payload_too_large: 'Die gesendeten Daten sind zu groß. Bitte verkleinern oder entfernen Sie Anhänge.',
   unsupported_media_type: 'Dieses Dateiformat wird nicht angenommen.',
   rate_limited: 'Zu viele Versuche in kurzer Zeit. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
@@ -36,6 +41,10 @@ const enProblems: Record<TErrorCode, string> = {
   conflict:
     'This is not possible in the current state; it has probably been changed in the meantime. Please reload the page.',
   unprocessable: 'The entries conflict with a contract rule. Please check them.',
+  idempotency_key_reused: 'This request was already sent with other entries. Please reload the page and try again.',
+  idempotency_key_in_use: 'Your request is still being processed. Please wait a moment.',
+  precondition_failed:
+    'The entries have been changed elsewhere in the meantime. Please reload the page and check them.',
   payload_too_large: 'The data sent is too large. Please make attachments smaller or remove some.',
   unsupported_media_type: 'This file format is not accepted.',
   rate_limited: 'Too many attempts in a short time. Please wait a moment and try again.',

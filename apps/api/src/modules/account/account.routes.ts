@@ -29,7 +29,7 @@ export default async function accountModule(app: FastifyInstance, { config }: { 
       status: 200,
       body: await saveProfile(app.db, request.auth.customerId, request.body, config.PUBLIC_URL),
     }),
-    { rateLimit: passwordGuessLimit },
+    { rateLimit: passwordGuessLimit, currentVersion: (request) => getProfile(app.db, request.auth.customerId) },
   );
 
   registerRoute(
@@ -67,7 +67,7 @@ export default async function accountModule(app: FastifyInstance, { config }: { 
         app.pdf.render(document),
       ),
     }),
-    { documents: true },
+    { documents: true, currentVersion: (request) => getBankAccount(app.db, request.auth.customerId) },
   );
 
   registerRoute(app, accountRoutes.mandatePdf, async (request) => {

@@ -114,14 +114,17 @@ describe('card payments through the sandbox provider', () => {
 });
 
 describe('idempotency and conflicts', () => {
-  it('20 concurrent requests with one key create exactly one payment', async () => {
+  it('20 concurrent requests with one key create exactly one payment; the others wait (409) or replay', async () => {
     const { customer, invoice } = await setup();
     const key = randomUUID();
     const responses = await Promise.all(
       Array.from({ length: 20 }, () => pay(invoice.id, customer.bearer, 'card', key)),
     );
-    expect(responses.map((response) => response.statusCode)).toEqual(Array(20).fill(201));
-    expect(new Set(responses.map((response) => response.json<TPayment>().id)).size).toBe(1);
+    const created = responses.filter((response) => response.statusCode === 201);
+    for (const response of responses.filter((answer) => answer.statusCode !== 201))
+      expectProblem(response, 409, 'idempotency_key_in_use');
+    expect(created.filter((response) => response.headers['idempotent-replayed'] !== 'true')).toHaveLength(1);
+    expect(new Set(created.map((response) => response.json<TPayment>().id)).size).toBe(1);
     const stored = await ctx.db.select().from(payments).where(eq(payments.invoiceId, invoice.id));
     expect(stored).toHaveLength(1);
   });
@@ -130,8 +133,10 @@ describe('idempotency and conflicts', () => {
     const { customer, invoice } = await setup();
     const key = randomUUID();
     expect((await pay(invoice.id, customer.bearer, 'bank_transfer', key)).statusCode).toBe(201);
-    expect((await pay(invoice.id, customer.bearer, 'bank_transfer', key)).statusCode).toBe(201);
-    expectProblem(await pay(invoice.id, customer.bearer, 'card', key), 422, 'unprocessable');
+    const replay = await pay(invoice.id, customer.bearer, 'bank_transfer', key);
+    expect(replay.statusCode).toBe(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expectProblem(await pay(invoice.id, customer.bearer, 'card', key), 422, 'idempotency_key_reused');
     const noKey = await ctx.app.inject({
       method: 'POST',
       url: `/api/v1/invoices/${invoice.id}/payments`,

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { etagOf, matchesEtag } from './etag';
+
+describe('entity tags', () => {
+  it('are weak tags that follow the representation', () => {
+    expect(etagOf({ a: 1 })).toMatch(/^W\/"[A-Za-z0-9_-]{27}"$/);
+    expect(etagOf({ a: 1 })).toBe(etagOf({ a: 1 }));
+    expect(etagOf({ a: 1 })).not.toBe(etagOf({ a: 2 }));
+  });
+
+  it('match one of a list, the strong form of the same tag, and *', () => {
+    const tag = etagOf({ a: 1 });
+    expect(matchesEtag(tag, tag)).toBe(true);
+    expect(matchesEtag(`"other", ${tag}`, tag)).toBe(true);
+    expect(matchesEtag(tag.slice(2), tag)).toBe(true);
+    expect(matchesEtag('*', tag)).toBe(true);
+    expect(matchesEtag('"other"', tag)).toBe(false);
+    expect(matchesEtag(undefined, tag)).toBe(false);
+    expect(matchesEtag('*', undefined)).toBe(false);
+  });
+});
