@@ -4,7 +4,8 @@ import { expect, type Page } from '@playwright/test';
 export const DEMO_PASSWORD = 'demo-passwort-2026';
 export const demo = { email: 'demo@example.com', password: DEMO_PASSWORD };
 export const other = { email: 'other@example.com', password: DEMO_PASSWORD };
-export const staff = { email: 'support@example.com', password: DEMO_PASSWORD };
+/** An admin: the journeys' staff calls may touch any back-office route. */
+export const staff = { email: 'admin@example.com', password: DEMO_PASSWORD };
 
 /** Signs in through the form, as a customer would, and waits for the portal frame. */
 export async function signIn(page: Page, account = demo, path = '/') {

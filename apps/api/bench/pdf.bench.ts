@@ -110,7 +110,7 @@ await rm(dir, { recursive: true, force: true });
 const staffLogin = await app.inject({
   method: 'POST',
   url: '/api/v1/auth/login',
-  payload: { email: 'support@example.com', password: 'demo-passwort-2026', tokenDelivery: 'bearer' },
+  payload: { email: 'billing@example.com', password: 'demo-passwort-2026', tokenDelivery: 'bearer' },
 });
 const staffHeaders = { authorization: `Bearer ${staffLogin.json().accessToken}` };
 const issueBody = {

@@ -26,6 +26,8 @@ import productsAdminModule from './modules/products/products-admin.routes';
 import providerModule from './modules/provider/provider.routes';
 import securityLogPlugin from './modules/security-log/security-log.plugin';
 import securityLogModule from './modules/security-log/security-log.routes';
+import staffModule from './modules/staff/staff.routes';
+import staffAuditPlugin from './modules/staff/staff-audit.plugin';
 import ticketsModule from './modules/tickets/tickets.routes';
 import authPlugin from './plugins/auth';
 import databasePlugin from './plugins/database';
@@ -97,6 +99,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(securityPlugin, { config });
   await app.register(authPlugin, { config });
   await app.register(securityLogPlugin);
+  await app.register(staffAuditPlugin);
   await app.register(mfaPlugin, { config });
   await app.register(openapiPlugin, { secure: config.secureCookies });
   await app.register(pdfPlugin, { config });
@@ -125,6 +128,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(collectionAdminModule, { config });
       await api.register(ticketsModule, { config });
       await api.register(securityLogModule);
+      await api.register(staffModule, { config });
     },
     { prefix: API_PREFIX },
   );

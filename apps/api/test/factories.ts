@@ -37,6 +37,7 @@ export async function createCustomer(db: Database, overrides: UserOverrides = {}
 export async function createStaff(db: Database, overrides: UserOverrides = {}): Promise<UserRow> {
   return createCustomer(db, {
     role: 'staff',
+    staffRole: 'admin',
     customerNumber: null,
     customerType: null,
     name: 'Test Staff',
@@ -72,8 +73,8 @@ export async function signedInCustomer(app: FastifyInstance, db: Database, overr
   return { user, ...(await signIn(app, user.email, overrides.password)) };
 }
 
-export async function signedInStaff(app: FastifyInstance, db: Database) {
-  const user = await createStaff(db);
+export async function signedInStaff(app: FastifyInstance, db: Database, overrides: UserOverrides = {}) {
+  const user = await createStaff(db, overrides);
   return { user, ...(await signIn(app, user.email)) };
 }
 

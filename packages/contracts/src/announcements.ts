@@ -36,6 +36,7 @@ export const adminAnnouncementRoutes = {
     summary: 'Publish an announcement to every customer',
     tags: ['admin'],
     access: 'staff',
+    staffPermission: 'announcements',
     body: ZCreateAnnouncementBody,
     responses: { 201: ZAnnouncement, ...staffProblems },
   }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZCustomerType, ZEmailInput, ZInstant, ZUuid } from './common';
 import { defineRoute } from './http';
 import { authProblems, commonProblems, ZProblem } from './problem';
+import { ZStaffRole } from './staff-permissions';
 import { ZAuthenticationCredential, ZAuthenticationOptions } from './webauthn';
 
 export const ZRole = z.enum(['customer', 'staff']);
@@ -15,6 +16,9 @@ export const ZMe = z
     name: z.string(),
     company: z.string().nullable(),
     role: ZRole,
+    staffRole: ZStaffRole.nullable().meta({
+      description: 'Staff only: what the back office lets them do; null for customers',
+    }),
     customerType: ZCustomerType.nullable().meta({
       description: 'Null for staff. Consumers see gross prices, businesses net plus VAT',
     }),

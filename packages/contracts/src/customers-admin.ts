@@ -33,6 +33,7 @@ export const adminCustomerRoutes = {
     summary: 'Create a customer account; the customer gets a link to set their first password',
     tags: ['admin'],
     access: 'staff',
+    staffPermission: 'customers.write',
     body: ZAdminCustomerCreate,
     responses: { 201: ZAdminCustomer, ...authProblems, 403: ZProblem, 409: ZProblem },
   }),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { TStaffPermission } from './staff-permissions';
 
 /**
  * One HTTP route as both sides see it: the API registers it, the SPA calls it,
@@ -21,6 +22,8 @@ export interface RouteContract {
   summary: string;
   tags: readonly string[];
   access: RouteAccess;
+  /** What a staff route needs (`access: 'staff'` only; the API refuses to register one without). */
+  staffPermission?: TStaffPermission;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;

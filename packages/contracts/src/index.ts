@@ -23,6 +23,8 @@ export * from './products';
 export * from './products-admin';
 export * from './provider';
 export * from './security-log';
+export * from './staff-admin';
+export * from './staff-permissions';
 export * from './tickets';
 export * from './tickets-admin';
 export * from './webauthn';

@@ -58,6 +58,7 @@ export const adminProductRoutes = {
     summary: 'The product catalogue staff book from',
     tags: ['admin'],
     access: 'staff',
+    staffPermission: 'contracts.read',
     responses: { 200: z.object({ items: z.array(ZCatalogItem) }), ...staffProblems },
   }),
   book: defineRoute({
@@ -67,6 +68,7 @@ export const adminProductRoutes = {
     summary: 'Book a product for a customer; its contract documents are issued at once',
     tags: ['admin'],
     access: 'staff',
+    staffPermission: 'contracts.write',
     body: ZBookProductBody,
     responses: { 201: ZAdminProduct, ...staffProblems, 404: ZProblem, 422: ZProblem },
   }),
@@ -77,6 +79,7 @@ export const adminProductRoutes = {
     summary: 'Cancellations of contracts that have not ended yet, newest first',
     tags: ['admin'],
     access: 'staff',
+    staffPermission: 'cancellations',
     query: ZListQuery,
     responses: { 200: listOf(ZPendingCancellation), ...staffProblems },
   }),

@@ -30,6 +30,7 @@ export const securityEventTypes = [
   'cancellation.declaration_rejected',
   'cancellation.recorded',
   'account.deleted',
+  'account.changed_by_provider',
   'access.denied',
 ] as const;
 export const ZSecurityEventType = z.enum(securityEventTypes);

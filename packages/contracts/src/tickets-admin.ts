@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIdParams, ZListQuery, ZUuid } from './common';
+import { ZIdParams, ZInstant, ZListQuery, ZUuid } from './common';
 import { defineRoute } from './http';
 import { staffProblems, ZProblem } from './problem';
 import {
@@ -25,18 +25,46 @@ export const ZTicketCustomer = z
   })
   .meta({ id: 'TicketCustomer' });
 
-export const ZAdminTicketSummary = ZTicketSummary.extend({ customer: ZTicketCustomer }).meta({
+/** The staff member who looks after a ticket. */
+export const ZTicketAssignee = z.object({ id: ZUuid, name: z.string() }).meta({ id: 'TicketAssignee' });
+
+export const ZAdminTicketSummary = ZTicketSummary.extend({
+  customer: ZTicketCustomer,
+  assignee: ZTicketAssignee.nullable(),
+}).meta({
   id: 'AdminTicketSummary',
 });
 export type TAdminTicketSummary = z.infer<typeof ZAdminTicketSummary>;
 
-export const ZAdminTicket = ZTicket.extend({ customer: ZTicketCustomer }).meta({ id: 'AdminTicket' });
+/** A note of the provider's staff on a ticket; the customer never sees it. */
+export const ZTicketNote = z
+  .object({ id: ZUuid, body: z.string(), author: z.string().nullable(), createdAt: ZInstant })
+  .meta({ id: 'TicketNote' });
+export type TTicketNote = z.infer<typeof ZTicketNote>;
+
+export const ZAdminTicket = ZTicket.extend({
+  customer: ZTicketCustomer,
+  assignee: ZTicketAssignee.nullable(),
+  notes: z.array(ZTicketNote),
+}).meta({ id: 'AdminTicket' });
 export type TAdminTicket = z.infer<typeof ZAdminTicket>;
 
 export const ZAdminTicketListQuery = ZListQuery.extend({
   status: ZTicketStatusFilter,
   category: ZTicketCategory.optional(),
   customerId: ZUuid.optional(),
+  /** `me`: assigned to the caller; `unassigned`: nobody looks after it yet. */
+  assignee: z.enum(['me', 'unassigned']).optional(),
+  /** Finds by ticket number, subject, customer number, name, company or e-mail. */
+  q: z.string().trim().max(100).optional(),
+  /** `oldest`: the queue's order, longest waiting first. */
+  order: z.enum(['newest', 'oldest']).default('newest'),
+});
+
+export const ZTicketNoteBody = z.object({ body: z.string().trim().min(1).max(20_000) });
+export const ZAssignTicketBody = z.object({
+  /** A staff member's id, or null to release the ticket. */
+  assigneeId: ZUuid.nullable(),
 });
 
 export const ZAdminReplyBody = ZReplyBody.extend({
@@ -57,6 +85,7 @@ export const adminTicketRoutes = {
     summary: 'All tickets, filtered by status, category or customer; newest first',
     tags: ['admin'],
     access: 'staff',
+    staffPermission: 'tickets',
     query: ZAdminTicketListQuery,
     responses: {
       200: z.object({ items: z.array(ZAdminTicketSummary), nextCursor: z.string().nullable() }),
@@ -70,6 +99,7 @@ export const adminTicketRoutes = {
     summary: 'A ticket with its thread and customer',
     tags: ['admin'],
     access: 'staff',
+    staffPermission: 'tickets',
     params: ZIdParams,
     responses: { 200: ZAdminTicket, ...staffProblems, 404: ZProblem },
   }),
@@ -80,6 +110,7 @@ export const adminTicketRoutes = {
     summary: 'Answer a ticket (e-mails the customer); sets its status, by default waiting_for_customer',
     tags: ['admin'],
     access: 'staff',
+    staffPermission: 'tickets',
     params: ZIdParams,
     body: ZAdminReplyBody,
     responses: { 201: ZTicketMessage, ...adminWriteProblems },
@@ -91,9 +122,34 @@ export const adminTicketRoutes = {
     summary: "Change a ticket's status (e-mails the customer when it changes)",
     tags: ['admin'],
     access: 'staff',
+    staffPermission: 'tickets',
     params: ZIdParams,
     body: ZSetTicketStatusBody,
     responses: { 200: ZAdminTicketSummary, ...staffProblems, 404: ZProblem },
+  }),
+  addNote: defineRoute({
+    method: 'POST',
+    operationId: 'adminAddTicketNote',
+    path: '/admin/tickets/:id/notes',
+    summary: 'Add an internal note to a ticket (never shown to the customer)',
+    tags: ['admin'],
+    access: 'staff',
+    staffPermission: 'tickets',
+    params: ZIdParams,
+    body: ZTicketNoteBody,
+    responses: { 201: ZTicketNote, ...staffProblems, 404: ZProblem },
+  }),
+  assign: defineRoute({
+    method: 'PUT',
+    operationId: 'adminAssignTicket',
+    path: '/admin/tickets/:id/assignee',
+    summary: 'Assign a ticket to a staff member, or release it (null)',
+    tags: ['admin'],
+    access: 'staff',
+    staffPermission: 'tickets',
+    params: ZIdParams,
+    body: ZAssignTicketBody,
+    responses: { 200: ZAdminTicketSummary, ...staffProblems, 404: ZProblem, 422: ZProblem },
   }),
   attachment: defineRoute({
     method: 'GET',
@@ -102,6 +158,7 @@ export const adminTicketRoutes = {
     summary: 'Download an attachment of any ticket',
     tags: ['admin'],
     access: 'staff',
+    staffPermission: 'tickets',
     params: ZAttachmentParams,
     produces: ticketAttachmentLimits.mediaTypes,
     responses: { ...staffProblems, 404: ZProblem, 429: ZProblem },

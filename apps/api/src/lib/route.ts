@@ -12,6 +12,7 @@ import { idempotencyHooks } from '../idempotency/idempotency';
 import type { AuthContext } from '../plugins/auth';
 import { type RouteLimit, routeLimitHook } from '../throttling/route-limit';
 import { AppError } from './app-error';
+import { authorizeStaff } from './authorize-staff';
 import { etagOf, matchesEtag } from './etag';
 
 declare module 'fastify' {
@@ -96,7 +97,7 @@ export function registerRoute<C extends RouteContract>(
 ): void {
   const onRequest: onRequestHookHandler[] = [];
   if (contract.access !== 'public') onRequest.push(app.authenticate);
-  if (contract.access === 'staff') onRequest.push(app.requireStaff);
+  if (contract.access === 'staff') onRequest.push(authorizeStaff(contract));
   const route = `${contract.method} ${app.prefix}${contract.path}`;
   const limit = options.rateLimit;
   if (limit && (limit.hook ?? 'onRequest') === 'onRequest') onRequest.push(routeLimitHook(app.counters, route, limit));

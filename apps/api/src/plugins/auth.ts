@@ -35,7 +35,6 @@ declare module '@fastify/jwt' {
 declare module 'fastify' {
   interface FastifyInstance {
     authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
-    requireStaff(request: FastifyRequest, reply: FastifyReply): Promise<void>;
     issueAccessToken(
       reply: FastifyReply,
       claims: AccessTokenClaims,
@@ -136,10 +135,6 @@ export default fp(
         await app.issueAccessToken(reply, { sub: claims.sub, sid: claims.sid, role: found.user.role }, true);
         await touchSession(app.db, claims.sid);
       }
-    });
-
-    app.decorate('requireStaff', async (request: FastifyRequest) => {
-      if (request.auth?.role !== 'staff') throw new AppError('forbidden', 'Only staff may do this.');
     });
   },
   { name: 'auth', dependencies: ['database'] },

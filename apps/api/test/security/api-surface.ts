@@ -1,4 +1,4 @@
-import type { RouteContract } from '@portal/contracts';
+import type { RouteContract, TStaffRole } from '@portal/contracts';
 import * as allContracts from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
@@ -83,8 +83,18 @@ export async function signInAs(app: FastifyInstance, email: string): Promise<Ses
 export interface World {
   owner: Session;
   intruder: Session;
+  /** An admin: may call every staff route (positive controls). */
   staff: Session;
+  /** One session per staff role, for the role rows of the matrix. */
+  staffRoles: Record<TStaffRole, Session>;
 }
+
+/** The seed's staff member of each role. */
+export const STAFF_ROLE_LOGINS: Record<TStaffRole, string> = {
+  support: 'support@example.com',
+  billing: 'billing@example.com',
+  admin: 'admin@example.com',
+};
 
 /**
  * The demo data, plus what the demo seed leaves out but some routes need to have an object at
@@ -94,10 +104,12 @@ export interface World {
  */
 export async function seedWorld(app: FastifyInstance, db: Database): Promise<World> {
   await seedDemoDataIfEmpty(db, { renderer: app.pdf });
-  const [owner, intruder, staff] = await Promise.all([
+  const [owner, intruder, support, billing, admin] = await Promise.all([
     signInAs(app, 'demo@example.com'),
     signInAs(app, 'other@example.com'),
-    signInAs(app, 'support@example.com'),
+    signInAs(app, STAFF_ROLE_LOGINS.support),
+    signInAs(app, STAFF_ROLE_LOGINS.billing),
+    signInAs(app, STAFF_ROLE_LOGINS.admin),
   ]);
   for (const session of [owner, intruder]) {
     const bank = await app.inject({
@@ -148,7 +160,7 @@ export async function seedWorld(app: FastifyInstance, db: Database): Promise<Wor
   });
   expect(declaration.statusCode, declaration.body).toBe(202);
   await app.jobs.runDue('products.match-public-cancellations');
-  return { owner, intruder, staff };
+  return { owner, intruder, staff: admin, staffRoles: { support, billing, admin } };
 }
 
 type Json = unknown;

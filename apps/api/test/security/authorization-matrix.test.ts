@@ -1,3 +1,4 @@
+import { staffPermissions, staffRoleMay, staffRoles } from '@portal/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../app';
 import {
@@ -17,8 +18,9 @@ import {
  * The authorization matrix, generated from the OpenAPI document: every route with a path
  * parameter is called with a real id of the demo customer — by a second customer (404, exactly
  * like a missing object), without a session (401) and, under /admin/, by a customer (403). The
- * owner (or staff) getting an answer other than 404 shows the id was real. Nothing here names a
- * route: a new one is covered as soon as it is documented.
+ * owner (or staff) getting an answer other than 404 shows the id was real. Every /admin/ route is
+ * also called by each staff role: 403 where the role lacks the contract's `staffPermission`, an
+ * answer where it has it. Nothing here names a route: a new one is covered as soon as it is documented.
  */
 
 const ctx = useTestApp();
@@ -47,6 +49,11 @@ async function call(operation: Operation, url: string, session: Session | null, 
   return { status: response.statusCode, contentType: String(response.headers['content-type']), body: response.body };
 }
 
+const deniedRoles = (operation: Operation) =>
+  staffRoles.filter((role) => !staffRoleMay(role, operation.contract.staffPermission ?? 'staff'));
+const allowedRoles = (operation: Operation) =>
+  staffRoles.filter((role) => staffRoleMay(role, operation.contract.staffPermission ?? 'staff'));
+
 describe('authorization matrix', () => {
   it('answers 404 to another customer, 401 without a session and 403 to customers on /admin/ — for every route with an id', async () => {
     const withIds = operations.filter((operation) => operation.pathParams.length > 0);
@@ -70,6 +77,7 @@ describe('authorization matrix', () => {
             ['no session', null, 401],
             ['customer (owner)', world.owner, 403],
             ['customer (intruder)', world.intruder, 403],
+            ...deniedRoles(operation).map((role): [string, Session, number] => [role, world.staffRoles[role], 403]),
           ]
         : [
             ['no session', null, 401],
@@ -91,7 +99,14 @@ describe('authorization matrix', () => {
     for (const { operation, path, admin } of ordered) {
       const reads = operation.method === 'GET';
       // A write may end the session it runs in (e.g. ending a session), so each gets its own.
-      const session = admin ? world.staff : reads ? world.owner : await signInAs(ctx.app, world.owner.email);
+      // Staff reads by the least role allowed (the positive control of the role rows), writes by an admin.
+      const session = admin
+        ? reads
+          ? world.staffRoles[allowedRoles(operation)[0] ?? 'admin']
+          : world.staff
+        : reads
+          ? world.owner
+          : await signInAs(ctx.app, world.owner.email);
       const answer = await call(operation, path.url, session);
       const ok = reads ? answer.status === 200 : answer.status < 500 && ![401, 403, 404].includes(answer.status);
       if (!ok)
@@ -114,12 +129,21 @@ describe('authorization matrix', () => {
       if (operation.path.startsWith(`${API}/admin/`)) {
         const customer = await call(operation, operation.path, world.intruder);
         if (customer.status !== 403) failures.push(`${operation.label} as a customer: ${customer.status}`);
+        for (const role of staffRoles) {
+          const answer = await call(operation, operation.path, world.staffRoles[role]);
+          const allowed = staffRoleMay(role, operation.contract.staffPermission ?? 'staff');
+          if (allowed ? [401, 403].includes(answer.status) || answer.status >= 500 : answer.status !== 403)
+            failures.push(`${operation.label} as ${role}: ${answer.status} (${allowed ? 'allowed' : 'want 403'})`);
+        }
       }
     }
-    // And every /admin/ route is secured at all.
+    // And every /admin/ route is secured at all, and names a permission of the vocabulary.
     for (const operation of operations.filter((op) => op.path.startsWith(`${API}/admin/`))) {
       if (!operation.secured || operation.contract.access !== 'staff')
         failures.push(`${operation.label} is not staff-only`);
+      const permission = operation.contract.staffPermission;
+      if (!permission || !staffPermissions.includes(permission))
+        failures.push(`${operation.label} declares no staff permission`);
     }
     expect(failures).toEqual([]);
   }, 120_000);

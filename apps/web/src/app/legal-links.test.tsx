@@ -63,6 +63,7 @@ describe('Impressum and privacy notice links (§5 DDG, Art. 13 GDPR)', () => {
               name: 'Jonas Privat',
               company: null,
               role: 'customer',
+              staffRole: null,
               customerType: 'consumer',
             })
           : new Response('{}', { status: 404, headers: { 'content-type': 'application/json' } }),

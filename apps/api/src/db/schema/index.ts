@@ -15,5 +15,6 @@ export * from './second-factors';
 export * from './security-events';
 export * from './sepa-mandates';
 export * from './sessions';
+export * from './staff-audit';
 export * from './tickets';
 export * from './users';

@@ -24,6 +24,8 @@ export const tickets = pgTable(
     subject: text('subject').notNull(),
     category: ticketCategory('category').notNull(),
     status: ticketStatus('status').notNull().default('open'),
+    /** The staff member who looks after it; null: unassigned. */
+    assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** Moves with every message and status change: what "latest activity" means to both sides. */
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -50,6 +52,21 @@ export const ticketMessages = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('ticket_messages_ticket_idx').on(table.ticketId, table.createdAt)],
+);
+
+/** Internal notes of the provider's staff on a ticket: never part of what the customer sees. */
+export const ticketNotes = pgTable(
+  'ticket_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('ticket_notes_ticket_idx').on(table.ticketId, table.createdAt)],
 );
 
 export const ticketAttachments = pgTable(

@@ -3,6 +3,9 @@ import { check, pgEnum, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid 
 
 export const userRole = pgEnum('user_role', ['customer', 'staff']);
 
+/** What a staff member may do in the back office (packages/contracts staff-permissions.ts). */
+export const staffRole = pgEnum('staff_role', ['support', 'billing', 'admin']);
+
 /**
  * Consumers (§13 BGB) and businesses (§14 BGB) get different contract terms (§309 Nr. 9 BGB),
  * prices (gross for consumers, PAngV) and VAT treatment (reverse charge for EU businesses).
@@ -24,6 +27,8 @@ export const users = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     role: userRole('role').notNull().default('customer'),
+    /** Set exactly for staff (check below). */
+    staffRole: staffRole('staff_role'),
     customerNumber: text('customer_number'),
     email: text('email').notNull(),
     /** Null until the customer has set a first password through the welcome link. */
@@ -61,6 +66,7 @@ export const users = pgTable(
     uniqueIndex('users_email_unique').on(sql`lower(${table.email})`),
     uniqueIndex('users_customer_number_unique').on(table.customerNumber),
     check('users_customer_type_for_customers', sql`(${table.role} = 'customer') = (${table.customerType} is not null)`),
+    check('users_staff_role_for_staff', sql`(${table.role} = 'staff') = (${table.staffRole} is not null)`),
     check(
       'users_customer_number_for_customers',
       sql`(${table.role} = 'customer') = (${table.customerNumber} is not null)`,

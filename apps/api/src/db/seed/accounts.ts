@@ -50,7 +50,7 @@ export async function seedAccounts(tx: DbOrTx): Promise<SeededAccounts> {
         phone: '+49 40 7654321',
         vatId: null,
       },
-      { role: 'staff', email: 'support@example.com', passwordHash, name: 'Sven Support' },
+      { role: 'staff', staffRole: 'support', email: 'support@example.com', passwordHash, name: 'Sven Support' },
       {
         role: 'customer',
         customerType: 'consumer',
@@ -69,5 +69,10 @@ export async function seedAccounts(tx: DbOrTx): Promise<SeededAccounts> {
     ])
     .returning();
   if (!demo || !other || !staff || !consumer) throw new Error('seeding the accounts returned nothing');
+  // The back office's other roles (the demo logins).
+  await tx.insert(users).values([
+    { role: 'staff', staffRole: 'billing', email: 'billing@example.com', passwordHash, name: 'Berta Buchhaltung' },
+    { role: 'staff', staffRole: 'admin', email: 'admin@example.com', passwordHash, name: 'Anna Admin' },
+  ]);
   return { demo, other, staff, consumer };
 }

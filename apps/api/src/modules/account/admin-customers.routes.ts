@@ -2,11 +2,13 @@ import { adminCustomerRoutes } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
 import { registerRoute } from '../../lib/route';
+import { noteStaffChange } from '../staff/staff-audit';
 import { createCustomerAccount } from './admin-customers.service';
 
 export default async function adminCustomersModule(app: FastifyInstance, { config }: { config: AppConfig }) {
-  registerRoute(app, adminCustomerRoutes.create, async (request) => ({
-    status: 201,
-    body: await createCustomerAccount(app.db, request.body, config.PUBLIC_URL, config.provider.name),
-  }));
+  registerRoute(app, adminCustomerRoutes.create, async (request) => {
+    const customer = await createCustomerAccount(app.db, request.body, config.PUBLIC_URL, config.provider.name);
+    noteStaffChange(request, { customerId: customer.id, subjectId: customer.id, after: { email: customer.email } });
+    return { status: 201, body: customer };
+  });
 }

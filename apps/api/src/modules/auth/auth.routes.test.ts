@@ -113,6 +113,7 @@ describe('GET /me', () => {
         name: user.name,
         company: user.company,
         role: 'customer',
+        staffRole: null,
         customerType: 'business',
       });
     }

@@ -17,6 +17,7 @@ export function toMe(user: UserRow): TMe {
     name: user.name,
     company: user.company,
     role: user.role,
+    staffRole: user.staffRole,
     customerType: user.customerType,
   };
 }

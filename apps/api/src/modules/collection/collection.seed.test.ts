@@ -18,7 +18,7 @@ describe('demo data for direct debits', () => {
   it('has a mandate customer with debits announced for today and next week, a past run, and an entry for staff; the docs example settles the run', async () => {
     expect(await seedDemoDataIfEmpty(ctx.db, { renderer: ctx.app.pdf })).toBe(true);
     const customer = await signIn(ctx.app, DIRECT_DEBIT_DEMO_EMAIL, DEMO_PASSWORD);
-    const staff = await signIn(ctx.app, 'support@example.com', DEMO_PASSWORD);
+    const staff = await signIn(ctx.app, 'billing@example.com', DEMO_PASSWORD);
     const list = async () =>
       (await ctx.app.inject({ url: '/api/v1/invoices', headers: customer.bearer })).json<{ items: TInvoiceSummary[] }>()
         .items;

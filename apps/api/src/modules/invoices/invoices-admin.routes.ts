@@ -2,6 +2,7 @@ import { adminInvoiceRoutes } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
 import { registerRoute } from '../../lib/route';
+import { noteStaffChange } from '../staff/staff-audit';
 import { correctInvoice } from './invoice-correction.service';
 import { cancelInvoice, issueInvoice } from './invoice-issuing.service';
 import { toPayment } from './invoice-mapping';
@@ -18,21 +19,28 @@ export default async function invoicesAdminModule(app: FastifyInstance, { config
       preNotificationDays: config.SEPA_PRE_NOTIFICATION_DAYS,
     };
     const invoice = await issueInvoice(app.db, deps, request.body);
+    noteStaffChange(request, { customerId: invoice.customerId, subjectId: invoice.id });
     return { status: 201, body: await getInvoice(app.db, invoice.customerId, invoice.id) };
   });
 
   registerRoute(app, adminInvoiceRoutes.cancel, async (request) => {
     const cancellation = await cancelInvoice(app.db, app.pdf, request.params.id, request.body.reason);
+    noteStaffChange(request, {
+      customerId: cancellation.customerId,
+      after: { cancellationInvoiceId: cancellation.id },
+    });
     return { status: 201, body: await getInvoice(app.db, cancellation.customerId, cancellation.id) };
   });
 
   registerRoute(app, adminInvoiceRoutes.correct, async (request) => {
     const correction = await correctInvoice(app.db, app.pdf, request.params.id, request.body);
+    noteStaffChange(request, { customerId: correction.customerId, after: { correctionInvoiceId: correction.id } });
     return { status: 201, body: await getInvoice(app.db, correction.customerId, correction.id) };
   });
 
   registerRoute(app, adminInvoiceRoutes.verifyVatId, async (request) => {
     await verifyVatId(app.db, request.auth.userId, request.params.id, request.body.vatId);
+    noteStaffChange(request, { customerId: request.params.id, after: { vatIdVerified: request.body.vatId } });
     return { status: 204, body: null };
   });
 

@@ -2,6 +2,7 @@ import { adminProductRoutes } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
 import { registerRoute } from '../../lib/route';
+import { noteStaffChange } from '../staff/staff-audit';
 import { toCancellation } from './cancellation.service';
 import cancellationDeclarationsAdminModule from './cancellation-declarations-admin.routes';
 import { specLabel } from './product-specs';
@@ -33,10 +34,11 @@ export default async function productsAdminModule(app: FastifyInstance, { config
     };
   });
 
-  registerRoute(app, adminProductRoutes.book, async (request) => ({
-    status: 201,
-    body: await bookProduct(app.db, app.pdf, config.provider, request.body),
-  }));
+  registerRoute(app, adminProductRoutes.book, async (request) => {
+    const product = await bookProduct(app.db, app.pdf, config.provider, request.body);
+    noteStaffChange(request, { customerId: request.body.customerId, subjectId: product.id });
+    return { status: 201, body: product };
+  });
 
   registerRoute(app, adminProductRoutes.pendingCancellations, async (request) => {
     const { limit, cursor } = request.query;

@@ -1,7 +1,11 @@
 import type { TTicketCategory, TTicketStatus } from '@portal/contracts';
-import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
-import { ticketAttachments, tickets, users } from '../../db/schema/index';
+import { ticketAttachments, ticketNotes, tickets, users } from '../../db/schema/index';
+
+const assignees = alias(users, 'assignee');
+const assigneeColumns = { id: assignees.id, name: assignees.name };
 
 // Back office only: staff see every customer's tickets, so these queries take no customer id.
 // Only routes with `access: 'staff'` may call them.
@@ -18,33 +22,62 @@ export interface StaffTicketFilter {
   statuses?: TTicketStatus[] | undefined;
   category?: TTicketCategory | undefined;
   customerId?: string | undefined;
-  beforeNumber?: number | undefined;
+  /** A staff member's id, or null for unassigned tickets. */
+  assigneeId?: string | null | undefined;
+  q?: string | undefined;
+  order: 'newest' | 'oldest';
+  /** The last ticket number shown (keyset: older ones for `newest`, newer for `oldest`). */
+  afterNumber?: number | undefined;
   limit: number;
 }
 
+/** `%`, `_` and `\\` are literal in a search text. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
 export async function findTicketsForStaff(db: DbOrTx, filter: StaffTicketFilter) {
   return db
-    .select({ ticket: tickets, customer: customerColumns })
+    .select({ ticket: tickets, customer: customerColumns, assignee: assigneeColumns })
     .from(tickets)
     .innerJoin(users, eq(users.id, tickets.customerId))
+    .leftJoin(assignees, eq(assignees.id, tickets.assigneeId))
     .where(
       and(
         filter.statuses ? inArray(tickets.status, filter.statuses) : undefined,
         filter.category ? eq(tickets.category, filter.category) : undefined,
         filter.customerId ? eq(tickets.customerId, filter.customerId) : undefined,
-        filter.beforeNumber !== undefined ? lt(tickets.number, filter.beforeNumber) : undefined,
+        filter.assigneeId === null ? isNull(tickets.assigneeId) : undefined,
+        filter.assigneeId ? eq(tickets.assigneeId, filter.assigneeId) : undefined,
+        filter.q ? searchTickets(filter.q) : undefined,
+        filter.afterNumber === undefined
+          ? undefined
+          : filter.order === 'oldest'
+            ? gt(tickets.number, filter.afterNumber)
+            : lt(tickets.number, filter.afterNumber),
       ),
     )
-    .orderBy(desc(tickets.number))
+    .orderBy(filter.order === 'oldest' ? asc(tickets.number) : desc(tickets.number))
     .limit(filter.limit);
+}
+
+function searchTickets(q: string) {
+  const pattern = likePattern(q);
+  return or(
+    /^\d{1,9}$/.test(q) ? eq(tickets.number, Number(q)) : undefined,
+    ilike(tickets.subject, pattern),
+    eq(users.customerNumber, q),
+    ilike(users.name, pattern),
+    ilike(users.company, pattern),
+    ilike(users.email, pattern),
+  );
 }
 
 /** Any ticket with its customer; `forUpdate` locks the ticket row for a status change. */
 export async function findTicketForStaff(db: DbOrTx, ticketId: string, options: { forUpdate?: boolean } = {}) {
   const query = db
-    .select({ ticket: tickets, customer: customerColumns })
+    .select({ ticket: tickets, customer: customerColumns, assignee: assigneeColumns })
     .from(tickets)
     .innerJoin(users, eq(users.id, tickets.customerId))
+    .leftJoin(assignees, eq(assignees.id, tickets.assigneeId))
     .where(eq(tickets.id, ticketId));
   const [row] = options.forUpdate ? await query.for('update', { of: tickets }) : await query;
   return row;
@@ -55,5 +88,34 @@ export async function findAttachmentForStaff(db: DbOrTx, ticketId: string, attac
     .select()
     .from(ticketAttachments)
     .where(and(eq(ticketAttachments.id, attachmentId), eq(ticketAttachments.ticketId, ticketId)));
+  return row;
+}
+
+/** The staff's internal notes on a ticket, oldest first, with their authors' names. */
+export async function findNotes(db: DbOrTx, ticketId: string) {
+  return db
+    .select({ id: ticketNotes.id, body: ticketNotes.body, createdAt: ticketNotes.createdAt, author: users.name })
+    .from(ticketNotes)
+    .leftJoin(users, eq(users.id, ticketNotes.authorUserId))
+    .where(eq(ticketNotes.ticketId, ticketId))
+    .orderBy(asc(ticketNotes.createdAt), asc(ticketNotes.id));
+}
+
+export async function insertNote(db: DbOrTx, note: { ticketId: string; authorUserId: string; body: string }) {
+  const [row] = await db.insert(ticketNotes).values(note).returning();
+  if (!row) throw new Error('note insert returned nothing');
+  return row;
+}
+
+export async function setAssignee(db: DbOrTx, ticketId: string, assigneeId: string | null) {
+  await db.update(tickets).set({ assigneeId, updatedAt: sql`now()` }).where(eq(tickets.id, ticketId));
+}
+
+/** An active staff member (assignment target), or undefined. */
+export async function findActiveStaff(db: DbOrTx, userId: string) {
+  const [row] = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.role, 'staff'), isNull(users.disabledAt)));
   return row;
 }

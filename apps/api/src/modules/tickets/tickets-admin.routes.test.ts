@@ -189,4 +189,76 @@ describe('back office: tickets', () => {
     });
     expectProblem(replyToMissing, 404, 'not_found');
   });
+
+  it('keeps internal notes from the customer and assigns tickets to staff', async () => {
+    const staff = await signedInStaff(ctx.app, ctx.db, { staffRole: 'support' });
+    const customer = await signedInCustomer(ctx.app, ctx.db);
+    const ticket = await openTicketAs(ctx.app, customer.bearer);
+    const note = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/tickets/${ticket.id}/notes`,
+      headers: staff.bearer,
+      payload: { body: 'Kunde ruft oft an; freundlich bleiben.' },
+    });
+    expect(note.statusCode, note.body).toBe(201);
+    expect(note.json()).toMatchObject({ body: 'Kunde ruft oft an; freundlich bleiben.', author: staff.user.name });
+
+    const assigned = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/v1/admin/tickets/${ticket.id}/assignee`,
+      headers: staff.bearer,
+      payload: { assigneeId: staff.user.id },
+    });
+    expect(assigned.json()).toMatchObject({ id: ticket.id, assignee: { id: staff.user.id, name: staff.user.name } });
+    const toCustomer = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/v1/admin/tickets/${ticket.id}/assignee`,
+      headers: staff.bearer,
+      payload: { assigneeId: customer.user.id },
+    });
+    expectProblem(toCustomer, 422, 'unprocessable');
+
+    const detail = await ctx.app.inject({ url: `/api/v1/admin/tickets/${ticket.id}`, headers: staff.bearer });
+    expect(detail.json()).toMatchObject({ assignee: { id: staff.user.id }, notes: [{ id: note.json().id }] });
+    const asCustomer = await ctx.app.inject({ url: `/api/v1/tickets/${ticket.id}`, headers: customer.bearer });
+    expect(asCustomer.body).not.toContain('freundlich bleiben');
+    expect(asCustomer.json()).not.toHaveProperty('notes');
+
+    const mine = await ctx.app.inject({ url: '/api/v1/admin/tickets?assignee=me', headers: staff.bearer });
+    expect(mine.json().items.map((item: { id: string }) => item.id)).toEqual([ticket.id]);
+    const unassigned = await ctx.app.inject({
+      url: '/api/v1/admin/tickets?assignee=unassigned&limit=100',
+      headers: staff.bearer,
+    });
+    expect(unassigned.json().items.map((item: { id: string }) => item.id)).not.toContain(ticket.id);
+    expectProblem(
+      await ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/admin/tickets/${missingId}/notes`,
+        headers: staff.bearer,
+        payload: { body: 'x' },
+      }),
+      404,
+      'not_found',
+    );
+  });
+
+  it('lists the queue oldest first and finds by customer e-mail or ticket number', async () => {
+    const staff = await signedInStaff(ctx.app, ctx.db, { staffRole: 'support' });
+    const customer = await signedInCustomer(ctx.app, ctx.db, { company: 'Suchbar_%AG' });
+    const first = await openTicketAs(ctx.app, customer.bearer);
+    const second = await openTicketAs(ctx.app, customer.bearer);
+    const byCompany = await ctx.app.inject({
+      url: `/api/v1/admin/tickets?order=oldest&q=${encodeURIComponent('Suchbar_%AG')}&limit=1`,
+      headers: staff.bearer,
+    });
+    expect(byCompany.json().items.map((item: { id: string }) => item.id)).toEqual([first.id]);
+    const next = await ctx.app.inject({
+      url: `/api/v1/admin/tickets?order=oldest&q=${encodeURIComponent('Suchbar_%AG')}&limit=1&cursor=${byCompany.json().nextCursor}`,
+      headers: staff.bearer,
+    });
+    expect(next.json().items.map((item: { id: string }) => item.id)).toEqual([second.id]);
+    const byNumber = await ctx.app.inject({ url: `/api/v1/admin/tickets?q=${second.number}`, headers: staff.bearer });
+    expect(byNumber.json().items.map((item: { id: string }) => item.id)).toEqual([second.id]);
+  });
 });

@@ -3,16 +3,24 @@ import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
 import { AppError } from '../../lib/app-error';
 import { registerRoute } from '../../lib/route';
+import { noteStaffChange } from '../staff/staff-audit';
 import { checkAttachments } from './attachment-content';
 import { attachmentDownload, TICKET_BODY_LIMIT_BYTES } from './attachment-download';
 import { findAttachmentForStaff } from './tickets-admin.repository';
-import { getTicketForStaff, listTicketsForStaff, replyAsStaff, setStatusAsStaff } from './tickets-admin.service';
+import {
+  addNoteAsStaff,
+  assignAsStaff,
+  getTicketForStaff,
+  listTicketsForStaff,
+  replyAsStaff,
+  setStatusAsStaff,
+} from './tickets-admin.service';
 
 /** Back office: staff list every ticket, answer and move them; customers hear by e-mail. */
 export default async function ticketsAdminRoutes(app: FastifyInstance, { config }: { config: AppConfig }) {
   registerRoute(app, adminTicketRoutes.list, async (request) => ({
     status: 200,
-    body: await listTicketsForStaff(app.db, request.query),
+    body: await listTicketsForStaff(app.db, request.auth.userId, request.query),
   }));
 
   registerRoute(app, adminTicketRoutes.get, async (request) => ({
@@ -32,15 +40,33 @@ export default async function ticketsAdminRoutes(app: FastifyInstance, { config 
         { body, status, attachments: checkAttachments(attachments) },
         config.PUBLIC_URL,
       );
-      return { status: 201, body: message };
+      noteStaffChange(request, { customerId: message.customerId, after: { status } });
+      return { status: 201, body: message.message };
     },
     { bodyLimit: TICKET_BODY_LIMIT_BYTES },
   );
 
-  registerRoute(app, adminTicketRoutes.setStatus, async (request) => ({
-    status: 200,
-    body: await setStatusAsStaff(app.db, request.params.id, request.body.status, config.PUBLIC_URL),
-  }));
+  registerRoute(app, adminTicketRoutes.setStatus, async (request) => {
+    const summary = await setStatusAsStaff(app.db, request.params.id, request.body.status, config.PUBLIC_URL);
+    noteStaffChange(request, { customerId: summary.customer.id, after: { status: summary.status } });
+    return { status: 200, body: summary };
+  });
+
+  registerRoute(app, adminTicketRoutes.addNote, async (request) => {
+    const { note } = await addNoteAsStaff(app.db, request.auth.userId, request.params.id, request.body.body);
+    // An internal note changes nothing the customer sees: no entry in their security log.
+    noteStaffChange(request, { subjectId: request.params.id, after: { noteId: note.id }, customerId: null });
+    return { status: 201, body: note };
+  });
+
+  registerRoute(app, adminTicketRoutes.assign, async (request) => {
+    const { before, summary } = await assignAsStaff(app.db, request.params.id, request.body.assigneeId);
+    noteStaffChange(request, {
+      before: { assignee: before?.id ?? null },
+      after: { assignee: summary.assignee?.id ?? null },
+    });
+    return { status: 200, body: summary };
+  });
 
   registerRoute(app, adminTicketRoutes.attachment, async (request) => {
     const attachment = await findAttachmentForStaff(app.db, request.params.id, request.params.attachmentId);

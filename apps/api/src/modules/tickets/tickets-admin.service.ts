@@ -9,16 +9,33 @@ import { staffReplyEmail, statusChangedEmail } from './tickets.emails';
 import { decodeCursor, encodeCursor, toTicket, toTicketSummary } from './tickets.mapping';
 import { findThread, updateTicketActivity } from './tickets.repository';
 import { addMessage } from './tickets.service';
-import { findTicketForStaff, findTicketsForStaff } from './tickets-admin.repository';
+import {
+  findActiveStaff,
+  findNotes,
+  findTicketForStaff,
+  findTicketsForStaff,
+  insertNote,
+  setAssignee,
+} from './tickets-admin.repository';
 
 type TicketWithCustomer = NonNullable<Awaited<ReturnType<typeof findTicketForStaff>>>;
 
+const toAdminSummary = (row: Pick<TicketWithCustomer, 'customer' | 'assignee'>, ticket: TicketRow) => ({
+  ...toTicketSummary(ticket),
+  customer: row.customer,
+  assignee: row.assignee,
+});
+
 export async function listTicketsForStaff(
   db: Database,
+  staffUserId: string,
   query: {
     status?: TTicketStatus[] | undefined;
     category?: TTicketCategory | undefined;
     customerId?: string | undefined;
+    assignee?: 'me' | 'unassigned' | undefined;
+    q?: string | undefined;
+    order: 'newest' | 'oldest';
     limit: number;
     cursor?: string | undefined;
   },
@@ -27,11 +44,14 @@ export async function listTicketsForStaff(
     statuses: query.status,
     category: query.category,
     customerId: query.customerId,
-    beforeNumber: decodeCursor(query.cursor),
+    assigneeId: query.assignee === 'me' ? staffUserId : query.assignee === 'unassigned' ? null : undefined,
+    q: query.q || undefined,
+    order: query.order,
+    afterNumber: decodeCursor(query.cursor),
     limit: query.limit + 1,
   });
   return {
-    items: rows.slice(0, query.limit).map((row) => ({ ...toTicketSummary(row.ticket), customer: row.customer })),
+    items: rows.slice(0, query.limit).map((row) => toAdminSummary(row, row.ticket)),
     nextCursor: encodeCursor(
       rows.map((row) => row.ticket),
       query.limit,
@@ -42,7 +62,40 @@ export async function listTicketsForStaff(
 export async function getTicketForStaff(db: DbOrTx, ticketId: string): Promise<TAdminTicket> {
   const found = await findTicketForStaff(db, ticketId);
   if (!found) throw AppError.notFound('ticket');
-  return { ...toTicket(found.ticket, await findThread(db, ticketId)), customer: found.customer };
+  const notes = await findNotes(db, ticketId);
+  return {
+    ...toTicket(found.ticket, await findThread(db, ticketId)),
+    customer: found.customer,
+    assignee: found.assignee,
+    notes: notes.map((note) => ({ ...note, createdAt: note.createdAt.toISOString() })),
+  };
+}
+
+/** An internal note: staff only, no e-mail, the customer's thread does not change. */
+export async function addNoteAsStaff(db: Database, staffUserId: string, ticketId: string, body: string) {
+  return db.transaction(async (tx) => {
+    await lockTicket(tx, ticketId);
+    const note = await insertNote(tx, { ticketId, authorUserId: staffUserId, body });
+    const author = await findActiveStaff(tx, staffUserId);
+    return {
+      note: { id: note.id, body: note.body, author: author?.name ?? null, createdAt: note.createdAt.toISOString() },
+    };
+  });
+}
+
+/** Assigns the ticket to an active staff member, or releases it; answers before and after. */
+export async function assignAsStaff(db: Database, ticketId: string, assigneeId: string | null) {
+  return db.transaction(async (tx) => {
+    const found = await lockTicket(tx, ticketId);
+    const assignee = assigneeId ? await findActiveStaff(tx, assigneeId) : null;
+    if (assigneeId && !assignee)
+      throw new AppError('unprocessable', 'Tickets can only be assigned to active staff members.');
+    await setAssignee(tx, ticketId, assigneeId);
+    return {
+      before: found.assignee,
+      summary: toAdminSummary({ customer: found.customer, assignee: assignee ?? null }, found.ticket),
+    };
+  });
 }
 
 async function lockTicket(tx: DbOrTx, ticketId: string): Promise<TicketWithCustomer> {
@@ -80,7 +133,7 @@ export async function replyAsStaff(
     });
     const updated = await updateTicketActivity(tx, ticketId, input.status);
     await sendEmail(tx, staffReplyEmail(mailContext(found, updated, publicUrl), input.body));
-    return message;
+    return { message, customerId: found.customer.id };
   });
 }
 
@@ -89,9 +142,9 @@ export async function setStatusAsStaff(db: Database, ticketId: string, requested
   return db.transaction(async (tx) => {
     const found = await lockTicket(tx, ticketId);
     const { status, changed } = staffStatusChange(found.ticket.status, requested);
-    if (!changed) return { ...toTicketSummary(found.ticket), customer: found.customer };
+    if (!changed) return toAdminSummary(found, found.ticket);
     const updated = await updateTicketActivity(tx, ticketId, status);
     await sendEmail(tx, statusChangedEmail(mailContext(found, updated, publicUrl)));
-    return { ...toTicketSummary(updated), customer: found.customer };
+    return toAdminSummary(found, updated);
   });
 }

@@ -1,5 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { ticketAttachments, ticketMessages, tickets } from '../../db/schema/index';
+import { ticketAttachments, ticketMessages, ticketNotes, tickets } from '../../db/schema/index';
 import type { DataLifecycle } from '../../lifecycle/data-lifecycle';
 import { eraseTicketContentsOf } from './tickets.repository';
 
@@ -10,7 +10,7 @@ import { eraseTicketContentsOf } from './tickets.repository';
  */
 export const ticketsLifecycle: DataLifecycle = {
   module: 'tickets',
-  tables: [tickets, ticketMessages, ticketAttachments],
+  tables: [tickets, ticketMessages, ticketAttachments, ticketNotes],
   keptAfterDeletion: [],
   async export(db, customerId) {
     const ticketRows = await db

@@ -1,7 +1,7 @@
 import type { TTicketStatus } from '@portal/contracts';
 import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { ticketAttachments, ticketMessages, tickets } from '../../db/schema/index';
+import { ticketAttachments, ticketMessages, ticketNotes, tickets } from '../../db/schema/index';
 
 export type NewTicket = typeof tickets.$inferInsert;
 export type NewTicketMessage = typeof ticketMessages.$inferInsert;
@@ -143,5 +143,6 @@ export async function eraseTicketContentsOf(tx: DbOrTx, customerId: string) {
   const owned = tx.select({ id: tickets.id }).from(tickets).where(eq(tickets.customerId, customerId));
   await tx.delete(ticketAttachments).where(inArray(ticketAttachments.ticketId, owned));
   await tx.update(ticketMessages).set({ body: '' }).where(inArray(ticketMessages.ticketId, owned));
+  await tx.delete(ticketNotes).where(inArray(ticketNotes.ticketId, owned));
   await tx.update(tickets).set({ subject: '', updatedAt: sql`now()` }).where(eq(tickets.customerId, customerId));
 }

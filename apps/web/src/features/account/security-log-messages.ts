@@ -29,6 +29,7 @@ const de: EventNames = {
   'cancellation.declaration_rejected': 'Kündigungserklärung abgelehnt',
   'cancellation.recorded': 'Kündigung per Brief oder E-Mail erfasst',
   'account.deleted': 'Kundenkonto gelöscht',
+  'account.changed_by_provider': 'Änderung durch das Team des Anbieters',
   'access.denied': 'Zugriff verweigert',
 };
 
@@ -58,6 +59,7 @@ const en: EventNames = {
   'cancellation.declaration_rejected': 'Cancellation declaration rejected',
   'cancellation.recorded': 'Cancellation by letter or e-mail recorded',
   'account.deleted': 'Account deleted',
+  'account.changed_by_provider': "Change by the provider's team",
   'access.denied': 'Access denied',
 };
 

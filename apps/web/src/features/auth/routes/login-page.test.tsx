@@ -16,6 +16,7 @@ const me = {
   name: 'Tom',
   company: null,
   role: 'customer',
+  staffRole: null,
   customerType: 'consumer',
 };
 const challenge = {

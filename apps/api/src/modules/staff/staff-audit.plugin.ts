@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { recordSecurityEvent } from '../security-log/security-log';
+import { insertAuditEvent } from './staff-audit';
+
+/**
+ * Every successful change through a staff route is written to the audit log: who, which
+ * operation, which object, and what the handler noted (customer, before/after). A change to a
+ * customer's data also enters that customer's security log, as done by the provider's team (no
+ * address or browser of the staff member). Runs before the answer leaves, so a client that sees
+ * the answer finds the entry.
+ */
+export default fp(
+  async (app: FastifyInstance) => {
+    app.decorateRequest('staffChange', null);
+    app.addHook('onSend', async (request, reply, payload) => {
+      const config = request.routeOptions.config;
+      if (config.access !== 'staff' || request.method === 'GET' || reply.statusCode >= 300 || !request.auth) {
+        return payload;
+      }
+      const change = request.staffChange ?? {};
+      const params = (request.params ?? {}) as { id?: unknown };
+      const action = config.operationId ?? `${request.method} ${request.routeOptions.url}`;
+      try {
+        await app.db.transaction(async (tx) => {
+          await insertAuditEvent(tx, {
+            staffUserId: request.auth?.userId as string,
+            action,
+            subjectId: change.subjectId ?? (typeof params.id === 'string' ? params.id : null),
+            customerId: change.customerId ?? null,
+            requestId: String(request.id),
+            before: change.before ?? null,
+            after: change.after ?? null,
+          });
+          if (change.customerId) {
+            await recordSecurityEvent(tx, {
+              type: 'account.changed_by_provider',
+              userId: change.customerId,
+              requestId: null,
+              ip: null,
+              userAgent: null,
+              details: { action },
+            });
+          }
+        });
+      } catch (error) {
+        request.log.error({ err: error, action }, 'could not write the staff audit log');
+      }
+      return payload;
+    });
+  },
+  { name: 'staff-audit', dependencies: ['database'] },
+);

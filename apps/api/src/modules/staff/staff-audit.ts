@@ -1,0 +1,89 @@
+import type { TAuditEvent } from '@portal/contracts';
+import { and, desc, eq, lt, or } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { DbOrTx } from '../../db/client';
+import { staffAuditEvents, users } from '../../db/schema/index';
+import { AppError } from '../../lib/app-error';
+
+/** What a staff route tells the audit log beyond who, what and when (see staff-audit.plugin.ts). */
+export interface StaffChange {
+  /** The customer whose data changed: their security log gets an entry too. */
+  customerId?: string | null | undefined;
+  subjectId?: string | undefined;
+  before?: Record<string, unknown> | null | undefined;
+  after?: Record<string, unknown> | null | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    staffChange: StaffChange | null;
+  }
+}
+
+/** A staff route's handler says whose data it changed and, where it matters, before and after. */
+export function noteStaffChange(request: FastifyRequest, change: StaffChange): void {
+  request.staffChange = { ...request.staffChange, ...change };
+}
+
+export async function insertAuditEvent(db: DbOrTx, event: typeof staffAuditEvents.$inferInsert) {
+  await db.insert(staffAuditEvents).values(event);
+}
+
+const cursorError = () => AppError.validation([{ path: 'query.cursor', message: 'is not a cursor of this list' }]);
+
+/** Newest first, keyset-paginated on (occurred_at, id); the cursor is the last entry's id. */
+export async function listAuditEvents(
+  db: DbOrTx,
+  query: {
+    limit: number;
+    cursor?: string | undefined;
+    staffUserId?: string | undefined;
+    customerId?: string | undefined;
+  },
+): Promise<{ items: TAuditEvent[]; nextCursor: string | null }> {
+  let position: { occurredAt: Date; id: string } | undefined;
+  if (query.cursor) {
+    const id = Buffer.from(query.cursor, 'base64url').toString();
+    if (!/^[0-9a-f-]{36}$/.test(id)) throw cursorError();
+    const [row] = await db
+      .select({ occurredAt: staffAuditEvents.occurredAt, id: staffAuditEvents.id })
+      .from(staffAuditEvents)
+      .where(eq(staffAuditEvents.id, id));
+    if (!row) throw cursorError();
+    position = row;
+  }
+  const rows = await db
+    .select({ event: staffAuditEvents, staffName: users.name })
+    .from(staffAuditEvents)
+    .leftJoin(users, eq(users.id, staffAuditEvents.staffUserId))
+    .where(
+      and(
+        query.staffUserId ? eq(staffAuditEvents.staffUserId, query.staffUserId) : undefined,
+        query.customerId ? eq(staffAuditEvents.customerId, query.customerId) : undefined,
+        position
+          ? or(
+              lt(staffAuditEvents.occurredAt, position.occurredAt),
+              and(eq(staffAuditEvents.occurredAt, position.occurredAt), lt(staffAuditEvents.id, position.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(staffAuditEvents.occurredAt), desc(staffAuditEvents.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ event, staffName }) => ({
+      id: event.id,
+      occurredAt: event.occurredAt.toISOString(),
+      staff: { id: event.staffUserId, name: staffName },
+      action: event.action,
+      subjectId: event.subjectId,
+      customerId: event.customerId,
+      requestId: event.requestId,
+      before: event.before,
+      after: event.after,
+    })),
+    nextCursor: rows.length > query.limit && last ? Buffer.from(last.event.id).toString('base64url') : null,
+  };
+}
