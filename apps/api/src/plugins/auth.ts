@@ -48,6 +48,8 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What @fastify/jwt takes for a Bearer header (its lookupToken). */
+const BEARER = /^Bearer\s/i;
 
 /** `__Host-` pins the cookie to this exact origin; browsers accept it only with Secure. */
 export function sessionCookieName(config: AppConfig): string {
@@ -80,7 +82,9 @@ export default fp(
       secret: config.jwtSecret,
       sign: { algorithm: 'HS256', expiresIn: ttlSeconds },
       // A token without an expiry would be valid forever; one without an issue time defeats renewal.
-      verify: { algorithms: ['HS256'], requiredClaims: ['exp', 'iat'] },
+      // fast-jwt's cache keeps verified tokens (never past their expiry): the session check below
+      // still runs on every request, so a revoked session is refused whatever the cache holds.
+      verify: { algorithms: ['HS256'], requiredClaims: ['exp', 'iat'], cache: true },
       cookie: { cookieName, signed: false },
     });
     app.decorateRequest('auth', null);
@@ -105,11 +109,13 @@ export default fp(
     });
 
     app.decorate('authenticate', async (request: FastifyRequest, reply: FastifyReply) => {
-      const bearer = request.headers.authorization?.startsWith('Bearer ');
+      // The plugin's own lookup: a Bearer header first, else the cookie. Called without options,
+      // so it uses the one verifier built at start (options would build a new one per request).
+      const bearer = BEARER.test(request.headers.authorization ?? '');
       const viaCookie = !bearer && Boolean(request.cookies[cookieName]);
       let claims: FastifyRequest['user'];
       try {
-        claims = await request.jwtVerify({ onlyCookie: viaCookie });
+        claims = await request.jwtVerify();
       } catch {
         throw new AppError('unauthenticated', 'Sign in to continue.');
       }
