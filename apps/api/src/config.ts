@@ -77,6 +77,12 @@ export const ZConfig = z
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     /** Failed sign-ins per account and hour from all addresses before addresses that failed are refused (ADR 0010). */
     LOGIN_ACCOUNT_FAILURES_BEFORE_SLOWDOWN: z.coerce.number().int().min(1).max(1000).default(50),
+    /**
+     * Password hashes a second this instance starts for callers without a session (sign-in, reset),
+     * checked in memory before anything is written: a flood beyond it is refused at once. Default:
+     * about a fifth of the cores (argon2id takes ≈ 15 ms here, so 13 a second per core).
+     */
+    PASSWORD_HASHES_PER_SECOND: z.coerce.number().int().min(1).max(10_000).optional(),
     /** Ceiling on all API requests of one client address per minute, across every instance. */
     GLOBAL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).default(1200),
     /** Apply pending migrations at start. Production runs the `migrate` step instead and sets false. */

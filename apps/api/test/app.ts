@@ -21,6 +21,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     GLOBAL_RATE_LIMIT_PER_MINUTE: '1000000',
+    PASSWORD_HASHES_PER_SECOND: '10000',
     ...overrides,
   });
 }

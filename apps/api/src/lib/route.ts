@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { idempotencyHooks } from '../idempotency/idempotency';
 import type { AuthContext } from '../plugins/auth';
 import { type RouteLimit, routeLimitHook } from '../throttling/route-limit';
+import type { TokenBucket } from '../throttling/token-bucket';
 import { AppError } from './app-error';
 import { authorizeStaff } from './authorize-staff';
 import { etagOf, matchesEtag } from './etag';
@@ -73,6 +74,11 @@ export interface RouteOptions {
    * (`pdf/document-limit.ts`). Implied for every route whose contract `produces` a file or is a `download`.
    */
   documents?: boolean;
+  /**
+   * A budget in this instance's memory (password hashes a second, `app.hashBudget`), checked before
+   * every other hook: a request over it is 429 at once, before any counter is written.
+   */
+  budget?: TokenBucket;
   /** Larger bodies than the global BODY_LIMIT_BYTES, e.g. for attachments. */
   bodyLimit?: number;
   /** Left out of the OpenAPI document (the sandbox's callback in production). */
@@ -95,7 +101,7 @@ export function registerRoute<C extends RouteContract>(
   handler: Handler<C>,
   options: RouteOptions = {},
 ): void {
-  const onRequest: onRequestHookHandler[] = [];
+  const onRequest: onRequestHookHandler[] = options.budget ? [budgetHook(options.budget)] : [];
   if (contract.access !== 'public') onRequest.push(app.authenticate);
   if (contract.access === 'staff') onRequest.push(authorizeStaff(contract));
   const route = `${contract.method} ${app.prefix}${contract.path}`;
@@ -168,6 +174,23 @@ export function registerRoute<C extends RouteContract>(
       return reply.send(result.body);
     },
   });
+}
+
+function budgetHook(budget: TokenBucket): onRequestHookHandler {
+  return (_request, _reply, done) => {
+    const verdict = budget.take();
+    if (verdict.allowed) return done();
+    done(
+      new AppError(
+        'rate_limited',
+        'Too many sign-ins at this moment. Try again shortly.',
+        {},
+        {
+          'retry-after': String(verdict.retryAfterSeconds),
+        },
+      ),
+    );
+  };
 }
 
 function ifMatchHook(currentVersion: NonNullable<RouteOptions['currentVersion']>): preValidationHookHandler {

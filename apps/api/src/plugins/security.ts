@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { availableParallelism } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet, { type HelmetOptions } from 'helmet';
@@ -7,11 +8,14 @@ import { AppError } from '../lib/app-error';
 import { clientKey } from '../throttling/client-address';
 import { type Counters, createCounters } from '../throttling/counters';
 import { createGlobalCeiling } from '../throttling/global-ceiling';
+import { createTokenBucket, type TokenBucket } from '../throttling/token-bucket';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The throttling counters every instance shares (ADR 0010). */
     counters: Counters;
+    /** This instance's budget of password hashes a second for callers without a session (ADR 0007). */
+    hashBudget: TokenBucket;
   }
 }
 
@@ -74,6 +78,12 @@ export default fp(
       done();
     });
     app.decorate('counters', createCounters(app.db));
+    app.decorate(
+      'hashBudget',
+      createTokenBucket({
+        ratePerSecond: config.PASSWORD_HASHES_PER_SECOND ?? Math.max(4, availableParallelism() * 13),
+      }),
+    );
     app.jobs.register({
       name: 'ops.purge-rate-limits',
       intervalMs: 10 * 60_000,

@@ -48,6 +48,6 @@ export default async function passwordResetModule(app: FastifyInstance, { config
       await clearSignInThrottle(app.counters, email);
       return { status: 204, body: null };
     },
-    { rateLimit: { max: config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
+    { budget: app.hashBudget, rateLimit: { max: config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
   );
 }

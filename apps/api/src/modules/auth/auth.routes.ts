@@ -40,7 +40,7 @@ export default async function authModule(app: FastifyInstance, { config }: { con
       }
       return signedInAnswer(app, reply, result.user, result.session, request.body.tokenDelivery);
     },
-    { rateLimit: { max: config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
+    { budget: app.hashBudget, rateLimit: { max: config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
   );
 
   registerRoute(app, authRoutes.logout, async (request, reply) => {
