@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIdParams, ZListQuery, ZUuid } from './common';
+import { listOf, ZIdParams, ZListQuery, ZUuid } from './common';
 import { defineRoute } from './http';
 import { staffProblems, ZProblem } from './problem';
 import {
@@ -59,7 +59,7 @@ export const adminTicketRoutes = {
     access: 'staff',
     query: ZAdminTicketListQuery,
     responses: {
-      200: z.object({ items: z.array(ZAdminTicketSummary), nextCursor: z.string().nullable() }),
+      200: listOf(ZAdminTicketSummary),
       ...staffProblems,
     },
   }),

@@ -13,6 +13,7 @@ import type { AuthContext } from '../plugins/auth';
 import { type RouteLimit, routeLimitHook } from '../throttling/route-limit';
 import { AppError } from './app-error';
 import { etagOf, matchesEtag } from './etag';
+import { nextPageUrl } from './pagination';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -26,6 +27,7 @@ declare module 'fastify' {
     idempotent?: boolean | undefined;
     versioned?: boolean | undefined;
     rateLimited?: boolean | undefined;
+    list?: boolean | undefined;
   }
 }
 
@@ -108,6 +110,7 @@ export function registerRoute<C extends RouteContract>(
   if (currentVersion) preHandler.push(ifMatchHook(currentVersion));
   // Every JSON GET answers with an ETag and honours If-None-Match (routes of files do it themselves).
   const conditionalGet = contract.method === 'GET' && !contract.produces && !(304 in contract.responses);
+  const list = contract.method === 'GET' && isPage(contract.responses[200]);
   const perCustomer =
     contract.access !== 'public' &&
     (options.documents || contract.produces !== undefined || contract.download === true);
@@ -141,6 +144,7 @@ export function registerRoute<C extends RouteContract>(
       etag: 304 in contract.responses || conditionalGet,
       versioned: currentVersion !== undefined,
       rateLimited: limit !== undefined,
+      list,
       download: contract.download === true,
       idempotent: idempotency !== undefined,
     },
@@ -156,6 +160,8 @@ export function registerRoute<C extends RouteContract>(
           )
         : await handler(request as never, reply);
       if (result.headers) reply.headers(result.headers);
+      const next = list && result.status === 200 ? (result.body as { nextCursor?: unknown }).nextCursor : undefined;
+      if (typeof next === 'string') reply.header('link', `<${nextPageUrl(request.url, next)}>; rel="next"`);
       if (result.status === 200 && (conditionalGet || currentVersion)) {
         const etag = etagOf(result.body);
         reply.header('etag', etag);
@@ -167,6 +173,12 @@ export function registerRoute<C extends RouteContract>(
       return reply.send(result.body);
     },
   });
+}
+
+/** A list answer (`listOf` in the contracts): `{ items, nextCursor, hasMore }`. */
+function isPage(schema: unknown): boolean {
+  const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape !== undefined && 'nextCursor' in shape && 'hasMore' in shape;
 }
 
 function ifMatchHook(currentVersion: NonNullable<RouteOptions['currentVersion']>): preValidationHookHandler {
