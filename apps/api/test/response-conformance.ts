@@ -14,7 +14,8 @@ type ResponseObject = { headers?: Record<string, unknown>; content?: Record<stri
 type OpenApiDocument = { paths: Record<string, Record<string, Operation>>; components?: unknown };
 
 /** Headers of the API's own making; generic ones (security headers, caching of JSON) are not listed. */
-const apiHeaders = /^(x-request-id|etag|content-disposition|retry-after|x-ratelimit-[a-z]+|ratelimit(-policy)?)$/;
+const apiHeaders =
+  /^(x-request-id|etag|content-disposition|retry-after|x-ratelimit-[a-z]+|ratelimit(-policy)?|link|idempotent-replayed)$/;
 
 interface Seen {
   method: string;

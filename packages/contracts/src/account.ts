@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZEmailInput, ZIdParams, ZIfMatchHeaders, ZInstant, ZUuid } from './common';
+import { listOf, ZEmailInput, ZIdParams, ZIfMatchHeaders, ZInstant, ZUuid } from './common';
 import { ZCustomerExport, ZRetainedCategory } from './data-export';
 import { fieldMessages } from './field-errors';
 import { defineRoute } from './http';
@@ -257,7 +257,7 @@ export const accountRoutes = {
     summary: 'Active sessions (all of them: a customer has few)',
     tags: ['account'],
     access: 'user',
-    responses: { 200: z.object({ items: z.array(ZSession), nextCursor: z.null() }), ...authProblems },
+    responses: { 200: listOf(ZSession), ...authProblems },
   }),
   endSession: defineRoute({
     method: 'DELETE',

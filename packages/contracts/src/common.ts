@@ -25,8 +25,13 @@ export const ZListQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
+/** A page of a list (ADR 0020-b); the next page is `?cursor=<nextCursor>`, also linked in `Link: <…>; rel="next"`. */
 export const listOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+  z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last' }),
+    hasMore: z.boolean().meta({ description: 'Whether another page follows' }),
+  });
 
 /** An e-mail address as a client sends it: trimmed and lower-cased before use. */
 export const ZEmailInput = z.preprocess(

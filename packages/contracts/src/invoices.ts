@@ -307,6 +307,17 @@ export const invoiceRoutes = {
     body: ZCreatePaymentBody,
     responses: { 201: ZPayment, ...authProblems, 404: ZProblem, 409: ZProblem, 422: ZProblem },
   }),
+  cancelPayment: defineRoute({
+    method: 'POST',
+    operationId: 'cancelPayment',
+    path: '/invoices/:id/payments/:paymentId/cancel',
+    summary:
+      'Abandon a started card payment (pending or awaiting the card page): it ends as failed with reason `cancelled_by_customer`, and the invoice can be paid again; 409 once it has settled',
+    tags: ['invoices'],
+    access: 'user',
+    params: ZIdParams.extend({ paymentId: ZUuid }),
+    responses: { 200: ZPayment, ...authProblems, 404: ZProblem, 409: ZProblem },
+  }),
 } as const;
 
 /** A payment event as the payment provider signs it (HMAC-SHA256 of the raw body). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIdParams, ZInstant, ZUuid } from './common';
+import { listOf, ZIdParams, ZInstant, ZUuid } from './common';
 import { defineRoute } from './http';
 import { authProblems, ZProblem } from './problem';
 import { ZRegistrationCredential, ZRegistrationOptions } from './webauthn';
@@ -125,7 +125,7 @@ export const mfaRoutes = {
     summary: "The signed-in user's passkeys, oldest first",
     tags: ['account'],
     access: 'user',
-    responses: { 200: z.object({ items: z.array(ZPasskey), nextCursor: z.null() }), ...authProblems },
+    responses: { 200: listOf(ZPasskey), ...authProblems },
   }),
   startPasskeyRegistration: defineRoute({
     method: 'POST',

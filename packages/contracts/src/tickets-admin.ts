@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIdParams, ZInstant, ZListQuery, ZUuid } from './common';
+import { listOf, ZIdParams, ZInstant, ZListQuery, ZUuid } from './common';
 import { defineRoute } from './http';
 import { staffProblems, ZProblem } from './problem';
 import {
@@ -88,7 +88,7 @@ export const adminTicketRoutes = {
     staffPermission: 'tickets',
     query: ZAdminTicketListQuery,
     responses: {
-      200: z.object({ items: z.array(ZAdminTicketSummary), nextCursor: z.string().nullable() }),
+      200: listOf(ZAdminTicketSummary),
       ...staffProblems,
     },
   }),

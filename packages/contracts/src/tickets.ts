@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIdempotencyKeyHeaders, ZIdParams, ZInstant, ZListQuery, ZUuid } from './common';
+import { listOf, ZIdempotencyKeyHeaders, ZIdParams, ZInstant, ZListQuery, ZUuid } from './common';
 import { defineRoute } from './http';
 import { authProblems, ZProblem } from './problem';
 
@@ -102,7 +102,7 @@ export const ZTicketStatusFilter = z.preprocess(
 );
 
 export const ZTicketListQuery = ZListQuery.extend({ status: ZTicketStatusFilter });
-export const ZTicketList = z.object({ items: z.array(ZTicketSummary), nextCursor: z.string().nullable() });
+export const ZTicketList = listOf(ZTicketSummary);
 
 export const ZCreateTicketBody = z.object({
   subject: z.string().trim().min(3).max(200),

@@ -15,6 +15,7 @@ import type { TokenBucket } from '../throttling/token-bucket';
 import { AppError } from './app-error';
 import { authorizeStaff } from './authorize-staff';
 import { etagOf, matchesEtag } from './etag';
+import { nextPageUrl } from './pagination';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -28,6 +29,7 @@ declare module 'fastify' {
     idempotent?: boolean | undefined;
     versioned?: boolean | undefined;
     rateLimited?: boolean | undefined;
+    list?: boolean | undefined;
   }
 }
 
@@ -115,6 +117,7 @@ export function registerRoute<C extends RouteContract>(
   if (currentVersion) preHandler.push(ifMatchHook(currentVersion));
   // Every JSON GET answers with an ETag and honours If-None-Match (routes of files do it themselves).
   const conditionalGet = contract.method === 'GET' && !contract.produces && !(304 in contract.responses);
+  const list = contract.method === 'GET' && isPage(contract.responses[200]);
   const perCustomer =
     contract.access !== 'public' &&
     (options.documents || contract.produces !== undefined || contract.download === true);
@@ -148,6 +151,7 @@ export function registerRoute<C extends RouteContract>(
       etag: 304 in contract.responses || conditionalGet,
       versioned: currentVersion !== undefined,
       rateLimited: limit !== undefined,
+      list,
       download: contract.download === true,
       idempotent: idempotency !== undefined,
     },
@@ -163,6 +167,8 @@ export function registerRoute<C extends RouteContract>(
           )
         : await handler(request as never, reply);
       if (result.headers) reply.headers(result.headers);
+      const next = list && result.status === 200 ? (result.body as { nextCursor?: unknown }).nextCursor : undefined;
+      if (typeof next === 'string') reply.header('link', `<${nextPageUrl(request.url, next)}>; rel="next"`);
       if (result.status === 200 && (conditionalGet || currentVersion)) {
         const etag = etagOf(result.body);
         reply.header('etag', etag);
@@ -191,6 +197,12 @@ function budgetHook(budget: TokenBucket): onRequestHookHandler {
       ),
     );
   };
+}
+
+/** A list answer (`listOf` in the contracts): `{ items, nextCursor, hasMore }`. */
+function isPage(schema: unknown): boolean {
+  const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape !== undefined && 'nextCursor' in shape && 'hasMore' in shape;
 }
 
 function ifMatchHook(currentVersion: NonNullable<RouteOptions['currentVersion']>): preValidationHookHandler {

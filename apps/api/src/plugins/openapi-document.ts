@@ -18,6 +18,8 @@ export interface OperationConfig {
   download?: boolean | undefined;
   /** Limited per client or customer: every answer that was counted carries the IETF rate-limit fields. */
   rateLimited?: boolean | undefined;
+  /** A page of a list: `Link: <…>; rel="next"` while another page follows. */
+  list?: boolean | undefined;
   /** A PUT whose 200 carries the new `ETag` (for its `If-Match`). */
   versioned?: boolean | undefined;
   /** Takes an `Idempotency-Key`: replays answer with `Idempotent-Replayed`, 409/422 for misused keys. */
@@ -94,6 +96,9 @@ const rateLimitHeaders = {
   ),
   ratelimit: header('What is left of the quota: `"route";r=<remaining requests>;t=<seconds until the window resets>`'),
 };
+const linkHeader = {
+  link: header('`<url>; rel="next"` (RFC 8288) while another page follows: the same request with `cursor` set'),
+};
 const replayedHeader = {
   'idempotent-replayed': header(
     '`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`',
@@ -113,6 +118,7 @@ export function responseHeaders(status: number, config: OperationConfig): Record
     ...(status === 200 && config.download ? fileHeaders : {}),
     ...(config.etag && (status === 200 || status === 304) ? etagHeader : {}),
     ...(config.versioned && status === 200 ? etagHeader : {}),
+    ...(config.list && status === 200 ? linkHeader : {}),
     ...(config.rateLimited ? rateLimitHeaders : {}),
     ...(config.idempotent && status >= 200 && status < 300 ? replayedHeader : {}),
   };

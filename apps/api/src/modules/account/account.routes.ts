@@ -2,6 +2,7 @@ import { accountRoutes } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
 import { AppError } from '../../lib/app-error';
+import { onePage } from '../../lib/pagination';
 import { registerRoute } from '../../lib/route';
 import { findCustomer } from './account.repository';
 import { findMandate, findMandateDocument } from './bank-account.repository';
@@ -93,7 +94,7 @@ export default async function accountModule(app: FastifyInstance, { config }: { 
 
   registerRoute(app, accountRoutes.listSessions, async (request) => ({
     status: 200,
-    body: { items: await listSessions(app.db, request.auth), nextCursor: null },
+    body: onePage(await listSessions(app.db, request.auth)),
     headers: noStore,
   }));
 

@@ -1,4 +1,4 @@
-import { like, sql } from 'drizzle-orm';
+import { like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app';
 import { rateLimitCounters } from '../../db/schema/rate-limits';
@@ -41,10 +41,11 @@ describe('the password-hash budget of an instance', () => {
     const countedKeys = counted.map((row) => row.key).join('\n');
     for (const { email } of refused) expect(countedKeys).not.toContain(email);
     for (const { email } of hashed) expect(countedKeys).toContain(email);
-    const addressLimits = await ctx.db.execute<{ key: string }>(
-      sql`select key from rate_limit_counters where key like ${'route:POST /api/v1/auth/login:%'}`,
-    );
-    const limitedAddresses = new Set(addressLimits.rows.map((row) => row.key));
+    const addressLimits = await ctx.db
+      .select({ key: rateLimitCounters.key })
+      .from(rateLimitCounters)
+      .where(like(rateLimitCounters.key, 'route:POST /api/v1/auth/login:%'));
+    const limitedAddresses = new Set(addressLimits.map((row) => row.key));
     const routeKey = (address: string) => `route:POST /api/v1/auth/login:${address}`;
     for (const { address } of refused) expect(limitedAddresses.has(routeKey(address))).toBe(false);
     for (const { address } of hashed) expect(limitedAddresses.has(routeKey(address))).toBe(true);

@@ -9,6 +9,7 @@ import type { Database } from '../../db/client';
 import type { InvoiceRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
+import { type Page, pageOf } from '../../lib/pagination';
 import { collectionFactsOf, invoiceHistory } from '../collection/collection-view';
 import { epcQrDataUri } from './epc-qr';
 import { toInvoice, toInvoiceSummary } from './invoice-mapping';
@@ -40,7 +41,7 @@ export async function listInvoices(
   db: Database,
   customerId: string,
   query: { statuses?: TInvoiceStatus[] | undefined; limit: number; cursor?: string | undefined },
-): Promise<{ items: TInvoiceSummary[]; nextCursor: string | null }> {
+): Promise<Page<TInvoiceSummary>> {
   const day = today();
   const rows = await findInvoiceSummaries(db, customerId, {
     statuses: query.statuses,
@@ -48,8 +49,7 @@ export async function listInvoices(
     limit: query.limit + 1,
     after: query.cursor ? decodeCursor(query.cursor) : undefined,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const { rows: page, nextCursor, hasMore } = pageOf(rows, query.limit, encodeCursor);
   const collection = await collectionFactsOf(
     db,
     customerId,
@@ -57,7 +57,8 @@ export async function listInvoices(
   );
   return {
     items: page.map((row) => toInvoiceSummary(row, day, collection(row.id))),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    nextCursor,
+    hasMore,
   };
 }
 

@@ -77,3 +77,29 @@ export async function findOpenTransfer(tx: DbOrTx, invoiceId: string) {
     .limit(1);
   return row;
 }
+
+/** The customer abandons a card payment still in flight; answers nothing when it is not (any more). */
+export async function cancelCardPayment(db: DbOrTx, customerId: string, invoiceId: string, paymentId: string) {
+  const [row] = await db
+    .update(payments)
+    .set({ status: 'failed', failureReason: 'cancelled_by_customer', nextAction: null, settledAt: sql`now()` })
+    .where(
+      and(
+        eq(payments.id, paymentId),
+        eq(payments.customerId, customerId),
+        eq(payments.invoiceId, invoiceId),
+        eq(payments.method, 'card'),
+        inArray(payments.status, ['pending', 'requires_action']),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+export async function findPaymentOfCustomer(db: DbOrTx, customerId: string, invoiceId: string, paymentId: string) {
+  const [row] = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.id, paymentId), eq(payments.customerId, customerId), eq(payments.invoiceId, invoiceId)));
+  return row;
+}

@@ -1,5 +1,6 @@
 import { mfaRoutes } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
+import { onePage } from '../../lib/pagination';
 import { registerRoute } from '../../lib/route';
 import { passwordGuessLimit } from '../account/password-guess-limit';
 import {
@@ -64,7 +65,7 @@ export default async function mfaModule(app: FastifyInstance) {
 
   registerRoute(app, mfaRoutes.listPasskeys, async (request) => ({
     status: 200,
-    body: { items: await listPasskeys(ctx, request.auth.userId), nextCursor: null },
+    body: onePage(await listPasskeys(ctx, request.auth.userId)),
     headers: noStore,
   }));
 

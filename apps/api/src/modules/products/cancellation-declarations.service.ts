@@ -3,6 +3,7 @@ import type { Database } from '../../db/client';
 import type { PublicCancellationRequestRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
+import { pageOf } from '../../lib/pagination';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { effectiveDateFor, recordCancellation, toCancellation } from './cancellation.service';
 import { sendDeclarationRejection } from './cancellation-emails';
@@ -54,12 +55,8 @@ export async function listDeclarations(
     query.limit + 1,
     query.cursor ? decodeInstantCursor(query.cursor) : undefined,
   );
-  const items = rows.slice(0, query.limit);
-  const last = items.at(-1);
-  return {
-    items: items.map((row) => toDeclaration(row, now)),
-    nextCursor: rows.length > query.limit && last ? encodeInstantCursor(last) : null,
-  };
+  const page = pageOf(rows, query.limit, encodeInstantCursor);
+  return { items: page.rows.map((row) => toDeclaration(row, now)), nextCursor: page.nextCursor, hasMore: page.hasMore };
 }
 
 /** An id in the body that names no contract is bad input (422 naming the field); 404 is for the path. */

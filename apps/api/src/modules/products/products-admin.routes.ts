@@ -1,6 +1,7 @@
 import { adminProductRoutes } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
+import { pageOf } from '../../lib/pagination';
 import { registerRoute } from '../../lib/route';
 import { noteStaffChange } from '../staff/staff-audit';
 import { toCancellation } from './cancellation.service';
@@ -8,13 +9,6 @@ import cancellationDeclarationsAdminModule from './cancellation-declarations-adm
 import { specLabel } from './product-specs';
 import { findCatalog, findPendingCancellations } from './products-admin.repository';
 import { bookProduct, decodeInstantCursor, encodeInstantCursor } from './products-admin.service';
-
-/** Keyset page: fetch one more than asked to know whether there is a next page. */
-function page<T>(rows: T[], limit: number, cursorOf: (row: T) => string) {
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? cursorOf(last) : null };
-}
 
 /** Back office: the catalogue, booking products for customers, cancellations and the declarations queue. */
 export default async function productsAdminModule(app: FastifyInstance, { config }: { config: AppConfig }) {
@@ -43,12 +37,13 @@ export default async function productsAdminModule(app: FastifyInstance, { config
   registerRoute(app, adminProductRoutes.pendingCancellations, async (request) => {
     const { limit, cursor } = request.query;
     const rows = await findPendingCancellations(app.db, limit + 1, cursor ? decodeInstantCursor(cursor) : undefined);
-    const result = page(rows, limit, (row) => encodeInstantCursor(row.cancellation));
+    const result = pageOf(rows, limit, (row) => encodeInstantCursor(row.cancellation));
     return {
       status: 200,
       body: {
         nextCursor: result.nextCursor,
-        items: result.items.map(({ cancellation, product, customerNumber }) => ({
+        hasMore: result.hasMore,
+        items: result.rows.map(({ cancellation, product, customerNumber }) => ({
           ...toCancellation(cancellation),
           customerId: cancellation.customerId,
           customerNumber,

@@ -41,7 +41,7 @@ describe('GET /products', () => {
       url: `/api/v1/products?limit=1&cursor=${firstPage.nextCursor}`,
       headers: customer.bearer,
     });
-    expect(second.json()).toMatchObject({ items: [{ id: older.id }], nextCursor: null });
+    expect(second.json()).toMatchObject({ items: [{ id: older.id }], nextCursor: null, hasMore: false });
   });
 
   it('answers 401 without a session and names a broken cursor', async () => {

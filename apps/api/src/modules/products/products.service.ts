@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client';
 import type { CustomerProductRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
+import { pageOf } from '../../lib/pagination';
 import {
   type ContractTerms,
   currentTermEnd,
@@ -97,13 +98,8 @@ export function decodeCursor(value: string): ProductCursor {
 export async function listProducts(db: DbOrTx, customerId: string, limit: number, cursor?: string) {
   const onDay = today();
   const rows = await findCustomerProducts(db, customerId, limit + 1, cursor ? decodeCursor(cursor) : undefined);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => toProduct(row, onDay)),
-    nextCursor:
-      rows.length > limit && last ? encodeCursor({ startDate: last.product.startDate, id: last.product.id }) : null,
-  };
+  const page = pageOf(rows, limit, (last) => encodeCursor({ startDate: last.product.startDate, id: last.product.id }));
+  return { items: page.rows.map((row) => toProduct(row, onDay)), nextCursor: page.nextCursor, hasMore: page.hasMore };
 }
 
 export async function getProductDetail(db: DbOrTx, customerId: string, productId: string) {

@@ -4,6 +4,7 @@ import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { securityEvents } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
+import { type Page, pageOf } from '../../lib/pagination';
 import { RETENTION_PERIODS, retentionCutoff } from '../../lib/retention-periods';
 
 type Detail = string | number | boolean | null;
@@ -67,7 +68,7 @@ export async function listSecurityEvents(
   db: DbOrTx,
   userId: string,
   query: { limit: number; cursor?: string | undefined },
-): Promise<{ items: TSecurityEvent[]; nextCursor: string | null }> {
+): Promise<Page<TSecurityEvent>> {
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   let position: Date | undefined;
   if (after) {
@@ -96,9 +97,10 @@ export async function listSecurityEvents(
     )
     .orderBy(desc(securityEvents.occurredAt), desc(securityEvents.id))
     .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const { rows: page, nextCursor, hasMore } = pageOf(rows, query.limit, (last) => encodeCursor(last.id));
   return {
+    nextCursor,
+    hasMore,
     items: page.map((row) => ({
       id: row.id,
       type: row.type as TSecurityEventType,
@@ -108,7 +110,6 @@ export async function listSecurityEvents(
       userAgent: row.userAgent,
       details: row.details as Record<string, Detail>,
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
   };
 }
 

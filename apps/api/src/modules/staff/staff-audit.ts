@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { DbOrTx } from '../../db/client';
 import { staffAuditEvents, users } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
+import { type Page, pageOf } from '../../lib/pagination';
 
 /** What a staff route tells the audit log beyond who, what and when (see staff-audit.plugin.ts). */
 export interface StaffChange {
@@ -40,7 +41,7 @@ export async function listAuditEvents(
     staffUserId?: string | undefined;
     customerId?: string | undefined;
   },
-): Promise<{ items: TAuditEvent[]; nextCursor: string | null }> {
+): Promise<Page<TAuditEvent>> {
   let position: { occurredAt: Date; id: string } | undefined;
   if (query.cursor) {
     const id = Buffer.from(query.cursor, 'base64url').toString();
@@ -70,10 +71,9 @@ export async function listAuditEvents(
     )
     .orderBy(desc(staffAuditEvents.occurredAt), desc(staffAuditEvents.id))
     .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const page = pageOf(rows, query.limit, (last) => Buffer.from(last.event.id).toString('base64url'));
   return {
-    items: page.map(({ event, staffName }) => ({
+    items: page.rows.map(({ event, staffName }) => ({
       id: event.id,
       occurredAt: event.occurredAt.toISOString(),
       staff: { id: event.staffUserId, name: staffName },
@@ -84,6 +84,7 @@ export async function listAuditEvents(
       before: event.before,
       after: event.after,
     })),
-    nextCursor: rows.length > query.limit && last ? Buffer.from(last.event.id).toString('base64url') : null,
+    nextCursor: page.nextCursor,
+    hasMore: page.hasMore,
   };
 }

@@ -2,6 +2,7 @@ import type { TAdminTicket, TTicketCategory, TTicketStatus } from '@portal/contr
 import type { Database, DbOrTx } from '../../db/client';
 import type { TicketRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
+import { pageOf } from '../../lib/pagination';
 import { sendEmail } from '../../mail/mailer';
 import type { CheckedAttachment } from './attachment-content';
 import { staffStatusChange } from './ticket-status';
@@ -50,12 +51,11 @@ export async function listTicketsForStaff(
     afterNumber: decodeCursor(query.cursor),
     limit: query.limit + 1,
   });
+  const page = pageOf(rows, query.limit, (last) => encodeCursor(last.ticket));
   return {
-    items: rows.slice(0, query.limit).map((row) => toAdminSummary(row, row.ticket)),
-    nextCursor: encodeCursor(
-      rows.map((row) => row.ticket),
-      query.limit,
-    ),
+    items: page.rows.map((row) => toAdminSummary(row, row.ticket)),
+    nextCursor: page.nextCursor,
+    hasMore: page.hasMore,
   };
 }
 

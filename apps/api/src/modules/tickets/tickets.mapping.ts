@@ -39,10 +39,7 @@ export function toTicket(
 }
 
 /** The list cursor is the last ticket number shown; a malformed one is a field error. */
-export function encodeCursor(rows: TicketRow[], limit: number): string | null {
-  const last = rows[limit - 1];
-  return rows.length > limit && last ? String(last.number) : null;
-}
+export const encodeCursor = (last: TicketRow): string => String(last.number);
 
 export function decodeCursor(cursor: string | undefined): number | undefined {
   if (cursor === undefined) return undefined;

@@ -279,8 +279,15 @@ describe('GET /tickets', () => {
     });
     const cursor = page1.json().nextCursor;
     expect(cursor).toEqual(expect.any(String));
+    expect(page1.json().hasMore).toBe(true);
+    expect(page1.headers.link).toBe(`</api/v1/tickets?limit=2&cursor=${cursor}>; rel="next"`);
     const page2 = await ctx.app.inject({ url: `/api/v1/tickets?limit=2&cursor=${cursor}`, headers: customer.bearer });
-    expect(page2.json()).toEqual({ items: [expect.objectContaining({ id: first.id })], nextCursor: null });
+    expect(page2.json()).toEqual({
+      items: [expect.objectContaining({ id: first.id })],
+      nextCursor: null,
+      hasMore: false,
+    });
+    expect(page2.headers.link).toBeUndefined();
 
     const open = await ctx.app.inject({ url: '/api/v1/tickets?status=open,in_progress', headers: customer.bearer });
     expect(open.json().items.map((item: { id: string }) => item.id)).toEqual([third.id, first.id]);

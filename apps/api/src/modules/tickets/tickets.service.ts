@@ -2,6 +2,7 @@ import type { TTicketStatus } from '@portal/contracts';
 import type { Database, DbOrTx } from '../../db/client';
 import type { TicketRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
+import { pageOf } from '../../lib/pagination';
 import { findCustomerProduct } from '../products/products.repository';
 import type { CheckedAttachment } from './attachment-content';
 import { statusAfterCustomerClose, statusAfterCustomerReply } from './ticket-status';
@@ -26,7 +27,8 @@ export async function listTickets(
     beforeNumber: decodeCursor(query.cursor),
     limit: query.limit + 1,
   });
-  return { items: rows.slice(0, query.limit).map(toTicketSummary), nextCursor: encodeCursor(rows, query.limit) };
+  const page = pageOf(rows, query.limit, encodeCursor);
+  return { items: page.rows.map(toTicketSummary), nextCursor: page.nextCursor, hasMore: page.hasMore };
 }
 
 export async function getTicket(db: DbOrTx, customerId: string, ticketId: string) {

@@ -265,3 +265,34 @@ describe('SEPA direct debit', () => {
     expect(stored.map((row) => row.status)).toEqual(['pending']);
   });
 });
+
+describe('POST /invoices/{id}/payments/{paymentId}/cancel', () => {
+  const cancel = (invoiceId: string, paymentId: string, headers: Record<string, string>) =>
+    ctx.app.inject({ method: 'POST', url: `/api/v1/invoices/${invoiceId}/payments/${paymentId}/cancel`, headers });
+
+  it('abandons a started card payment, after which the invoice can be paid again', async () => {
+    const { customer, invoice } = await setup();
+    const started = (await pay(invoice.id, customer.bearer, 'card')).json<TPayment>();
+    expect(started.status).toBe('requires_action');
+
+    const cancelled = await cancel(invoice.id, started.id, customer.bearer);
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json()).toMatchObject({
+      id: started.id,
+      status: 'failed',
+      failureReason: 'cancelled_by_customer',
+    });
+    expectProblem(await cancel(invoice.id, started.id, customer.bearer), 409, 'conflict');
+    expect((await pay(invoice.id, customer.bearer, 'card')).statusCode).toBe(201);
+  });
+
+  it('refuses transfers (409) and other customers (404)', async () => {
+    const { customer, invoice } = await setup();
+    const transfer = (await pay(invoice.id, customer.bearer, 'bank_transfer')).json<TPayment>();
+    expectProblem(await cancel(invoice.id, transfer.id, customer.bearer), 409, 'conflict');
+    const card = (await pay(invoice.id, customer.bearer, 'card')).json<TPayment>();
+    const stranger = await signedInCustomer(ctx.app, ctx.db);
+    expectProblem(await cancel(invoice.id, card.id, stranger.bearer), 404, 'not_found');
+    expectProblem(await cancel(invoice.id, randomUUID(), customer.bearer), 404, 'not_found');
+  });
+});

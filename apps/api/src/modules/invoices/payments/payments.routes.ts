@@ -4,7 +4,7 @@ import type { AppConfig } from '../../../config';
 import { AppError } from '../../../lib/app-error';
 import { registerRoute } from '../../../lib/route';
 import { createPaymentProvider } from './payment-provider';
-import { applyProviderEvent, paymentMethodsFor, startPayment } from './payments.service';
+import { applyProviderEvent, cancelPayment, paymentMethodsFor, startPayment } from './payments.service';
 
 /**
  * Paying invoices: cards through the provider PAYMENT_PROVIDER names (without one, cards are not
@@ -27,6 +27,11 @@ export default async function paymentsModule(app: FastifyInstance, { config }: {
       method: request.body.method,
       idempotencyKey: request.headers['idempotency-key'],
     }),
+  }));
+
+  registerRoute(app, invoiceRoutes.cancelPayment, async (request) => ({
+    status: 200,
+    body: await cancelPayment(app.db, request.auth.customerId, request.params.id, request.params.paymentId),
   }));
 
   if (!provider) return;

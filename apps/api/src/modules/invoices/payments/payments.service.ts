@@ -15,8 +15,10 @@ import { toPayment } from '../invoice-mapping';
 import { lockInvoice, setInvoiceState } from '../invoices.repository';
 import { transferInstructionsFor } from '../invoices.service';
 import {
+  cancelCardPayment,
   closeOpenTransfers,
   findPaymentByKey,
+  findPaymentOfCustomer,
   insertPayment,
   lockPaymentForProvider,
   settlePayment,
@@ -217,4 +219,20 @@ export async function markPaid(tx: DbOrTx, invoice: InvoiceRow) {
       ],
     });
   }
+}
+
+/**
+ * Abandons a started card payment (Stripe's "cancel a PaymentIntent"): the customer left the card
+ * page or wants another method. A provider callback arriving later finds it settled and is
+ * ignored. Direct debits are withdrawn through the mandate, transfers need no cancelling: 409.
+ */
+export async function cancelPayment(db: Database, customerId: string, invoiceId: string, paymentId: string) {
+  const cancelled = await cancelCardPayment(db, customerId, invoiceId, paymentId);
+  if (cancelled) return toPayment(cancelled);
+  const payment = await findPaymentOfCustomer(db, customerId, invoiceId, paymentId);
+  if (!payment) throw AppError.notFound('payment');
+  throw new AppError(
+    'conflict',
+    `The payment is ${payment.status} and by ${payment.method}; only a started card payment can be cancelled.`,
+  );
 }

@@ -1,15 +1,12 @@
 import { securityLogRoutes } from '@portal/contracts';
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { listQueryOptions, useListQuery } from '../../../lib/list-query';
 
 export const securityEventsQueryKey = ['account', 'security-events'] as const;
 
 export const securityEventsQueryOptions = () =>
-  infiniteQueryOptions({
-    queryKey: securityEventsQueryKey,
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam, signal }) => apiRequest(securityLogRoutes.list, { query: { cursor: pageParam }, signal }),
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  listQueryOptions(securityEventsQueryKey, (cursor, signal) =>
+    apiRequest(securityLogRoutes.list, { query: { cursor }, signal }),
+  );
 
-export const useSecurityEvents = () => useInfiniteQuery(securityEventsQueryOptions());
+export const useSecurityEvents = () => useListQuery(securityEventsQueryOptions());

@@ -27,13 +27,14 @@ describe('SecurityLogPage', () => {
     const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
       const url = String(input);
       return url.includes('cursor=next-1')
-        ? json({ items: [event(3, 'password.changed')], nextCursor: null })
+        ? json({ items: [event(3, 'password.changed')], nextCursor: null, hasMore: false })
         : json({
             items: [
               event(1, 'sign_in.failed', { reason: 'wrong_password' }),
               event(2, 'access.denied', { status: 403 }),
             ],
             nextCursor: 'next-1',
+            hasMore: true,
           });
     });
     vi.stubGlobal('fetch', fetchMock);
@@ -57,7 +58,7 @@ describe('SecurityLogPage', () => {
   it('says so when there is nothing yet', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => json({ items: [], nextCursor: null })),
+      vi.fn(async () => json({ items: [], nextCursor: null, hasMore: false })),
     );
     renderPage();
     expect(await screen.findByText('Noch keine Einträge.')).toBeTruthy();

@@ -1,5 +1,5 @@
-import { Button } from '../../../components/ui/button';
-import { EmptyState, QueryState } from '../../../components/ui/states';
+import { PagedList } from '../../../components/ui/paged-list';
+import { EmptyState } from '../../../components/ui/states';
 import { formatDateTime } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useSecurityEvents } from '../api/security-events';
@@ -22,12 +22,8 @@ export function SecurityLogPage() {
     <section aria-labelledby="security-log-heading">
       <h2 id="security-log-heading">{t.heading}</h2>
       <p className="muted">{t.intro}</p>
-      <QueryState
-        query={events}
-        isEmpty={(data) => data.pages.every((page) => page.items.length === 0)}
-        empty={<EmptyState title={t.empty} />}
-      >
-        {(data) => (
+      <PagedList query={events} empty={<EmptyState title={t.empty} />} loadMoreLabel={t.loadMore}>
+        {(items) => (
           <>
             <table className="table">
               <thead>
@@ -40,29 +36,22 @@ export function SecurityLogPage() {
                 </tr>
               </thead>
               <tbody>
-                {data.pages
-                  .flatMap((page) => page.items)
-                  .map((event) => (
-                    <tr key={event.id}>
-                      <td data-label={t.time}>{formatDateTime(event.occurredAt, language)}</td>
-                      <td data-label={t.event}>{t.eventName(event.type)}</td>
-                      <td data-label={t.ipAddress}>{event.ipAddress ?? '–'}</td>
-                      <td data-label={t.device} title={event.userAgent ?? undefined}>
-                        {event.userAgent ? deviceName(event.userAgent) : '–'}
-                      </td>
-                      <td data-label={t.details}>{detailsText(event.details) || '–'}</td>
-                    </tr>
-                  ))}
+                {items.map((event) => (
+                  <tr key={event.id}>
+                    <td data-label={t.time}>{formatDateTime(event.occurredAt, language)}</td>
+                    <td data-label={t.event}>{t.eventName(event.type)}</td>
+                    <td data-label={t.ipAddress}>{event.ipAddress ?? '–'}</td>
+                    <td data-label={t.device} title={event.userAgent ?? undefined}>
+                      {event.userAgent ? deviceName(event.userAgent) : '–'}
+                    </td>
+                    <td data-label={t.details}>{detailsText(event.details) || '–'}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
-            {events.hasNextPage && (
-              <Button variant="secondary" busy={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>
-                {t.loadMore}
-              </Button>
-            )}
           </>
         )}
-      </QueryState>
+      </PagedList>
     </section>
   );
 }

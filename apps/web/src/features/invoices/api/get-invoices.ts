@@ -1,16 +1,12 @@
 import { invoiceRoutes, type TInvoiceStatus } from '@portal/contracts';
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { listQueryOptions, useListQuery } from '../../../lib/list-query';
 
 export const invoicesQueryKey = ['invoices'] as const;
 
 export const invoiceListQueryOptions = (status: TInvoiceStatus[] | undefined) =>
-  infiniteQueryOptions({
-    queryKey: [...invoicesQueryKey, 'list', status ?? 'all'],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam, signal }) =>
-      apiRequest(invoiceRoutes.list, { query: { status, cursor: pageParam }, signal }),
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  listQueryOptions([...invoicesQueryKey, 'list', status ?? 'all'], (cursor, signal) =>
+    apiRequest(invoiceRoutes.list, { query: { status, cursor }, signal }),
+  );
 
-export const useInvoices = (status: TInvoiceStatus[] | undefined) => useInfiniteQuery(invoiceListQueryOptions(status));
+export const useInvoices = (status: TInvoiceStatus[] | undefined) => useListQuery(invoiceListQueryOptions(status));

@@ -1,9 +1,9 @@
 import type { TInvoiceStatus, TInvoiceSummary } from '@portal/contracts';
 import { useState } from 'react';
-import { Button } from '../../../components/ui/button';
 import { SelectField } from '../../../components/ui/field';
 import { PageHeader } from '../../../components/ui/page-header';
-import { EmptyState, QueryState } from '../../../components/ui/states';
+import { PagedList } from '../../../components/ui/paged-list';
+import { EmptyState } from '../../../components/ui/states';
 import { useMessages } from '../../../lib/i18n';
 import { useInvoices } from '../api/get-invoices';
 import { InvoiceTable } from '../components/invoice-table';
@@ -36,26 +36,9 @@ export function InvoicesPage() {
           <option value="cancelled">{t.filterCancelled}</option>
         </SelectField>
       </div>
-      <QueryState
-        query={invoices}
-        isEmpty={(data) => data.pages.every((page) => page.items.length === 0)}
-        empty={<EmptyState title={t.noInvoices} />}
-      >
-        {(data) => (
-          <>
-            <InvoiceTable invoices={data.pages.flatMap((page) => page.items)} onPay={setPaying} />
-            {invoices.hasNextPage && (
-              <Button
-                variant="secondary"
-                busy={invoices.isFetchingNextPage}
-                onClick={() => void invoices.fetchNextPage()}
-              >
-                {t.loadMore}
-              </Button>
-            )}
-          </>
-        )}
-      </QueryState>
+      <PagedList query={invoices} empty={<EmptyState title={t.noInvoices} />} loadMoreLabel={t.loadMore}>
+        {(items) => <InvoiceTable invoices={items} onPay={setPaying} />}
+      </PagedList>
       {paying && <LazyPaymentDialog invoice={paying} onClose={() => setPaying(null)} />}
     </>
   );

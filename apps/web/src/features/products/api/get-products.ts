@@ -1,16 +1,12 @@
 import { productsRoutes } from '@portal/contracts';
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { listQueryOptions, useListQuery } from '../../../lib/list-query';
 
 export const productsQueryKey = ['products'] as const;
 
 export const productsQueryOptions = () =>
-  infiniteQueryOptions({
-    queryKey: [...productsQueryKey, 'list'],
-    queryFn: ({ signal, pageParam }) =>
-      apiRequest(productsRoutes.list, { query: pageParam ? { cursor: pageParam } : {}, signal }),
-    initialPageParam: '',
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  listQueryOptions([...productsQueryKey, 'list'], (cursor, signal) =>
+    apiRequest(productsRoutes.list, { query: cursor ? { cursor } : {}, signal }),
+  );
 
-export const useProducts = () => useInfiniteQuery(productsQueryOptions());
+export const useProducts = () => useListQuery(productsQueryOptions());

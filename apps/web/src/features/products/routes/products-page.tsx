@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import { Button } from '../../../components/ui/button';
 import { PageHeader } from '../../../components/ui/page-header';
-import { EmptyState, QueryState } from '../../../components/ui/states';
+import { PagedList } from '../../../components/ui/paged-list';
+import { EmptyState } from '../../../components/ui/states';
 import { ProductStatusBadge } from '../../../components/ui/status-badges';
 import { paths } from '../../../config/paths';
 import { useCustomerType } from '../../../lib/customer-type';
@@ -25,12 +25,8 @@ export function ProductsPage() {
           <p>{t.consumerTerms}</p>
         </section>
       )}
-      <QueryState
-        query={products}
-        isEmpty={(data) => data.pages.every((page) => page.items.length === 0)}
-        empty={<EmptyState title={t.empty} />}
-      >
-        {(data) => (
+      <PagedList query={products} empty={<EmptyState title={t.empty} />} loadMoreLabel={t.loadMore}>
+        {(items) => (
           <>
             <table className="table">
               <thead>
@@ -45,46 +41,35 @@ export function ProductsPage() {
                 </tr>
               </thead>
               <tbody>
-                {data.pages
-                  .flatMap((page) => page.items)
-                  .map((product) => (
-                    <tr key={product.id}>
-                      <td data-label={t.colName}>
-                        <span className="product-name">
-                          <Link to={paths.product(product.id)}>{product.name}</Link>{' '}
-                          <span className="muted small">{t.contractNumberOf(product.contractNumber)}</span>
-                        </span>
-                      </td>
-                      <td data-label={t.colCategory}>{t[`category_${product.category}`]}</td>
-                      <td data-label={t.colStatus}>
-                        <ProductStatusBadge status={product.status} />
-                      </td>
-                      <td data-label={t.colPrice} className="num">
-                        <ProductPrice price={product.price} />
-                      </td>
-                      <td data-label={t.colTermEnd}>
-                        {product.endDate
-                          ? t.endsOn(formatDate(product.endDate, language))
-                          : product.runsIndefinitely
-                            ? t.runsIndefinitely
-                            : formatDate(product.termEndsOn, language)}
-                      </td>
-                    </tr>
-                  ))}
+                {items.map((product) => (
+                  <tr key={product.id}>
+                    <td data-label={t.colName}>
+                      <span className="product-name">
+                        <Link to={paths.product(product.id)}>{product.name}</Link>{' '}
+                        <span className="muted small">{t.contractNumberOf(product.contractNumber)}</span>
+                      </span>
+                    </td>
+                    <td data-label={t.colCategory}>{t[`category_${product.category}`]}</td>
+                    <td data-label={t.colStatus}>
+                      <ProductStatusBadge status={product.status} />
+                    </td>
+                    <td data-label={t.colPrice} className="num">
+                      <ProductPrice price={product.price} />
+                    </td>
+                    <td data-label={t.colTermEnd}>
+                      {product.endDate
+                        ? t.endsOn(formatDate(product.endDate, language))
+                        : product.runsIndefinitely
+                          ? t.runsIndefinitely
+                          : formatDate(product.termEndsOn, language)}
+                    </td>
+                  </tr>
+                ))}
               </tbody>
             </table>
-            {products.hasNextPage && (
-              <Button
-                variant="secondary"
-                busy={products.isFetchingNextPage}
-                onClick={() => void products.fetchNextPage()}
-              >
-                {t.loadMore}
-              </Button>
-            )}
           </>
         )}
-      </QueryState>
+      </PagedList>
     </>
   );
 }

@@ -20,7 +20,7 @@ const api = () =>
           productId: null,
           messages: [],
         })
-      : json(200, { items: [], nextCursor: null }),
+      : json(200, { items: [], nextCursor: null, hasMore: false }),
   );
 
 describe('NewTicketForm', () => {

@@ -1,9 +1,9 @@
 import type { TTicketStatus } from '@portal/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Button } from '../../../components/ui/button';
 import { SelectField } from '../../../components/ui/field';
-import { EmptyState, QueryState } from '../../../components/ui/states';
+import { PagedList } from '../../../components/ui/paged-list';
+import { EmptyState } from '../../../components/ui/states';
 import { TicketStatusBadge } from '../../../components/ui/status-badges';
 import { paths } from '../../../config/paths';
 import { formatDateTime } from '../../../lib/format';
@@ -35,12 +35,8 @@ export function TicketList() {
           <option value="closed">{t.filterClosed}</option>
         </SelectField>
       </div>
-      <QueryState
-        query={tickets}
-        isEmpty={(data) => data.pages.every((page) => page.items.length === 0)}
-        empty={<EmptyState title={t.noTickets} />}
-      >
-        {(data) => (
+      <PagedList query={tickets} empty={<EmptyState title={t.noTickets} />} loadMoreLabel={t.loadMore}>
+        {(items) => (
           <>
             <table className="table">
               <thead>
@@ -53,35 +49,24 @@ export function TicketList() {
                 </tr>
               </thead>
               <tbody>
-                {data.pages
-                  .flatMap((page) => page.items)
-                  .map((ticket) => (
-                    <tr key={ticket.id}>
-                      <td data-label={t.columnNumber}>#{ticket.number}</td>
-                      <td data-label={t.columnSubject}>
-                        <Link to={paths.ticket(ticket.id)}>{ticket.subject}</Link>
-                      </td>
-                      <td data-label={t.columnCategory}>{t[`category_${ticket.category}`]}</td>
-                      <td data-label={t.columnStatus}>
-                        <TicketStatusBadge status={ticket.status} />
-                      </td>
-                      <td data-label={t.columnUpdated}>{formatDateTime(ticket.updatedAt, language)}</td>
-                    </tr>
-                  ))}
+                {items.map((ticket) => (
+                  <tr key={ticket.id}>
+                    <td data-label={t.columnNumber}>#{ticket.number}</td>
+                    <td data-label={t.columnSubject}>
+                      <Link to={paths.ticket(ticket.id)}>{ticket.subject}</Link>
+                    </td>
+                    <td data-label={t.columnCategory}>{t[`category_${ticket.category}`]}</td>
+                    <td data-label={t.columnStatus}>
+                      <TicketStatusBadge status={ticket.status} />
+                    </td>
+                    <td data-label={t.columnUpdated}>{formatDateTime(ticket.updatedAt, language)}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
-            {tickets.hasNextPage && (
-              <Button
-                variant="secondary"
-                busy={tickets.isFetchingNextPage}
-                onClick={() => void tickets.fetchNextPage()}
-              >
-                {t.loadMore}
-              </Button>
-            )}
           </>
         )}
-      </QueryState>
+      </PagedList>
     </section>
   );
 }

@@ -1,0 +1,34 @@
+/**
+ * The one way lists page (ADR 0020-b): keyset pages of `{ items, nextCursor, hasMore }`, the
+ * cursor opaque to clients (base64url of the sort key of the last item), and a `Link: <…>;
+ * rel="next"` header that `registerRoute` adds to every list answer with a next page. The limit
+ * and its maximum come from `ZListQuery` in the contracts.
+ */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+  hasMore: boolean;
+}
+
+/**
+ * The repository fetched `limit + 1` rows: the extra one only says that another page follows.
+ * Answers the page's rows and the cursor after the last of them.
+ */
+export function pageOf<Row>(rows: readonly Row[], limit: number, cursorOf: (last: Row) => string) {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > limit && last !== undefined ? cursorOf(last) : null;
+  return { rows: page, nextCursor, hasMore: nextCursor !== null };
+}
+
+/** A list short enough never to page (sessions, passkeys): one page, no cursor. */
+export function onePage<T>(items: T[]): Page<T> {
+  return { items, nextCursor: null, hasMore: false };
+}
+
+/** The URL of the next page: the request's own, with `cursor` replaced. */
+export function nextPageUrl(requestUrl: string, nextCursor: string): string {
+  const url = new URL(requestUrl, 'http://portal.invalid');
+  url.searchParams.set('cursor', nextCursor);
+  return `${url.pathname}${url.search}`;
+}
