@@ -1,0 +1,33 @@
+import { collectionAdminRoutes } from '@portal/contracts';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest, downloadFile } from '../../../lib/api-client';
+
+const collectionsKey = ['backoffice', 'collections'] as const;
+
+export const directDebitRunsQueryOptions = () =>
+  queryOptions({
+    queryKey: [...collectionsKey, 'runs'],
+    queryFn: ({ signal }) => apiRequest(collectionAdminRoutes.listRuns, { signal }),
+  });
+export const useDirectDebitRuns = () => useQuery(directDebitRunsQueryOptions());
+
+export const unmatchedEntriesQueryOptions = () =>
+  queryOptions({
+    queryKey: [...collectionsKey, 'unmatched'],
+    queryFn: ({ signal }) => apiRequest(collectionAdminRoutes.listEntries, { query: { status: 'unmatched' }, signal }),
+  });
+export const useUnmatchedEntries = () => useQuery(unmatchedEntriesQueryOptions());
+
+function useCollectionsMutation<B, R>(mutationFn: (body: B) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: collectionsKey }) });
+}
+
+export const useCreateDirectDebitRun = () =>
+  useCollectionsMutation((_: undefined) => apiRequest(collectionAdminRoutes.createRun, { body: {} }));
+
+export const useImportBankStatement = () =>
+  useCollectionsMutation((xml: string) => apiRequest(collectionAdminRoutes.importStatement, { body: xml }));
+
+export const downloadRunFile = (id: string, messageId: string) =>
+  downloadFile(collectionAdminRoutes.runFile, { params: { id } }, `${messageId}.xml`);

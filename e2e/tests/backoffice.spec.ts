@@ -1,0 +1,126 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { DEMO_PASSWORD, demo, signIn } from '../fixtures';
+
+/** The seed's staff members, one per role (ADR 0020-c). */
+const support = { email: 'support@example.com', password: DEMO_PASSWORD };
+const billing = { email: 'billing@example.com', password: DEMO_PASSWORD };
+const admin = { email: 'admin@example.com', password: DEMO_PASSWORD };
+
+async function bearer(baseURL: string, account: { email: string; password: string }) {
+  const response = await fetch(`${baseURL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...account, tokenDelivery: 'bearer' }),
+  });
+  expect(response.status).toBe(200);
+  return { authorization: `Bearer ${((await response.json()) as { accessToken: string }).accessToken}` };
+}
+
+async function expectNoViolations(page: Page) {
+  await expect(page.locator('.state-loading')).toHaveCount(0);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target}`)).toEqual([]);
+}
+
+test('support answers a customer’s ticket in the back office; the customer sees the answer, never the note', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const subject = `Backoffice-Test ${Date.now()}`;
+  const customer = await bearer(baseURL ?? '', demo);
+  const opened = await fetch(`${baseURL}/api/v1/tickets`, {
+    method: 'POST',
+    headers: { ...customer, 'content-type': 'application/json' },
+    body: JSON.stringify({ subject, category: 'technical', message: 'Der Server cs-001 antwortet nicht.' }),
+  });
+  expect(opened.status).toBe(201);
+  const ticketId = ((await opened.json()) as { id: string }).id;
+
+  // Staff land in the back office, on the queue.
+  await signIn(page, support);
+  await expect(page).toHaveURL(/\/backoffice$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ticket-Warteschlange' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Backoffice-Navigation' })).not.toContainText('Mitarbeitende');
+  await page.getByLabel('Suche').fill(subject);
+  await expect(page.getByRole('row')).toHaveCount(2);
+  await expectNoViolations(page);
+  await page.getByRole('link', { name: new RegExp(subject) }).click();
+  await expect(page).toHaveURL(new RegExp(`/backoffice/tickets/${ticketId}$`));
+  await expect(page.getByText('Der Server cs-001 antwortet nicht.')).toBeVisible();
+  await expectNoViolations(page);
+
+  await page.getByRole('button', { name: 'Mir zuweisen' }).click();
+  await expect(page.getByTestId('assignee')).toHaveText('Sven Support');
+  await page.getByLabel('Neue Notiz').fill('Intern: Kunde hat Wartungsfenster am Freitag.');
+  await page.getByRole('button', { name: 'Notiz speichern' }).click();
+  await expect(page.getByText('Intern: Kunde hat Wartungsfenster am Freitag.')).toBeVisible();
+
+  // A reply without text names the field; then the answer goes out.
+  await page.getByRole('button', { name: 'Antwort senden' }).click();
+  await expect(page.getByLabel('Antwort an den Kunden')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('Antwort an den Kunden').fill('Wir haben den Server neu gestartet. Bitte prüfen Sie.');
+  await page.getByRole('button', { name: 'Antwort senden' }).click();
+  await expect(page.getByText('Die Antwort wurde gesendet; der Kunde erhält eine E-Mail.')).toBeVisible();
+
+  // The customer sees the answer in the portal, and nothing of the internal note.
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const portal = await context.newPage();
+  await signIn(portal, demo, `/contact/tickets/${ticketId}`);
+  await expect(portal.getByText('Wir haben den Server neu gestartet. Bitte prüfen Sie.')).toBeVisible();
+  await expect(portal.getByRole('main')).not.toContainText('Wartungsfenster');
+  await context.close();
+});
+
+test('billing lands at the collections, does not see the staff screen, and the API refuses it too', async ({ page, baseURL }) => {
+  await signIn(page, billing);
+  await expect(page).toHaveURL(/\/backoffice\/collections$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Zahlungsverkehr' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Lastschriftläufe' })).toBeVisible();
+  await expectNoViolations(page);
+  const navigation = page.getByRole('navigation', { name: 'Backoffice-Navigation' });
+  await expect(navigation).toBeVisible();
+  await expect(navigation).not.toContainText('Mitarbeitende');
+  await page.goto('/backoffice/staff');
+  await expect(page.getByText('Diese Seite ist Ihrer Rolle nicht freigegeben.')).toBeVisible();
+  const answer = await fetch(`${baseURL}/api/v1/admin/staff-users`, { headers: await bearer(baseURL ?? '', billing) });
+  expect(answer.status).toBe(403);
+});
+
+test('a customer who opens the back office is sent to the portal', async ({ page }) => {
+  await signIn(page, demo, '/backoffice');
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible();
+});
+
+test('an admin changes a staff member’s role, and the audit log shows it', async ({ page, baseURL }) => {
+  const email = `neu-${Date.now()}@example.com`;
+  const name = `Nora Neu ${Date.now()}`;
+  const invited = await fetch(`${baseURL}/api/v1/admin/staff-users`, {
+    method: 'POST',
+    headers: { ...(await bearer(baseURL ?? '', admin)), 'content-type': 'application/json' },
+    body: JSON.stringify({ email, name, staffRole: 'support' }),
+  });
+  expect(invited.status).toBe(201);
+
+  await signIn(page, admin);
+  await page
+    .getByRole('navigation', { name: 'Backoffice-Navigation' })
+    .getByRole('link', { name: 'Mitarbeitende' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mitarbeitende' })).toBeVisible();
+  await expectNoViolations(page);
+  const row = page.getByRole('row').filter({ hasText: email });
+  await row.getByLabel(`Rolle von ${name}`).selectOption({ label: 'Buchhaltung' });
+  await row.getByRole('button', { name: 'Rolle ändern' }).click();
+  await expect(row.getByText(`Die Rolle von ${name} wurde geändert.`)).toBeVisible();
+
+  await page
+    .getByRole('navigation', { name: 'Backoffice-Navigation' })
+    .getByRole('link', { name: 'Protokoll' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Protokoll der Änderungen' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'setStaffRole' }).first()).toContainText('staffRole: support');
+  await expectNoViolations(page);
+});
