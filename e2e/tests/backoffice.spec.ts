@@ -73,7 +73,10 @@ test('support answers a customer’s ticket in the back office; the customer see
   await context.close();
 });
 
-test('billing lands at the collections, does not see the staff screen, and the API refuses it too', async ({ page, baseURL }) => {
+test('billing lands at the collections, does not see the staff screen, and the API refuses it too', async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, billing);
   await expect(page).toHaveURL(/\/backoffice\/collections$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Zahlungsverkehr' })).toBeVisible();
@@ -122,5 +125,21 @@ test('an admin changes a staff member’s role, and the audit log shows it', asy
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Protokoll der Änderungen' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'setStaffRole' }).first()).toContainText('staffRole: support');
+  await expectNoViolations(page);
+});
+
+test('support finds a customer by e-mail address and sees contracts, invoices and tickets', async ({ page }) => {
+  await signIn(page, support);
+  await page.getByRole('navigation', { name: 'Backoffice-Navigation' }).getByRole('link', { name: 'Kunden' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kunden' })).toBeVisible();
+  await page.getByLabel('Kunden suchen').fill('demo@example.com');
+  const row = page.getByRole('row').filter({ hasText: 'demo@example.com' });
+  await expect(page.getByRole('row')).toHaveCount(2);
+  await expectNoViolations(page);
+  await row.getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mustermann Hosting GmbH' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Verträge' }).getByRole('row').nth(1)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Rechnungen' }).getByRole('row').nth(1)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Tickets' }).getByRole('link').first()).toBeVisible();
   await expectNoViolations(page);
 });

@@ -36,6 +36,11 @@ export const router = createBrowserRouter([
             children: [
               { index: true, lazy: () => import('../features/backoffice/routes/home-route') },
               { path: paths.backofficeTicket(':id'), lazy: () => import('../features/backoffice/routes/ticket-route') },
+              { path: paths.backofficeCustomers, lazy: () => import('../features/backoffice/routes/customers-route') },
+              {
+                path: paths.backofficeCustomer(':id'),
+                lazy: () => import('../features/backoffice/routes/customer-route'),
+              },
               {
                 path: paths.backofficeCollections,
                 lazy: () => import('../features/backoffice/routes/collections-route'),

@@ -44,6 +44,7 @@ export function BackofficeLayout() {
       end: !location.pathname.startsWith('/backoffice/tickets'),
       allowed: staffRoleMay(role, 'tickets'),
     },
+    { to: paths.backofficeCustomers, label: t.customers, end: false, allowed: staffRoleMay(role, 'customers.read') },
     {
       to: paths.backofficeCollections,
       label: t.collections,

@@ -82,7 +82,9 @@ function CustomerCard({ ticket }: { ticket: TAdminTicket }) {
     <section aria-labelledby="customer-heading" className="card">
       <h2 id="customer-heading">{t.customerHeading}</h2>
       <p>
-        <strong>{customer.company ?? customer.name}</strong>
+        <Link to={paths.backofficeCustomer(customer.id)}>
+          <strong>{customer.company ?? customer.name}</strong>
+        </Link>
         {customer.company && <span className="muted"> · {customer.name}</span>}
       </p>
       {customer.customerNumber && <p className="small">{t.customerNumber(customer.customerNumber)}</p>}
