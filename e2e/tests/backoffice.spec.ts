@@ -143,3 +143,34 @@ test('support finds a customer by e-mail address and sees contracts, invoices an
   await expect(page.getByRole('region', { name: 'Tickets' }).getByRole('link').first()).toBeVisible();
   await expectNoViolations(page);
 });
+
+test('support reviews a declaration from the cancellation form and rejects it with a reason', async ({
+  page,
+  baseURL,
+}) => {
+  const name = `Erika Prüffall ${Date.now()}`;
+  const declared = await fetch(`${baseURL}/api/v1/public/cancellations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'ordinary', name, email: `pruef-${Date.now()}@example.org`, contract: 'V-999999' }),
+  });
+  expect(declared.status).toBe(202);
+  const { reference } = (await declared.json()) as { reference: string };
+
+  await signIn(page, support);
+  const navigation = page.getByRole('navigation', { name: 'Backoffice-Navigation' });
+  await navigation.getByRole('link', { name: 'Kündigungen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kündigungserklärungen' })).toBeVisible();
+  // The matching job takes the declaration from "received" to review within seconds.
+  const card = page.getByRole('region', { name: `${reference} · ${name}` });
+  await expect(async () => {
+    await page.reload();
+    await expect(card).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await expectNoViolations(page);
+  await card.getByLabel('Ablehnungsgrund (geht an den Absender)').fill('Zu diesem Vertrag finden wir keinen Kunden.');
+  await card.getByRole('button', { name: 'Ablehnen' }).click();
+  await expect(
+    page.getByText('Die Erklärung wurde abgelehnt; der Absender erhält den Grund per E-Mail.'),
+  ).toBeVisible();
+});

@@ -36,6 +36,10 @@ export const router = createBrowserRouter([
             children: [
               { index: true, lazy: () => import('../features/backoffice/routes/home-route') },
               { path: paths.backofficeTicket(':id'), lazy: () => import('../features/backoffice/routes/ticket-route') },
+              {
+                path: paths.backofficeCancellations,
+                lazy: () => import('../features/backoffice/routes/cancellations-route'),
+              },
               { path: paths.backofficeCustomers, lazy: () => import('../features/backoffice/routes/customers-route') },
               {
                 path: paths.backofficeCustomer(':id'),

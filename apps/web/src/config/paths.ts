@@ -25,6 +25,7 @@ export const paths = {
   /** The provider's staff: a separate, lazily loaded section of the same app. */
   backoffice: '/backoffice',
   backofficeTicket: (id: string) => `/backoffice/tickets/${id}`,
+  backofficeCancellations: '/backoffice/cancellations',
   backofficeCustomers: '/backoffice/customers',
   backofficeCustomer: (id: string) => `/backoffice/customers/${id}`,
   backofficeCollections: '/backoffice/collections',

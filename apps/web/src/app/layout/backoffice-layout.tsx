@@ -44,6 +44,12 @@ export function BackofficeLayout() {
       end: !location.pathname.startsWith('/backoffice/tickets'),
       allowed: staffRoleMay(role, 'tickets'),
     },
+    {
+      to: paths.backofficeCancellations,
+      label: t.cancellations,
+      end: true,
+      allowed: staffRoleMay(role, 'cancellations'),
+    },
     { to: paths.backofficeCustomers, label: t.customers, end: false, allowed: staffRoleMay(role, 'customers.read') },
     {
       to: paths.backofficeCollections,

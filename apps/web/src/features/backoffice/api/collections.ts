@@ -1,6 +1,7 @@
 import { collectionAdminRoutes } from '@portal/contracts';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest, downloadFile } from '../../../lib/api-client';
+import { useStaffMutation } from './use-staff-mutation';
 
 const collectionsKey = ['backoffice', 'collections'] as const;
 
@@ -18,16 +19,11 @@ export const unmatchedEntriesQueryOptions = () =>
   });
 export const useUnmatchedEntries = () => useQuery(unmatchedEntriesQueryOptions());
 
-function useCollectionsMutation<B, R>(mutationFn: (body: B) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: collectionsKey }) });
-}
-
 export const useCreateDirectDebitRun = () =>
-  useCollectionsMutation((_: undefined) => apiRequest(collectionAdminRoutes.createRun, { body: {} }));
+  useStaffMutation((_: undefined) => apiRequest(collectionAdminRoutes.createRun, { body: {} }));
 
 export const useImportBankStatement = () =>
-  useCollectionsMutation((xml: string) => apiRequest(collectionAdminRoutes.importStatement, { body: xml }));
+  useStaffMutation((xml: string) => apiRequest(collectionAdminRoutes.importStatement, { body: xml }));
 
 export const downloadRunFile = (id: string, messageId: string) =>
   downloadFile(collectionAdminRoutes.runFile, { params: { id } }, `${messageId}.xml`);

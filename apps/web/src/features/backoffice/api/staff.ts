@@ -1,7 +1,8 @@
 import { type BodyOf, staffAdminRoutes, type TAuditEvent } from '@portal/contracts';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useStaffList } from './use-staff-list';
+import { useStaffMutation } from './use-staff-mutation';
 
 const staffKey = ['backoffice', 'staff-users'] as const;
 
@@ -9,17 +10,6 @@ export const staffUsersQueryOptions = () =>
   queryOptions({ queryKey: staffKey, queryFn: ({ signal }) => apiRequest(staffAdminRoutes.list, { signal }) });
 
 export const useStaffUsers = () => useQuery(staffUsersQueryOptions());
-
-function useStaffMutation<B, R>(mutationFn: (body: B) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: staffKey });
-      await queryClient.invalidateQueries({ queryKey: ['backoffice', 'audit'] });
-    },
-  });
-}
 
 export const useInviteStaff = () =>
   useStaffMutation((body: BodyOf<typeof staffAdminRoutes.invite>) => apiRequest(staffAdminRoutes.invite, { body }));

@@ -8,6 +8,7 @@ import { useMessages } from '../../../lib/i18n';
 import { type QueueQuery, useTicketQueue } from '../api/tickets';
 import { ListState } from '../components/list-state';
 import { StaffOnly } from '../components/staff-only';
+import { waited } from '../lib/waited';
 import { backofficeMessages } from '../messages';
 
 const statusViews = {
@@ -17,12 +18,6 @@ const statusViews = {
 } as const satisfies Record<string, QueueQuery['status']>;
 type StatusView = keyof typeof statusViews;
 type AssigneeView = 'all' | 'me' | 'unassigned';
-
-/** How long a ticket has waited since its latest activity, in days and hours. */
-function waited(since: string, now = Date.now()) {
-  const hours = Math.max(0, Math.floor((now - Date.parse(since)) / 3_600_000));
-  return { days: Math.floor(hours / 24), hours: hours % 24 };
-}
 
 /** The support queue: open, waiting or closed; mine or unassigned; oldest first; search. */
 export function TicketQueuePage() {
