@@ -174,3 +174,25 @@ test('support reviews a declaration from the cancellation form and rejects it wi
     page.getByText('Die Erklärung wurde abgelehnt; der Absender erhält den Grund per E-Mail.'),
   ).toBeVisible();
 });
+
+test.describe('at 768 px, in English and dark', () => {
+  test.use({ viewport: { width: 768, height: 1000 }, colorScheme: 'dark' });
+  test('an admin reads the queue, the staff and the audit log', async ({ page }) => {
+    await signIn(page, admin);
+    await page.getByRole('button', { name: 'English' }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Ticket queue' })).toBeVisible();
+    await expectNoViolations(page);
+    const navigation = page.getByRole('navigation', { name: 'Back office navigation' });
+    for (const [link, heading] of [
+      ['Staff', 'Staff'],
+      ['Audit log', 'Audit log'],
+      ['Customers', 'Customers'],
+      ['Cancellations', 'Cancellation declarations'],
+      ['Collections', 'Collections'],
+    ] as const) {
+      await navigation.getByRole('link', { name: link, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await expectNoViolations(page);
+    }
+  });
+});
