@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, demo, signIn } from '../fixtures';
+import { customerIdOf, DEMO_PASSWORD, demo, issueFreshInvoice, signIn } from '../fixtures';
 
 /** The seed's staff members, one per role (ADR 0020-c). */
 const support = { email: 'support@example.com', password: DEMO_PASSWORD };
@@ -195,4 +195,27 @@ test.describe('at 768 px, in English and dark', () => {
       await expectNoViolations(page);
     }
   });
+});
+
+test('billing stops the dunning of a customer’s invoice and cancels it', async ({ page, baseURL }) => {
+  const invoice = await issueFreshInvoice(baseURL ?? '', await customerIdOf(baseURL ?? ''), `Backoffice ${Date.now()}`);
+  await signIn(page, billing);
+  await page.getByRole('navigation', { name: 'Backoffice-Navigation' }).getByRole('link', { name: 'Kunden' }).click();
+  await page.getByLabel('Kunden suchen').fill('demo@example.com');
+  await page.getByRole('row').filter({ hasText: 'demo@example.com' }).getByRole('link').click();
+  const actions = page.getByRole('region', { name: 'Rechnung bearbeiten' });
+  await expect(actions).toBeVisible();
+  await expectNoViolations(page);
+
+  const dunning = actions.locator('form').filter({ has: page.getByRole('heading', { name: 'Mahnstopp' }) });
+  await dunning.getByLabel('Rechnung').selectOption({ label: invoice.number });
+  await dunning.getByLabel('Grund').fill('Kunde hat Ratenzahlung vereinbart.');
+  await dunning.getByRole('button', { name: 'Mahnstopp setzen' }).click();
+  await expect(page.getByText('Für diese Rechnung gehen keine Mahnungen mehr hinaus')).toBeVisible();
+
+  const cancel = actions.locator('form').filter({ has: page.getByRole('heading', { name: 'Rechnung stornieren' }) });
+  await cancel.getByLabel('Rechnung').selectOption({ label: invoice.number });
+  await cancel.getByLabel('Grund').fill('Doppelt berechnet.');
+  await cancel.getByRole('button', { name: 'Stornieren' }).click();
+  await expect(page.getByText(/Die Stornorechnung .+ wurde erstellt\./)).toBeVisible();
 });

@@ -1,14 +1,19 @@
-import type { TAdminCustomerDetail } from '@portal/contracts';
+import { staffRoleMay, type TAdminCustomerDetail } from '@portal/contracts';
 import { Link, useParams } from 'react-router';
+import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
+import { Button } from '../../../components/ui/button';
 import { PageHeader } from '../../../components/ui/page-header';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { InvoiceStatusBadge, ProductStatusBadge, TicketStatusBadge } from '../../../components/ui/status-badges';
 import { paths } from '../../../config/paths';
+import { useErrorTexts } from '../../../lib/form-errors';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useStaffCustomer } from '../api/customers';
-import { StaffOnly } from '../components/staff-only';
+import { useVerifyVatId } from '../api/invoices';
+import { InvoiceActions } from '../components/invoice-actions';
+import { StaffOnly, useStaffContext } from '../components/staff-only';
 import { backofficeMessages } from '../messages';
 
 /** A customer for staff: master data, contracts, latest invoices and tickets. */
@@ -16,6 +21,8 @@ export function CustomerPage() {
   const t = useMessages(backofficeMessages);
   const { id = '' } = useParams();
   const customer = useStaffCustomer(id);
+  const { staffRole } = useStaffContext();
+  const billing = staffRoleMay(staffRole, 'invoices') || staffRoleMay(staffRole, 'collections');
   return (
     <StaffOnly permission="customers.read">
       <p>
@@ -32,6 +39,7 @@ export function CustomerPage() {
             <Profile customer={data} />
             <Contracts customer={data} />
             <Invoices customer={data} />
+            {billing && <InvoiceActions customer={data} />}
             <Tickets customer={data} />
           </>
         )}
@@ -42,6 +50,10 @@ export function CustomerPage() {
 
 function Profile({ customer }: { customer: TAdminCustomerDetail }) {
   const t = useMessages(backofficeMessages);
+  const texts = useErrorTexts();
+  const { staffRole } = useStaffContext();
+  const verify = useVerifyVatId(customer.id);
+  const vatId = customer.vatId;
   return (
     <section aria-labelledby="profile-heading" className="card">
       <h2 id="profile-heading">{t.profileHeading}</h2>
@@ -64,9 +76,18 @@ function Profile({ customer }: { customer: TAdminCustomerDetail }) {
         <dd>{customer.phone ?? t.nobody}</dd>
         <dt>{t.vatId}</dt>
         <dd>
-          {customer.vatId ?? t.nobody} {customer.vatIdVerifiedAt && <Badge tone="success">{t.vatIdVerified}</Badge>}
+          {vatId ?? t.nobody} {customer.vatIdVerifiedAt && <Badge tone="success">{t.vatIdVerified}</Badge>}
         </dd>
       </dl>
+      {verify.isSuccess && <Alert tone="success">{t.vatIdMarked}</Alert>}
+      {verify.error && <Alert tone="error">{texts.problem(verify.error)}</Alert>}
+      {vatId && !customer.vatIdVerifiedAt && staffRoleMay(staffRole, 'customers.vat_id') && (
+        <div className="form-actions">
+          <Button variant="secondary" busy={verify.isPending} onClick={() => verify.mutate({ vatId })}>
+            {t.verifyVatId}
+          </Button>
+        </div>
+      )}
     </section>
   );
 }
