@@ -77,6 +77,8 @@ export const ZConfig = z
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     /** Failed sign-ins per account and hour from all addresses before addresses that failed are refused (ADR 0010). */
     LOGIN_ACCOUNT_FAILURES_BEFORE_SLOWDOWN: z.coerce.number().int().min(1).max(1000).default(50),
+    /** The first wait of one address on one account past its free failures; it doubles with each further one (ADR 0010). */
+    LOGIN_FIRST_DELAY_SECONDS: z.coerce.number().int().min(1).max(900).default(1),
     /**
      * Password hashes a second this instance starts for callers without a session (sign-in, reset),
      * checked in memory before anything is written: a flood beyond it is refused at once. Default:

@@ -29,6 +29,32 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./require-auth')).RequireAuth }),
         children: [
           {
+            // The back office: its own frame and chunks; customers never load them (ADR 0020-c).
+            path: paths.backoffice,
+            lazy: async () => ({ Component: (await import('./layout/backoffice-layout')).BackofficeLayout }),
+            // Each page has its own error element: a wrapper route would not pass the frame's outlet context on.
+            children: [
+              { index: true, lazy: () => import('../features/backoffice/routes/home-route') },
+              { path: paths.backofficeTicket(':id'), lazy: () => import('../features/backoffice/routes/ticket-route') },
+              {
+                path: paths.backofficeCancellations,
+                lazy: () => import('../features/backoffice/routes/cancellations-route'),
+              },
+              { path: paths.backofficeCustomers, lazy: () => import('../features/backoffice/routes/customers-route') },
+              {
+                path: paths.backofficeCustomer(':id'),
+                lazy: () => import('../features/backoffice/routes/customer-route'),
+              },
+              {
+                path: paths.backofficeCollections,
+                lazy: () => import('../features/backoffice/routes/collections-route'),
+              },
+              { path: paths.backofficeStaff, lazy: () => import('../features/backoffice/routes/staff-users-route') },
+              { path: paths.backofficeAudit, lazy: () => import('../features/backoffice/routes/audit-log-route') },
+              { path: '*', Component: NotFoundPage },
+            ].map((route) => ({ ...route, errorElement: <RouteError /> })),
+          },
+          {
             lazy: async () => ({ Component: (await import('./layout/app-layout')).AppLayout }),
             children: [
               {

@@ -22,6 +22,15 @@ export const paths = {
   accountSecurityLog: '/account/security-log',
   accountDelete: '/account/delete',
   /** Impressum and privacy notice: public, linked from every page and every e-mail (the API builds the same URLs). */
+  /** The provider's staff: a separate, lazily loaded section of the same app. */
+  backoffice: '/backoffice',
+  backofficeTicket: (id: string) => `/backoffice/tickets/${id}`,
+  backofficeCancellations: '/backoffice/cancellations',
+  backofficeCustomers: '/backoffice/customers',
+  backofficeCustomer: (id: string) => `/backoffice/customers/${id}`,
+  backofficeCollections: '/backoffice/collections',
+  backofficeStaff: '/backoffice/staff',
+  backofficeAudit: '/backoffice/audit',
   imprint: '/impressum',
   privacy: '/datenschutz',
   /** Public pages opened from e-mailed links (the API builds the same URLs). */

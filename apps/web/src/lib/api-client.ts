@@ -60,15 +60,17 @@ export async function apiRequest<C extends RouteContract>(
   args: RequestArgs<C> = {},
 ): Promise<SuccessBody<C>> {
   const hasBody = args.body !== undefined;
+  // A route that consumes e.g. XML takes its body as the text it is (a bank statement).
+  const rawType = contract.consumes?.[0];
   const response = await fetch(contractUrl(contract, args), {
     method: contract.method,
     credentials: 'same-origin',
     headers: {
       accept: 'application/json',
-      ...(hasBody ? { 'content-type': 'application/json' } : {}),
+      ...(hasBody ? { 'content-type': rawType ?? 'application/json' } : {}),
       ...args.headers,
     },
-    ...(hasBody ? { body: JSON.stringify(args.body) } : {}),
+    ...(hasBody ? { body: rawType ? String(args.body) : JSON.stringify(args.body) } : {}),
     ...(args.signal ? { signal: args.signal } : {}),
   });
   if (!response.ok) throw await toApiError(response);

@@ -27,6 +27,7 @@ CREATE INDEX "staff_audit_events_occurred_idx" ON "staff_audit_events" USING btr
 CREATE INDEX "staff_audit_events_staff_idx" ON "staff_audit_events" USING btree ("staff_user_id","occurred_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "ticket_notes_ticket_idx" ON "ticket_notes" USING btree ("ticket_id","created_at");--> statement-breakpoint
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_assignee_id_users_id_fk" FOREIGN KEY ("assignee_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "tickets_assignee_status_number_idx" ON "tickets" USING btree ("assignee_id","status","number");--> statement-breakpoint
 -- Staff existing before roles keep everything they could do: they become admins.
 UPDATE "users" SET "staff_role" = 'admin' WHERE "role" = 'staff';--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_staff_role_for_staff" CHECK (("users"."role" = 'staff') = ("users"."staff_role" is not null));

@@ -34,6 +34,8 @@ export const tickets = pgTable(
     uniqueIndex('tickets_number_unique').on(table.number),
     index('tickets_customer_number_idx').on(table.customerId, table.number),
     index('tickets_status_number_idx').on(table.status, table.number),
+    // The back office's "mine" and "unassigned" queues.
+    index('tickets_assignee_status_number_idx').on(table.assigneeId, table.status, table.number),
   ],
 );
 

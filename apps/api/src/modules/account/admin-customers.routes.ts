@@ -4,6 +4,7 @@ import type { AppConfig } from '../../config';
 import { registerRoute } from '../../lib/route';
 import { noteStaffChange } from '../staff/staff-audit';
 import { createCustomerAccount } from './admin-customers.service';
+import { getCustomerForStaff, listCustomersForStaff } from './admin-customers-view.service';
 
 export default async function adminCustomersModule(app: FastifyInstance, { config }: { config: AppConfig }) {
   registerRoute(app, adminCustomerRoutes.create, async (request) => {
@@ -11,4 +12,14 @@ export default async function adminCustomersModule(app: FastifyInstance, { confi
     noteStaffChange(request, { customerId: customer.id, subjectId: customer.id, after: { email: customer.email } });
     return { status: 201, body: customer };
   });
+
+  registerRoute(app, adminCustomerRoutes.list, async (request) => ({
+    status: 200,
+    body: await listCustomersForStaff(app.db, request.query),
+  }));
+
+  registerRoute(app, adminCustomerRoutes.get, async (request) => ({
+    status: 200,
+    body: await getCustomerForStaff(app.db, request.params.id),
+  }));
 }

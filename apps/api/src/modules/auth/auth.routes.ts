@@ -10,7 +10,11 @@ import { signedInAnswer } from './signed-in';
 
 export default async function authModule(app: FastifyInstance, { config }: { config: AppConfig }) {
   // Per address: the route's limit below. Per (account, address) and per account: failures only.
-  const signInThrottle = createSignInThrottle(app.counters, config.LOGIN_ACCOUNT_FAILURES_BEFORE_SLOWDOWN);
+  const signInThrottle = createSignInThrottle(
+    app.counters,
+    config.LOGIN_ACCOUNT_FAILURES_BEFORE_SLOWDOWN,
+    config.LOGIN_FIRST_DELAY_SECONDS * 1000,
+  );
 
   registerRoute(
     app,

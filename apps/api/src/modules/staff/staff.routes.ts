@@ -24,10 +24,11 @@ export default async function staffModule(app: FastifyInstance, { config }: { co
     return { status: 200, body: user };
   });
 
-  registerRoute(app, staffAdminRoutes.deactivate, async (request) => ({
-    status: 200,
-    body: await deactivateStaffUser(app.db, request.auth.userId, request.params.id),
-  }));
+  registerRoute(app, staffAdminRoutes.deactivate, async (request) => {
+    const user = await deactivateStaffUser(app.db, request.auth.userId, request.params.id);
+    noteStaffChange(request, { after: { deactivatedAt: user.deactivatedAt } });
+    return { status: 200, body: user };
+  });
 
   registerRoute(app, staffAdminRoutes.auditLog, async (request) => ({
     status: 200,

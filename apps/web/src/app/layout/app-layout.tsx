@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from '../../components/ui/button';
 import { LanguageSwitch } from '../../components/ui/language-switch';
 import { LegalLinks } from '../../components/ui/legal-links';
@@ -40,6 +40,9 @@ export function AppLayout() {
   useEffect(() => {
     if (provider.data) setSiteName(provider.data.name);
   }, [provider.data]);
+
+  // Staff work in the back office; the customer portal has nothing of theirs.
+  if (me.data?.role === 'staff') return <Navigate to={paths.backoffice} replace />;
 
   const sections = [
     { to: paths.overview, label: t.overview, end: true },

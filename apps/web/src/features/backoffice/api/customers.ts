@@ -1,0 +1,19 @@
+import { adminCustomerRoutes, type TAdminCustomerListItem } from '@portal/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { useStaffList } from './use-staff-list';
+
+export const useCustomerSearch = (q: string) =>
+  useStaffList<typeof adminCustomerRoutes.list, TAdminCustomerListItem>(
+    adminCustomerRoutes.list,
+    { q: q || undefined, limit: 50 },
+    ['customers'],
+  );
+
+export const staffCustomerQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: ['backoffice', 'customers', id],
+    queryFn: ({ signal }) => apiRequest(adminCustomerRoutes.get, { params: { id }, signal }),
+  });
+
+export const useStaffCustomer = (id: string) => useQuery(staffCustomerQueryOptions(id));

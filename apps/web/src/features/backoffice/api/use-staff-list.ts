@@ -1,0 +1,32 @@
+import type { QueryOf, RouteContract } from '@portal/contracts';
+import { type InfiniteData, infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+
+type Page<T> = { items: T[]; nextCursor: string | null };
+
+/**
+ * The back office's one way to fetch a list: a cursor-paged staff route, pages joined. Every
+ * list page goes through here, so a change of the list format (e.g. shared paging) lands once.
+ */
+export function staffListQueryOptions<C extends RouteContract, T>(
+  contract: C,
+  query: Omit<NonNullable<QueryOf<C>>, 'cursor'>,
+  key: readonly unknown[],
+) {
+  return infiniteQueryOptions<Page<T>, Error, InfiniteData<Page<T>>, readonly unknown[], string | undefined>({
+    queryKey: ['backoffice', ...key, query],
+    initialPageParam: undefined,
+    queryFn: ({ pageParam, signal }) =>
+      apiRequest(contract, { query: { ...query, cursor: pageParam } as never, signal } as never) as Promise<Page<T>>,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+export function useStaffList<C extends RouteContract, T>(
+  contract: C,
+  query: Omit<NonNullable<QueryOf<C>>, 'cursor'>,
+  key: readonly unknown[],
+) {
+  const result = useInfiniteQuery(staffListQueryOptions<C, T>(contract, query, key));
+  return { ...result, items: result.data?.pages.flatMap((page) => page.items) ?? [] };
+}

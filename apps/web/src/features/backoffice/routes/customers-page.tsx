@@ -1,0 +1,60 @@
+import type { TAdminCustomerListItem } from '@portal/contracts';
+import { useDeferredValue, useState } from 'react';
+import { Link } from 'react-router';
+import { Badge } from '../../../components/ui/badge';
+import { PageHeader } from '../../../components/ui/page-header';
+import { paths } from '../../../config/paths';
+import { useMessages } from '../../../lib/i18n';
+import { useCustomerSearch } from '../api/customers';
+import { ListState } from '../components/list-state';
+import { StaffOnly } from '../components/staff-only';
+import { backofficeMessages } from '../messages';
+
+/** Find a customer by number, name, e-mail or company. */
+export function CustomersPage() {
+  const t = useMessages(backofficeMessages);
+  const [search, setSearch] = useState('');
+  const q = useDeferredValue(search.trim());
+  const customers = useCustomerSearch(q);
+  return (
+    <StaffOnly permission="customers.read">
+      <PageHeader title={t.customersTitle} description={t.customersIntro} />
+      <search className="card filters">
+        <label className="field">
+          <span>{t.customerSearch}</span>
+          <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+        </label>
+      </search>
+      <ListState list={customers} empty={t.noCustomers}>
+        {(items: TAdminCustomerListItem[]) => (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t.columnNumber}</th>
+                <th scope="col">{t.columnName}</th>
+                <th scope="col">{t.columnEmail}</th>
+                <th scope="col">{t.columnType}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((customer) => (
+                <tr key={customer.id}>
+                  <td>
+                    <Link to={paths.backofficeCustomer(customer.id)}>{customer.customerNumber}</Link>
+                  </td>
+                  <td>
+                    {customer.company ?? customer.name}
+                    {customer.company && <span className="muted small"> · {customer.name}</span>}{' '}
+                    {customer.disabled && <Badge tone="warning">{t.blocked}</Badge>}
+                  </td>
+                  <td>{customer.email}</td>
+                  <td>{t[`type_${customer.customerType}`]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListState>
+    </StaffOnly>
+  );
+}
