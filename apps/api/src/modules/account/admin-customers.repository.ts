@@ -1,16 +1,11 @@
 import { and, desc, eq, ilike, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { users } from '../../db/schema/index';
-import { AppError } from '../../lib/app-error';
+import { cursorError, decodeIdCursor, encodeIdCursor, likePattern } from '../../lib/keyset';
 import { pageOf } from '../../lib/pagination';
 
 // Back office only: staff find any customer, so these queries take no customer id. Only routes
 // with `access: 'staff'` may call them.
-
-/** `%`, `_` and `\` are literal in a search text. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-
-const cursorError = () => AppError.validation([{ path: 'query.cursor', message: 'is not a cursor of this list' }]);
 
 /** Newest first, keyset-paginated on (created_at, id); the cursor is the last customer's id. */
 export async function findCustomersForStaff(
@@ -19,8 +14,7 @@ export async function findCustomersForStaff(
 ) {
   let position: { createdAt: Date; id: string } | undefined;
   if (query.cursor) {
-    const id = Buffer.from(query.cursor, 'base64url').toString();
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) throw cursorError();
+    const id = decodeIdCursor(query.cursor);
     const [row] = await db.select({ createdAt: users.createdAt, id: users.id }).from(users).where(eq(users.id, id));
     if (!row) throw cursorError();
     position = row;
@@ -51,7 +45,7 @@ export async function findCustomersForStaff(
     )
     .orderBy(desc(users.createdAt), desc(users.id))
     .limit(query.limit + 1);
-  return pageOf(rows, query.limit, (last) => Buffer.from(last.id).toString('base64url'));
+  return pageOf(rows, query.limit, (last) => encodeIdCursor(last.id));
 }
 
 export async function findCustomerForStaff(db: DbOrTx, customerId: string) {

@@ -3,7 +3,7 @@ import { and, desc, eq, lt, or } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { DbOrTx } from '../../db/client';
 import { staffAuditEvents, users } from '../../db/schema/index';
-import { AppError } from '../../lib/app-error';
+import { cursorError, decodeIdCursor, encodeIdCursor } from '../../lib/keyset';
 import { type Page, pageOf } from '../../lib/pagination';
 
 /** What a staff route tells the audit log beyond who, what and when (see staff-audit.plugin.ts). */
@@ -30,8 +30,6 @@ export async function insertAuditEvent(db: DbOrTx, event: typeof staffAuditEvent
   await db.insert(staffAuditEvents).values(event);
 }
 
-const cursorError = () => AppError.validation([{ path: 'query.cursor', message: 'is not a cursor of this list' }]);
-
 /** Newest first, keyset-paginated on (occurred_at, id); the cursor is the last entry's id. */
 export async function listAuditEvents(
   db: DbOrTx,
@@ -44,8 +42,7 @@ export async function listAuditEvents(
 ): Promise<Page<TAuditEvent>> {
   let position: { occurredAt: Date; id: string } | undefined;
   if (query.cursor) {
-    const id = Buffer.from(query.cursor, 'base64url').toString();
-    if (!/^[0-9a-f-]{36}$/.test(id)) throw cursorError();
+    const id = decodeIdCursor(query.cursor);
     const [row] = await db
       .select({ occurredAt: staffAuditEvents.occurredAt, id: staffAuditEvents.id })
       .from(staffAuditEvents)
@@ -71,7 +68,7 @@ export async function listAuditEvents(
     )
     .orderBy(desc(staffAuditEvents.occurredAt), desc(staffAuditEvents.id))
     .limit(query.limit + 1);
-  const page = pageOf(rows, query.limit, (last) => Buffer.from(last.event.id).toString('base64url'));
+  const page = pageOf(rows, query.limit, (last) => encodeIdCursor(last.event.id));
   return {
     items: page.rows.map(({ event, staffName }) => ({
       id: event.id,

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, or, sql } from 'dri
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import { ticketAttachments, ticketNotes, tickets, users } from '../../db/schema/index';
+import { likePattern } from '../../lib/keyset';
 
 const assignees = alias(users, 'assignee');
 const assigneeColumns = { id: assignees.id, name: assignees.name };
@@ -30,9 +31,6 @@ export interface StaffTicketFilter {
   afterNumber?: number | undefined;
   limit: number;
 }
-
-/** `%`, `_` and `\\` are literal in a search text. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
 export async function findTicketsForStaff(db: DbOrTx, filter: StaffTicketFilter) {
   return db

@@ -1,10 +1,4 @@
-import {
-  staffRoleMay,
-  type TAdminCustomerDetail,
-  ZCancelInvoiceBody,
-  ZDunningStopBody,
-  ZUuid,
-} from '@portal/contracts';
+import { staffRoleMay, type TAdminCustomerDetail, ZCancelInvoiceBody, ZUuid } from '@portal/contracts';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Form, InputField, SelectInput } from '../../../components/ui/form';
@@ -14,8 +8,8 @@ import { useCancelInvoice, useStopDunning } from '../api/invoices';
 import { backofficeMessages } from '../messages';
 import { useStaffContext } from './staff-only';
 
-const ZCancelForm = ZCancelInvoiceBody.extend({ invoiceId: ZUuid });
-const ZDunningForm = ZDunningStopBody.extend({ invoiceId: ZUuid });
+// Both bodies are `{ reason }` (up to 500 characters); the invoice is the path's id.
+const ZReasonForm = ZCancelInvoiceBody.extend({ invoiceId: ZUuid });
 
 /** Billing on a customer's page: cancel an invoice (a cancellation invoice) or stop its dunning. */
 export function InvoiceActions({ customer }: { customer: TAdminCustomerDetail }) {
@@ -52,52 +46,66 @@ function InvoiceOptions({ invoices }: Choices) {
   );
 }
 
-function CancelForm({ invoices }: Choices) {
+/** Either action takes an invoice and a reason; the cancellation answers its new invoice. */
+function ReasonForm({
+  invoices,
+  heading,
+  submit,
+  mutation,
+  done,
+}: Choices & {
+  heading: string;
+  submit: string;
+  mutation: ReturnType<typeof useCancelInvoice> | ReturnType<typeof useStopDunning>;
+  done: string | null;
+}) {
   const t = useMessages(backofficeMessages);
-  const cancel = useCancelInvoice();
-  const form = useContractForm(ZCancelForm, { defaultValues: { invoiceId: '', reason: '' } });
+  const form = useContractForm(ZReasonForm, { defaultValues: { invoiceId: '', reason: '' } });
   return (
     <Form
       form={form}
-      error={cancel.error}
-      onSubmit={(body) => cancel.mutate(body, { onError: (error) => applyServerErrors(form, error) })}
+      error={mutation.error}
+      onSubmit={(body) => mutation.mutate(body, { onError: (error) => applyServerErrors(form, error) })}
     >
-      <h3>{t.cancelHeading}</h3>
-      {cancel.data && <Alert tone="success">{t.invoiceCancelled(cancel.data.number)}</Alert>}
+      <h3>{heading}</h3>
+      {done && <Alert tone="success">{done}</Alert>}
       <SelectInput name="invoiceId" label={t.invoice} required>
         <InvoiceOptions invoices={invoices} />
       </SelectInput>
       <InputField name="reason" label={t.reason} required maxLength={500} />
       <div className="form-actions">
-        <Button type="submit" variant="secondary" busy={cancel.isPending}>
-          {t.cancelInvoice}
+        <Button type="submit" variant="secondary" busy={mutation.isPending}>
+          {submit}
         </Button>
       </div>
     </Form>
   );
 }
 
+function CancelForm({ invoices }: Choices) {
+  const t = useMessages(backofficeMessages);
+  const cancel = useCancelInvoice();
+  return (
+    <ReasonForm
+      invoices={invoices}
+      heading={t.cancelHeading}
+      submit={t.cancelInvoice}
+      mutation={cancel}
+      done={cancel.data ? t.invoiceCancelled(cancel.data.number) : null}
+    />
+  );
+}
+
 function DunningForm({ invoices }: Choices) {
   const t = useMessages(backofficeMessages);
   const stop = useStopDunning();
-  const form = useContractForm(ZDunningForm, { defaultValues: { invoiceId: '', reason: '' } });
   return (
-    <Form
-      form={form}
-      error={stop.error}
-      onSubmit={(body) => stop.mutate(body, { onError: (error) => applyServerErrors(form, error) })}
-    >
-      <h3>{t.dunningHeading}</h3>
-      {stop.isSuccess && <Alert tone="success">{t.dunningStopped}</Alert>}
-      <SelectInput name="invoiceId" label={t.invoice} required>
-        <InvoiceOptions invoices={invoices} />
-      </SelectInput>
-      <InputField name="reason" label={t.reason} required maxLength={500} />
-      <div className="form-actions">
-        <Button type="submit" variant="secondary" busy={stop.isPending}>
-          {t.dunningStop}
-        </Button>
-      </div>
-    </Form>
+    <ReasonForm
+      invoices={invoices}
+      heading={t.dunningHeading}
+      submit={t.dunningStop}
+      mutation={stop}
+      done={stop.isSuccess ? t.dunningStopped : null}
+    />
   );
 }
