@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { TPermission } from './permissions';
 
 /**
  * One HTTP route as both sides see it: the API registers it, the SPA calls it,
@@ -21,6 +22,11 @@ export interface RouteContract {
   summary: string;
   tags: readonly string[];
   access: RouteAccess;
+  /**
+   * What a customer member's role must allow (ADR 0020-a); `self` for routes about the signed-in
+   * user alone (password, sessions, second factors), which every member may call.
+   */
+  permission?: TPermission | 'self';
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;

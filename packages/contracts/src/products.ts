@@ -146,8 +146,13 @@ export const productsRoutes = {
     summary: "The customer's booked products, newest first",
     tags: ['products'],
     access: 'user',
+    permission: 'products:read',
     query: ZListQuery,
-    responses: { 200: listOf(ZProduct), ...authProblems },
+    responses: {
+      200: listOf(ZProduct),
+      ...authProblems,
+      403: ZProblem,
+    },
   }),
   get: defineRoute({
     method: 'GET',
@@ -156,8 +161,14 @@ export const productsRoutes = {
     summary: 'One product with its specs, contract terms and cancellation',
     tags: ['products'],
     access: 'user',
+    permission: 'products:read',
     params: ZIdParams,
-    responses: { 200: ZProductDetail, ...authProblems, 404: ZProblem },
+    responses: {
+      200: ZProductDetail,
+      ...authProblems,
+      403: ZProblem,
+      404: ZProblem,
+    },
   }),
   documents: defineRoute({
     method: 'GET',
@@ -166,8 +177,14 @@ export const productsRoutes = {
     summary: "A product's contract documents (a handful per contract, never paged)",
     tags: ['products'],
     access: 'user',
+    permission: 'documents:read',
     params: ZIdParams,
-    responses: { 200: z.object({ items: z.array(ZContractDocument) }), ...authProblems, 404: ZProblem },
+    responses: {
+      200: z.object({ items: z.array(ZContractDocument) }),
+      ...authProblems,
+      403: ZProblem,
+      404: ZProblem,
+    },
   }),
   downloadDocument: defineRoute({
     method: 'GET',
@@ -176,9 +193,15 @@ export const productsRoutes = {
     summary: 'One contract document as PDF',
     tags: ['products'],
     access: 'user',
+    permission: 'documents:read',
     params: ZDocumentParams,
     produces: 'application/pdf',
-    responses: { ...authProblems, 404: ZProblem, 429: ZProblem },
+    responses: {
+      ...authProblems,
+      403: ZProblem,
+      404: ZProblem,
+      429: ZProblem,
+    },
   }),
   cancel: defineRoute({
     method: 'POST',
@@ -187,9 +210,17 @@ export const productsRoutes = {
     summary: 'Cancel a product; without endDate at the earliest possible date',
     tags: ['products'],
     access: 'user',
+    permission: 'products:cancel',
     params: ZIdParams,
     body: ZCancelProductBody,
-    responses: { 201: ZCancellation, ...authProblems, 404: ZProblem, 409: ZProblem, 422: ZEndDateProblem },
+    responses: {
+      201: ZCancellation,
+      ...authProblems,
+      403: ZProblem,
+      404: ZProblem,
+      409: ZProblem,
+      422: ZEndDateProblem,
+    },
   }),
 } as const;
 

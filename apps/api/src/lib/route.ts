@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { AuthContext } from '../plugins/auth';
 import { type RouteLimit, routeLimitHook } from '../throttling/route-limit';
 import { AppError } from './app-error';
+import { authorizeMember } from './authorize-member';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -86,6 +87,7 @@ export function registerRoute<C extends RouteContract>(
   const onRequest: onRequestHookHandler[] = [];
   if (contract.access !== 'public') onRequest.push(app.authenticate);
   if (contract.access === 'staff') onRequest.push(app.requireStaff);
+  if (contract.permission) onRequest.push(authorizeMember(contract.permission));
   const route = `${contract.method} ${app.prefix}${contract.path}`;
   const limit = options.rateLimit;
   if (limit && (limit.hook ?? 'onRequest') === 'onRequest') onRequest.push(routeLimitHook(app.counters, route, limit));

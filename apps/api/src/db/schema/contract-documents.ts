@@ -1,7 +1,7 @@
 import { date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from './columns';
+import { customers } from './customers';
 import { customerProducts } from './products';
-import { users } from './users';
 
 export const contractDocumentKind = pgEnum('contract_document_kind', [
   'order_confirmation',
@@ -27,7 +27,7 @@ export const contractDocuments = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     customerId: uuid('customer_id')
       .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+      .references(() => customers.id, { onDelete: 'restrict' }),
     productId: uuid('product_id')
       .notNull()
       .references(() => customerProducts.id, { onDelete: 'restrict' }),

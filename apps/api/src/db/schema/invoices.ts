@@ -15,7 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { bytea } from './columns';
-import { users } from './users';
+import { customers } from './customers';
 
 /** Stored payment state; `overdue` is derived from `open` and the due date when read. */
 export const invoiceState = pgEnum('invoice_state', ['open', 'paid', 'cancelled']);
@@ -100,7 +100,7 @@ export const invoices = pgTable(
     // Retention (§147 AO) outlives the account, so a customer with invoices cannot be hard-deleted.
     customerId: uuid('customer_id')
       .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+      .references(() => customers.id, { onDelete: 'restrict' }),
     number: text('number').notNull(),
     kind: invoiceKind('kind').notNull().default('invoice'),
     cancelsInvoiceId: uuid('cancels_invoice_id'),

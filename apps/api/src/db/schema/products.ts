@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from './users';
+import { customers } from './customers';
 
 export const productKind = pgEnum('product_kind', [
   'colocation_unit',
@@ -52,7 +52,7 @@ export const customerProducts = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     customerId: uuid('customer_id')
       .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+      .references(() => customers.id, { onDelete: 'restrict' }),
     catalogId: uuid('catalog_id')
       .notNull()
       .references(() => productCatalog.id, { onDelete: 'restrict' }),

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
 import { AppError } from '../../lib/app-error';
 import { registerRoute } from '../../lib/route';
-import { findCustomer } from './account.repository';
+import { findCustomer } from '../customers/customers.repository';
 import { findMandate, findMandateDocument } from './bank-account.repository';
 import { getBankAccount, saveBankAccount } from './bank-account.service';
 import { mandateDocument } from './mandate-document';
@@ -18,7 +18,7 @@ const noStore = { 'cache-control': 'no-store' };
 export default async function accountModule(app: FastifyInstance, { config }: { config: AppConfig }) {
   registerRoute(app, accountRoutes.getProfile, async (request) => ({
     status: 200,
-    body: await getProfile(app.db, request.auth.customerId),
+    body: await getProfile(app.db, request.auth),
     headers: noStore,
   }));
 
@@ -27,7 +27,7 @@ export default async function accountModule(app: FastifyInstance, { config }: { 
     accountRoutes.updateProfile,
     async (request) => ({
       status: 200,
-      body: await saveProfile(app.db, request.auth.customerId, request.body, config.PUBLIC_URL),
+      body: await saveProfile(app.db, request.auth, request.body, config.PUBLIC_URL),
     }),
     { rateLimit: passwordGuessLimit },
   );
@@ -63,7 +63,7 @@ export default async function accountModule(app: FastifyInstance, { config }: { 
     accountRoutes.updateBankAccount,
     async (request) => ({
       status: 200,
-      body: await saveBankAccount(app.db, request.auth.customerId, request.body, config.provider, (document) =>
+      body: await saveBankAccount(app.db, request.auth, request.body, config.provider, (document) =>
         app.pdf.render(document),
       ),
     }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../../test/app';
-import type { SepaMandateRow, UserRow } from '../../db/schema/index';
+import type { CustomerRow, SepaMandateRow } from '../../db/schema/index';
 import { mandateDocument } from './mandate-document';
 
 const provider = testConfig().provider;
@@ -23,7 +23,7 @@ const debtor = {
   postalCode: '24937',
   city: 'Flensburg',
   country: 'DE',
-} as UserRow;
+} as CustomerRow;
 
 describe('mandate document', () => {
   const text = mandateDocument(mandate, debtor, provider).value;

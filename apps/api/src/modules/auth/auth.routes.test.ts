@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { rolePermissions } from '@portal/contracts';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app';
@@ -114,6 +115,9 @@ describe('GET /me', () => {
         company: user.company,
         role: 'customer',
         customerType: 'business',
+        customerId: user.id,
+        memberRole: 'owner',
+        permissions: [...rolePermissions.owner],
       });
     }
   });

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { type DirectDebitRow, type InvoiceRow, payments, users } from '../../db/schema/index';
+import { customerContactEmail, customers, type DirectDebitRow, type InvoiceRow, payments } from '../../db/schema/index';
 import { sendEmail } from '../../mail/mailer';
 import { formatEuro } from '../invoices/invoice-format';
 import { lockInvoiceForBackOffice, reopenInvoice, setInvoiceState } from '../invoices/invoices.repository';
@@ -35,9 +35,9 @@ async function settleIfPaid(tx: DbOrTx, invoice: InvoiceRow, bookingDate: string
   await closeOpenTransfers(tx, invoice.id, 'invoice_paid');
   await fitAnnouncedDebit(tx, { ...invoice, state: 'paid' });
   const [customer] = await tx
-    .select({ email: users.email, invoiceEmail: users.invoiceEmail })
-    .from(users)
-    .where(eq(users.id, invoice.customerId));
+    .select({ email: customerContactEmail, invoiceEmail: customers.invoiceEmail })
+    .from(customers)
+    .where(eq(customers.id, invoice.customerId));
   if (!customer) return;
   await sendEmail(tx, {
     to: customer.invoiceEmail ?? customer.email,

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { directDebits, dunningNotices, dunningStops, invoices, users } from '../../db/schema/index';
+import { customers, directDebits, dunningNotices, dunningStops, invoices } from '../../db/schema/index';
 
 /**
  * Back office (dunning job): open invoices past their due date without a debit waiting for
@@ -10,7 +10,7 @@ export async function findDunningCandidates(db: DbOrTx, today: string, limit = 5
   return db
     .select({
       invoice: invoices,
-      customerType: users.customerType,
+      customerType: customers.customerType,
       lastLevel: sql<
         number | null
       >`(select max(${dunningNotices.level}) from ${dunningNotices} where ${dunningNotices.invoiceId} = ${invoices.id})`,
@@ -19,7 +19,7 @@ export async function findDunningCandidates(db: DbOrTx, today: string, limit = 5
       >`(select max(${dunningNotices.sentOn})::text from ${dunningNotices} where ${dunningNotices.invoiceId} = ${invoices.id})`,
     })
     .from(invoices)
-    .innerJoin(users, eq(users.id, invoices.customerId))
+    .innerJoin(customers, eq(customers.id, invoices.customerId))
     .where(
       and(
         eq(invoices.kind, 'invoice'),

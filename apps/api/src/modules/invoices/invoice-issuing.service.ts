@@ -1,13 +1,14 @@
 import type { TIssueInvoiceBody } from '@portal/contracts';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { ProviderIdentity } from '../../config';
 import type { Database, DbOrTx } from '../../db/client';
 import {
   type BillingAddressSnapshot,
+  type CustomerRow,
+  customerContactEmail,
+  customers,
   type PaymentMeansSnapshot,
   type ProviderSnapshot,
-  type UserRow,
-  users,
 } from '../../db/schema/index';
 import { AppError, type FieldError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
@@ -54,11 +55,14 @@ export interface IssuingDeps {
 
 const DEFAULT_PRE_NOTIFICATION_DAYS = 14;
 
-async function customerOf(db: DbOrTx, customerId: string): Promise<UserRow> {
-  const [customer] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, customerId), eq(users.role, 'customer')));
+type BilledCustomer = CustomerRow & { email: string };
+
+async function customerOf(db: DbOrTx, customerId: string): Promise<BilledCustomer> {
+  const [row] = await db
+    .select({ customer: customers, email: customerContactEmail })
+    .from(customers)
+    .where(eq(customers.id, customerId));
+  const customer = row ? { ...row.customer, email: row.email } : undefined;
   if (!customer?.customerNumber) throw AppError.notFound('customer');
   if (!customer.street || !customer.postalCode || !customer.city || !customer.country) {
     throw new AppError('unprocessable', 'The customer has no complete billing address.');
@@ -66,7 +70,7 @@ async function customerOf(db: DbOrTx, customerId: string): Promise<UserRow> {
   return customer;
 }
 
-function billingAddressOf(customer: UserRow): BillingAddressSnapshot {
+function billingAddressOf(customer: BilledCustomer): BillingAddressSnapshot {
   const customerNumber = customer.customerNumber ?? '';
   return {
     name: customer.name,
@@ -83,7 +87,7 @@ function billingAddressOf(customer: UserRow): BillingAddressSnapshot {
 }
 
 /** The tax rate of every line, derived from the customer; field errors for what cannot apply. */
-function derivedLines(customer: UserRow, body: TIssueInvoiceBody) {
+function derivedLines(customer: BilledCustomer, body: TIssueInvoiceBody) {
   const derivation = deriveVatTreatment({
     country: customer.country ?? '',
     customerType: customer.customerType,

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, lt, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { invoiceDocuments, invoiceLines, invoices, payments, users } from '../../db/schema/index';
+import { customers, invoiceDocuments, invoiceLines, invoices, payments } from '../../db/schema/index';
 import { retentionCutoff } from '../../lib/retention-periods';
 import type { DataLifecycle } from '../../lifecycle/data-lifecycle';
 
@@ -96,8 +96,8 @@ export const invoicesLifecycle: DataLifecycle = {
     const due = await db
       .select({ customerId: invoices.customerId })
       .from(invoices)
-      .innerJoin(users, eq(users.id, invoices.customerId))
-      .where(isNotNull(users.deletedAt))
+      .innerJoin(customers, eq(customers.id, invoices.customerId))
+      .where(isNotNull(customers.deletedAt))
       .groupBy(invoices.customerId)
       .having(sql`max(${invoices.issueDate}) < ${cutoff}`);
     let purged = 0;

@@ -1,11 +1,12 @@
 import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
+  customerContactEmail,
   customerProducts,
+  customers,
   type ProductStatusValue,
   productCancellations,
   productCatalog,
-  users,
 } from '../../db/schema/index';
 import { today } from '../../lib/calendar';
 
@@ -147,9 +148,14 @@ export async function endExpiredContracts(db: DbOrTx, onDay: string) {
 /** Name and registered address of a customer, for the confirmation e-mails. */
 export async function findCustomerContact(db: DbOrTx, customerId: string) {
   const [row] = await db
-    .select({ email: users.email, name: users.name, company: users.company, customerNumber: users.customerNumber })
-    .from(users)
-    .where(eq(users.id, customerId))
+    .select({
+      email: customerContactEmail,
+      name: customers.name,
+      company: customers.company,
+      customerNumber: customers.customerNumber,
+    })
+    .from(customers)
+    .where(eq(customers.id, customerId))
     .limit(1);
   return row;
 }

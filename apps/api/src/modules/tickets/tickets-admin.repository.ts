@@ -1,17 +1,17 @@
 import type { TTicketCategory, TTicketStatus } from '@portal/contracts';
 import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { ticketAttachments, tickets, users } from '../../db/schema/index';
+import { customerContactEmail, customers, ticketAttachments, tickets } from '../../db/schema/index';
 
 // Back office only: staff see every customer's tickets, so these queries take no customer id.
 // Only routes with `access: 'staff'` may call them.
 
 const customerColumns = {
-  id: users.id,
-  customerNumber: users.customerNumber,
-  name: users.name,
-  company: users.company,
-  email: users.email,
+  id: customers.id,
+  customerNumber: customers.customerNumber,
+  name: customers.name,
+  company: customers.company,
+  email: customerContactEmail,
 };
 
 export interface StaffTicketFilter {
@@ -26,7 +26,7 @@ export async function findTicketsForStaff(db: DbOrTx, filter: StaffTicketFilter)
   return db
     .select({ ticket: tickets, customer: customerColumns })
     .from(tickets)
-    .innerJoin(users, eq(users.id, tickets.customerId))
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
     .where(
       and(
         filter.statuses ? inArray(tickets.status, filter.statuses) : undefined,
@@ -44,7 +44,7 @@ export async function findTicketForStaff(db: DbOrTx, ticketId: string, options: 
   const query = db
     .select({ ticket: tickets, customer: customerColumns })
     .from(tickets)
-    .innerJoin(users, eq(users.id, tickets.customerId))
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
     .where(eq(tickets.id, ticketId));
   const [row] = options.forUpdate ? await query.for('update', { of: tickets }) : await query;
   return row;
