@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { CustomerId } from '../../modules/customers/customer-id';
 import { bytea } from './columns';
 import { customers } from './customers';
 import { invoices } from './invoices';
@@ -72,6 +73,7 @@ export const directDebits = pgTable(
       .notNull()
       .references(() => invoices.id, { onDelete: 'restrict' }),
     customerId: uuid('customer_id')
+      .$type<CustomerId>()
       .notNull()
       .references(() => customers.id, { onDelete: 'restrict' }),
     paymentId: uuid('payment_id')
@@ -133,6 +135,7 @@ export const mandateSuspensions = pgTable('mandate_suspensions', {
     .primaryKey()
     .references(() => sepaMandates.id, { onDelete: 'restrict' }),
   customerId: uuid('customer_id')
+    .$type<CustomerId>()
     .notNull()
     .references(() => customers.id, { onDelete: 'restrict' }),
   suspendedAt: timestamp('suspended_at', { withTimezone: true }).notNull().defaultNow(),
@@ -185,7 +188,9 @@ export const bankStatementEntries = pgTable(
     status: bankEntryStatus('status').notNull(),
     /** Why it waits for staff: `no_invoice`, `currency`, `unknown_debit`, … */
     unmatchedReason: text('unmatched_reason'),
-    customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'restrict' }),
+    customerId: uuid('customer_id')
+      .$type<CustomerId>()
+      .references(() => customers.id, { onDelete: 'restrict' }),
     assignedBy: uuid('assigned_by'),
     assignedAt: timestamp('assigned_at', { withTimezone: true }),
   },
@@ -205,6 +210,7 @@ export const customerAccountEntries = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     customerId: uuid('customer_id')
+      .$type<CustomerId>()
       .notNull()
       .references(() => customers.id, { onDelete: 'restrict' }),
     kind: accountEntryKind('kind').notNull(),
@@ -229,6 +235,7 @@ export const dunningNotices = pgTable(
       .notNull()
       .references(() => invoices.id, { onDelete: 'restrict' }),
     customerId: uuid('customer_id')
+      .$type<CustomerId>()
       .notNull()
       .references(() => customers.id, { onDelete: 'restrict' }),
     /** 1 payment reminder, 2 first Mahnung, 3 second Mahnung. */
@@ -250,6 +257,7 @@ export const dunningStops = pgTable('dunning_stops', {
     .primaryKey()
     .references(() => invoices.id, { onDelete: 'restrict' }),
   customerId: uuid('customer_id')
+    .$type<CustomerId>()
     .notNull()
     .references(() => customers.id, { onDelete: 'restrict' }),
   reason: text('reason').notNull(),

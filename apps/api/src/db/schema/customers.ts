@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { CustomerId } from '../../modules/customers/customer-id';
 import { users } from './users';
 
 /**
@@ -34,7 +35,7 @@ export const customerNumberSeq = pgSequence('customer_number_seq', { startWith: 
 export const customers = pgTable(
   'customers',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').$type<CustomerId>().primaryKey().defaultRandom(),
     customerNumber: text('customer_number').notNull(),
     customerType: customerType('customer_type').notNull(),
     /** The contracting party's name (the person for consumers, the contact for businesses). */
@@ -78,6 +79,7 @@ export const customerMembers = pgTable(
   'customer_members',
   {
     customerId: uuid('customer_id')
+      .$type<CustomerId>()
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
     userId: uuid('user_id')

@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { CustomerId } from '../../modules/customers/customer-id';
 import { bytea } from './columns';
 import { customers } from './customers';
 
@@ -99,6 +100,7 @@ export const invoices = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     // Retention (§147 AO) outlives the account, so a customer with invoices cannot be hard-deleted.
     customerId: uuid('customer_id')
+      .$type<CustomerId>()
       .notNull()
       .references(() => customers.id, { onDelete: 'restrict' }),
     number: text('number').notNull(),

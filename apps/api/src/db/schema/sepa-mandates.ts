@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CustomerId } from '../../modules/customers/customer-id';
 import { bytea } from './columns';
 import { customers } from './customers';
 
@@ -13,6 +14,7 @@ export const sepaMandates = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     customerId: uuid('customer_id')
+      .$type<CustomerId>()
       .notNull()
       // Kept 14 months after the last collection even after the account is deleted.
       .references(() => customers.id, { onDelete: 'restrict' }),
@@ -46,6 +48,7 @@ export const sepaMandateDocuments = pgTable('sepa_mandate_documents', {
     .primaryKey()
     .references(() => sepaMandates.id, { onDelete: 'cascade' }),
   customerId: uuid('customer_id')
+    .$type<CustomerId>()
     .notNull()
     .references(() => customers.id, { onDelete: 'cascade' }),
   pdf: bytea('pdf').notNull(),

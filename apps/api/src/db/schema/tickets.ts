@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgEnum, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CustomerId } from '../../modules/customers/customer-id';
 import { bytea } from './columns';
 import { customers } from './customers';
 import { customerProducts } from './products';
@@ -18,6 +19,7 @@ export const tickets = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     number: integer('number').notNull().default(sql`nextval('ticket_number_seq')`),
     customerId: uuid('customer_id')
+      .$type<CustomerId>()
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
     /** The product the request concerns; checked against the customer's products on creation. */

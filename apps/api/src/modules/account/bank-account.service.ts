@@ -7,7 +7,7 @@ import { AppError } from '../../lib/app-error';
 import type { SafeHtml } from '../../lib/html';
 import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
-import { asCustomerId } from '../customers/customer-id';
+import { asCustomerId, type CustomerId } from '../customers/customer-id';
 import { findCustomer, findOwners } from '../customers/customers.repository';
 import { recordSecurityEvent } from '../security-log/security-log';
 import {
@@ -43,7 +43,7 @@ export function newMandateReference(customerNumber: string, now = new Date()): s
   return `K${customerNumber}-${now.getUTCFullYear()}-${random}`;
 }
 
-export async function getBankAccount(db: Database, customerId: string): Promise<TBankAccount> {
+export async function getBankAccount(db: Database, customerId: CustomerId): Promise<TBankAccount> {
   const mandate = await findActiveMandate(db, customerId);
   if (!mandate) throw AppError.notFound('bank account');
   return toBankAccount(mandate);
@@ -55,7 +55,7 @@ export async function getBankAccount(db: Database, customerId: string): Promise<
  */
 export async function saveBankAccount(
   db: Database,
-  { customerId, userId: actorId }: { customerId: string; userId: string },
+  { customerId, userId: actorId }: { customerId: CustomerId; userId: string },
   input: { accountHolder: string; iban: string; bic?: string | null | undefined },
   provider: ProviderIdentity,
   renderPdf: (document: SafeHtml) => Promise<Buffer>,

@@ -16,7 +16,7 @@ import { anonymiseCustomer } from './account.repository';
 import { fieldMessages } from './field-rules';
 import { keptAfterDeletion, keptCategoryLines } from './retention-texts';
 
-export async function findDeletionBlockers(db: Database, customerId: string): Promise<TDeletionBlocker[]> {
+export async function findDeletionBlockers(db: Database, customerId: CustomerId): Promise<TDeletionBlocker[]> {
   const [contracts, invoices] = await Promise.all([
     findDeletionBlockingContracts(db, customerId),
     findUnpaidInvoices(db, customerId),
@@ -30,7 +30,7 @@ export async function findDeletionBlockers(db: Database, customerId: string): Pr
 /** The deletion page: what stands in the way now, and what would be kept for how long. */
 export async function getDeletionInfo(
   db: Database,
-  customerId: string,
+  customerId: CustomerId,
   periods: LifecycleContext['periods'],
 ): Promise<TDeletionInfo> {
   return { blockers: await findDeletionBlockers(db, customerId), kept: keptAfterDeletion(periods) };

@@ -2,7 +2,7 @@ import { type TCustomerExport, ZCustomerExport } from '@portal/contracts';
 import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import { dataLifecycles } from '../../lifecycle/registry';
-import { asCustomerId } from '../customers/customer-id';
+import { asCustomerId, type CustomerId } from '../customers/customer-id';
 import { findCustomer } from '../customers/customers.repository';
 
 /**
@@ -11,7 +11,7 @@ import { findCustomer } from '../customers/customers.repository';
  * Binary files (PDFs, attachments) are listed with their metadata and downloadable in their
  * sections. Secrets (password hash, token hashes, link tokens in mails) stay out.
  */
-export async function exportCustomerData(db: Database, customerId: string): Promise<TCustomerExport> {
+export async function exportCustomerData(db: Database, customerId: CustomerId): Promise<TCustomerExport> {
   const user = await findCustomer(db, asCustomerId(customerId));
   if (!user) throw AppError.notFound('customer');
   const sections = await Promise.all(dataLifecycles.map((entry) => entry.export(db, customerId)));

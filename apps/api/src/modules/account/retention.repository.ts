@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { customerMembers, customers, users } from '../../db/schema/index';
+import type { CustomerId } from '../customers/customer-id';
 
 /**
  * Removes a deleted customer's row once no module retains anything under it. Only rows with
@@ -8,7 +9,7 @@ import { customerMembers, customers, users } from '../../db/schema/index';
  * the row makes this fail (foreign keys to customers restrict): the job reports it, nothing is lost.
  * The members' (anonymised, disabled) users go with it.
  */
-export async function deleteDeletedCustomerRow(db: DbOrTx, customerId: string): Promise<boolean> {
+export async function deleteDeletedCustomerRow(db: DbOrTx, customerId: CustomerId): Promise<boolean> {
   return db.transaction(async (tx) => {
     const members = await tx
       .select({ userId: customerMembers.userId })

@@ -34,7 +34,7 @@ export async function insertCustomerWithOwner(db: DbOrTx, customer: NewCustomerV
   if (!user) throw new Error('user insert returned nothing');
   const [row] = await db
     .insert(customers)
-    .values({ ...customer, id: user.id, customerNumber: sql`nextval('customer_number_seq')::text` })
+    .values({ ...customer, id: asCustomerId(user.id), customerNumber: sql`nextval('customer_number_seq')::text` })
     .returning();
   if (!row) throw new Error('customer insert returned nothing');
   await db.insert(customerMembers).values({ customerId: row.id, userId: user.id, role: 'owner' });
@@ -96,7 +96,7 @@ export async function insertCustomerAccount(
 }
 
 /** The users who sign in for a customer, as a subquery: erasing per-user data of a deleted account. */
-export function memberUserIds(db: DbOrTx, customerId: string) {
+export function memberUserIds(db: DbOrTx, customerId: CustomerId) {
   return db
     .select({ userId: customerMembers.userId })
     .from(customerMembers)

@@ -21,6 +21,7 @@ import {
   withdrawAnnouncedDebit,
 } from '../collection/announcement.service';
 import { preNotificationText } from '../collection/collection-emails';
+import { asCustomerId, type CustomerId } from '../customers/customer-id';
 import { computeAmounts, lineNet, negateTaxes, toQuantityMilli } from './invoice-amounts';
 import { archiveIssuedDocuments } from './invoice-archive.service';
 import { deliverInvoiceEmail } from './invoice-delivery';
@@ -57,7 +58,7 @@ const DEFAULT_PRE_NOTIFICATION_DAYS = 14;
 
 type BilledCustomer = CustomerRow & { email: string };
 
-async function customerOf(db: DbOrTx, customerId: string): Promise<BilledCustomer> {
+async function customerOf(db: DbOrTx, customerId: CustomerId): Promise<BilledCustomer> {
   const [row] = await db
     .select({ customer: customers, email: customerContactEmail })
     .from(customers)
@@ -118,7 +119,7 @@ function derivedLines(customer: BilledCustomer, body: TIssueInvoiceBody) {
  */
 async function paymentMeansFor(
   tx: DbOrTx,
-  customerId: string,
+  customerId: CustomerId,
   body: TIssueInvoiceBody,
   dates: { issueDate: string; dueDate: string; preNotificationDays: number },
 ) {
@@ -161,7 +162,7 @@ export async function issueInvoice(db: Database, deps: IssuingDeps, body: TIssue
 export async function issueInvoiceIn(tx: DbOrTx, deps: IssuingDeps, body: TIssueInvoiceBody) {
   const issueDate = body.issueDate ?? today();
   const preNotificationDays = deps.preNotificationDays ?? DEFAULT_PRE_NOTIFICATION_DAYS;
-  const customer = await customerOf(tx, body.customerId);
+  const customer = await customerOf(tx, asCustomerId(body.customerId));
   // A direct debit's due date is its collection date, at least the pre-notification period ahead.
   const debitLikely = body.directDebit !== false && (await mandateFor(tx, customer.id)).usable;
   const dueDate =
@@ -185,7 +186,7 @@ export async function issueInvoiceIn(tx: DbOrTx, deps: IssuingDeps, body: TIssue
   const invoice = await insertInvoice(
     tx,
     {
-      customerId: body.customerId,
+      customerId: asCustomerId(body.customerId),
       number,
       issueDate,
       servicePeriodStart: body.servicePeriod.start,

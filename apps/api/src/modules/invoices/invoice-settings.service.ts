@@ -4,6 +4,7 @@ import type { Database } from '../../db/client';
 import { customers } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { isValidLeitwegId, normalizeLeitwegId } from '../account/rules/leitweg-id';
+import type { CustomerId } from '../customers/customer-id';
 
 const columns = {
   delivery: customers.invoiceDelivery,
@@ -22,7 +23,7 @@ function toSettings(row: {
 }
 
 /** How the customer receives invoices (Stammdaten). */
-export async function getInvoiceSettings(db: Database, customerId: string): Promise<TInvoiceSettings> {
+export async function getInvoiceSettings(db: Database, customerId: CustomerId): Promise<TInvoiceSettings> {
   const [row] = await db.select(columns).from(customers).where(eq(customers.id, customerId));
   if (!row) throw AppError.notFound('customer');
   return toSettings(row);
@@ -34,7 +35,7 @@ export async function getInvoiceSettings(db: Database, customerId: string): Prom
  */
 export async function saveInvoiceSettings(
   db: Database,
-  customerId: string,
+  customerId: CustomerId,
   input: TInvoiceSettings,
 ): Promise<TInvoiceSettings> {
   const leitwegId = input.leitwegId ? normalizeLeitwegId(input.leitwegId) : null;

@@ -3,12 +3,13 @@ import type { DbOrTx } from '../../db/client';
 import { customers, invoiceDocuments, invoiceLines, invoices, payments } from '../../db/schema/index';
 import { retentionCutoff } from '../../lib/retention-periods';
 import type { DataLifecycle } from '../../lifecycle/data-lifecycle';
+import type { CustomerId } from '../customers/customer-id';
 
 /**
  * The last direct debit of a customer initiated before `before`: a SEPA mandate is kept 14 months
  * after it (the debtor's refund right). Settled debits count from settlement.
  */
-export async function findLastDirectDebitAt(db: DbOrTx, customerId: string, before: Date): Promise<Date | null> {
+export async function findLastDirectDebitAt(db: DbOrTx, customerId: CustomerId, before: Date): Promise<Date | null> {
   const [row] = await db
     .select({ at: max(sql<Date>`coalesce(${payments.settledAt}, ${payments.createdAt})`) })
     .from(payments)

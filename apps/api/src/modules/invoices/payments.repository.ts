@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { type PaymentRow, payments } from '../../db/schema/index';
+import type { CustomerId } from '../customers/customer-id';
 
 export type NewPayment = typeof payments.$inferInsert;
 
-export async function findPaymentByKey(db: DbOrTx, customerId: string, idempotencyKey: string) {
+export async function findPaymentByKey(db: DbOrTx, customerId: CustomerId, idempotencyKey: string) {
   const [row] = await db
     .select()
     .from(payments)
@@ -12,7 +13,7 @@ export async function findPaymentByKey(db: DbOrTx, customerId: string, idempoten
   return row;
 }
 
-export async function findPaymentsOfInvoice(db: DbOrTx, customerId: string, invoiceId: string) {
+export async function findPaymentsOfInvoice(db: DbOrTx, customerId: CustomerId, invoiceId: string) {
   return db
     .select()
     .from(payments)

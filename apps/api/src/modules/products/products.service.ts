@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client';
 import type { CustomerProductRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
+import type { CustomerId } from '../customers/customer-id';
 import {
   type ContractTerms,
   currentTermEnd,
@@ -94,7 +95,7 @@ export function decodeCursor(value: string): ProductCursor {
   return { startDate, id };
 }
 
-export async function listProducts(db: DbOrTx, customerId: string, limit: number, cursor?: string) {
+export async function listProducts(db: DbOrTx, customerId: CustomerId, limit: number, cursor?: string) {
   const onDay = today();
   const rows = await findCustomerProducts(db, customerId, limit + 1, cursor ? decodeCursor(cursor) : undefined);
   const page = rows.slice(0, limit);
@@ -106,7 +107,7 @@ export async function listProducts(db: DbOrTx, customerId: string, limit: number
   };
 }
 
-export async function getProductDetail(db: DbOrTx, customerId: string, productId: string) {
+export async function getProductDetail(db: DbOrTx, customerId: CustomerId, productId: string) {
   const row = await findCustomerProductDetails(db, customerId, productId);
   if (!row) throw AppError.notFound('product');
   return toProductDetail(row, today());

@@ -2,6 +2,7 @@ import type { TTicketCategory, TTicketStatus } from '@portal/contracts';
 import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { customerContactEmail, customers, ticketAttachments, tickets } from '../../db/schema/index';
+import type { CustomerId } from '../customers/customer-id';
 
 // Back office only: staff see every customer's tickets, so these queries take no customer id.
 // Only routes with `access: 'staff'` may call them.
@@ -17,7 +18,7 @@ const customerColumns = {
 export interface StaffTicketFilter {
   statuses?: TTicketStatus[] | undefined;
   category?: TTicketCategory | undefined;
-  customerId?: string | undefined;
+  customerId?: CustomerId | undefined;
   beforeNumber?: number | undefined;
   limit: number;
 }

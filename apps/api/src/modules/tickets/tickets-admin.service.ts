@@ -3,6 +3,7 @@ import type { Database, DbOrTx } from '../../db/client';
 import type { TicketRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { sendEmail } from '../../mail/mailer';
+import { asCustomerId } from '../customers/customer-id';
 import type { CheckedAttachment } from './attachment-content';
 import { staffStatusChange } from './ticket-status';
 import { staffReplyEmail, statusChangedEmail } from './tickets.emails';
@@ -26,7 +27,7 @@ export async function listTicketsForStaff(
   const rows = await findTicketsForStaff(db, {
     statuses: query.status,
     category: query.category,
-    customerId: query.customerId,
+    customerId: query.customerId === undefined ? undefined : asCustomerId(query.customerId),
     beforeNumber: decodeCursor(query.cursor),
     limit: query.limit + 1,
   });

@@ -3,12 +3,13 @@ import type { Database } from '../../../db/client';
 import { customers } from '../../../db/schema/index';
 import { AppError } from '../../../lib/app-error';
 import { normalizeVatId, VAT_ID_FORMATS } from '../../account/rules/vat-id';
+import type { CustomerId } from '../../customers/customer-id';
 
 /**
  * Staff checked the customer's VAT ID (VIES) and record it: when and who. Only the ID the
  * customer has now can be verified; changing the ID later clears the mark (profile service).
  */
-export async function verifyVatId(db: Database, staffId: string, customerId: string, vatIdInput: string) {
+export async function verifyVatId(db: Database, staffId: string, customerId: CustomerId, vatIdInput: string) {
   const vatId = normalizeVatId(vatIdInput);
   const format = VAT_ID_FORMATS[vatId.slice(0, 2)];
   if (!format?.test(vatId)) throw AppError.validation([{ path: 'vatId', message: 'is not a VAT ID of an EU state' }]);
