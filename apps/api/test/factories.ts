@@ -1,49 +1,66 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { Database } from '../src/db/client';
 import { type UserRow, users } from '../src/db/schema/index';
 import { hashPassword } from '../src/lib/password';
+import {
+  type CustomerAccount,
+  insertCustomerAccount,
+  type NewCustomerValues,
+} from '../src/modules/customers/customers.repository';
 
 export const TEST_PASSWORD = 'correct-horse-battery-staple';
 
-type UserOverrides = Partial<typeof users.$inferInsert> & { password?: string };
+type CustomerOverrides = Partial<NewCustomerValues> & {
+  email?: string;
+  password?: string;
+  passwordHash?: string | null;
+  disabledAt?: Date | null;
+};
 
-/** A customer with a unique e-mail and a known password; every field can be overridden. */
-export async function createCustomer(db: Database, overrides: UserOverrides = {}): Promise<UserRow> {
+/**
+ * A customer account whose owner has a unique e-mail and a known password; every field can be
+ * overridden. The owner's user id equals the customer id (ADR 0020-a).
+ */
+export async function createCustomer(db: Database, overrides: CustomerOverrides = {}): Promise<CustomerAccount> {
+  const { password = TEST_PASSWORD, disabledAt, ...values } = overrides;
+  const account = await insertCustomerAccount(db, {
+    customerType: 'business',
+    email: `customer-${randomUUID()}@example.com`,
+    passwordHash: await hashPassword(password),
+    name: 'Test Kunde',
+    company: 'Test GmbH',
+    street: 'Teststraße 1',
+    postalCode: '24937',
+    city: 'Flensburg',
+    country: 'DE',
+    ...values,
+  });
+  if (disabledAt === undefined) return account;
+  await db.update(users).set({ disabledAt }).where(eq(users.id, account.userId));
+  return { ...account, disabledAt };
+}
+
+export async function createStaff(
+  db: Database,
+  overrides: Partial<typeof users.$inferInsert> & { password?: string } = {},
+): Promise<UserRow> {
   const { password = TEST_PASSWORD, ...values } = overrides;
   const [row] = await db
     .insert(users)
     .values({
-      role: 'customer',
-      customerType: 'business',
-      customerNumber: sql`nextval('customer_number_seq')::text`,
-      email: `customer-${randomUUID()}@example.com`,
+      role: 'staff',
+      staffRole: 'admin',
+      email: `staff-${randomUUID()}@example.com`,
       passwordHash: await hashPassword(password),
-      name: 'Test Kunde',
-      company: 'Test GmbH',
-      street: 'Teststraße 1',
-      postalCode: '24937',
-      city: 'Flensburg',
-      country: 'DE',
+      name: 'Test Staff',
       ...values,
     })
     .returning();
-  if (!row) throw new Error('createCustomer returned nothing');
+  if (!row) throw new Error('createStaff returned nothing');
   return row;
-}
-
-export async function createStaff(db: Database, overrides: UserOverrides = {}): Promise<UserRow> {
-  return createCustomer(db, {
-    role: 'staff',
-    staffRole: 'admin',
-    customerNumber: null,
-    customerType: null,
-    name: 'Test Staff',
-    company: null,
-    ...overrides,
-  });
 }
 
 export interface SignedIn {
@@ -68,12 +85,16 @@ export async function signIn(app: FastifyInstance, email: string, password = TES
 }
 
 /** A new customer, signed in: the usual start of a route test. */
-export async function signedInCustomer(app: FastifyInstance, db: Database, overrides: UserOverrides = {}) {
+export async function signedInCustomer(app: FastifyInstance, db: Database, overrides: CustomerOverrides = {}) {
   const user = await createCustomer(db, overrides);
   return { user, ...(await signIn(app, user.email, overrides.password)) };
 }
 
-export async function signedInStaff(app: FastifyInstance, db: Database, overrides: UserOverrides = {}) {
+export async function signedInStaff(
+  app: FastifyInstance,
+  db: Database,
+  overrides: Parameters<typeof createStaff>[1] = {},
+) {
   const user = await createStaff(db, overrides);
   return { user, ...(await signIn(app, user.email)) };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../src/db/client';
 import { type ProductSpec, productCatalog } from '../src/db/schema/index';
+import type { CustomerId } from '../src/modules/customers/customer-id';
 import { insertCustomerProduct, type NewCustomerProduct } from '../src/modules/products/products.repository';
 
 type CatalogOverrides = Partial<typeof productCatalog.$inferInsert>;
@@ -21,7 +22,7 @@ export async function createCatalogItem(db: Database, overrides: CatalogOverride
 type ProductOverrides = Partial<Omit<NewCustomerProduct, 'customerId' | 'contractNumber'>>;
 
 /** A running contract of `customerId`: 12 months from 2025-01-01, 3 months notice, renewing yearly. */
-export async function createProduct(db: Database, customerId: string, overrides: ProductOverrides = {}) {
+export async function createProduct(db: Database, customerId: CustomerId, overrides: ProductOverrides = {}) {
   const catalogId = overrides.catalogId ?? (await createCatalogItem(db)).id;
   return insertCustomerProduct(db, {
     customerId,

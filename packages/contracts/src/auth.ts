@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZCustomerType, ZEmailInput, ZInstant, ZUuid } from './common';
 import { defineRoute } from './http';
+import { ZMemberRole, ZPermission } from './permissions';
 import { authProblems, commonProblems, ZProblem } from './problem';
 import { ZStaffRole } from './staff-permissions';
 import { ZAuthenticationCredential, ZAuthenticationOptions } from './webauthn';
@@ -22,6 +23,9 @@ export const ZMe = z
     customerType: ZCustomerType.nullable().meta({
       description: 'Null for staff. Consumers see gross prices, businesses net plus VAT',
     }),
+    customerId: ZUuid.nullable().meta({ description: 'The customer account the user acts for; null for staff' }),
+    memberRole: ZMemberRole.nullable().meta({ description: 'The role in the customer account; null for staff' }),
+    permissions: z.array(ZPermission).meta({ description: 'What the member may do; empty for staff' }),
   })
   .meta({ id: 'Me' });
 export type TMe = z.infer<typeof ZMe>;
@@ -164,6 +168,7 @@ export const authRoutes = {
     summary: 'Sign out: revokes the current session',
     tags: ['auth'],
     access: 'user',
+    permission: 'self',
     responses: { 204: z.null(), ...authProblems, 403: ZProblem },
   }),
   me: defineRoute({
@@ -173,6 +178,7 @@ export const authRoutes = {
     summary: 'The signed-in customer or staff member',
     tags: ['auth'],
     access: 'user',
+    permission: 'self',
     responses: { 200: ZMe, ...authProblems },
   }),
 } as const;

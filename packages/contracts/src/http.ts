@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { TStaffPermission } from './staff-permissions';
+import type { TPermission } from './permissions';
 
 /**
  * One HTTP route as both sides see it: the API registers it, the SPA calls it,
@@ -24,6 +25,11 @@ export interface RouteContract {
   access: RouteAccess;
   /** What a staff route needs (`access: 'staff'` only; the API refuses to register one without). */
   staffPermission?: TStaffPermission;
+  /**
+   * What a customer member's role must allow (ADR 0020-a); `self` for routes about the signed-in
+   * user alone (password, sessions, second factors), which every member may call.
+   */
+  permission?: TPermission | 'self';
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;

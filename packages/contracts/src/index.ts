@@ -17,6 +17,7 @@ export * from './legal';
 export * from './mfa';
 export * from './overview';
 export * from './password-reset';
+export * from './permissions';
 export * from './postal-codes';
 export * from './problem';
 export * from './products';

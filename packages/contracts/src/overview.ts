@@ -3,7 +3,7 @@ import { ZAnnouncement } from './announcements';
 import { ZCents } from './common';
 import { defineRoute } from './http';
 import { ZInvoiceSummary } from './invoices';
-import { authProblems } from './problem';
+import { authProblems, ZProblem } from './problem';
 import { ZTicketSummary } from './tickets';
 
 /**
@@ -27,6 +27,11 @@ export const overviewRoutes = {
     summary: 'Current invoices, open tickets and announcements',
     tags: ['overview'],
     access: 'user',
-    responses: { 200: ZOverview, ...authProblems },
+    permission: 'account:read',
+    responses: {
+      200: ZOverview,
+      ...authProblems,
+      403: ZProblem,
+    },
   }),
 } as const;

@@ -59,6 +59,7 @@ export const securityLogRoutes = {
     summary: "The signed-in customer's security log: sign-ins, changes, refused requests; newest first",
     tags: ['account'],
     access: 'user',
+    permission: 'self',
     query: ZListQuery,
     responses: { 200: listOf(ZSecurityEvent), ...authProblems },
   }),

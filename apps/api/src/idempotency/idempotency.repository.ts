@@ -1,9 +1,10 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/client';
 import { idempotencyKeys } from '../db/schema/index';
+import type { CustomerId } from '../modules/customers/customer-id';
 
 export interface KeyClaim {
-  customerId: string;
+  customerId: CustomerId;
   key: string;
 }
 
@@ -52,7 +53,7 @@ export async function releaseKey(db: Database, claim: KeyClaim) {
   await db.delete(idempotencyKeys).where(whereClaim(claim));
 }
 
-export async function deleteKeysOf(db: DbOrTx, customerId: string) {
+export async function deleteKeysOf(db: DbOrTx, customerId: CustomerId) {
   await db.delete(idempotencyKeys).where(eq(idempotencyKeys.customerId, customerId));
 }
 

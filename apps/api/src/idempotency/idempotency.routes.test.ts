@@ -5,13 +5,14 @@ import { useTestApp } from '../../test/app';
 import { expectProblem, signedInCustomer } from '../../test/factories';
 import { newTicket } from '../../test/tickets';
 import { idempotencyKeys, tickets } from '../db/schema/index';
+import type { CustomerId } from '../modules/customers/customer-id';
 
 const ctx = useTestApp();
 
 const openTicket = (headers: Record<string, string>, key: string, payload: Record<string, unknown> = newTicket) =>
   ctx.app.inject({ method: 'POST', url: '/api/v1/tickets', headers: { ...headers, 'idempotency-key': key }, payload });
 
-const ticketCount = async (customerId: string) =>
+const ticketCount = async (customerId: CustomerId) =>
   (await ctx.db.select({ id: tickets.id }).from(tickets).where(eq(tickets.customerId, customerId))).length;
 
 describe('Idempotency-Key on creating POSTs', () => {

@@ -5,6 +5,7 @@ const statusOf: Record<TErrorCode, number> = {
   validation_failed: 400,
   unauthenticated: 401,
   forbidden: 403,
+  role_forbidden: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

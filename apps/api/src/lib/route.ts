@@ -13,6 +13,7 @@ import type { AuthContext } from '../plugins/auth';
 import { type RouteLimit, routeLimitHook } from '../throttling/route-limit';
 import type { TokenBucket } from '../throttling/token-bucket';
 import { AppError } from './app-error';
+import { authorizeMember } from './authorize-member';
 import { authorizeStaff } from './authorize-staff';
 import { etagOf, matchesEtag } from './etag';
 import { nextPageUrl } from './pagination';
@@ -106,6 +107,7 @@ export function registerRoute<C extends RouteContract>(
   const onRequest: onRequestHookHandler[] = options.budget ? [budgetHook(options.budget)] : [];
   if (contract.access !== 'public') onRequest.push(app.authenticate);
   if (contract.access === 'staff') onRequest.push(authorizeStaff(contract));
+  if (contract.permission) onRequest.push(authorizeMember(contract.permission));
   const route = `${contract.method} ${app.prefix}${contract.path}`;
   const limit = options.rateLimit;
   if (limit && (limit.hook ?? 'onRequest') === 'onRequest') onRequest.push(routeLimitHook(app.counters, route, limit));

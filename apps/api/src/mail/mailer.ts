@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type AppConfig, loadConfig } from '../config';
 import type { DbOrTx } from '../db/client';
 import { html, type SafeHtml } from '../lib/html';
+import type { CustomerId } from '../modules/customers/customer-id';
 import { closing, hasClosing } from './letter';
 import { insertOutboxAttachments, insertOutboxEmail } from './outbox.repository';
 
@@ -11,7 +12,7 @@ export interface EmailMessage {
    * The customer the mail goes to. Omitted: the customer who owns the address now, if any (a mail
    * to an address not yet confirmed, or to a stranger, belongs to nobody: pass null).
    */
-  customerId?: string | null;
+  customerId?: CustomerId | null;
   subject: string;
   /** Template name, e.g. `cancellation.received`. */
   template: string;
@@ -86,7 +87,7 @@ export async function sendEmail(db: DbOrTx, message: EmailMessage) {
     customerId:
       message.customerId !== undefined
         ? message.customerId
-        : sql`(select id from users where role = 'customer' and lower(email) = lower(${message.to}))`,
+        : sql`(select m.customer_id from users u join customer_members m on m.user_id = u.id where lower(u.email) = lower(${message.to}))`,
     subject: message.subject,
     template: message.template,
     textBody: [...bodyOf(message, layout), `-- \n${footerLines(layout).join('\n')}`].join('\n\n'),

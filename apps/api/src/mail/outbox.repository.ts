@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client';
 import { outboxEmailAttachments, outboxEmails } from '../db/schema/index';
+import type { CustomerId } from '../modules/customers/customer-id';
 import { redactLinkTokens } from './redact';
 
 export type OutboxEmail = typeof outboxEmails.$inferSelect;
@@ -74,7 +75,7 @@ export async function findEmailsTo(db: DbOrTx, toAddress: string) {
 }
 
 /** The mails sent to a customer, at whatever address they had then, newest first. */
-export async function findEmailsOfCustomer(db: DbOrTx, customerId: string) {
+export async function findEmailsOfCustomer(db: DbOrTx, customerId: CustomerId) {
   return db
     .select()
     .from(outboxEmails)

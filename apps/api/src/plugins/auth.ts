@@ -1,22 +1,31 @@
 import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
-import type { TRole } from '@portal/contracts';
+import type { TMemberRole, TRole } from '@portal/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '../config';
-import type { UserRow } from '../db/schema/index';
+import type { CustomerRow, UserRow } from '../db/schema/index';
 import { AppError } from '../lib/app-error';
 import { findActiveSession, touchSession } from '../modules/auth/sessions.repository';
+import { asCustomerId, type CustomerId } from '../modules/customers/customer-id';
 
 /** What a route knows about its caller once `authenticate` has run. */
 export interface AuthContext {
+  /** The user who acts: security log and audit entries name them. */
   userId: string;
-  /** Equals userId for customers: the key every customer-data query is scoped by. */
-  customerId: string;
+  /**
+   * The customer account the user acts for: the key every customer-data query is scoped by.
+   * Staff belong to no customer; theirs names no customer account, so customer routes find nothing.
+   */
+  customerId: CustomerId;
   sessionId: string;
   role: TRole;
+  /** The user's role in the customer account; null for staff. */
+  memberRole: TMemberRole | null;
   /** The user's row as loaded with the session, so routes about the caller need no second query. */
   user: UserRow;
+  /** The customer account as loaded with the session; null for staff. */
+  customer: CustomerRow | null;
 }
 
 interface AccessTokenClaims {
@@ -129,10 +138,12 @@ export default fp(
       }
       request.auth = {
         userId: found.user.id,
-        customerId: found.user.id,
+        customerId: asCustomerId(found.customer?.id ?? found.user.id),
         sessionId: claims.sid,
         role: found.user.role,
+        memberRole: found.memberRole,
         user: found.user,
+        customer: found.customer,
       };
 
       // Sliding expiry for the browser: past half its lifetime the cookie's token is renewed.

@@ -18,6 +18,7 @@ const titles: Record<TErrorCode, string> = {
   validation_failed: 'Invalid input',
   unauthenticated: 'Not signed in',
   forbidden: 'Forbidden',
+  role_forbidden: 'Not allowed for this role',
   not_found: 'Not found',
   conflict: 'Conflict',
   unprocessable: 'Unprocessable request',

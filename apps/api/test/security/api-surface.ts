@@ -1,10 +1,14 @@
-import type { RouteContract, TStaffRole } from '@portal/contracts';
+import type { RouteContract, TMemberRole, TStaffRole } from '@portal/contracts';
 import * as allContracts from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { Database } from '../../src/db/client';
 import { DEMO_PASSWORD } from '../../src/db/seed/accounts';
 import { seedDemoDataIfEmpty } from '../../src/db/seed/index';
+import { hashPassword } from '../../src/lib/password';
+import { findUserByEmail } from '../../src/modules/auth/users.repository';
+import { asCustomerId } from '../../src/modules/customers/customer-id';
+import { findMembershipOf, insertMember } from '../../src/modules/customers/customers.repository';
 import { createSoftAuthenticator } from '../soft-authenticator';
 import { sampleValid } from './zod-arbitraries';
 
@@ -87,6 +91,26 @@ export interface World {
   staff: Session;
   /** One session per staff role, for the role rows of the matrix. */
   staffRoles: Record<TStaffRole, Session>;
+  /** A member of the demo customer in each role (the owner is `owner`). */
+  members: Record<TMemberRole, Session>;
+}
+
+export const memberRoles: readonly TMemberRole[] = ['owner', 'billing', 'technical', 'readonly'];
+
+/** Members of the demo customer in the roles other than owner, signed in. */
+async function seedMembers(app: FastifyInstance, db: Database, owner: Session): Promise<World['members']> {
+  const ownerUser = await findUserByEmail(db, owner.email);
+  const membership = ownerUser ? await findMembershipOf(db, ownerUser.id) : undefined;
+  if (!membership) throw new Error('the demo owner has no customer');
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const members: Partial<World['members']> = { owner };
+  for (const role of memberRoles.filter((each) => each !== 'owner')) {
+    const email = `${role}@demo.example.com`;
+    if (!(await findUserByEmail(db, email)))
+      await insertMember(db, asCustomerId(membership.customerId), { email, passwordHash, name: `Demo ${role}` }, role);
+    members[role] = await signInAs(app, email);
+  }
+  return members as World['members'];
 }
 
 /** The seed's staff member of each role. */
@@ -160,7 +184,13 @@ export async function seedWorld(app: FastifyInstance, db: Database): Promise<Wor
   });
   expect(declaration.statusCode, declaration.body).toBe(202);
   await app.jobs.runDue('products.match-public-cancellations');
-  return { owner, intruder, staff: admin, staffRoles: { support, billing, admin } };
+  return {
+    owner,
+    intruder,
+    staff: admin,
+    staffRoles: { support, billing, admin },
+    members: await seedMembers(app, db, owner),
+  };
 }
 
 type Json = unknown;

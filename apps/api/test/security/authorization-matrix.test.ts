@@ -1,9 +1,10 @@
-import { staffPermissions, staffRoleMay, staffRoles } from '@portal/contracts';
+import { roleAllows, staffPermissions, staffRoleMay, staffRoles, type TPermission } from '@portal/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../app';
 import {
   API,
   loadOperations,
+  memberRoles,
   type Operation,
   type ResolvedPath,
   resolvePath,
@@ -171,4 +172,49 @@ describe('authorization matrix', () => {
       expect(response.statusCode, authorization).toBe(401);
     }
   });
+
+  // Last: the positive controls of writes change state.
+  it('answers 403 role_forbidden to each member role a customer route does not allow, and lets the others in', async () => {
+    const failures: string[] = [];
+    const customerRoutes = operations.filter((operation) => operation.contract.access === 'user');
+    for (const operation of customerRoutes)
+      if (!operation.contract.permission) failures.push(`${operation.label} declares no permission`);
+    const guarded = customerRoutes.filter(
+      (operation) => operation.contract.permission && operation.contract.permission !== 'self',
+    );
+    expect(guarded.length).toBeGreaterThan(20);
+    // Earlier writes may have ended the world's owner session (DELETE /account/sessions/{id}).
+    const sessions = { ...world.members, owner: await signInAs(ctx.app, world.owner.email) };
+    const allowedWrites: Array<{ operation: Operation; url: string; role: (typeof memberRoles)[number] }> = [];
+    for (const operation of guarded) {
+      const permission = operation.contract.permission as TPermission;
+      const path =
+        operation.pathParams.length > 0
+          ? await resolvePath(ctx.app, operations, operation, sessions.owner)
+          : { url: operation.path };
+      if (!path) {
+        failures.push(`${operation.label}: no id of the demo customer`);
+        continue;
+      }
+      // Staff belong to no customer: no customer permission either.
+      const staff = await call(operation, path.url, world.staff);
+      if (staff.status !== 403) failures.push(`${operation.label} as staff: ${staff.status} (want 403)`);
+      for (const role of memberRoles) {
+        if (!roleAllows(role, permission)) {
+          const answer = await call(operation, path.url, sessions[role]);
+          if (answer.status !== 403 || !answer.body.includes('"role_forbidden"'))
+            failures.push(`${operation.label} as ${role}: ${answer.status} (want 403) ${answer.body.slice(0, 160)}`);
+        } else if (operation.method === 'GET') {
+          const answer = await call(operation, path.url, sessions[role]);
+          if (answer.status !== 200) failures.push(`${operation.label} as ${role}: ${answer.status} (want 200)`);
+        } else if (role !== 'owner') allowedWrites.push({ operation, url: path.url, role });
+      }
+    }
+    for (const { operation, url, role } of allowedWrites) {
+      const answer = await call(operation, url, sessions[role]);
+      if (answer.status >= 500 || [401, 403, 404].includes(answer.status))
+        failures.push(`${operation.label} as ${role} (allowed): ${answer.status} ${answer.body.slice(0, 160)}`);
+    }
+    expect(failures).toEqual([]);
+  }, 180_000);
 });

@@ -15,6 +15,8 @@ const deProblems: Record<TErrorCode, string> = {
   validation_failed: 'Bitte prüfen Sie die markierten Angaben.',
   unauthenticated: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
   forbidden: 'Diese Aktion ist für Ihren Zugang nicht erlaubt.',
+  role_forbidden:
+    'Ihre Rolle in diesem Kundenkonto erlaubt das nicht. Bitte wenden Sie sich an eine Inhaberin oder einen Inhaber des Kontos.',
   not_found: 'Das Gesuchte gibt es nicht (mehr), oder es gehört nicht zu Ihrem Kundenkonto.',
   conflict:
     'Das ist im aktuellen Zustand nicht möglich; vermutlich wurde es inzwischen geändert. Bitte laden Sie die Seite neu.',
@@ -37,6 +39,7 @@ const enProblems: Record<TErrorCode, string> = {
   validation_failed: 'Please check the marked entries.',
   unauthenticated: 'Your session has ended. Please sign in again.',
   forbidden: 'Your access does not allow this action.',
+  role_forbidden: 'Your role in this customer account does not allow this. Please ask an owner of the account.',
   not_found: 'What you are looking for does not exist (any more), or it does not belong to your customer account.',
   conflict:
     'This is not possible in the current state; it has probably been changed in the meantime. Please reload the page.',

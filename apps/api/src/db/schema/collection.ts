@@ -12,17 +12,18 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { CustomerId } from '../../modules/customers/customer-id';
 import { bytea } from './columns';
+import { customers } from './customers';
 import { invoices } from './invoices';
 import { payments } from './payments';
 import { sepaMandates } from './sepa-mandates';
-import { users } from './users';
 
 /**
  * Getting paid (modules/collection): SEPA direct debits announced, submitted in pain.008 runs and
  * settled from camt.053 statements; bank statement entries; dunning; the customer's account
  * (credits from overpayments, the bank's fee of a returned debit, the §288 Abs. 5 BGB flat fee).
- * `customer_id` columns reference the customer (today a row of `users`).
+ * `customer_id` columns reference the customer account (`customers`).
  */
 
 /** announced → submitted (in a run) → collected (booked) → returned (R-transaction); or withdrawn before a run. */
@@ -72,8 +73,9 @@ export const directDebits = pgTable(
       .notNull()
       .references(() => invoices.id, { onDelete: 'restrict' }),
     customerId: uuid('customer_id')
+      .$type<CustomerId>()
       .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+      .references(() => customers.id, { onDelete: 'restrict' }),
     paymentId: uuid('payment_id')
       .notNull()
       .references(() => payments.id, { onDelete: 'restrict' }),
@@ -133,8 +135,9 @@ export const mandateSuspensions = pgTable('mandate_suspensions', {
     .primaryKey()
     .references(() => sepaMandates.id, { onDelete: 'restrict' }),
   customerId: uuid('customer_id')
+    .$type<CustomerId>()
     .notNull()
-    .references(() => users.id, { onDelete: 'restrict' }),
+    .references(() => customers.id, { onDelete: 'restrict' }),
   suspendedAt: timestamp('suspended_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -185,7 +188,9 @@ export const bankStatementEntries = pgTable(
     status: bankEntryStatus('status').notNull(),
     /** Why it waits for staff: `no_invoice`, `currency`, `unknown_debit`, … */
     unmatchedReason: text('unmatched_reason'),
-    customerId: uuid('customer_id').references(() => users.id, { onDelete: 'restrict' }),
+    customerId: uuid('customer_id')
+      .$type<CustomerId>()
+      .references(() => customers.id, { onDelete: 'restrict' }),
     assignedBy: uuid('assigned_by'),
     assignedAt: timestamp('assigned_at', { withTimezone: true }),
   },
@@ -205,8 +210,9 @@ export const customerAccountEntries = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     customerId: uuid('customer_id')
+      .$type<CustomerId>()
       .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+      .references(() => customers.id, { onDelete: 'restrict' }),
     kind: accountEntryKind('kind').notNull(),
     amountCents: integer('amount_cents').notNull(),
     invoiceId: uuid('invoice_id').references(() => invoices.id, { onDelete: 'restrict' }),
@@ -229,8 +235,9 @@ export const dunningNotices = pgTable(
       .notNull()
       .references(() => invoices.id, { onDelete: 'restrict' }),
     customerId: uuid('customer_id')
+      .$type<CustomerId>()
       .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+      .references(() => customers.id, { onDelete: 'restrict' }),
     /** 1 payment reminder, 2 first Mahnung, 3 second Mahnung. */
     level: integer('level').notNull(),
     sentOn: date('sent_on', { mode: 'string' }).notNull(),
@@ -250,8 +257,9 @@ export const dunningStops = pgTable('dunning_stops', {
     .primaryKey()
     .references(() => invoices.id, { onDelete: 'restrict' }),
   customerId: uuid('customer_id')
+    .$type<CustomerId>()
     .notNull()
-    .references(() => users.id, { onDelete: 'restrict' }),
+    .references(() => customers.id, { onDelete: 'restrict' }),
   reason: text('reason').notNull(),
   setBy: uuid('set_by'),
   setAt: timestamp('set_at', { withTimezone: true }).notNull().defaultNow(),

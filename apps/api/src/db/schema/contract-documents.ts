@@ -1,7 +1,8 @@
 import { date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { CustomerId } from '../../modules/customers/customer-id';
 import { bytea } from './columns';
+import { customers } from './customers';
 import { customerProducts } from './products';
-import { users } from './users';
 
 export const contractDocumentKind = pgEnum('contract_document_kind', [
   'order_confirmation',
@@ -26,8 +27,9 @@ export const contractDocuments = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     customerId: uuid('customer_id')
+      .$type<CustomerId>()
       .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+      .references(() => customers.id, { onDelete: 'restrict' }),
     productId: uuid('product_id')
       .notNull()
       .references(() => customerProducts.id, { onDelete: 'restrict' }),

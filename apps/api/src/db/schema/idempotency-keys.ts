@@ -1,5 +1,6 @@
 import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from './users';
+import type { CustomerId } from '../../modules/customers/customer-id';
+import { customers } from './customers';
 
 /**
  * `Idempotency-Key`s of the customer's creating POSTs (ADR 0020-b): the hash of the request it
@@ -10,8 +11,9 @@ export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
     customerId: uuid('customer_id')
+      .$type<CustomerId>()
       .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+      .references(() => customers.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
     /** SHA-256 of operation and body: the same key with another request is refused. */
     requestHash: text('request_hash').notNull(),

@@ -3,6 +3,7 @@ export * from './account-tokens';
 export * from './announcements';
 export * from './collection';
 export * from './contract-documents';
+export * from './customers';
 export * from './idempotency-keys';
 export * from './invoices';
 export * from './outbox';

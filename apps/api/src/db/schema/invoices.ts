@@ -14,8 +14,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { CustomerId } from '../../modules/customers/customer-id';
 import { bytea } from './columns';
-import { users } from './users';
+import { customers } from './customers';
 
 /** Stored payment state; `overdue` is derived from `open` and the due date when read. */
 export const invoiceState = pgEnum('invoice_state', ['open', 'paid', 'cancelled']);
@@ -99,8 +100,9 @@ export const invoices = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     // Retention (§147 AO) outlives the account, so a customer with invoices cannot be hard-deleted.
     customerId: uuid('customer_id')
+      .$type<CustomerId>()
       .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+      .references(() => customers.id, { onDelete: 'restrict' }),
     number: text('number').notNull(),
     kind: invoiceKind('kind').notNull().default('invoice'),
     cancelsInvoiceId: uuid('cancels_invoice_id'),

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { CustomerId } from '../../modules/customers/customer-id';
 import { bytea } from './columns';
-import { users } from './users';
+import { customers } from './customers';
 
 /**
  * Every e-mail the portal sends is written here first, inside the transaction of the change it
@@ -17,7 +18,9 @@ export const outboxEmails = pgTable(
      * The customer the mail was sent to, at the time of sending: exports and erasure find mails by
      * this, never by the current address (which may have changed since). Null for strangers.
      */
-    customerId: uuid('customer_id').references(() => users.id, { onDelete: 'set null' }),
+    customerId: uuid('customer_id')
+      .$type<CustomerId>()
+      .references(() => customers.id, { onDelete: 'set null' }),
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
     htmlBody: text('html_body').notNull(),

@@ -12,8 +12,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { CustomerId } from '../../modules/customers/customer-id';
+import { customers } from './customers';
 import { invoices } from './invoices';
-import { users } from './users';
 
 export const paymentMethod = pgEnum('payment_method', ['sepa_debit', 'card', 'bank_transfer']);
 export const paymentStatus = pgEnum('payment_status', ['pending', 'requires_action', 'succeeded', 'failed']);
@@ -32,8 +33,9 @@ export const payments = pgTable(
       .notNull()
       .references(() => invoices.id, { onDelete: 'restrict' }),
     customerId: uuid('customer_id')
+      .$type<CustomerId>()
       .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+      .references(() => customers.id, { onDelete: 'restrict' }),
     method: paymentMethod('method').notNull(),
     status: paymentStatus('status').notNull(),
     amountCents: integer('amount_cents').notNull(),

@@ -1,4 +1,6 @@
 import { boolean, date, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CustomerId } from '../../modules/customers/customer-id';
+import { customers } from './customers';
 import { customerProducts } from './products';
 import { users } from './users';
 
@@ -23,8 +25,9 @@ export const productCancellations = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     customerId: uuid('customer_id')
+      .$type<CustomerId>()
       .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+      .references(() => customers.id, { onDelete: 'restrict' }),
     productId: uuid('product_id')
       .notNull()
       .references(() => customerProducts.id, { onDelete: 'restrict' }),
@@ -62,7 +65,9 @@ export const publicCancellationRequests = pgTable(
     /** Whether the receipt went out; false once the per-recipient or per-client daily cap was reached. */
     receiptSent: boolean('receipt_sent').notNull().default(true),
     /** The customer the declaration names (by contract, else by customer number); set by the matching. */
-    customerId: uuid('customer_id').references(() => users.id, { onDelete: 'set null' }),
+    customerId: uuid('customer_id')
+      .$type<CustomerId>()
+      .references(() => customers.id, { onDelete: 'set null' }),
     /** The contract the declaration names, or the one staff linked it to. */
     productId: uuid('product_id').references(() => customerProducts.id, { onDelete: 'set null' }),
     cancellationId: uuid('cancellation_id').references(() => productCancellations.id, { onDelete: 'set null' }),

@@ -13,7 +13,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from './users';
+import type { CustomerId } from '../../modules/customers/customer-id';
+import { customers } from './customers';
 
 export const productKind = pgEnum('product_kind', [
   'colocation_unit',
@@ -51,8 +52,9 @@ export const customerProducts = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     customerId: uuid('customer_id')
+      .$type<CustomerId>()
       .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+      .references(() => customers.id, { onDelete: 'restrict' }),
     catalogId: uuid('catalog_id')
       .notNull()
       .references(() => productCatalog.id, { onDelete: 'restrict' }),

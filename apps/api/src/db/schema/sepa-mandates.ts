@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CustomerId } from '../../modules/customers/customer-id';
 import { bytea } from './columns';
-import { users } from './users';
+import { customers } from './customers';
 
 /**
  * SEPA direct-debit mandates. Saving bank data issues a new mandate and revokes the previous
@@ -13,9 +14,10 @@ export const sepaMandates = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     customerId: uuid('customer_id')
+      .$type<CustomerId>()
       .notNull()
       // Kept 14 months after the last collection even after the account is deleted.
-      .references(() => users.id, { onDelete: 'restrict' }),
+      .references(() => customers.id, { onDelete: 'restrict' }),
     /** Mandate reference (max. 35 characters in SEPA), quoted on every direct debit. */
     reference: text('reference').notNull(),
     accountHolder: text('account_holder').notNull(),
@@ -46,8 +48,9 @@ export const sepaMandateDocuments = pgTable('sepa_mandate_documents', {
     .primaryKey()
     .references(() => sepaMandates.id, { onDelete: 'cascade' }),
   customerId: uuid('customer_id')
+    .$type<CustomerId>()
     .notNull()
-    .references(() => users.id, { onDelete: 'cascade' }),
+    .references(() => customers.id, { onDelete: 'cascade' }),
   pdf: bytea('pdf').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgEnum, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CustomerId } from '../../modules/customers/customer-id';
 import { bytea } from './columns';
+import { customers } from './customers';
 import { customerProducts } from './products';
 import { users } from './users';
 
@@ -17,8 +19,9 @@ export const tickets = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     number: integer('number').notNull().default(sql`nextval('ticket_number_seq')`),
     customerId: uuid('customer_id')
+      .$type<CustomerId>()
       .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+      .references(() => customers.id, { onDelete: 'cascade' }),
     /** The product the request concerns; checked against the customer's products on creation. */
     productId: uuid('product_id').references(() => customerProducts.id, { onDelete: 'set null' }),
     subject: text('subject').notNull(),

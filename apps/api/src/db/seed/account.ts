@@ -1,17 +1,14 @@
-import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../lib/password';
+import { insertCustomerAccount } from '../../modules/customers/customers.repository';
 import type { DbOrTx } from '../client';
-import { users } from '../schema/index';
 import { DEMO_PASSWORD, type SeededAccounts } from './accounts';
 
 /** A customer without contracts or open invoices: the one who can try out deleting an account. */
 export const ACCOUNT_DEMO_EMAIL = 'ohne-vertrag@example.com';
 
 export async function seedAccountSection(tx: DbOrTx, _accounts: SeededAccounts): Promise<void> {
-  await tx.insert(users).values({
-    role: 'customer',
+  await insertCustomerAccount(tx, {
     customerType: 'consumer',
-    customerNumber: sql`nextval('customer_number_seq')::text`,
     email: ACCOUNT_DEMO_EMAIL,
     passwordHash: await hashPassword(DEMO_PASSWORD),
     name: 'Lena Vogt',

@@ -7,10 +7,11 @@ import { DAILY_RUN_JOB } from '../../modules/collection/collection.jobs';
 import { onOrAfterBusinessDay } from '../../modules/collection/rules/target2-calendar';
 import { createRunIn } from '../../modules/collection/runs.service';
 import { bookStatement, readOwnStatement } from '../../modules/collection/statements.service';
+import { insertCustomerAccount } from '../../modules/customers/customers.repository';
 import { addDays } from '../../modules/invoices/invoice-format';
 import { issueInvoiceIn } from '../../modules/invoices/invoice-issuing.service';
 import type { DbOrTx } from '../client';
-import { scheduledJobs, sepaMandates, users } from '../schema/index';
+import { scheduledJobs, sepaMandates } from '../schema/index';
 import { DEMO_PASSWORD, type SeededAccounts } from './accounts';
 import type { SeedContext } from './index';
 
@@ -28,23 +29,17 @@ const HOSTING = { description: 'Managed Webhosting Business (Monat)', quantity: 
 export async function seedCollection(tx: DbOrTx, _accounts: SeededAccounts, { renderer }: SeedContext) {
   const config = loadConfig();
   const day = today();
-  const [customer] = await tx
-    .insert(users)
-    .values({
-      role: 'customer',
-      customerType: 'business',
-      customerNumber: sql`nextval('customer_number_seq')::text`,
-      email: DIRECT_DEBIT_DEMO_EMAIL,
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-      name: 'Hanna Lorenz',
-      company: 'Lorenz Webdesign KG',
-      street: 'Große Straße 3',
-      postalCode: '24937',
-      city: 'Flensburg',
-      country: 'DE',
-    })
-    .returning();
-  if (!customer) throw new Error('seeding the direct-debit customer returned nothing');
+  const customer = await insertCustomerAccount(tx, {
+    customerType: 'business',
+    email: DIRECT_DEBIT_DEMO_EMAIL,
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+    name: 'Hanna Lorenz',
+    company: 'Lorenz Webdesign KG',
+    street: 'Große Straße 3',
+    postalCode: '24937',
+    city: 'Flensburg',
+    country: 'DE',
+  });
   await tx.insert(sepaMandates).values({
     customerId: customer.id,
     reference: `K${customer.customerNumber}-${day.slice(0, 4)}-DEMO01`,

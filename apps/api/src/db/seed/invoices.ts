@@ -1,11 +1,12 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { loadConfig } from '../../config';
 import { today } from '../../lib/calendar';
+import type { CustomerAccount } from '../../modules/customers/customers.repository';
 import { addDays } from '../../modules/invoices/invoice-format';
 import { issueInvoiceIn } from '../../modules/invoices/invoice-issuing.service';
 import { formatGermanDate } from '../../modules/products/document-templates';
 import type { DbOrTx } from '../client';
-import { customerProducts, invoices, payments, productCancellations, type UserRow } from '../schema/index';
+import { customerProducts, invoices, payments, productCancellations } from '../schema/index';
 import type { SeededAccounts } from './accounts';
 import type { SeedContext } from './index';
 
@@ -13,7 +14,7 @@ type Line = { description: string; quantity: number; unit: string; unitPrice: nu
 type Period = { start: string; end: string };
 
 interface DemoInvoice {
-  customer: UserRow;
+  customer: CustomerAccount;
   issueDate: string;
   period: Period;
   dueDate: string;
@@ -74,7 +75,7 @@ export function contractLines(contracts: readonly Contract[], month: Period): Li
   });
 }
 
-async function contractsOf(tx: DbOrTx, customer: UserRow): Promise<Contract[]> {
+async function contractsOf(tx: DbOrTx, customer: CustomerAccount): Promise<Contract[]> {
   return tx
     .select({
       name: customerProducts.name,
@@ -92,7 +93,7 @@ async function contractsOf(tx: DbOrTx, customer: UserRow): Promise<Contract[]> {
 
 /** One invoice per month for `months` months up to the current one; the newest `open` stay unpaid. */
 function monthlyInvoices(
-  customer: UserRow,
+  customer: CustomerAccount,
   contracts: readonly Contract[],
   day: string,
   { months, open, overdueLast }: { months: number; open: number; overdueLast: boolean },

@@ -1,5 +1,6 @@
 import { loadConfig, type ProviderIdentity } from '../../config';
 import { today } from '../../lib/calendar';
+import type { CustomerAccount } from '../../modules/customers/customers.repository';
 import { prepareContractDocuments, storeContractDocuments } from '../../modules/products/contract-documents.service';
 import { earliestEndDate, INDEFINITE_RENEWAL } from '../../modules/products/contract-terms';
 import {
@@ -9,7 +10,7 @@ import {
 } from '../../modules/products/products.repository';
 import { createPdfRenderer, type PdfRenderer } from '../../pdf/pdf-renderer';
 import type { DbOrTx } from '../client';
-import { type ProductCatalogRow, productCatalog, type UserRow } from '../schema/index';
+import { type ProductCatalogRow, productCatalog } from '../schema/index';
 import type { SeededAccounts } from './accounts';
 
 const catalogue: Array<typeof productCatalog.$inferInsert> = [
@@ -225,7 +226,7 @@ async function book(
   tx: DbOrTx,
   renderer: PdfRenderer,
   provider: ProviderIdentity,
-  customer: UserRow,
+  customer: CustomerAccount,
   catalog: ProductCatalogRow,
   booking: Booking,
 ) {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { CustomerId } from '../../modules/customers/customer-id';
 import type { DbOrTx } from '../client';
 import { ticketAttachments, ticketMessages, tickets } from '../schema/index';
 import type { SeededAccounts } from './accounts';
@@ -12,7 +13,7 @@ type SeedMessage = {
   log?: { filename: string; text: string };
 };
 type SeedTicket = {
-  customerId: string;
+  customerId: CustomerId;
   subject: string;
   category: 'technical' | 'billing' | 'contract' | 'remote_hands' | 'other';
   status: 'open' | 'in_progress' | 'waiting_for_customer' | 'closed';

@@ -5,7 +5,7 @@ import { expectProblem, signedInCustomer, signedInStaff, TEST_PASSWORD } from '.
 import { issueInvoiceFor } from '../../../test/invoice-factories';
 import { createProduct } from '../../../test/product-factories';
 import { openTicketAs } from '../../../test/tickets';
-import { invoices, sepaMandates, ticketMessages, tickets, users } from '../../db/schema/index';
+import { customers, invoices, sepaMandates, ticketMessages, tickets, users } from '../../db/schema/index';
 import { findEmailsTo } from '../../mail/outbox.repository';
 
 const ctx = useTestApp();
@@ -95,11 +95,15 @@ describe('DELETE /account', () => {
     });
     expect(login.statusCode).toBe(401);
 
-    const [row] = await ctx.db.select().from(users).where(eq(users.id, customer.user.id));
-    expect(row).toMatchObject({ passwordHash: null, phone: null, vatId: null, street: null, company: null });
+    const [row] = await ctx.db.select().from(users).where(eq(users.id, customer.user.userId));
+    expect(row).toMatchObject({ passwordHash: null });
     expect(row?.disabledAt).not.toBeNull();
     expect(JSON.stringify(row)).not.toContain(marker);
     expect(row?.email).not.toBe(customer.user.email);
+    const [account] = await ctx.db.select().from(customers).where(eq(customers.id, customer.user.id));
+    expect(account).toMatchObject({ phone: null, vatId: null, street: null, company: null });
+    expect(account?.deletedAt).not.toBeNull();
+    expect(JSON.stringify(account)).not.toContain(marker);
     // The mandate stays, revoked, for 14 months after the last collection (SEPA rulebook).
     const mandates = await ctx.db.select().from(sepaMandates).where(eq(sepaMandates.customerId, customer.user.id));
     expect(mandates.every((mandate) => mandate.revokedAt !== null)).toBe(true);
@@ -136,12 +140,13 @@ describe('retention purge job', () => {
     expect(await ctx.db.select().from(users).where(eq(users.id, withoutInvoices.user.id))).toEqual([]);
     expect(await ctx.db.select().from(users).where(eq(users.id, withInvoice.user.id))).toHaveLength(1);
     expect(await ctx.db.select().from(invoices).where(eq(invoices.id, invoice.id))).toHaveLength(1);
+    expect(await ctx.db.select().from(customers).where(eq(customers.id, withOldInvoice.user.id))).toEqual([]);
     expect(await ctx.db.select().from(users).where(eq(users.id, withOldInvoice.user.id))).toEqual([]);
     expect(await ctx.db.select().from(invoices).where(eq(invoices.id, oldInvoice.id))).toEqual([]);
     const [{ count } = { count: 0 }] = await ctx.db
       .select({ count: sql<number>`count(*)::int` })
-      .from(users)
-      .where(sql`${users.deletedAt} is not null`);
+      .from(customers)
+      .where(sql`${customers.deletedAt} is not null`);
     expect(count).toBeGreaterThan(0);
   });
 });

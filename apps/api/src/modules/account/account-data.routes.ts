@@ -41,7 +41,7 @@ export default async function accountDataModule(app: FastifyInstance, { config }
     app,
     accountRoutes.deleteAccount,
     async (request, reply) => {
-      await deleteAccount(app.db, request.auth.customerId, request.body.password, periods);
+      await deleteAccount(app.db, request.auth, request.body.password, periods);
       app.clearSessionCookie(reply);
       request.log.info({ customerId: request.auth.customerId }, 'customer account deleted');
       return { status: 204, body: null };

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { accountTokens } from '../../db/schema/index';
 
@@ -88,8 +88,8 @@ export async function findPendingEmailChange(db: DbOrTx, userId: string, now = n
   return row?.newEmail ?? null;
 }
 
-export async function deleteAccountTokensOf(db: DbOrTx, userId: string) {
-  await db.delete(accountTokens).where(eq(accountTokens.userId, userId));
+export async function deleteAccountTokensOf(db: DbOrTx, userIds: SQLWrapper) {
+  await db.delete(accountTokens).where(inArray(accountTokens.userId, userIds));
 }
 
 /**

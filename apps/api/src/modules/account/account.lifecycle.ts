@@ -1,6 +1,7 @@
-import { accountTokens } from '../../db/schema/index';
+import { accountTokens, customerMembers } from '../../db/schema/index';
 import type { DataLifecycle } from '../../lifecycle/data-lifecycle';
-import { findCustomer } from './account.repository';
+import { asCustomerId } from '../customers/customer-id';
+import { findCustomer, findOwners, memberUserIds } from '../customers/customers.repository';
 import { deleteAccountTokensOf, findPendingEmailChange } from './account-tokens.repository';
 import { toProfile } from './profile.service';
 
@@ -11,21 +12,22 @@ import { toProfile } from './profile.service';
  */
 export const accountLifecycle: DataLifecycle = {
   module: 'account',
-  tables: [accountTokens],
+  tables: [accountTokens, customerMembers],
   keptAfterDeletion: [],
   async export(db, customerId) {
-    const user = await findCustomer(db, customerId);
-    if (!user) return {};
+    const customer = await findCustomer(db, asCustomerId(customerId));
+    const [owner] = await findOwners(db, asCustomerId(customerId));
+    if (!customer || !owner) return {};
     return {
       profile: {
-        id: user.id,
-        ...toProfile(user, await findPendingEmailChange(db, customerId)),
-        hasPassword: user.passwordHash !== null,
-        createdAt: user.createdAt.toISOString(),
-        updatedAt: user.updatedAt.toISOString(),
+        id: customer.id,
+        ...toProfile(customer, owner, await findPendingEmailChange(db, owner.id)),
+        hasPassword: owner.passwordHash !== null,
+        createdAt: customer.createdAt.toISOString(),
+        updatedAt: customer.updatedAt.toISOString(),
       },
-      customerType: user.customerType,
+      customerType: customer.customerType,
     };
   },
-  erase: (tx, customerId) => deleteAccountTokensOf(tx, customerId),
+  erase: (tx, customerId) => deleteAccountTokensOf(tx, memberUserIds(tx, customerId)),
 };

@@ -1,16 +1,7 @@
-import { and, asc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { sessions, users } from '../../db/schema/index';
-
-/** A customer's own row; staff and deleted accounts are not customers here. */
-export async function findCustomer(db: DbOrTx, customerId: string) {
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, customerId), isNull(users.deletedAt)))
-    .limit(1);
-  return row;
-}
+import { customerMembers, customers, sessions, users } from '../../db/schema/index';
+import type { CustomerId } from '../customers/customer-id';
 
 export interface ProfileValues {
   name: string;
@@ -25,17 +16,17 @@ export interface ProfileValues {
   vatIdVerifiedBy?: string | null;
 }
 
-export async function updateProfile(db: DbOrTx, customerId: string, values: ProfileValues) {
+export async function updateProfile(db: DbOrTx, customerId: CustomerId, values: ProfileValues) {
   const [row] = await db
-    .update(users)
+    .update(customers)
     .set({ ...values, updatedAt: sql`now()` })
-    .where(and(eq(users.id, customerId), isNull(users.deletedAt)))
+    .where(and(eq(customers.id, customerId), isNull(customers.deletedAt)))
     .returning();
   return row;
 }
 
-export async function updateEmail(db: DbOrTx, customerId: string, email: string) {
-  await db.update(users).set({ email, updatedAt: sql`now()` }).where(eq(users.id, customerId));
+export async function updateEmail(db: DbOrTx, userId: string, email: string) {
+  await db.update(users).set({ email, updatedAt: sql`now()` }).where(eq(users.id, userId));
 }
 
 export async function updatePasswordHash(db: DbOrTx, userId: string, passwordHash: string) {
@@ -61,15 +52,28 @@ export async function findActiveSessionsOf(db: DbOrTx, userId: string, now = new
 }
 
 /**
- * Erases the profile: sign-in goes at once (disabled, no password, an address nobody owns), the row
- * stays only as the owner of retained records. Customer number stays: invoices quote it.
+ * Erases the profile: every member's sign-in goes at once (disabled, no password, an address
+ * nobody owns), the customer row stays only as the owner of retained records. Customer number
+ * stays: invoices quote it.
  */
-export async function anonymiseCustomer(db: DbOrTx, customerId: string) {
+export async function anonymiseCustomer(db: DbOrTx, customerId: CustomerId) {
+  const members = db
+    .select({ userId: customerMembers.userId })
+    .from(customerMembers)
+    .where(eq(customerMembers.customerId, customerId));
   await db
     .update(users)
     .set({
-      email: `deleted-${customerId}@deleted.invalid`,
+      email: sql`'deleted-' || ${users.id} || '@deleted.invalid'`,
       passwordHash: null,
+      name: 'Gelöschtes Benutzerkonto',
+      disabledAt: sql`now()`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(inArray(users.id, members), eq(users.role, 'customer')));
+  await db
+    .update(customers)
+    .set({
       name: 'Gelöschtes Kundenkonto',
       company: null,
       street: null,
@@ -78,13 +82,16 @@ export async function anonymiseCustomer(db: DbOrTx, customerId: string) {
       country: null,
       phone: null,
       vatId: null,
-      disabledAt: sql`now()`,
+      invoiceEmail: null,
       deletedAt: sql`now()`,
       updatedAt: sql`now()`,
     })
-    .where(and(eq(users.id, customerId), eq(users.role, 'customer')));
+    .where(eq(customers.id, customerId));
 }
 
 export async function findDeletedCustomers(db: DbOrTx) {
-  return db.select({ id: users.id, deletedAt: users.deletedAt }).from(users).where(isNotNull(users.deletedAt));
+  return db
+    .select({ id: customers.id, deletedAt: customers.deletedAt })
+    .from(customers)
+    .where(isNotNull(customers.deletedAt));
 }

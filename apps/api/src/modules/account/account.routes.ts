@@ -4,7 +4,7 @@ import type { AppConfig } from '../../config';
 import { AppError } from '../../lib/app-error';
 import { onePage } from '../../lib/pagination';
 import { registerRoute } from '../../lib/route';
-import { findCustomer } from './account.repository';
+import { findCustomer } from '../customers/customers.repository';
 import { findMandate, findMandateDocument } from './bank-account.repository';
 import { getBankAccount, saveBankAccount } from './bank-account.service';
 import { mandateDocument } from './mandate-document';
@@ -19,7 +19,7 @@ const noStore = { 'cache-control': 'no-store' };
 export default async function accountModule(app: FastifyInstance, { config }: { config: AppConfig }) {
   registerRoute(app, accountRoutes.getProfile, async (request) => ({
     status: 200,
-    body: await getProfile(app.db, request.auth.customerId),
+    body: await getProfile(app.db, request.auth),
     headers: noStore,
   }));
 
@@ -28,9 +28,9 @@ export default async function accountModule(app: FastifyInstance, { config }: { 
     accountRoutes.updateProfile,
     async (request) => ({
       status: 200,
-      body: await saveProfile(app.db, request.auth.customerId, request.body, config.PUBLIC_URL),
+      body: await saveProfile(app.db, request.auth, request.body, config.PUBLIC_URL),
     }),
-    { rateLimit: passwordGuessLimit, currentVersion: (request) => getProfile(app.db, request.auth.customerId) },
+    { rateLimit: passwordGuessLimit, currentVersion: (request) => getProfile(app.db, request.auth) },
   );
 
   registerRoute(
@@ -64,7 +64,7 @@ export default async function accountModule(app: FastifyInstance, { config }: { 
     accountRoutes.updateBankAccount,
     async (request) => ({
       status: 200,
-      body: await saveBankAccount(app.db, request.auth.customerId, request.body, config.provider, (document) =>
+      body: await saveBankAccount(app.db, request.auth, request.body, config.provider, (document) =>
         app.pdf.render(document),
       ),
     }),

@@ -1,23 +1,23 @@
 import type { TAdminCustomerDetail, TAdminCustomerListItem } from '@portal/contracts';
 import type { Database } from '../../db/client';
-import type { UserRow } from '../../db/schema/index';
+import type { CustomerRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { listInvoices } from '../invoices/invoices.service';
 import { listProducts } from '../products/products.service';
 import { listTickets } from '../tickets/tickets.service';
 import { findCustomerForStaff, findCustomersForStaff } from './admin-customers.repository';
 
-function toListItem(row: UserRow): TAdminCustomerListItem {
+function toListItem({ customer, email }: { customer: CustomerRow; email: string | null }): TAdminCustomerListItem {
   return {
-    id: row.id,
-    customerNumber: row.customerNumber ?? '',
-    email: row.email,
-    name: row.name,
-    company: row.company,
-    customerType: row.customerType ?? 'business',
-    vatId: row.vatId,
-    disabled: row.disabledAt !== null,
-    createdAt: row.createdAt.toISOString(),
+    id: customer.id,
+    customerNumber: customer.customerNumber,
+    email: email ?? '',
+    name: customer.name,
+    company: customer.company,
+    customerType: customer.customerType,
+    vatId: customer.vatId,
+    disabled: customer.deletedAt !== null,
+    createdAt: customer.createdAt.toISOString(),
   };
 }
 
@@ -33,19 +33,20 @@ export async function listCustomersForStaff(
 export async function getCustomerForStaff(db: Database, customerId: string): Promise<TAdminCustomerDetail> {
   const row = await findCustomerForStaff(db, customerId);
   if (!row) throw AppError.notFound('customer');
+  const { customer } = row;
   const [products, invoices, tickets] = await Promise.all([
-    listProducts(db, customerId, 100),
-    listInvoices(db, customerId, { limit: 50 }),
-    listTickets(db, customerId, { limit: 50 }),
+    listProducts(db, customer.id, 100),
+    listInvoices(db, customer.id, { limit: 50 }),
+    listTickets(db, customer.id, { limit: 50 }),
   ]);
   return {
     ...toListItem(row),
-    phone: row.phone,
+    phone: customer.phone,
     address:
-      row.street && row.postalCode && row.city && row.country
-        ? { street: row.street, postalCode: row.postalCode, city: row.city, country: row.country }
+      customer.street && customer.postalCode && customer.city && customer.country
+        ? { street: customer.street, postalCode: customer.postalCode, city: customer.city, country: customer.country }
         : null,
-    vatIdVerifiedAt: row.vatIdVerifiedAt?.toISOString() ?? null,
+    vatIdVerifiedAt: customer.vatIdVerifiedAt?.toISOString() ?? null,
     products: products.items,
     invoices: invoices.items,
     tickets: tickets.items,

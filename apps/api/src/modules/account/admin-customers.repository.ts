@@ -1,11 +1,15 @@
 import { and, desc, eq, ilike, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { users } from '../../db/schema/index';
+import { customerContactEmail, customers } from '../../db/schema/index';
 import { cursorError, decodeIdCursor, encodeIdCursor, likePattern } from '../../lib/keyset';
 import { pageOf } from '../../lib/pagination';
+import { asCustomerId } from '../customers/customer-id';
 
 // Back office only: staff find any customer, so these queries take no customer id. Only routes
 // with `access: 'staff'` may call them.
+
+/** A customer account with the address its mails go to (the first owner's). */
+const withContact = { customer: customers, email: customerContactEmail };
 
 /** Newest first, keyset-paginated on (created_at, id); the cursor is the last customer's id. */
 export async function findCustomersForStaff(
@@ -14,44 +18,46 @@ export async function findCustomersForStaff(
 ) {
   let position: { createdAt: Date; id: string } | undefined;
   if (query.cursor) {
-    const id = decodeIdCursor(query.cursor);
-    const [row] = await db.select({ createdAt: users.createdAt, id: users.id }).from(users).where(eq(users.id, id));
+    const id = asCustomerId(decodeIdCursor(query.cursor));
+    const [row] = await db
+      .select({ createdAt: customers.createdAt, id: customers.id })
+      .from(customers)
+      .where(eq(customers.id, id));
     if (!row) throw cursorError();
     position = row;
   }
   const q = query.q?.trim();
   const pattern = q ? likePattern(q) : undefined;
   const rows = await db
-    .select()
-    .from(users)
+    .select(withContact)
+    .from(customers)
     .where(
       and(
-        eq(users.role, 'customer'),
         q && pattern
           ? or(
-              eq(users.customerNumber, q),
-              ilike(users.name, pattern),
-              ilike(users.company, pattern),
-              ilike(users.email, pattern),
+              eq(customers.customerNumber, q),
+              ilike(customers.name, pattern),
+              ilike(customers.company, pattern),
+              ilike(customerContactEmail, pattern),
             )
           : undefined,
         position
           ? or(
-              lt(users.createdAt, position.createdAt),
-              and(eq(users.createdAt, position.createdAt), lt(users.id, position.id)),
+              lt(customers.createdAt, position.createdAt),
+              and(eq(customers.createdAt, position.createdAt), lt(customers.id, asCustomerId(position.id))),
             )
           : undefined,
       ),
     )
-    .orderBy(desc(users.createdAt), desc(users.id))
+    .orderBy(desc(customers.createdAt), desc(customers.id))
     .limit(query.limit + 1);
-  return pageOf(rows, query.limit, (last) => encodeIdCursor(last.id));
+  return pageOf(rows, query.limit, (last) => encodeIdCursor(last.customer.id));
 }
 
 export async function findCustomerForStaff(db: DbOrTx, customerId: string) {
   const [row] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, customerId), eq(users.role, 'customer')));
+    .select(withContact)
+    .from(customers)
+    .where(eq(customers.id, asCustomerId(customerId)));
   return row;
 }

@@ -1,11 +1,10 @@
 import type { ZAdminCustomerCreate } from '@portal/contracts';
-import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '../../db/client';
-import { users } from '../../db/schema/index';
 import { AppError, type FieldError } from '../../lib/app-error';
 import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
+import { insertCustomerAccount } from '../customers/customers.repository';
 import { isEmailTaken } from './account.repository';
 import { resetPasswordLink } from './account-links';
 import { issueAccountToken } from './account-tokens.repository';
@@ -34,26 +33,20 @@ export async function createCustomerAccount(db: Database, input: NewCustomer, pu
     });
 
   return db.transaction(async (tx) => {
-    const [customer] = await tx
-      .insert(users)
-      .values({
-        role: 'customer',
-        customerType: input.customerType,
-        customerNumber: sql`nextval('customer_number_seq')::text`,
-        email: input.email,
-        passwordHash: null,
-        name: input.name,
-        company: input.company ?? null,
-        street: input.address?.street ?? null,
-        postalCode: input.address?.postalCode ?? null,
-        city: input.address?.city ?? null,
-        country: input.address ? country : null,
-        phone: input.phone ?? null,
-        vatId: vat.vatId,
-      })
-      .returning();
-    if (!customer?.customerNumber) throw new Error('customer insert returned nothing');
-    const token = await issueAccountToken(tx, { userId: customer.id, purpose: 'welcome' });
+    const customer = await insertCustomerAccount(tx, {
+      customerType: input.customerType,
+      email: input.email,
+      passwordHash: null,
+      name: input.name,
+      company: input.company ?? null,
+      street: input.address?.street ?? null,
+      postalCode: input.address?.postalCode ?? null,
+      city: input.address?.city ?? null,
+      country: input.address ? country : null,
+      phone: input.phone ?? null,
+      vatId: vat.vatId,
+    });
+    const token = await issueAccountToken(tx, { userId: customer.userId, purpose: 'welcome' });
     await sendEmail(tx, {
       to: customer.email,
       subject: `Willkommen im Kundenportal von ${providerName}`,

@@ -1,9 +1,10 @@
 import { and, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { type SepaMandateRow, sepaMandateDocuments, sepaMandates } from '../../db/schema/index';
+import type { CustomerId } from '../customers/customer-id';
 
 /** The customer's current (not revoked) mandate, or undefined. Used by invoices for `sepa_debit`. */
-export async function findActiveMandate(db: DbOrTx, customerId: string): Promise<SepaMandateRow | undefined> {
+export async function findActiveMandate(db: DbOrTx, customerId: CustomerId): Promise<SepaMandateRow | undefined> {
   const [row] = await db
     .select()
     .from(sepaMandates)
@@ -12,7 +13,7 @@ export async function findActiveMandate(db: DbOrTx, customerId: string): Promise
   return row;
 }
 
-export async function findMandate(db: DbOrTx, customerId: string, mandateId: string) {
+export async function findMandate(db: DbOrTx, customerId: CustomerId, mandateId: string) {
   const [row] = await db
     .select()
     .from(sepaMandates)
@@ -21,7 +22,7 @@ export async function findMandate(db: DbOrTx, customerId: string, mandateId: str
   return row;
 }
 
-export async function listMandates(db: DbOrTx, customerId: string) {
+export async function listMandates(db: DbOrTx, customerId: CustomerId) {
   return db
     .select()
     .from(sepaMandates)
@@ -29,7 +30,7 @@ export async function listMandates(db: DbOrTx, customerId: string) {
     .orderBy(desc(sepaMandates.signedAt));
 }
 
-export async function revokeActiveMandate(db: DbOrTx, customerId: string) {
+export async function revokeActiveMandate(db: DbOrTx, customerId: CustomerId) {
   await db
     .update(sepaMandates)
     .set({ revokedAt: sql`now()` })
@@ -39,7 +40,7 @@ export async function revokeActiveMandate(db: DbOrTx, customerId: string) {
 export interface NewMandate {
   id: string;
   signedAt: Date;
-  customerId: string;
+  customerId: CustomerId;
   reference: string;
   accountHolder: string;
   iban: string;
@@ -55,13 +56,13 @@ export async function insertMandate(db: DbOrTx, mandate: NewMandate) {
 
 export async function insertMandateDocument(
   db: DbOrTx,
-  document: { mandateId: string; customerId: string; pdf: Buffer },
+  document: { mandateId: string; customerId: CustomerId; pdf: Buffer },
 ) {
   await db.insert(sepaMandateDocuments).values(document);
 }
 
 /** The archived PDF of the customer's mandate, or undefined (mandates issued before archiving). */
-export async function findMandateDocument(db: DbOrTx, customerId: string, mandateId: string) {
+export async function findMandateDocument(db: DbOrTx, customerId: CustomerId, mandateId: string) {
   const [row] = await db
     .select({ pdf: sepaMandateDocuments.pdf })
     .from(sepaMandateDocuments)

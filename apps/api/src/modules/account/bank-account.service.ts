@@ -7,8 +7,9 @@ import { AppError } from '../../lib/app-error';
 import type { SafeHtml } from '../../lib/html';
 import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
+import { asCustomerId, type CustomerId } from '../customers/customer-id';
+import { findCustomer, findOwners } from '../customers/customers.repository';
 import { recordSecurityEvent } from '../security-log/security-log';
-import { findCustomer } from './account.repository';
 import {
   findActiveMandate,
   insertMandate,
@@ -42,7 +43,7 @@ export function newMandateReference(customerNumber: string, now = new Date()): s
   return `K${customerNumber}-${now.getUTCFullYear()}-${random}`;
 }
 
-export async function getBankAccount(db: Database, customerId: string): Promise<TBankAccount> {
+export async function getBankAccount(db: Database, customerId: CustomerId): Promise<TBankAccount> {
   const mandate = await findActiveMandate(db, customerId);
   if (!mandate) throw AppError.notFound('bank account');
   return toBankAccount(mandate);
@@ -54,12 +55,12 @@ export async function getBankAccount(db: Database, customerId: string): Promise<
  */
 export async function saveBankAccount(
   db: Database,
-  customerId: string,
+  { customerId, userId: actorId }: { customerId: CustomerId; userId: string },
   input: { accountHolder: string; iban: string; bic?: string | null | undefined },
   provider: ProviderIdentity,
   renderPdf: (document: SafeHtml) => Promise<Buffer>,
 ): Promise<TBankAccount> {
-  const customer = await findCustomer(db, customerId);
+  const customer = await findCustomer(db, asCustomerId(customerId));
   if (!customer?.customerNumber) throw AppError.notFound('customer');
   const { iban, bic, errors } = checkIbanAndBic(input.iban, input.bic);
   if (errors.length > 0) throw AppError.validation(errors);
@@ -84,20 +85,22 @@ export async function saveBankAccount(
     await insertMandateDocument(tx, { mandateId: created.id, customerId, pdf });
     await recordSecurityEvent(tx, {
       type: 'bank_account.changed',
-      userId: customerId,
+      userId: actorId,
       details: { account: maskIban(iban), mandateReference: created.reference },
     });
-    await sendEmail(tx, {
-      to: customer.email,
-      subject: 'Ihr SEPA-Lastschriftmandat',
-      template: 'account.mandate.issued',
-      paragraphs: [
-        salutation(customer.name),
-        `Sie haben uns (${provider.name}) ein SEPA-Lastschriftmandat für das Konto ${maskIban(iban)} erteilt.`,
-        `Mandatsreferenz: ${created.reference}\nGläubiger-ID: ${created.creditorId}`,
-        'Ein zuvor erteiltes Mandat ist damit widerrufen. Das Mandat können Sie im Kundenportal unter Stammdaten › Bankdaten als PDF herunterladen.',
-      ],
-    });
+    const [owner] = await findOwners(tx, asCustomerId(customerId));
+    if (owner)
+      await sendEmail(tx, {
+        to: owner.email,
+        subject: 'Ihr SEPA-Lastschriftmandat',
+        template: 'account.mandate.issued',
+        paragraphs: [
+          salutation(customer.name),
+          `Sie haben uns (${provider.name}) ein SEPA-Lastschriftmandat für das Konto ${maskIban(iban)} erteilt.`,
+          `Mandatsreferenz: ${created.reference}\nGläubiger-ID: ${created.creditorId}`,
+          'Ein zuvor erteiltes Mandat ist damit widerrufen. Das Mandat können Sie im Kundenportal unter Stammdaten › Bankdaten als PDF herunterladen.',
+        ],
+      });
     return created;
   });
   return toBankAccount(mandate);

@@ -6,14 +6,17 @@ import type { LifecycleContext } from '../../lifecycle/data-lifecycle';
 import { dataLifecycles } from '../../lifecycle/registry';
 import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
+import { findActiveUser } from '../auth/users.repository';
+import type { CustomerId } from '../customers/customer-id';
+import { findCustomer, findOwners } from '../customers/customers.repository';
 import { findUnpaidInvoices } from '../invoices/invoices.repository';
 import { findDeletionBlockingContracts } from '../products/products.repository';
 import { recordSecurityEvent } from '../security-log/security-log';
-import { anonymiseCustomer, findCustomer } from './account.repository';
+import { anonymiseCustomer } from './account.repository';
 import { fieldMessages } from './field-rules';
 import { keptAfterDeletion, keptCategoryLines } from './retention-texts';
 
-export async function findDeletionBlockers(db: Database, customerId: string): Promise<TDeletionBlocker[]> {
+export async function findDeletionBlockers(db: Database, customerId: CustomerId): Promise<TDeletionBlocker[]> {
   const [contracts, invoices] = await Promise.all([
     findDeletionBlockingContracts(db, customerId),
     findUnpaidInvoices(db, customerId),
@@ -27,7 +30,7 @@ export async function findDeletionBlockers(db: Database, customerId: string): Pr
 /** The deletion page: what stands in the way now, and what would be kept for how long. */
 export async function getDeletionInfo(
   db: Database,
-  customerId: string,
+  customerId: CustomerId,
   periods: LifecycleContext['periods'],
 ): Promise<TDeletionInfo> {
   return { blockers: await findDeletionBlockers(db, customerId), kept: keptAfterDeletion(periods) };
@@ -42,13 +45,15 @@ export async function getDeletionInfo(
  */
 export async function deleteAccount(
   db: Database,
-  customerId: string,
+  actor: { userId: string; customerId: CustomerId },
   password: string,
   periods: LifecycleContext['periods'],
 ) {
+  const { customerId } = actor;
   const customer = await findCustomer(db, customerId);
-  if (customer?.role !== 'customer') throw AppError.notFound('customer');
-  if (!(await verifyPassword(customer.passwordHash, password)))
+  const user = await findActiveUser(db, actor.userId);
+  if (!customer || !user) throw AppError.notFound('customer');
+  if (!(await verifyPassword(user.passwordHash, password)))
     throw AppError.validation([{ path: 'password', message: fieldMessages.wrongPassword }]);
 
   await db.transaction(async (tx) => {
@@ -56,23 +61,26 @@ export async function deleteAccount(
     const blockers = await findDeletionBlockers(tx, customerId);
     if (blockers.length > 0)
       throw new AppError('conflict', 'Active contracts or unpaid invoices stand in the way.', { blockers });
+    // The farewell goes to every owner, before their addresses are erased.
+    const owners = await findOwners(tx, customerId);
     const context: LifecycleContext = { now: new Date(), periods };
     for (const entry of dataLifecycles) await entry.erase?.(tx, customerId, context);
     await anonymiseCustomer(tx, customerId);
-    await recordSecurityEvent(tx, { type: 'account.deleted', userId: customerId });
-    await sendEmail(tx, {
-      to: customer.email,
-      customerId,
-      subject: 'Ihr Kundenkonto wurde gelöscht',
-      template: 'account.deleted',
-      paragraphs: [
-        // No name: the farewell outlives the erasure.
-        salutation(null),
-        'Ihr Kundenkonto wurde wie gewünscht gelöscht. Die Anmeldung ist nicht mehr möglich, alle Sitzungen sind gelöscht, Ihre Kundendaten und Ticketinhalte sind gelöscht oder anonymisiert.',
-        'Folgendes müssen oder dürfen wir noch aufbewahren; es ist gesperrt und wird nach Ablauf der Frist automatisch gelöscht:',
-        keptCategoryLines(keptAfterDeletion(periods)).join('\n'),
-        'Dies ist die letzte E-Mail, die Sie von uns zu diesem Konto erhalten.',
-      ],
-    });
+    await recordSecurityEvent(tx, { type: 'account.deleted', userId: actor.userId, details: { customerId } });
+    for (const owner of owners.length > 0 ? owners : [user])
+      await sendEmail(tx, {
+        to: owner.email,
+        customerId,
+        subject: 'Ihr Kundenkonto wurde gelöscht',
+        template: 'account.deleted',
+        paragraphs: [
+          // No name: the farewell outlives the erasure.
+          salutation(null),
+          'Ihr Kundenkonto wurde wie gewünscht gelöscht. Die Anmeldung ist nicht mehr möglich, alle Sitzungen sind gelöscht, Ihre Kundendaten und Ticketinhalte sind gelöscht oder anonymisiert.',
+          'Folgendes müssen oder dürfen wir noch aufbewahren; es ist gesperrt und wird nach Ablauf der Frist automatisch gelöscht:',
+          keptCategoryLines(keptAfterDeletion(periods)).join('\n'),
+          'Dies ist die letzte E-Mail, die Sie von uns zu diesem Konto erhalten.',
+        ],
+      });
   });
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../../test/app';
-import type { SepaMandateRow, UserRow } from '../../db/schema/index';
+import type { CustomerRow, SepaMandateRow } from '../../db/schema/index';
+import { asCustomerId } from '../customers/customer-id';
 import { mandateDocument } from './mandate-document';
 
 const provider = testConfig().provider;
 const mandate: SepaMandateRow = {
   id: '00000000-0000-4000-8000-000000000001',
-  customerId: '00000000-0000-4000-8000-000000000002',
+  customerId: asCustomerId('00000000-0000-4000-8000-000000000002'),
   reference: 'K10001-2026-ABCDEF1234',
   accountHolder: 'Jana <b>Petersen</b>',
   iban: 'DE89370400440532013000',
@@ -23,7 +24,7 @@ const debtor = {
   postalCode: '24937',
   city: 'Flensburg',
   country: 'DE',
-} as UserRow;
+} as CustomerRow;
 
 describe('mandate document', () => {
   const text = mandateDocument(mandate, debtor, provider).value;

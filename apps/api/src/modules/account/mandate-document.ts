@@ -1,5 +1,5 @@
 import type { ProviderIdentity } from '../../config';
-import type { SepaMandateRow, UserRow } from '../../db/schema/index';
+import type { CustomerRow, SepaMandateRow } from '../../db/schema/index';
 import { html, rawHtml, type SafeHtml } from '../../lib/html';
 
 const dateTime = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' });
@@ -27,7 +27,7 @@ const styles = rawHtml(`
  * creditor name, address and identifier, mandate reference, debtor name, address and IBAN,
  * authorisation text with the 8-week refund right, and the date it was given.
  */
-export function mandateDocument(mandate: SepaMandateRow, debtor: UserRow, provider: ProviderIdentity): SafeHtml {
+export function mandateDocument(mandate: SepaMandateRow, debtor: CustomerRow, provider: ProviderIdentity): SafeHtml {
   const debtorAddress = [debtor.street, [debtor.postalCode, debtor.city].filter(Boolean).join(' '), debtor.country]
     .filter(Boolean)
     .join(', ');

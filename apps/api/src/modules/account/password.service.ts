@@ -4,9 +4,10 @@ import { hashPassword, verifyPassword } from '../../lib/password';
 import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
 import { revokeAllSessions } from '../auth/sessions.repository';
-import { findUserByEmail } from '../auth/users.repository';
+import { findActiveUser, findUserByEmail } from '../auth/users.repository';
+import { findMembershipOf } from '../customers/customers.repository';
 import { recordSecurityEvent } from '../security-log/security-log';
-import { findCustomer, updatePasswordHash } from './account.repository';
+import { updatePasswordHash } from './account.repository';
 import { resetPasswordLink } from './account-links';
 import {
   consumeAccountToken,
@@ -22,7 +23,7 @@ export async function changePassword(
   auth: { userId: string; sessionId: string },
   input: { currentPassword: string; newPassword: string },
 ) {
-  const user = await findCustomer(db, auth.userId);
+  const user = await findActiveUser(db, auth.userId);
   if (!user) throw AppError.notFound('customer');
   if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
     throw AppError.validation([{ path: 'currentPassword', message: fieldMessages.wrongPassword }]);
@@ -37,7 +38,7 @@ export async function changePassword(
     await recordSecurityEvent(tx, { type: 'password.changed', userId: user.id });
     await sendEmail(tx, {
       to: user.email,
-      customerId: user.id,
+      customerId: (await findMembershipOf(tx, user.id))?.customerId ?? null,
       subject: 'Ihr Passwort wurde geändert',
       template: 'account.password.changed',
       paragraphs: [
@@ -60,7 +61,7 @@ export async function requestPasswordReset(db: Database, email: string, publicUr
     const token = await issueAccountToken(tx, { userId: user.id, purpose: 'password_reset' });
     await sendEmail(tx, {
       to: user.email,
-      customerId: user.id,
+      customerId: (await findMembershipOf(tx, user.id))?.customerId ?? null,
       subject: 'Passwort zurücksetzen',
       template: 'account.password.reset',
       paragraphs: [
@@ -77,7 +78,7 @@ export async function requestPasswordReset(db: Database, email: string, publicUr
 export async function confirmPasswordReset(db: Database, input: { token: string; newPassword: string }) {
   return db.transaction(async (tx) => {
     const used = await consumeAccountToken(tx, input.token, ['password_reset', 'welcome']);
-    const user = used ? await findCustomer(tx, used.userId) : undefined;
+    const user = used ? await findActiveUser(tx, used.userId) : undefined;
     if (!user || user.disabledAt) throw AppError.validation([{ path: 'token', message: fieldMessages.tokenInvalid }]);
     // A rejected password rolls the transaction back, so the link can be used again with a better one.
     const errors = checkNewPassword('newPassword', input.newPassword, user.email);
@@ -93,7 +94,7 @@ export async function confirmPasswordReset(db: Database, input: { token: string;
     });
     await sendEmail(tx, {
       to: user.email,
-      customerId: user.id,
+      customerId: (await findMembershipOf(tx, user.id))?.customerId ?? null,
       subject: 'Ihr Passwort wurde festgelegt',
       template: 'account.password.reset-done',
       paragraphs: [

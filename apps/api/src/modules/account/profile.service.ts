@@ -1,13 +1,16 @@
 import type { TProfile, ZProfileUpdate } from '@portal/contracts';
 import type { z } from 'zod';
 import type { Database } from '../../db/client';
-import type { UserRow } from '../../db/schema/index';
+import type { CustomerRow, UserRow } from '../../db/schema/index';
 import { AppError, type FieldError } from '../../lib/app-error';
 import { verifyPassword } from '../../lib/password';
 import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
+import { findActiveUser } from '../auth/users.repository';
+import type { CustomerId } from '../customers/customer-id';
+import { findCustomer, findMembershipOf } from '../customers/customers.repository';
 import { recordSecurityEvent } from '../security-log/security-log';
-import { findCustomer, isEmailTaken, updateEmail, updateProfile } from './account.repository';
+import { isEmailTaken, updateEmail, updateProfile } from './account.repository';
 import { confirmEmailLink } from './account-links';
 import {
   consumeAccountToken,
@@ -18,23 +21,40 @@ import {
 } from './account-tokens.repository';
 import { checkVatId, fieldMessages, isCountryCode } from './field-rules';
 
-export function toProfile(user: UserRow, pendingEmail: string | null): TProfile {
+/** Who edits the profile: the customer account's data, the signed-in user's address. */
+export interface ProfileActor {
+  userId: string;
+  customerId: CustomerId;
+}
+
+export function toProfile(customer: CustomerRow, user: UserRow, pendingEmail: string | null): TProfile {
   return {
-    customerNumber: user.customerNumber,
+    customerNumber: customer.customerNumber,
     email: user.email,
     pendingEmail,
-    name: user.name,
-    company: user.company,
-    address: { street: user.street, postalCode: user.postalCode, city: user.city, country: user.country },
-    phone: user.phone,
-    vatId: user.vatId,
+    name: customer.name,
+    company: customer.company,
+    address: {
+      street: customer.street,
+      postalCode: customer.postalCode,
+      city: customer.city,
+      country: customer.country,
+    },
+    phone: customer.phone,
+    vatId: customer.vatId,
   };
 }
 
-export async function getProfile(db: Database, customerId: string): Promise<TProfile> {
-  const user = await findCustomer(db, customerId);
-  if (!user) throw AppError.notFound('customer');
-  return toProfile(user, await findPendingEmailChange(db, customerId));
+async function load(db: Database, actor: ProfileActor) {
+  const customer = await findCustomer(db, actor.customerId);
+  const user = await findActiveUser(db, actor.userId);
+  if (!customer || !user) throw AppError.notFound('customer');
+  return { customer, user };
+}
+
+export async function getProfile(db: Database, actor: ProfileActor): Promise<TProfile> {
+  const { customer, user } = await load(db, actor);
+  return toProfile(customer, user, await findPendingEmailChange(db, user.id));
 }
 
 type ProfileUpdate = z.output<typeof ZProfileUpdate>;
@@ -43,9 +63,9 @@ type ProfileUpdate = z.output<typeof ZProfileUpdate>;
  * Saves the profile. A new e-mail address is not taken over here: it needs the current password,
  * and becomes the sign-in address only when the link sent to it is followed; the old address is told.
  */
-export async function saveProfile(db: Database, customerId: string, input: ProfileUpdate, publicUrl: string) {
-  const user = await findCustomer(db, customerId);
-  if (!user) throw AppError.notFound('customer');
+export async function saveProfile(db: Database, actor: ProfileActor, input: ProfileUpdate, publicUrl: string) {
+  const { customer, user } = await load(db, actor);
+  const { customerId, userId } = actor;
 
   const errors: FieldError[] = [];
   const country = input.address.country;
@@ -75,13 +95,13 @@ export async function saveProfile(db: Database, customerId: string, input: Profi
       phone: input.phone ?? null,
       vatId: vat.vatId,
       // A changed VAT ID is unverified again: reverse charge waits for staff to check it.
-      ...(vat.vatId !== user.vatId ? { vatIdVerifiedAt: null, vatIdVerifiedBy: null } : {}),
+      ...(vat.vatId !== customer.vatId ? { vatIdVerifiedAt: null, vatIdVerifiedBy: null } : {}),
     });
     if (emailChanges && input.email) {
-      const token = await issueAccountToken(tx, { userId: customerId, purpose: 'email_change', newEmail: input.email });
+      const token = await issueAccountToken(tx, { userId, purpose: 'email_change', newEmail: input.email });
       await recordSecurityEvent(tx, {
         type: 'email.change_requested',
-        userId: customerId,
+        userId,
         details: { newEmail: input.email },
       });
       await sendEmail(tx, {
@@ -111,7 +131,7 @@ export async function saveProfile(db: Database, customerId: string, input: Profi
     return row;
   });
   if (!updated) throw AppError.notFound('customer');
-  return toProfile(updated, await findPendingEmailChange(db, customerId));
+  return toProfile(updated, user, await findPendingEmailChange(db, userId));
 }
 
 /** Follows the link from the confirmation e-mail: the new address becomes the sign-in address. */
@@ -119,7 +139,7 @@ export async function confirmEmailChange(db: Database, token: string) {
   await db.transaction(async (tx) => {
     const used = await consumeAccountToken(tx, token, ['email_change']);
     if (!used?.newEmail) throw AppError.validation([{ path: 'token', message: fieldMessages.tokenInvalid }]);
-    const user = await findCustomer(tx, used.userId);
+    const user = await findActiveUser(tx, used.userId);
     if (!user) throw AppError.validation([{ path: 'token', message: fieldMessages.tokenInvalid }]);
     if (await isEmailTaken(tx, used.newEmail))
       throw new AppError('conflict', 'Another account uses this e-mail address.');
@@ -132,7 +152,7 @@ export async function confirmEmailChange(db: Database, token: string) {
     });
     await sendEmail(tx, {
       to: user.email,
-      customerId: user.id,
+      customerId: (await findMembershipOf(tx, user.id))?.customerId ?? null,
       subject: 'Ihre E-Mail-Adresse wurde geändert',
       template: 'account.email-change.done',
       paragraphs: [

@@ -3,6 +3,7 @@ import type { Database } from '../../db/client';
 import type { JobDefinition } from '../../jobs/scheduler';
 import type { LifecycleContext } from '../../lifecycle/data-lifecycle';
 import { dataLifecycles } from '../../lifecycle/registry';
+import type { CustomerId } from '../customers/customer-id';
 import { findDeletedCustomers } from './account.repository';
 import { deleteDeletedCustomerRow } from './retention.repository';
 
@@ -16,7 +17,7 @@ export interface RetentionJobOptions {
   now?: () => Date;
 }
 
-async function retainedByAnyModule(db: Database, customerId: string): Promise<boolean> {
+async function retainedByAnyModule(db: Database, customerId: CustomerId): Promise<boolean> {
   for (const entry of dataLifecycles) if (await entry.retains?.(db, customerId)) return true;
   return false;
 }

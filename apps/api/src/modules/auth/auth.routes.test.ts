@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { rolePermissions } from '@portal/contracts';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app';
@@ -115,6 +116,9 @@ describe('GET /me', () => {
         role: 'customer',
         staffRole: null,
         customerType: 'business',
+        customerId: user.id,
+        memberRole: 'owner',
+        permissions: [...rolePermissions.owner],
       });
     }
   });

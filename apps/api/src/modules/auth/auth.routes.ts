@@ -54,5 +54,8 @@ export default async function authModule(app: FastifyInstance, { config }: { con
     return { status: 204, body: null };
   });
 
-  registerRoute(app, authRoutes.me, async (request) => ({ status: 200, body: toMe(request.auth.user) }));
+  registerRoute(app, authRoutes.me, async (request) => ({
+    status: 200,
+    body: toMe(request.auth.user, request.auth.customer, request.auth.memberRole),
+  }));
 }

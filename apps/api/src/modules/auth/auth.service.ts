@@ -1,6 +1,6 @@
-import type { TMe } from '@portal/contracts';
+import { rolePermissions, type TMe, type TMemberRole } from '@portal/contracts';
 import type { DbOrTx } from '../../db/client';
-import type { UserRow } from '../../db/schema/index';
+import type { CustomerRow, UserRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { verifyPassword } from '../../lib/password';
 import { createSignInChallenge } from '../mfa/challenges.repository';
@@ -9,16 +9,20 @@ import { recordSecurityEvent } from '../security-log/security-log';
 import { insertSession } from './sessions.repository';
 import { findUserByEmail } from './users.repository';
 
-export function toMe(user: UserRow): TMe {
+/** The signed-in user with the customer account they act for (none for staff). */
+export function toMe(user: UserRow, customer: CustomerRow | null, memberRole: TMemberRole | null): TMe {
   return {
     id: user.id,
-    customerNumber: user.customerNumber,
+    customerNumber: customer?.customerNumber ?? null,
     email: user.email,
     name: user.name,
-    company: user.company,
+    company: customer?.company ?? null,
     role: user.role,
     staffRole: user.staffRole,
-    customerType: user.customerType,
+    customerType: customer?.customerType ?? null,
+    customerId: customer?.id ?? null,
+    memberRole: customer ? memberRole : null,
+    permissions: customer && memberRole ? [...rolePermissions[memberRole]] : [],
   };
 }
 

@@ -1,7 +1,8 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { sessions } from '../../db/schema/index';
 import { retentionCutoff } from '../../lib/retention-periods';
 import type { DataLifecycle } from '../../lifecycle/data-lifecycle';
+import { memberUserIds } from '../customers/customers.repository';
 
 /**
  * Sessions hold the address and browser of every sign-in. Deleting the account deletes them at
@@ -31,7 +32,7 @@ export const sessionsLifecycle: DataLifecycle = {
     };
   },
   async erase(tx, customerId) {
-    await tx.delete(sessions).where(eq(sessions.userId, customerId));
+    await tx.delete(sessions).where(inArray(sessions.userId, memberUserIds(tx, customerId)));
   },
   async purge(db, { now, periods }) {
     const cutoff = retentionCutoff(periods.endedSessions, now);

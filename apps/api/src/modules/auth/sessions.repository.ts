@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { sessions, users } from '../../db/schema/index';
+import { customerMembers, customers, sessions, users } from '../../db/schema/index';
 
 export interface NewSession {
   userId: string;
@@ -15,12 +15,17 @@ export async function insertSession(db: DbOrTx, session: NewSession) {
   return row;
 }
 
-/** The session with its user, only while it is neither revoked, expired nor its user disabled. */
+/**
+ * The session with its user and the customer account the user acts for (none for staff), only
+ * while it is neither revoked, expired nor its user disabled.
+ */
 export async function findActiveSession(db: DbOrTx, sessionId: string, now = new Date()) {
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, customer: customers, memberRole: customerMembers.role })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(customerMembers, eq(customerMembers.userId, users.id))
+    .leftJoin(customers, eq(customers.id, customerMembers.customerId))
     .where(
       and(
         eq(sessions.id, sessionId),

@@ -1,6 +1,7 @@
 import type { TSignedIn } from '@portal/contracts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { SessionRow, UserRow } from '../../db/schema/index';
+import { findCustomer, findMembershipOf } from '../customers/customers.repository';
 import { toMe } from './auth.service';
 
 /**
@@ -21,8 +22,10 @@ export async function signedInAnswer(
     !bearer,
   );
   reply.log.info({ userId: user.id, sessionId: session.id }, 'signed in');
+  const membership = await findMembershipOf(app.db, user.id);
+  const customer = membership ? ((await findCustomer(app.db, membership.customerId)) ?? null) : null;
   const body: TSignedIn = {
-    customer: toMe(user),
+    customer: toMe(user, customer, membership?.role ?? null),
     ...(bearer ? { accessToken: token } : {}),
     expiresAt: expiresAt.toISOString(),
   };

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/client';
 import { type InvoiceRow, payments, type SepaMandateRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { calendarDateOf } from '../../lib/calendar';
+import type { CustomerId } from '../customers/customer-id';
 import { insertPayment } from '../invoices/payments.repository';
 import { sendPreNotification } from './collection-emails';
 import {
@@ -23,7 +24,7 @@ export type MandateUse =
   | { usable: false; reason: 'no_sepa_mandate' | 'mandate_suspended' };
 
 /** The active mandate, unless two returned debits suspended it until the customer gives bank data again. */
-export async function mandateFor(db: DbOrTx, customerId: string): Promise<MandateUse> {
+export async function mandateFor(db: DbOrTx, customerId: CustomerId): Promise<MandateUse> {
   const found = await findActiveMandateWithSuspension(db, customerId);
   if (!found) return { usable: false, reason: 'no_sepa_mandate' };
   if (found.suspendedAt) return { usable: false, reason: 'mandate_suspended' };

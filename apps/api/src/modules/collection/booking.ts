@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { type DirectDebitRow, type InvoiceRow, payments, users } from '../../db/schema/index';
+import { customerContactEmail, customers, type DirectDebitRow, type InvoiceRow, payments } from '../../db/schema/index';
 import { sendEmail } from '../../mail/mailer';
+import type { CustomerId } from '../customers/customer-id';
 import { formatEuro } from '../invoices/invoice-format';
 import { lockInvoiceForBackOffice, reopenInvoice, setInvoiceState } from '../invoices/invoices.repository';
 import { closeOpenTransfers, insertPayment } from '../invoices/payments.repository';
@@ -35,9 +36,9 @@ async function settleIfPaid(tx: DbOrTx, invoice: InvoiceRow, bookingDate: string
   await closeOpenTransfers(tx, invoice.id, 'invoice_paid');
   await fitAnnouncedDebit(tx, { ...invoice, state: 'paid' });
   const [customer] = await tx
-    .select({ email: users.email, invoiceEmail: users.invoiceEmail })
-    .from(users)
-    .where(eq(users.id, invoice.customerId));
+    .select({ email: customerContactEmail, invoiceEmail: customers.invoiceEmail })
+    .from(customers)
+    .where(eq(customers.id, invoice.customerId));
   if (!customer) return;
   await sendEmail(tx, {
     to: customer.invoiceEmail ?? customer.email,
@@ -52,7 +53,7 @@ async function settleIfPaid(tx: DbOrTx, invoice: InvoiceRow, bookingDate: string
   });
 }
 
-async function creditAccount(tx: DbOrTx, customerId: string, cents: number, booking: Booking, invoiceId?: string) {
+async function creditAccount(tx: DbOrTx, customerId: CustomerId, cents: number, booking: Booking, invoiceId?: string) {
   if (cents <= 0) return;
   await insertAccountEntry(tx, {
     customerId,
@@ -71,7 +72,7 @@ async function creditAccount(tx: DbOrTx, customerId: string, cents: number, book
  */
 export async function bookReceipt(
   tx: DbOrTx,
-  customerId: string,
+  customerId: CustomerId,
   invoices: InvoiceRow[],
   amount: number,
   booking: Booking,

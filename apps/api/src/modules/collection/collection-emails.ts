@@ -1,15 +1,16 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { type InvoiceRow, users } from '../../db/schema/index';
+import { customerContactEmail, customers, type InvoiceRow } from '../../db/schema/index';
 import { sendEmail } from '../../mail/mailer';
+import type { CustomerId } from '../customers/customer-id';
 import { formatEuro, formatGermanDate, formatIban } from '../invoices/invoice-format';
 
 /** Where mails about paying go: the invoice address (accounting) when set, else the sign-in address. */
-async function billingAddressOf(tx: DbOrTx, customerId: string) {
+async function billingAddressOf(tx: DbOrTx, customerId: CustomerId) {
   const [row] = await tx
-    .select({ email: users.email, invoiceEmail: users.invoiceEmail })
-    .from(users)
-    .where(eq(users.id, customerId));
+    .select({ email: customerContactEmail, invoiceEmail: customers.invoiceEmail })
+    .from(customers)
+    .where(eq(customers.id, customerId));
   return row ? (row.invoiceEmail ?? row.email) : null;
 }
 

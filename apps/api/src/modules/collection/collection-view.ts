@@ -2,6 +2,7 @@ import type { TDirectDebitState, TInvoiceEvent } from '@portal/contracts';
 import type { DbOrTx } from '../../db/client';
 import type { DirectDebitRow, InvoiceRow, PaymentRow } from '../../db/schema/index';
 import { calendarDateOf } from '../../lib/calendar';
+import type { CustomerId } from '../customers/customer-id';
 import { findDebitsOfInvoices } from './debits.repository';
 import { findNoticesOfInvoices } from './dunning.repository';
 
@@ -28,7 +29,7 @@ function stateOf(debit: DirectDebitRow): TDirectDebitState | null {
 /** The customer's invoices' collection facts, by invoice id (one query each for debits and notices). */
 export async function collectionFactsOf(
   db: DbOrTx,
-  customerId: string,
+  customerId: CustomerId,
   invoiceIds: string[],
 ): Promise<(invoiceId: string) => CollectionFacts> {
   const [debits, notices] = await Promise.all([

@@ -3,13 +3,13 @@ import {
   bankStatementEntries,
   bankStatementImports,
   customerAccountEntries,
+  customers,
   directDebitRuns,
   directDebits,
   dunningNotices,
   dunningStops,
   mandateSuspensions,
   sepaMandates,
-  users,
 } from '../../db/schema/index';
 import { retentionCutoff } from '../../lib/retention-periods';
 import type { DataLifecycle } from '../../lifecycle/data-lifecycle';
@@ -117,12 +117,12 @@ export const collectionLifecycle: DataLifecycle = {
     // Accounting records of deleted customers whose invoices reached the end of their period go with them.
     const invoiceCutoff = retentionCutoff(periods.invoices, now).toISOString().slice(0, 10);
     const gone = db
-      .select({ id: users.id })
-      .from(users)
+      .select({ id: customers.id })
+      .from(customers)
       .where(
         and(
-          isNotNull(users.deletedAt),
-          sql`not exists (select 1 from invoices i where i.customer_id = ${users.id} and i.issue_date >= ${invoiceCutoff})`,
+          isNotNull(customers.deletedAt),
+          sql`not exists (select 1 from invoices i where i.customer_id = ${customers.id} and i.issue_date >= ${invoiceCutoff})`,
         ),
       );
     let purged = debits.length;

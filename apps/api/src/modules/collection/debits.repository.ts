@@ -9,6 +9,7 @@ import {
   payments,
   sepaMandates,
 } from '../../db/schema/index';
+import type { CustomerId } from '../customers/customer-id';
 
 export type NewDirectDebit = typeof directDebits.$inferInsert;
 export type NewRun = typeof directDebitRuns.$inferInsert;
@@ -20,7 +21,7 @@ export async function insertDirectDebit(tx: DbOrTx, values: NewDirectDebit): Pro
 }
 
 /** The customer's debits of some invoices (invoice list and detail). */
-export async function findDebitsOfInvoices(db: DbOrTx, customerId: string, invoiceIds: string[]) {
+export async function findDebitsOfInvoices(db: DbOrTx, customerId: CustomerId, invoiceIds: string[]) {
   if (invoiceIds.length === 0) return [];
   return db
     .select()
@@ -30,7 +31,7 @@ export async function findDebitsOfInvoices(db: DbOrTx, customerId: string, invoi
 }
 
 /** The debit of an invoice that waits for collection (announced or submitted), if any. */
-export async function findPendingDebit(db: DbOrTx, customerId: string, invoiceId: string) {
+export async function findPendingDebit(db: DbOrTx, customerId: CustomerId, invoiceId: string) {
   const [row] = await db
     .select()
     .from(directDebits)
@@ -45,7 +46,7 @@ export async function findPendingDebit(db: DbOrTx, customerId: string, invoiceId
 }
 
 /** Whether the invoice was ever part of a run (then it is never collected again). */
-export async function wasInRun(db: DbOrTx, customerId: string, invoiceId: string): Promise<boolean> {
+export async function wasInRun(db: DbOrTx, customerId: CustomerId, invoiceId: string): Promise<boolean> {
   const [row] = await db
     .select({ id: directDebits.id })
     .from(directDebits)
@@ -117,7 +118,7 @@ export async function countReturnsOfMandate(tx: DbOrTx, mandateId: string): Prom
 }
 
 /** The customer's active mandate and whether returns suspended it. */
-export async function findActiveMandateWithSuspension(db: DbOrTx, customerId: string) {
+export async function findActiveMandateWithSuspension(db: DbOrTx, customerId: CustomerId) {
   const [row] = await db
     .select({ mandate: sepaMandates, suspendedAt: mandateSuspensions.suspendedAt })
     .from(sepaMandates)
@@ -127,7 +128,7 @@ export async function findActiveMandateWithSuspension(db: DbOrTx, customerId: st
   return row;
 }
 
-export async function suspendMandate(tx: DbOrTx, customerId: string, mandateId: string) {
+export async function suspendMandate(tx: DbOrTx, customerId: CustomerId, mandateId: string) {
   await tx.insert(mandateSuspensions).values({ mandateId, customerId }).onConflictDoNothing();
 }
 
@@ -146,7 +147,7 @@ export async function findMandatesUnusedSince(db: DbOrTx, before: Date) {
     );
 }
 
-export async function expireMandate(tx: DbOrTx, customerId: string, mandateId: string) {
+export async function expireMandate(tx: DbOrTx, customerId: CustomerId, mandateId: string) {
   const rows = await tx
     .update(sepaMandates)
     .set({ revokedAt: sql`now()` })
@@ -211,7 +212,7 @@ export async function paidCentsOf(db: DbOrTx, invoiceId: string): Promise<number
 }
 
 /** Debits of a customer that are not withdrawn (export), newest first. */
-export async function listDebitsOf(db: DbOrTx, customerId: string) {
+export async function listDebitsOf(db: DbOrTx, customerId: CustomerId) {
   return db
     .select()
     .from(directDebits)

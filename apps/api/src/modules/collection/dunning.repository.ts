@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { directDebits, dunningNotices, dunningStops, invoices, users } from '../../db/schema/index';
+import { customers, directDebits, dunningNotices, dunningStops, invoices } from '../../db/schema/index';
+import type { CustomerId } from '../customers/customer-id';
 
 /**
  * Back office (dunning job): open invoices past their due date without a debit waiting for
@@ -10,7 +11,7 @@ export async function findDunningCandidates(db: DbOrTx, today: string, limit = 5
   return db
     .select({
       invoice: invoices,
-      customerType: users.customerType,
+      customerType: customers.customerType,
       lastLevel: sql<
         number | null
       >`(select max(${dunningNotices.level}) from ${dunningNotices} where ${dunningNotices.invoiceId} = ${invoices.id})`,
@@ -19,7 +20,7 @@ export async function findDunningCandidates(db: DbOrTx, today: string, limit = 5
       >`(select max(${dunningNotices.sentOn})::text from ${dunningNotices} where ${dunningNotices.invoiceId} = ${invoices.id})`,
     })
     .from(invoices)
-    .innerJoin(users, eq(users.id, invoices.customerId))
+    .innerJoin(customers, eq(customers.id, invoices.customerId))
     .where(
       and(
         eq(invoices.kind, 'invoice'),
@@ -37,7 +38,7 @@ export async function findDunningCandidates(db: DbOrTx, today: string, limit = 5
 /** Records a notice once per level (a concurrent run inserts nothing and answers false). */
 export async function insertNotice(
   tx: DbOrTx,
-  values: { invoiceId: string; customerId: string; level: number; sentOn: string; feeCents: number },
+  values: { invoiceId: string; customerId: CustomerId; level: number; sentOn: string; feeCents: number },
 ) {
   const rows = await tx
     .insert(dunningNotices)
@@ -47,7 +48,7 @@ export async function insertNotice(
   return rows.length === 1;
 }
 
-export async function findNoticesOfInvoices(db: DbOrTx, customerId: string, invoiceIds: string[]) {
+export async function findNoticesOfInvoices(db: DbOrTx, customerId: CustomerId, invoiceIds: string[]) {
   if (invoiceIds.length === 0) return [];
   return db
     .select()
@@ -56,7 +57,7 @@ export async function findNoticesOfInvoices(db: DbOrTx, customerId: string, invo
     .orderBy(asc(dunningNotices.level));
 }
 
-export async function listNoticesOf(db: DbOrTx, customerId: string) {
+export async function listNoticesOf(db: DbOrTx, customerId: CustomerId) {
   return db
     .select()
     .from(dunningNotices)
@@ -66,7 +67,7 @@ export async function listNoticesOf(db: DbOrTx, customerId: string) {
 
 export async function upsertStop(
   tx: DbOrTx,
-  values: { invoiceId: string; customerId: string; reason: string; setBy: string },
+  values: { invoiceId: string; customerId: CustomerId; reason: string; setBy: string },
 ) {
   const [row] = await tx
     .insert(dunningStops)

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client';
 import { sendEmail } from '../../mail/mailer';
-import { findCustomer } from '../account/account.repository';
+import { asCustomerId } from '../customers/customer-id';
+import { findCustomer, findOwners } from '../customers/customers.repository';
 import { expireMandate, findMandatesUnusedSince } from './debits.repository';
 
 /** SEPA rulebook: a mandate not used for 36 months expires; a new debit needs a new mandate. */
@@ -18,10 +19,11 @@ export async function expireUnusedMandates(db: Database, now: Date): Promise<num
   for (const mandate of await findMandatesUnusedSince(db, mandateExpiryCutoff(now))) {
     const done = await db.transaction(async (tx) => {
       if (!(await expireMandate(tx, mandate.customerId, mandate.id))) return false;
-      const customer = await findCustomer(tx, mandate.customerId);
-      if (customer && !customer.deletedAt) {
+      const customer = await findCustomer(tx, asCustomerId(mandate.customerId));
+      const [owner] = customer ? await findOwners(tx, asCustomerId(customer.id)) : [];
+      if (customer && owner) {
         await sendEmail(tx, {
-          to: customer.email,
+          to: owner.email,
           customerId: customer.id,
           subject: 'Ihr SEPA-Lastschriftmandat ist erloschen',
           template: 'collection.mandate-expired',

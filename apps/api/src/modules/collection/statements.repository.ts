@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { bankStatementEntries, bankStatementImports, customerAccountEntries } from '../../db/schema/index';
+import type { CustomerId } from '../customers/customer-id';
 
 export type NewBankEntry = typeof bankStatementEntries.$inferInsert;
 export type NewAccountEntry = typeof customerAccountEntries.$inferInsert;
@@ -55,7 +56,7 @@ export async function insertAccountEntry(tx: DbOrTx, values: NewAccountEntry) {
   await tx.insert(customerAccountEntries).values(values);
 }
 
-export async function listAccountEntries(db: DbOrTx, customerId: string) {
+export async function listAccountEntries(db: DbOrTx, customerId: CustomerId) {
   return db
     .select()
     .from(customerAccountEntries)
@@ -63,7 +64,7 @@ export async function listAccountEntries(db: DbOrTx, customerId: string) {
     .orderBy(desc(customerAccountEntries.createdAt));
 }
 
-export async function listEntriesOfCustomer(db: DbOrTx, customerId: string) {
+export async function listEntriesOfCustomer(db: DbOrTx, customerId: CustomerId) {
   return db
     .select()
     .from(bankStatementEntries)

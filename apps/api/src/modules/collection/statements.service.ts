@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../db/client';
 import type { BankStatementEntryRow, DirectDebitRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
+import type { CustomerId } from '../customers/customer-id';
 import { lockInvoiceForBackOffice } from '../invoices/invoices.repository';
 import { applyReturn, type Booking, bookReceipt, settleCollected } from './booking';
 import { lockDebitsByEndToEnd, lockInvoicesByNumber, lockSubmittedDebitsOfBlock } from './debits.repository';
@@ -23,7 +24,7 @@ import { namespaceOf, validateAgainst } from './xml-schemas';
 /** One import at a time across instances: entries of two uploads of one file never interleave. */
 const IMPORT_LOCK = 727_017;
 
-type Outcome = { status: 'matched'; customerId: string | null } | { status: 'unmatched'; reason: string };
+type Outcome = { status: 'matched'; customerId: CustomerId | null } | { status: 'unmatched'; reason: string };
 
 function refuse(reason: string, detail: string, messages: string[] = []): never {
   throw new AppError('unprocessable', detail, {
@@ -131,8 +132,9 @@ async function matchTransfer(tx: DbOrTx, remittance: string, amount: number, boo
   if (numbers.length === 0) return { status: 'unmatched', reason: 'no_invoice' };
   const found = await lockInvoicesByNumber(tx, numbers);
   if (found.length === 0) return { status: 'unmatched', reason: 'no_invoice' };
-  const customerId = found[0]?.customerId ?? '';
-  if (found.some((invoice) => invoice.customerId !== customerId)) return { status: 'unmatched', reason: 'ambiguous' };
+  const customerId = found[0]?.customerId;
+  if (!customerId || found.some((invoice) => invoice.customerId !== customerId))
+    return { status: 'unmatched', reason: 'ambiguous' };
   const ordered = numbers.flatMap((number) => found.filter((invoice) => invoice.number === number));
   await bookReceipt(tx, customerId, ordered, amount, booking);
   return { status: 'matched', customerId };

@@ -6,7 +6,7 @@ import { useTestApp } from '../../../test/app';
 import { expectProblem, signedInCustomer, signedInStaff } from '../../../test/factories';
 import { issueInvoiceFor } from '../../../test/invoice-factories';
 import { loadConfig } from '../../config';
-import { invoiceDocuments, invoices, outboxEmailAttachments, outboxEmails, users } from '../../db/schema/index';
+import { customers, invoiceDocuments, invoices, outboxEmailAttachments, outboxEmails } from '../../db/schema/index';
 import { providerSnapshot } from './invoice-issuing.service';
 import { insertInvoice } from './invoices.repository';
 
@@ -141,7 +141,7 @@ describe('VAT derived from the customer', () => {
       });
     expectProblem(await verify('ATU99999999'), 409, 'conflict');
     expect((await verify('ATU 1234 5678')).statusCode).toBe(204);
-    const [verified] = await ctx.db.select().from(users).where(eq(users.id, austrian.user.id));
+    const [verified] = await ctx.db.select().from(customers).where(eq(customers.id, austrian.user.id));
     expect(verified?.vatIdVerifiedBy).toBe(staff.user.id);
     const at = (await issue(staff, { customerId: austrian.user.id, servicePeriod: period, lines })).json<TInvoice>();
     expect({ treatment: at.vatTreatment, taxes: at.taxes }).toEqual({

@@ -3,6 +3,7 @@ import type { Database, DbOrTx } from '../../db/client';
 import type { JobDefinition } from '../../jobs/scheduler';
 import { AppError } from '../../lib/app-error';
 import type { PdfRenderer } from '../../pdf/pdf-renderer';
+import type { CustomerId } from '../customers/customer-id';
 import { buildFacturX, buildXRechnung } from './einvoice/einvoice';
 import { invoiceDocument } from './invoice-document';
 import {
@@ -61,7 +62,7 @@ export async function archiveMissingDocuments(db: Database, renderer: PdfRendere
   return archived;
 }
 
-async function archiveOne(db: Database, renderer: PdfRenderer, customerId: string, invoiceId: string) {
+async function archiveOne(db: Database, renderer: PdfRenderer, customerId: CustomerId, invoiceId: string) {
   await db.transaction(async (tx) => {
     const invoice = await findInvoice(tx, customerId, invoiceId);
     if (!invoice) return;
@@ -106,7 +107,7 @@ export interface ArchivedFile {
 export async function getArchivedFile(
   db: Database,
   renderer: PdfRenderer,
-  customerId: string,
+  customerId: CustomerId,
   invoiceId: string,
   format: 'pdf' | 'xrechnung',
 ): Promise<ArchivedFile> {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import type { InvoiceRow } from '../../db/schema/index';
-import { users } from '../../db/schema/index';
+import { customerContactEmail, customers } from '../../db/schema/index';
 import { sendEmail } from '../../mail/mailer';
 
 /**
@@ -16,9 +16,9 @@ export async function deliverInvoiceEmail(
   message: { subject: string; template: string; paragraphs: string[] },
 ) {
   const [customer] = await tx
-    .select({ email: users.email, invoiceEmail: users.invoiceEmail, delivery: users.invoiceDelivery })
-    .from(users)
-    .where(eq(users.id, invoice.customerId));
+    .select({ email: customerContactEmail, invoiceEmail: customers.invoiceEmail, delivery: customers.invoiceDelivery })
+    .from(customers)
+    .where(eq(customers.id, invoice.customerId));
   if (!customer) return;
   const pdf = { filename: `${invoice.number}.pdf`, contentType: 'application/pdf', content: documents.pdf };
   const xml = { filename: `${invoice.number}-xrechnung.xml`, contentType: 'application/xml', content: documents.xml };

@@ -1,13 +1,14 @@
 import type { TIssueInvoiceBody } from '@portal/contracts';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { ProviderIdentity } from '../../config';
 import type { Database, DbOrTx } from '../../db/client';
 import {
   type BillingAddressSnapshot,
+  type CustomerRow,
+  customerContactEmail,
+  customers,
   type PaymentMeansSnapshot,
   type ProviderSnapshot,
-  type UserRow,
-  users,
 } from '../../db/schema/index';
 import { AppError, type FieldError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
@@ -20,6 +21,7 @@ import {
   withdrawAnnouncedDebit,
 } from '../collection/announcement.service';
 import { preNotificationText } from '../collection/collection-emails';
+import { asCustomerId, type CustomerId } from '../customers/customer-id';
 import { computeAmounts, lineNet, negateTaxes, toQuantityMilli } from './invoice-amounts';
 import { archiveIssuedDocuments } from './invoice-archive.service';
 import { deliverInvoiceEmail } from './invoice-delivery';
@@ -54,11 +56,14 @@ export interface IssuingDeps {
 
 const DEFAULT_PRE_NOTIFICATION_DAYS = 14;
 
-async function customerOf(db: DbOrTx, customerId: string): Promise<UserRow> {
-  const [customer] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, customerId), eq(users.role, 'customer')));
+type BilledCustomer = CustomerRow & { email: string };
+
+async function customerOf(db: DbOrTx, customerId: CustomerId): Promise<BilledCustomer> {
+  const [row] = await db
+    .select({ customer: customers, email: customerContactEmail })
+    .from(customers)
+    .where(eq(customers.id, customerId));
+  const customer = row ? { ...row.customer, email: row.email } : undefined;
   if (!customer?.customerNumber) throw AppError.notFound('customer');
   if (!customer.street || !customer.postalCode || !customer.city || !customer.country) {
     throw new AppError('unprocessable', 'The customer has no complete billing address.');
@@ -66,7 +71,7 @@ async function customerOf(db: DbOrTx, customerId: string): Promise<UserRow> {
   return customer;
 }
 
-function billingAddressOf(customer: UserRow): BillingAddressSnapshot {
+function billingAddressOf(customer: BilledCustomer): BillingAddressSnapshot {
   const customerNumber = customer.customerNumber ?? '';
   return {
     name: customer.name,
@@ -83,7 +88,7 @@ function billingAddressOf(customer: UserRow): BillingAddressSnapshot {
 }
 
 /** The tax rate of every line, derived from the customer; field errors for what cannot apply. */
-function derivedLines(customer: UserRow, body: TIssueInvoiceBody) {
+function derivedLines(customer: BilledCustomer, body: TIssueInvoiceBody) {
   const derivation = deriveVatTreatment({
     country: customer.country ?? '',
     customerType: customer.customerType,
@@ -114,7 +119,7 @@ function derivedLines(customer: UserRow, body: TIssueInvoiceBody) {
  */
 async function paymentMeansFor(
   tx: DbOrTx,
-  customerId: string,
+  customerId: CustomerId,
   body: TIssueInvoiceBody,
   dates: { issueDate: string; dueDate: string; preNotificationDays: number },
 ) {
@@ -157,7 +162,7 @@ export async function issueInvoice(db: Database, deps: IssuingDeps, body: TIssue
 export async function issueInvoiceIn(tx: DbOrTx, deps: IssuingDeps, body: TIssueInvoiceBody) {
   const issueDate = body.issueDate ?? today();
   const preNotificationDays = deps.preNotificationDays ?? DEFAULT_PRE_NOTIFICATION_DAYS;
-  const customer = await customerOf(tx, body.customerId);
+  const customer = await customerOf(tx, asCustomerId(body.customerId));
   // A direct debit's due date is its collection date, at least the pre-notification period ahead.
   const debitLikely = body.directDebit !== false && (await mandateFor(tx, customer.id)).usable;
   const dueDate =
@@ -181,7 +186,7 @@ export async function issueInvoiceIn(tx: DbOrTx, deps: IssuingDeps, body: TIssue
   const invoice = await insertInvoice(
     tx,
     {
-      customerId: body.customerId,
+      customerId: asCustomerId(body.customerId),
       number,
       issueDate,
       servicePeriodStart: body.servicePeriod.start,

@@ -1,15 +1,16 @@
 import type { TInvoiceSettings } from '@portal/contracts';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { users } from '../../db/schema/index';
+import { customers } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { isValidLeitwegId, normalizeLeitwegId } from '../account/rules/leitweg-id';
+import type { CustomerId } from '../customers/customer-id';
 
 const columns = {
-  delivery: users.invoiceDelivery,
-  invoiceEmail: users.invoiceEmail,
-  leitwegId: users.leitwegId,
-  customerType: users.customerType,
+  delivery: customers.invoiceDelivery,
+  invoiceEmail: customers.invoiceEmail,
+  leitwegId: customers.leitwegId,
+  customerType: customers.customerType,
 };
 
 function toSettings(row: {
@@ -22,11 +23,8 @@ function toSettings(row: {
 }
 
 /** How the customer receives invoices (Stammdaten). */
-export async function getInvoiceSettings(db: Database, customerId: string): Promise<TInvoiceSettings> {
-  const [row] = await db
-    .select(columns)
-    .from(users)
-    .where(and(eq(users.id, customerId), eq(users.role, 'customer')));
+export async function getInvoiceSettings(db: Database, customerId: CustomerId): Promise<TInvoiceSettings> {
+  const [row] = await db.select(columns).from(customers).where(eq(customers.id, customerId));
   if (!row) throw AppError.notFound('customer');
   return toSettings(row);
 }
@@ -37,7 +35,7 @@ export async function getInvoiceSettings(db: Database, customerId: string): Prom
  */
 export async function saveInvoiceSettings(
   db: Database,
-  customerId: string,
+  customerId: CustomerId,
   input: TInvoiceSettings,
 ): Promise<TInvoiceSettings> {
   const leitwegId = input.leitwegId ? normalizeLeitwegId(input.leitwegId) : null;
@@ -45,7 +43,7 @@ export async function saveInvoiceSettings(
     throw AppError.validation([{ path: 'leitwegId', message: 'is not a Leitweg-ID (format or check digits)' }]);
   }
   const [row] = await db
-    .update(users)
+    .update(customers)
     .set({
       invoiceDelivery: input.delivery,
       invoiceEmail: input.invoiceEmail,
@@ -53,7 +51,7 @@ export async function saveInvoiceSettings(
       customerType: input.customerType,
       updatedAt: sql`now()`,
     })
-    .where(and(eq(users.id, customerId), eq(users.role, 'customer')))
+    .where(eq(customers.id, customerId))
     .returning(columns);
   if (!row) throw AppError.notFound('customer');
   return toSettings(row);

@@ -2,6 +2,7 @@ import { adminInvoiceRoutes } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
 import { registerRoute } from '../../lib/route';
+import { asCustomerId } from '../customers/customer-id';
 import { noteStaffChange } from '../staff/staff-audit';
 import { correctInvoice } from './invoice-correction.service';
 import { cancelInvoice, issueInvoice } from './invoice-issuing.service';
@@ -39,7 +40,7 @@ export default async function invoicesAdminModule(app: FastifyInstance, { config
   });
 
   registerRoute(app, adminInvoiceRoutes.verifyVatId, async (request) => {
-    await verifyVatId(app.db, request.auth.userId, request.params.id, request.body.vatId);
+    await verifyVatId(app.db, request.auth.userId, asCustomerId(request.params.id), request.body.vatId);
     noteStaffChange(request, { customerId: request.params.id, after: { vatIdVerified: request.body.vatId } });
     return { status: 204, body: null };
   });

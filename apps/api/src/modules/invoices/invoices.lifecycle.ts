@@ -1,14 +1,15 @@
 import { and, asc, eq, inArray, isNotNull, lt, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { invoiceDocuments, invoiceLines, invoices, payments, users } from '../../db/schema/index';
+import { customers, invoiceDocuments, invoiceLines, invoices, payments } from '../../db/schema/index';
 import { retentionCutoff } from '../../lib/retention-periods';
 import type { DataLifecycle } from '../../lifecycle/data-lifecycle';
+import type { CustomerId } from '../customers/customer-id';
 
 /**
  * The last direct debit of a customer initiated before `before`: a SEPA mandate is kept 14 months
  * after it (the debtor's refund right). Settled debits count from settlement.
  */
-export async function findLastDirectDebitAt(db: DbOrTx, customerId: string, before: Date): Promise<Date | null> {
+export async function findLastDirectDebitAt(db: DbOrTx, customerId: CustomerId, before: Date): Promise<Date | null> {
   const [row] = await db
     .select({ at: max(sql<Date>`coalesce(${payments.settledAt}, ${payments.createdAt})`) })
     .from(payments)
@@ -96,8 +97,8 @@ export const invoicesLifecycle: DataLifecycle = {
     const due = await db
       .select({ customerId: invoices.customerId })
       .from(invoices)
-      .innerJoin(users, eq(users.id, invoices.customerId))
-      .where(isNotNull(users.deletedAt))
+      .innerJoin(customers, eq(customers.id, invoices.customerId))
+      .where(isNotNull(customers.deletedAt))
       .groupBy(invoices.customerId)
       .having(sql`max(${invoices.issueDate}) < ${cutoff}`);
     let purged = 0;

@@ -10,6 +10,7 @@ import {
   invoices,
   payments,
 } from '../../db/schema/index';
+import type { CustomerId } from '../customers/customer-id';
 
 export type NewInvoice = typeof invoices.$inferInsert;
 export type NewInvoiceLine = Omit<typeof invoiceLines.$inferInsert, 'invoiceId'>;
@@ -88,7 +89,7 @@ const summaryColumns = {
 };
 
 /** One page of the customer's invoices, newest first, with the list's columns only. */
-export async function findInvoiceSummaries(db: DbOrTx, customerId: string, options: InvoiceListOptions) {
+export async function findInvoiceSummaries(db: DbOrTx, customerId: CustomerId, options: InvoiceListOptions) {
   return db
     .select(summaryColumns)
     .from(invoices)
@@ -98,7 +99,7 @@ export async function findInvoiceSummaries(db: DbOrTx, customerId: string, optio
 }
 
 /** The same page with every column (the data export wants the snapshots too). */
-export async function findInvoices(db: DbOrTx, customerId: string, options: InvoiceListOptions) {
+export async function findInvoices(db: DbOrTx, customerId: CustomerId, options: InvoiceListOptions) {
   return db
     .select()
     .from(invoices)
@@ -107,7 +108,7 @@ export async function findInvoices(db: DbOrTx, customerId: string, options: Invo
     .limit(options.limit);
 }
 
-function invoiceListConditions(customerId: string, options: InvoiceListOptions) {
+function invoiceListConditions(customerId: CustomerId, options: InvoiceListOptions) {
   const conditions: SQL[] = [eq(invoices.customerId, customerId)];
   if (options.statuses?.length) {
     const anyStatus = or(...options.statuses.map((status) => statusCondition(status, options.today)));
@@ -126,7 +127,7 @@ function invoiceListConditions(customerId: string, options: InvoiceListOptions) 
 
 export async function findInvoice(
   db: DbOrTx,
-  customerId: string,
+  customerId: CustomerId,
   invoiceId: string,
 ): Promise<InvoiceWithLines | undefined> {
   const [row] = await db
@@ -143,7 +144,11 @@ export async function findInvoice(
 }
 
 /** Locks the invoice row for the rest of the transaction: payments and settlements queue on it. */
-export async function lockInvoice(tx: DbOrTx, customerId: string, invoiceId: string): Promise<InvoiceRow | undefined> {
+export async function lockInvoice(
+  tx: DbOrTx,
+  customerId: CustomerId,
+  invoiceId: string,
+): Promise<InvoiceRow | undefined> {
   const [row] = await tx
     .select()
     .from(invoices)
@@ -169,7 +174,7 @@ export async function findInvoiceLines(db: DbOrTx, invoiceId: string) {
 /** Open or overdue invoices: account deletion's blockers and the overview's list. */
 export async function findUnpaidInvoices(
   db: DbOrTx,
-  customerId: string,
+  customerId: CustomerId,
 ): Promise<Array<{ id: string; number: string }>> {
   return db
     .select({ id: invoices.id, number: invoices.number })
@@ -178,7 +183,7 @@ export async function findUnpaidInvoices(
     .orderBy(asc(invoices.dueDate));
 }
 
-export async function findUnpaidInvoiceRows(db: DbOrTx, customerId: string, limit = 20) {
+export async function findUnpaidInvoiceRows(db: DbOrTx, customerId: CustomerId, limit = 20) {
   return db
     .select(summaryColumns)
     .from(invoices)
@@ -188,7 +193,7 @@ export async function findUnpaidInvoiceRows(db: DbOrTx, customerId: string, limi
 }
 
 /** Which of these invoices have been cancelled, and by which cancellation invoice. */
-export async function findCancellationOf(db: DbOrTx, customerId: string, invoiceId: string) {
+export async function findCancellationOf(db: DbOrTx, customerId: CustomerId, invoiceId: string) {
   const [row] = await db
     .select({ id: invoices.id })
     .from(invoices)
@@ -214,7 +219,7 @@ export async function reopenInvoice(tx: DbOrTx, invoiceId: string) {
 }
 
 /** The archived documents of one of the customer's invoices. */
-export async function findInvoiceDocument(db: DbOrTx, customerId: string, invoiceId: string) {
+export async function findInvoiceDocument(db: DbOrTx, customerId: CustomerId, invoiceId: string) {
   const [row] = await db
     .select({
       pdf: invoiceDocuments.pdf,
@@ -230,7 +235,7 @@ export async function findInvoiceDocument(db: DbOrTx, customerId: string, invoic
 }
 
 /** Which documents are archived, without loading them. */
-export async function findDocumentFormats(db: DbOrTx, customerId: string, invoiceId: string) {
+export async function findDocumentFormats(db: DbOrTx, customerId: CustomerId, invoiceId: string) {
   const [row] = await db
     .select({ facturX: invoiceDocuments.facturX, hasXml: sql<boolean>`${invoiceDocuments.xml} is not null` })
     .from(invoiceDocuments)

@@ -1,12 +1,13 @@
 import { invoiceRoutes } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import { registerRoute } from '../../lib/route';
+import type { CustomerId } from '../customers/customer-id';
 import { archiveBackfillJob, getArchivedFile } from './invoice-archive.service';
 import { getInvoiceSettings, saveInvoiceSettings } from './invoice-settings.service';
 import { getInvoice, listInvoices } from './invoices.service';
 
 interface DownloadRequest {
-  auth: { customerId: string };
+  auth: { customerId: CustomerId };
   params: { id: string };
   headers: { 'if-none-match'?: string | undefined };
 }

@@ -11,6 +11,7 @@ import { AppError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
 import { type Page, pageOf } from '../../lib/pagination';
 import { collectionFactsOf, invoiceHistory } from '../collection/collection-view';
+import type { CustomerId } from '../customers/customer-id';
 import { epcQrDataUri } from './epc-qr';
 import { toInvoice, toInvoiceSummary } from './invoice-mapping';
 import { findCancellationOf, findDocumentFormats, findInvoice, findInvoiceSummaries } from './invoices.repository';
@@ -39,7 +40,7 @@ export function decodeCursor(text: string): Cursor {
 
 export async function listInvoices(
   db: Database,
-  customerId: string,
+  customerId: CustomerId,
   query: { statuses?: TInvoiceStatus[] | undefined; limit: number; cursor?: string | undefined },
 ): Promise<Page<TInvoiceSummary>> {
   const day = today();
@@ -86,7 +87,7 @@ export async function transferInstructionsFor(
   };
 }
 
-export async function getInvoice(db: Database, customerId: string, invoiceId: string): Promise<TInvoice> {
+export async function getInvoice(db: Database, customerId: CustomerId, invoiceId: string): Promise<TInvoice> {
   const found = await findInvoice(db, customerId, invoiceId);
   if (!found) throw AppError.notFound('invoice');
   const [payments, cancelledByInvoiceId, documents, collection] = await Promise.all([

@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { type PaymentRow, payments } from '../../db/schema/index';
+import type { CustomerId } from '../customers/customer-id';
 
 export type NewPayment = typeof payments.$inferInsert;
 
-export async function findPaymentByKey(db: DbOrTx, customerId: string, idempotencyKey: string) {
+export async function findPaymentByKey(db: DbOrTx, customerId: CustomerId, idempotencyKey: string) {
   const [row] = await db
     .select()
     .from(payments)
@@ -12,7 +13,7 @@ export async function findPaymentByKey(db: DbOrTx, customerId: string, idempoten
   return row;
 }
 
-export async function findPaymentsOfInvoice(db: DbOrTx, customerId: string, invoiceId: string) {
+export async function findPaymentsOfInvoice(db: DbOrTx, customerId: CustomerId, invoiceId: string) {
   return db
     .select()
     .from(payments)
@@ -79,7 +80,7 @@ export async function findOpenTransfer(tx: DbOrTx, invoiceId: string) {
 }
 
 /** The customer abandons a card payment still in flight; answers nothing when it is not (any more). */
-export async function cancelCardPayment(db: DbOrTx, customerId: string, invoiceId: string, paymentId: string) {
+export async function cancelCardPayment(db: DbOrTx, customerId: CustomerId, invoiceId: string, paymentId: string) {
   const [row] = await db
     .update(payments)
     .set({ status: 'failed', failureReason: 'cancelled_by_customer', nextAction: null, settledAt: sql`now()` })
@@ -96,7 +97,7 @@ export async function cancelCardPayment(db: DbOrTx, customerId: string, invoiceI
   return row;
 }
 
-export async function findPaymentOfCustomer(db: DbOrTx, customerId: string, invoiceId: string, paymentId: string) {
+export async function findPaymentOfCustomer(db: DbOrTx, customerId: CustomerId, invoiceId: string, paymentId: string) {
   const [row] = await db
     .select()
     .from(payments)

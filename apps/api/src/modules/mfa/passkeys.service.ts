@@ -118,8 +118,8 @@ export async function registerPasskey(
       details: { passkeyId: row.id, name: row.name },
     });
     await sendEmail(tx, {
+      // No customerId: the outbox finds the customer the address's user is a member of.
       to: user.email,
-      customerId: user.id,
       subject: 'Neuer Passkey für Ihr Kundenkonto',
       template: 'account.mfa.passkey-added',
       paragraphs: [

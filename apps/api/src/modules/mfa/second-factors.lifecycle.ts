@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { passkeys, recoveryCodes, signInChallenges, totpFactors, webauthnChallenges } from '../../db/schema/index';
 import type { DataLifecycle } from '../../lifecycle/data-lifecycle';
+import { memberUserIds } from '../customers/customers.repository';
 import { listPasskeysOf } from './passkeys.repository';
 import { findTotpFactor, recoveryCodeState } from './second-factors.repository';
 
@@ -36,11 +37,13 @@ export const secondFactorsLifecycle: DataLifecycle = {
       },
     };
   },
-  async erase(tx, userId) {
-    await tx.delete(webauthnChallenges).where(eq(webauthnChallenges.userId, userId));
-    await tx.delete(signInChallenges).where(eq(signInChallenges.userId, userId));
-    await tx.delete(passkeys).where(eq(passkeys.userId, userId));
-    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-    await tx.delete(totpFactors).where(eq(totpFactors.userId, userId));
+  async erase(tx, customerId) {
+    // Every member's factors: a deleted account signs in no more.
+    const members = memberUserIds(tx, customerId);
+    await tx.delete(webauthnChallenges).where(inArray(webauthnChallenges.userId, members));
+    await tx.delete(signInChallenges).where(inArray(signInChallenges.userId, members));
+    await tx.delete(passkeys).where(inArray(passkeys.userId, members));
+    await tx.delete(recoveryCodes).where(inArray(recoveryCodes.userId, members));
+    await tx.delete(totpFactors).where(inArray(totpFactors.userId, members));
   },
 };

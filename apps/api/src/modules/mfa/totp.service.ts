@@ -54,8 +54,8 @@ async function newCodesFor(ctx: MfaContext, tx: MfaContext['db'], userId: string
 
 function notify(tx: MfaContext['db'], user: UserRow, subject: string, template: string, what: string) {
   return sendEmail(tx, {
+    // No customerId: the outbox finds the customer the address's user is a member of.
     to: user.email,
-    customerId: user.id,
     subject,
     template,
     paragraphs: [

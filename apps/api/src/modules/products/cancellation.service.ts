@@ -3,6 +3,7 @@ import type { Database, DbOrTx } from '../../db/client';
 import type { CustomerProductRow, ProductCancellationRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
+import type { CustomerId } from '../customers/customer-id';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { sendCancellationConfirmation } from './cancellation-emails';
 import {
@@ -117,7 +118,7 @@ function refuse(decision: Extract<EndDateDecision, { ok: false }>, type: TCancel
 /** A signed-in customer cancels one of their products. */
 export async function cancelProduct(
   db: Database,
-  customerId: string,
+  customerId: CustomerId,
   productId: string,
   request: CancellationRequest,
   now = new Date(),

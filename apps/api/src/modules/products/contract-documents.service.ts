@@ -5,6 +5,7 @@ import type { DbOrTx } from '../../db/client';
 import type { CustomerProductRow, ProductCatalogRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import type { PdfRenderer } from '../../pdf/pdf-renderer';
+import type { CustomerId } from '../customers/customer-id';
 import {
   type DocumentCustomer,
   GENERAL_DOCUMENTS,
@@ -94,13 +95,13 @@ function toContractDocument(row: DocumentListRow): TContractDocument {
   return { ...row, createdAt: row.createdAt.toISOString() };
 }
 
-export async function listProductDocuments(db: DbOrTx, customerId: string, productId: string) {
+export async function listProductDocuments(db: DbOrTx, customerId: CustomerId, productId: string) {
   if (!(await findCustomerProduct(db, customerId, productId))) throw AppError.notFound('product');
   return (await findProductDocuments(db, customerId, productId)).map(toContractDocument);
 }
 
 /** The stored bytes exactly as accepted, with a file name built from kind and version. */
-export async function loadProductDocument(db: DbOrTx, customerId: string, productId: string, documentId: string) {
+export async function loadProductDocument(db: DbOrTx, customerId: CustomerId, productId: string, documentId: string) {
   const row = await findProductDocumentFile(db, customerId, productId, documentId);
   if (!row) throw AppError.notFound('document');
   const fileName = `${row.kind}-${row.version}.pdf`.replace(/[^A-Za-z0-9._-]/g, '_');

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { contractDocuments, documentFiles } from '../../db/schema/index';
+import type { CustomerId } from '../customers/customer-id';
 
 export type NewContractDocument = typeof contractDocuments.$inferInsert;
 
@@ -15,7 +16,7 @@ const listColumns = {
   sha256: documentFiles.sha256,
 };
 
-export async function findProductDocuments(db: DbOrTx, customerId: string, productId: string) {
+export async function findProductDocuments(db: DbOrTx, customerId: CustomerId, productId: string) {
   return db
     .select(listColumns)
     .from(contractDocuments)
@@ -25,7 +26,12 @@ export async function findProductDocuments(db: DbOrTx, customerId: string, produ
 }
 
 /** One document with its bytes; undefined when missing or another customer's. */
-export async function findProductDocumentFile(db: DbOrTx, customerId: string, productId: string, documentId: string) {
+export async function findProductDocumentFile(
+  db: DbOrTx,
+  customerId: CustomerId,
+  productId: string,
+  documentId: string,
+) {
   const [row] = await db
     .select({ ...listColumns, content: documentFiles.content, mediaType: documentFiles.mediaType })
     .from(contractDocuments)

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { customerProducts, productCancellations, productCatalog, users } from '../../db/schema/index';
+import { customerProducts, customers, productCancellations, productCatalog } from '../../db/schema/index';
 import type { InstantCursor } from './public-cancellations.repository';
 
 // Back-office queries: staff act across customers, so these are deliberately not customer-scoped.
@@ -19,30 +19,20 @@ export async function lockProductForStaff(tx: DbOrTx, productId: string) {
   const [row] = await tx
     .select({ product: customerProducts })
     .from(customerProducts)
-    .innerJoin(users, eq(users.id, customerProducts.customerId))
-    .where(and(eq(customerProducts.id, productId), isNull(users.deletedAt)))
+    .innerJoin(customers, eq(customers.id, customerProducts.customerId))
+    .where(and(eq(customerProducts.id, productId), isNull(customers.deletedAt)))
     .for('update', { of: customerProducts })
     .limit(1);
   return row?.product;
 }
 
-/** A live customer account (not staff, not deleted) to book for. */
-export async function findBookableCustomer(db: DbOrTx, customerId: string) {
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, customerId), eq(users.role, 'customer'), isNull(users.deletedAt)))
-    .limit(1);
-  return row;
-}
-
 /** Cancellations whose contracts are still running until their end date, newest first. */
 export async function findPendingCancellations(db: DbOrTx, limit: number, cursor?: InstantCursor) {
   return db
-    .select({ cancellation: productCancellations, product: customerProducts, customerNumber: users.customerNumber })
+    .select({ cancellation: productCancellations, product: customerProducts, customerNumber: customers.customerNumber })
     .from(productCancellations)
     .innerJoin(customerProducts, eq(customerProducts.id, productCancellations.productId))
-    .innerJoin(users, eq(users.id, productCancellations.customerId))
+    .innerJoin(customers, eq(customers.id, productCancellations.customerId))
     .where(
       and(
         eq(customerProducts.status, 'cancellation_pending'),

@@ -5,11 +5,13 @@ import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
 import type { PdfRenderer } from '../../pdf/pdf-renderer';
+import { asCustomerId } from '../customers/customer-id';
+import { findCustomer } from '../customers/customers.repository';
 import { prepareContractDocuments, storeContractDocuments } from './contract-documents.service';
 import { consumerTermViolations } from './contract-terms';
 import { findCustomerProductDetails, insertCustomerProduct } from './products.repository';
 import { toProductDetail } from './products.service';
-import { findBookableCustomer, findCatalogItemBySku } from './products-admin.repository';
+import { findCatalogItemBySku } from './products-admin.repository';
 import type { InstantCursor } from './public-cancellations.repository';
 
 type BookProduct = z.output<typeof ZBookProductBody>;
@@ -19,7 +21,7 @@ type BookProduct = z.output<typeof ZBookProductBody>;
  * number exists, stored in the same transaction), accepted on the day of booking.
  */
 export async function bookProduct(db: Database, renderer: PdfRenderer, provider: ProviderIdentity, input: BookProduct) {
-  const customer = await findBookableCustomer(db, input.customerId);
+  const customer = await findCustomer(db, asCustomerId(input.customerId));
   if (!customer) throw AppError.notFound('customer');
   if (customer.customerType === 'consumer') {
     const violations = consumerTermViolations(input);

@@ -1,5 +1,11 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { contractDocuments, customerProducts, documentFiles, productCancellations, users } from '../../db/schema/index';
+import {
+  contractDocuments,
+  customerProducts,
+  customers,
+  documentFiles,
+  productCancellations,
+} from '../../db/schema/index';
 import type { DataLifecycle } from '../../lifecycle/data-lifecycle';
 import { invoicesLifecycle } from '../invoices/invoices.lifecycle';
 
@@ -77,8 +83,8 @@ export const productsLifecycle: DataLifecycle = {
     const due = await db
       .selectDistinct({ customerId: customerProducts.customerId })
       .from(customerProducts)
-      .innerJoin(users, eq(users.id, customerProducts.customerId))
-      .where(isNotNull(users.deletedAt));
+      .innerJoin(customers, eq(customers.id, customerProducts.customerId))
+      .where(isNotNull(customers.deletedAt));
     let purged = 0;
     for (const { customerId } of due) {
       // The contracts stay while an invoice that bills them is kept.

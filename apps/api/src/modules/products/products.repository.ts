@@ -1,13 +1,15 @@
 import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
+  customerContactEmail,
   customerProducts,
+  customers,
   type ProductStatusValue,
   productCancellations,
   productCatalog,
-  users,
 } from '../../db/schema/index';
 import { today } from '../../lib/calendar';
+import type { CustomerId } from '../customers/customer-id';
 
 export type NewCustomerProduct = typeof customerProducts.$inferInsert;
 export type NewCancellation = typeof productCancellations.$inferInsert;
@@ -35,7 +37,7 @@ function joinedProducts(db: DbOrTx) {
 export type ProductWithDetails = NonNullable<Awaited<ReturnType<typeof findCustomerProductDetails>>>;
 
 /** The customer's products, newest start first, after `cursor` if given. */
-export async function findCustomerProducts(db: DbOrTx, customerId: string, limit: number, cursor?: ProductCursor) {
+export async function findCustomerProducts(db: DbOrTx, customerId: CustomerId, limit: number, cursor?: ProductCursor) {
   return joinedProducts(db)
     .where(
       and(
@@ -53,7 +55,7 @@ export async function findCustomerProducts(db: DbOrTx, customerId: string, limit
 }
 
 /** One product with catalogue entry and cancellation; undefined when missing or someone else's. */
-export async function findCustomerProductDetails(db: DbOrTx, customerId: string, productId: string) {
+export async function findCustomerProductDetails(db: DbOrTx, customerId: CustomerId, productId: string) {
   const [row] = await joinedProducts(db)
     .where(and(eq(customerProducts.customerId, customerId), eq(customerProducts.id, productId)))
     .limit(1);
@@ -61,7 +63,7 @@ export async function findCustomerProductDetails(db: DbOrTx, customerId: string,
 }
 
 /** The bare contract row (other sections validate a product id with it). */
-export async function findCustomerProduct(db: DbOrTx, customerId: string, productId: string) {
+export async function findCustomerProduct(db: DbOrTx, customerId: CustomerId, productId: string) {
   const [row] = await db
     .select()
     .from(customerProducts)
@@ -71,7 +73,7 @@ export async function findCustomerProduct(db: DbOrTx, customerId: string, produc
 }
 
 /** Locks the contract row for a cancellation, so two at once cannot both pass the status check. */
-export async function lockCustomerProduct(tx: DbOrTx, customerId: string, productId: string) {
+export async function lockCustomerProduct(tx: DbOrTx, customerId: CustomerId, productId: string) {
   const [row] = await tx
     .select()
     .from(customerProducts)
@@ -87,7 +89,7 @@ export async function lockCustomerProduct(tx: DbOrTx, customerId: string, produc
  */
 export async function findDeletionBlockingContracts(
   db: DbOrTx,
-  customerId: string,
+  customerId: CustomerId,
   onDay: string = today(),
 ): Promise<Array<{ id: string; name: string }>> {
   return db
@@ -118,7 +120,12 @@ export async function insertCustomerProduct(db: DbOrTx, values: Omit<NewCustomer
   return row;
 }
 
-export async function setProductStatus(db: DbOrTx, customerId: string, productId: string, status: ProductStatusValue) {
+export async function setProductStatus(
+  db: DbOrTx,
+  customerId: CustomerId,
+  productId: string,
+  status: ProductStatusValue,
+) {
   await db
     .update(customerProducts)
     .set({ status })
@@ -145,11 +152,16 @@ export async function endExpiredContracts(db: DbOrTx, onDay: string) {
 }
 
 /** Name and registered address of a customer, for the confirmation e-mails. */
-export async function findCustomerContact(db: DbOrTx, customerId: string) {
+export async function findCustomerContact(db: DbOrTx, customerId: CustomerId) {
   const [row] = await db
-    .select({ email: users.email, name: users.name, company: users.company, customerNumber: users.customerNumber })
-    .from(users)
-    .where(eq(users.id, customerId))
+    .select({
+      email: customerContactEmail,
+      name: customers.name,
+      company: customers.company,
+      customerNumber: customers.customerNumber,
+    })
+    .from(customers)
+    .where(eq(customers.id, customerId))
     .limit(1);
   return row;
 }

@@ -4,6 +4,7 @@ import type { CustomerProductRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
 import { pageOf } from '../../lib/pagination';
+import type { CustomerId } from '../customers/customer-id';
 import {
   type ContractTerms,
   currentTermEnd,
@@ -95,14 +96,14 @@ export function decodeCursor(value: string): ProductCursor {
   return { startDate, id };
 }
 
-export async function listProducts(db: DbOrTx, customerId: string, limit: number, cursor?: string) {
+export async function listProducts(db: DbOrTx, customerId: CustomerId, limit: number, cursor?: string) {
   const onDay = today();
   const rows = await findCustomerProducts(db, customerId, limit + 1, cursor ? decodeCursor(cursor) : undefined);
   const page = pageOf(rows, limit, (last) => encodeCursor({ startDate: last.product.startDate, id: last.product.id }));
   return { items: page.rows.map((row) => toProduct(row, onDay)), nextCursor: page.nextCursor, hasMore: page.hasMore };
 }
 
-export async function getProductDetail(db: DbOrTx, customerId: string, productId: string) {
+export async function getProductDetail(db: DbOrTx, customerId: CustomerId, productId: string) {
   const row = await findCustomerProductDetails(db, customerId, productId);
   if (!row) throw AppError.notFound('product');
   return toProductDetail(row, today());

@@ -6,6 +6,7 @@ import { createProduct } from '../../../test/product-factories';
 import { publicCancellationRequests, securityEvents } from '../../db/schema/index';
 import { today } from '../../lib/calendar';
 import { findEmailsTo } from '../../mail/outbox.repository';
+import type { CustomerId } from '../customers/customer-id';
 import { earliestEndDate } from './contract-terms';
 import { findCustomerProduct } from './products.repository';
 import { PUBLIC_CANCELLATION_LIMIT } from './products.routes';
@@ -46,7 +47,7 @@ async function templatesTo(address: string) {
   return (await findEmailsTo(ctx.db, address)).map((mail) => mail.template);
 }
 
-async function statusOf(customerId: string, productId: string) {
+async function statusOf(customerId: CustomerId, productId: string) {
   return (await findCustomerProduct(ctx.db, customerId, productId))?.status;
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, notInArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { customerProducts, publicCancellationRequests, users } from '../../db/schema/index';
+import { customerContactEmail, customerProducts, customers, publicCancellationRequests } from '../../db/schema/index';
 
 // Declarations from the §312k form. Finding the customer a declaration names is the point of the
 // matching queries, so they are not customer-scoped; only the matching job and staff use them.
@@ -57,10 +57,10 @@ export async function updateDeclaration(
 }
 
 const contact = {
-  id: users.id,
-  email: users.email,
-  name: users.name,
-  customerNumber: users.customerNumber,
+  id: customers.id,
+  email: customerContactEmail,
+  name: customers.name,
+  customerNumber: customers.customerNumber,
 };
 
 /** The contract a contract number names, locked, with its (live) owner's registered contact. */
@@ -68,9 +68,12 @@ export async function lockNamedContract(tx: DbOrTx, contractNumber: string) {
   const [row] = await tx
     .select({ product: customerProducts, owner: contact })
     .from(customerProducts)
-    .innerJoin(users, eq(users.id, customerProducts.customerId))
+    .innerJoin(customers, eq(customers.id, customerProducts.customerId))
     .where(
-      and(eq(sql`upper(${customerProducts.contractNumber})`, contractNumber.toUpperCase()), isNull(users.deletedAt)),
+      and(
+        eq(sql`upper(${customerProducts.contractNumber})`, contractNumber.toUpperCase()),
+        isNull(customers.deletedAt),
+      ),
     )
     .for('update', { of: customerProducts })
     .limit(1);
@@ -81,8 +84,8 @@ export async function lockNamedContract(tx: DbOrTx, contractNumber: string) {
 export async function findCustomerByNumber(db: DbOrTx, customerNumber: string) {
   const [row] = await db
     .select(contact)
-    .from(users)
-    .where(and(eq(users.customerNumber, customerNumber), eq(users.role, 'customer'), isNull(users.deletedAt)))
+    .from(customers)
+    .where(and(eq(customers.customerNumber, customerNumber), isNull(customers.deletedAt)))
     .limit(1);
   return row;
 }

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { asCustomerId } from '../customers/customer-id';
+import { findOwners } from '../customers/customers.repository';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { insertAuditEvent } from './staff-audit';
 
@@ -32,10 +34,12 @@ export default fp(
             before: change.before ?? null,
             after: change.after ?? null,
           });
-          if (change.customerId) {
+          // The customer's owners read it in their security log (ADR 0020-a: the log is per user).
+          const owners = change.customerId ? await findOwners(tx, asCustomerId(change.customerId)) : [];
+          for (const owner of owners) {
             await recordSecurityEvent(tx, {
               type: 'account.changed_by_provider',
-              userId: change.customerId,
+              userId: owner.id,
               requestId: null,
               ip: null,
               userAgent: null,

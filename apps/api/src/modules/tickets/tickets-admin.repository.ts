@@ -2,8 +2,9 @@ import type { TTicketCategory, TTicketStatus } from '@portal/contracts';
 import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
-import { ticketAttachments, ticketNotes, tickets, users } from '../../db/schema/index';
+import { customerContactEmail, customers, ticketAttachments, ticketNotes, tickets, users } from '../../db/schema/index';
 import { likePattern } from '../../lib/keyset';
+import type { CustomerId } from '../customers/customer-id';
 
 const assignees = alias(users, 'assignee');
 const assigneeColumns = { id: assignees.id, name: assignees.name };
@@ -12,17 +13,17 @@ const assigneeColumns = { id: assignees.id, name: assignees.name };
 // Only routes with `access: 'staff'` may call them.
 
 const customerColumns = {
-  id: users.id,
-  customerNumber: users.customerNumber,
-  name: users.name,
-  company: users.company,
-  email: users.email,
+  id: customers.id,
+  customerNumber: customers.customerNumber,
+  name: customers.name,
+  company: customers.company,
+  email: customerContactEmail,
 };
 
 export interface StaffTicketFilter {
   statuses?: TTicketStatus[] | undefined;
   category?: TTicketCategory | undefined;
-  customerId?: string | undefined;
+  customerId?: CustomerId | undefined;
   /** A staff member's id, or null for unassigned tickets. */
   assigneeId?: string | null | undefined;
   q?: string | undefined;
@@ -36,7 +37,7 @@ export async function findTicketsForStaff(db: DbOrTx, filter: StaffTicketFilter)
   return db
     .select({ ticket: tickets, customer: customerColumns, assignee: assigneeColumns })
     .from(tickets)
-    .innerJoin(users, eq(users.id, tickets.customerId))
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
     .leftJoin(assignees, eq(assignees.id, tickets.assigneeId))
     .where(
       and(
@@ -62,10 +63,10 @@ function searchTickets(q: string) {
   return or(
     /^\d{1,9}$/.test(q) ? eq(tickets.number, Number(q)) : undefined,
     ilike(tickets.subject, pattern),
-    eq(users.customerNumber, q),
-    ilike(users.name, pattern),
-    ilike(users.company, pattern),
-    ilike(users.email, pattern),
+    eq(customers.customerNumber, q),
+    ilike(customers.name, pattern),
+    ilike(customers.company, pattern),
+    ilike(customerContactEmail, pattern),
   );
 }
 
@@ -74,7 +75,7 @@ export async function findTicketForStaff(db: DbOrTx, ticketId: string, options: 
   const query = db
     .select({ ticket: tickets, customer: customerColumns, assignee: assigneeColumns })
     .from(tickets)
-    .innerJoin(users, eq(users.id, tickets.customerId))
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
     .leftJoin(assignees, eq(assignees.id, tickets.assigneeId))
     .where(eq(tickets.id, ticketId));
   const [row] = options.forUpdate ? await query.for('update', { of: tickets }) : await query;

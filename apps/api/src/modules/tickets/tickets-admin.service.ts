@@ -4,6 +4,7 @@ import type { TicketRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { pageOf } from '../../lib/pagination';
 import { sendEmail } from '../../mail/mailer';
+import { asCustomerId } from '../customers/customer-id';
 import type { CheckedAttachment } from './attachment-content';
 import { staffStatusChange } from './ticket-status';
 import { staffReplyEmail, statusChangedEmail } from './tickets.emails';
@@ -44,7 +45,7 @@ export async function listTicketsForStaff(
   const rows = await findTicketsForStaff(db, {
     statuses: query.status,
     category: query.category,
-    customerId: query.customerId,
+    customerId: query.customerId === undefined ? undefined : asCustomerId(query.customerId),
     assigneeId: query.assignee === 'me' ? staffUserId : query.assignee === 'unassigned' ? null : undefined,
     q: query.q || undefined,
     order: query.order,

@@ -2,6 +2,7 @@ import type { TTicketStatus } from '@portal/contracts';
 import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { ticketAttachments, ticketMessages, ticketNotes, tickets } from '../../db/schema/index';
+import type { CustomerId } from '../customers/customer-id';
 
 export type NewTicket = typeof tickets.$inferInsert;
 export type NewTicketMessage = typeof ticketMessages.$inferInsert;
@@ -15,7 +16,7 @@ export interface TicketListFilter {
 }
 
 /** A customer's tickets, newest first. */
-export async function findTicketsOfCustomer(db: DbOrTx, customerId: string, filter: TicketListFilter) {
+export async function findTicketsOfCustomer(db: DbOrTx, customerId: CustomerId, filter: TicketListFilter) {
   return db
     .select()
     .from(tickets)
@@ -31,7 +32,7 @@ export async function findTicketsOfCustomer(db: DbOrTx, customerId: string, filt
 }
 
 /** The customer's tickets that are not closed, latest activity first (the overview's list). */
-export async function findOpenTicketsOfCustomer(db: DbOrTx, customerId: string, limit = 5) {
+export async function findOpenTicketsOfCustomer(db: DbOrTx, customerId: CustomerId, limit = 5) {
   return db
     .select()
     .from(tickets)
@@ -46,7 +47,7 @@ export async function findOpenTicketsOfCustomer(db: DbOrTx, customerId: string, 
  */
 export async function findTicketOfCustomer(
   db: DbOrTx,
-  customerId: string,
+  customerId: CustomerId,
   ticketId: string,
   options: { forUpdate?: boolean } = {},
 ) {
@@ -120,7 +121,12 @@ export async function findThread(db: DbOrTx, ticketId: string) {
 }
 
 /** An attachment with its bytes, only if its ticket belongs to the customer. */
-export async function findAttachmentOfCustomer(db: DbOrTx, customerId: string, ticketId: string, attachmentId: string) {
+export async function findAttachmentOfCustomer(
+  db: DbOrTx,
+  customerId: CustomerId,
+  ticketId: string,
+  attachmentId: string,
+) {
   const [row] = await db
     .select({ attachment: ticketAttachments })
     .from(ticketAttachments)
@@ -139,7 +145,7 @@ export async function findAttachmentOfCustomer(db: DbOrTx, customerId: string, t
  * GDPR erasure of a customer's ticket contents (account deletion): subjects and message bodies
  * are blanked, attachments deleted. The tickets stay as anonymous records of support work.
  */
-export async function eraseTicketContentsOf(tx: DbOrTx, customerId: string) {
+export async function eraseTicketContentsOf(tx: DbOrTx, customerId: CustomerId) {
   const owned = tx.select({ id: tickets.id }).from(tickets).where(eq(tickets.customerId, customerId));
   await tx.delete(ticketAttachments).where(inArray(ticketAttachments.ticketId, owned));
   await tx.update(ticketMessages).set({ body: '' }).where(inArray(ticketMessages.ticketId, owned));

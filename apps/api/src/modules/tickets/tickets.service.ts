@@ -3,6 +3,7 @@ import type { Database, DbOrTx } from '../../db/client';
 import type { TicketRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { pageOf } from '../../lib/pagination';
+import type { CustomerId } from '../customers/customer-id';
 import { findCustomerProduct } from '../products/products.repository';
 import type { CheckedAttachment } from './attachment-content';
 import { statusAfterCustomerClose, statusAfterCustomerReply } from './ticket-status';
@@ -19,7 +20,7 @@ import {
 
 export async function listTickets(
   db: Database,
-  customerId: string,
+  customerId: CustomerId,
   query: { status?: TTicketStatus[] | undefined; limit: number; cursor?: string | undefined },
 ) {
   const rows = await findTicketsOfCustomer(db, customerId, {
@@ -31,7 +32,7 @@ export async function listTickets(
   return { items: page.rows.map(toTicketSummary), nextCursor: page.nextCursor, hasMore: page.hasMore };
 }
 
-export async function getTicket(db: DbOrTx, customerId: string, ticketId: string) {
+export async function getTicket(db: DbOrTx, customerId: CustomerId, ticketId: string) {
   const ticket = await findTicketOfCustomer(db, customerId, ticketId);
   if (!ticket) throw AppError.notFound('ticket');
   return toTicket(ticket, await findThread(db, ticket.id));
@@ -65,7 +66,7 @@ export interface OpenTicketInput {
 }
 
 /** The ticket and its first message (with files) are written together or not at all. */
-export async function openTicket(db: Database, customerId: string, input: OpenTicketInput) {
+export async function openTicket(db: Database, customerId: CustomerId, input: OpenTicketInput) {
   return db.transaction(async (tx) => {
     if (input.productId && !(await findCustomerProduct(tx, customerId, input.productId))) {
       // Someone else's product and a missing one look the same.
@@ -89,7 +90,7 @@ export async function openTicket(db: Database, customerId: string, input: OpenTi
 
 export async function replyAsCustomer(
   db: Database,
-  customerId: string,
+  customerId: CustomerId,
   ticketId: string,
   input: { body: string; attachments: CheckedAttachment[] },
 ) {
@@ -103,7 +104,7 @@ export async function replyAsCustomer(
   });
 }
 
-export async function closeAsCustomer(db: Database, customerId: string, ticketId: string) {
+export async function closeAsCustomer(db: Database, customerId: CustomerId, ticketId: string) {
   return db.transaction(async (tx) => {
     const ticket = await findTicketOfCustomer(tx, customerId, ticketId, { forUpdate: true });
     if (!ticket) throw AppError.notFound('ticket');

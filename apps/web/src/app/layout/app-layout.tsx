@@ -9,6 +9,7 @@ import { useLogout } from '../../features/auth/api/logout';
 import { CustomerTypeProvider } from '../../lib/customer-type';
 import { useMessages } from '../../lib/i18n';
 import { setSiteName } from '../../lib/page-title';
+import { useCan } from '../../lib/permissions';
 import { useProvider } from '../../lib/provider';
 import { appMessages } from '../messages';
 
@@ -41,16 +42,18 @@ export function AppLayout() {
     if (provider.data) setSiteName(provider.data.name);
   }, [provider.data]);
 
+  // A member sees the sections their role may read (ADR 0020-a).
+  const can = useCan();
   // Staff work in the back office; the customer portal has nothing of theirs.
   if (me.data?.role === 'staff') return <Navigate to={paths.backoffice} replace />;
 
   const sections = [
-    { to: paths.overview, label: t.overview, end: true },
-    { to: paths.products, label: t.products, end: false },
-    { to: paths.invoices, label: t.invoices, end: false },
-    { to: paths.contact, label: t.contact, end: false },
-    { to: paths.account, label: t.account, end: false },
-  ];
+    { to: paths.overview, label: t.overview, end: true, shown: true },
+    { to: paths.products, label: t.products, end: false, shown: can('products:read') },
+    { to: paths.invoices, label: t.invoices, end: false, shown: can('invoices:read') },
+    { to: paths.contact, label: t.contact, end: false, shown: true },
+    { to: paths.account, label: t.account, end: false, shown: true },
+  ].filter((section) => section.shown);
 
   return (
     <div className="shell">

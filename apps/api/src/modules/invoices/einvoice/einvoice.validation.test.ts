@@ -5,7 +5,7 @@ import { useTestApp } from '../../../../test/app';
 import { embeddedFiles, validateEInvoices, xmpOf } from '../../../../test/einvoice-validator';
 import { signedInCustomer, signedInStaff } from '../../../../test/factories';
 import { issueInvoiceFor } from '../../../../test/invoice-factories';
-import { users } from '../../../db/schema/index';
+import { customers } from '../../../db/schema/index';
 
 const ctx = useTestApp();
 
@@ -74,7 +74,7 @@ describe('e-invoices pass the official rules', () => {
       postalCode: '1010',
       vatId: 'ATU12345678',
     });
-    await ctx.db.update(users).set({ vatIdVerifiedAt: sql`now()` }).where(eq(users.id, austrian.user.id));
+    await ctx.db.update(customers).set({ vatIdVerifiedAt: sql`now()` }).where(eq(customers.id, austrian.user.id));
     const reverseCharge = await issueInvoiceFor(ctx.app, staff, austrian.user.id);
     expect(reverseCharge.vatTreatment).toBe('reverse_charge');
     await download(reverseCharge, austrian.bearer, 'reverse-charge');

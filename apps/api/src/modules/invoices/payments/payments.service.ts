@@ -9,6 +9,7 @@ import { salutation } from '../../../mail/letter';
 import { sendEmail } from '../../../mail/mailer';
 import { announceOnRequest, fitAnnouncedDebit, mandateFor } from '../../collection/announcement.service';
 import { paidCentsOf } from '../../collection/debits.repository';
+import type { CustomerId } from '../../customers/customer-id';
 import { violates } from '../database-errors';
 import { formatEuro } from '../invoice-format';
 import { toPayment } from '../invoice-mapping';
@@ -31,7 +32,7 @@ const NO_PROVIDER = { available: false, reason: 'no_payment_provider' } as const
 export async function paymentMethodsFor(
   db: Database,
   provider: PaymentProvider | null,
-  customerId: string,
+  customerId: CustomerId,
 ): Promise<TPaymentMethodOption[]> {
   // Direct debits go to the provider's own bank as pain.008 files: no payment provider involved.
   const mandate = await mandateFor(db, customerId);
@@ -64,7 +65,7 @@ function replay(existing: { requestHash: string | null } & Parameters<typeof toP
 }
 
 export interface StartPaymentInput {
-  customerId: string;
+  customerId: CustomerId;
   invoiceId: string;
   method: TPaymentMethod;
   idempotencyKey: string;
@@ -226,7 +227,7 @@ export async function markPaid(tx: DbOrTx, invoice: InvoiceRow) {
  * page or wants another method. A provider callback arriving later finds it settled and is
  * ignored. Direct debits are withdrawn through the mandate, transfers need no cancelling: 409.
  */
-export async function cancelPayment(db: Database, customerId: string, invoiceId: string, paymentId: string) {
+export async function cancelPayment(db: Database, customerId: CustomerId, invoiceId: string, paymentId: string) {
   const cancelled = await cancelCardPayment(db, customerId, invoiceId, paymentId);
   if (cancelled) return toPayment(cancelled);
   const payment = await findPaymentOfCustomer(db, customerId, invoiceId, paymentId);

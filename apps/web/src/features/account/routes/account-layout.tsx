@@ -2,6 +2,7 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
 import { paths } from '../../../config/paths';
 import { useMessages } from '../../../lib/i18n';
+import { useCan } from '../../../lib/permissions';
 import { accountMessages } from '../messages';
 import '../account.css';
 
@@ -9,16 +10,18 @@ import '../account.css';
 export function AccountLayout() {
   const t = useMessages(accountMessages);
   const { pathname } = useLocation();
+  const can = useCan();
+  // Pages the member's role may not use are not offered (ADR 0020-a).
   const pages = [
-    { to: paths.accountProfile, label: t.navProfile },
-    { to: paths.accountSecurity, label: t.navSecurity },
-    { to: paths.accountBank, label: t.navBank },
-    { to: paths.accountInvoiceSettings, label: t.navInvoiceSettings },
-    { to: paths.accountSessions, label: t.navSessions },
-    { to: paths.accountSecurityLog, label: t.navSecurityLog },
-    { to: paths.accountExport, label: t.navExport },
-    { to: paths.accountDelete, label: t.navDelete },
-  ];
+    { to: paths.accountProfile, label: t.navProfile, shown: true },
+    { to: paths.accountSecurity, label: t.navSecurity, shown: true },
+    { to: paths.accountBank, label: t.navBank, shown: can('bank:read') },
+    { to: paths.accountInvoiceSettings, label: t.navInvoiceSettings, shown: can('invoices:read') },
+    { to: paths.accountSessions, label: t.navSessions, shown: true },
+    { to: paths.accountSecurityLog, label: t.navSecurityLog, shown: true },
+    { to: paths.accountExport, label: t.navExport, shown: can('account:export') },
+    { to: paths.accountDelete, label: t.navDelete, shown: can('account:delete') },
+  ].filter((page) => page.shown);
   const current = pages.find((page) => page.to === pathname);
   return (
     <>

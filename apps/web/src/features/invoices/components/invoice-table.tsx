@@ -5,6 +5,7 @@ import { InvoiceStatusBadge } from '../../../components/ui/status-badges';
 import { paths } from '../../../config/paths';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
+import { useCan } from '../../../lib/permissions';
 import { invoiceMessages } from '../messages';
 import { PdfDownloadButton } from './pdf-download-button';
 
@@ -25,6 +26,7 @@ export function InvoiceTable({
 }) {
   const t = useMessages(invoiceMessages);
   const { language } = useLanguage();
+  const can = useCan();
   return (
     <table className="table invoice-table">
       <thead>
@@ -62,7 +64,7 @@ export function InvoiceTable({
             </td>
             <td data-label={t.columnActions} className="invoice-actions">
               <PdfDownloadButton id={invoice.id} number={invoice.number} />
-              {isPayable(invoice) && (
+              {isPayable(invoice) && can('invoices:pay') && (
                 <Button aria-label={t.payOf(invoice.number)} onClick={() => onPay(invoice)}>
                   {t.pay}
                 </Button>

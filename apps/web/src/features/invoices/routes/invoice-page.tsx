@@ -10,6 +10,7 @@ import { paths } from '../../../config/paths';
 import { contractUrl } from '../../../lib/api-client';
 import { formatMoney } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
+import { useCan } from '../../../lib/permissions';
 import { useInvoice } from '../api/get-invoice';
 import { InvoiceDetails } from '../components/invoice-details';
 import { InvoiceHistory } from '../components/invoice-history';
@@ -28,6 +29,7 @@ export function InvoicePage() {
   const [search] = useSearchParams();
   const invoice = useInvoice(id);
   const [paying, setPaying] = useState(false);
+  const can = useCan();
   // Back from the provider's hosted page: report how the payment ended.
   const returnedPayment = search.get('payment');
 
@@ -58,7 +60,7 @@ export function InvoicePage() {
                       {t.xrechnung}
                     </a>
                   )}
-                  {isPayable(data) && <Button onClick={() => setPaying(true)}>{t.pay}</Button>}
+                  {isPayable(data) && can('invoices:pay') && <Button onClick={() => setPaying(true)}>{t.pay}</Button>}
                 </>
               }
             />

@@ -4,6 +4,7 @@ import { QueryState } from '../../../components/ui/states';
 import { ProductStatusBadge } from '../../../components/ui/status-badges';
 import { paths } from '../../../config/paths';
 import { useMessages } from '../../../lib/i18n';
+import { useCan } from '../../../lib/permissions';
 import { useProduct } from '../api/get-product';
 import { CancellationConfirmation } from '../components/cancellation-confirmation';
 import { CancellationForm } from '../components/cancellation-form';
@@ -18,6 +19,7 @@ type TabKey = (typeof TAB_KEYS)[number];
 
 export function ProductPage() {
   const t = useMessages(productsMessages);
+  const can = useCan();
   const { id = '' } = useParams();
   const product = useProduct(id);
   const [search, setSearch] = useSearchParams();
@@ -49,14 +51,17 @@ export function ProductPage() {
                   label: t.tabContract,
                   panel: () => <ProductDocuments productId={data.id} contractNumber={data.contractNumber} />,
                 },
+                // Cancelling is the owner's (ADR 0020-a); other members see the state only.
                 {
                   key: 'cancellation',
                   label: t.tabCancellation,
                   panel: () =>
                     data.cancellation ? (
                       <CancellationConfirmation product={data} cancellation={data.cancellation} />
-                    ) : (
+                    ) : can('products:cancel') ? (
                       <CancellationForm product={data} />
+                    ) : (
+                      <p className="muted">{t.cancellationOwnerOnly}</p>
                     ),
                 },
               ]}
