@@ -27,6 +27,7 @@ import providerModule from './modules/provider/provider.routes';
 import securityLogPlugin from './modules/security-log/security-log.plugin';
 import securityLogModule from './modules/security-log/security-log.routes';
 import ticketsModule from './modules/tickets/tickets.routes';
+import webhooksModule from './modules/webhooks/webhooks.routes';
 import authPlugin from './plugins/auth';
 import databasePlugin from './plugins/database';
 import errorsPlugin, { sendProblem } from './plugins/errors';
@@ -125,6 +126,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(collectionAdminModule, { config });
       await api.register(ticketsModule, { config });
       await api.register(securityLogModule);
+      await api.register(webhooksModule, { config });
     },
     { prefix: API_PREFIX },
   );

@@ -26,3 +26,4 @@ export * from './security-log';
 export * from './tickets';
 export * from './tickets-admin';
 export * from './webauthn';
+export * from './webhooks';

@@ -17,3 +17,4 @@ export * from './sepa-mandates';
 export * from './sessions';
 export * from './tickets';
 export * from './users';
+export * from './webhooks';

@@ -20,6 +20,7 @@ import {
   withdrawAnnouncedDebit,
 } from '../collection/announcement.service';
 import { preNotificationText } from '../collection/collection-emails';
+import { publishEvent } from '../webhooks/webhooks.service';
 import { computeAmounts, lineNet, negateTaxes, toQuantityMilli } from './invoice-amounts';
 import { archiveIssuedDocuments } from './invoice-archive.service';
 import { deliverInvoiceEmail } from './invoice-delivery';
@@ -220,6 +221,12 @@ export async function issueInvoiceIn(tx: DbOrTx, deps: IssuingDeps, body: TIssue
         : []),
       `Mit freundlichen Grüßen\n${deps.provider.name}`,
     ],
+  });
+  await publishEvent(tx, body.customerId, 'invoice.issued', {
+    invoiceId: invoice.id,
+    number,
+    total: { amount: amounts.gross, currency: 'EUR' },
+    dueDate,
   });
   return invoice;
 }
