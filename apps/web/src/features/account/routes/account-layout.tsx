@@ -16,6 +16,7 @@ export function AccountLayout() {
     { to: paths.accountInvoiceSettings, label: t.navInvoiceSettings },
     { to: paths.accountSessions, label: t.navSessions },
     { to: paths.accountSecurityLog, label: t.navSecurityLog },
+    { to: paths.accountApiAccess, label: t.navApiAccess },
     { to: paths.accountExport, label: t.navExport },
     { to: paths.accountDelete, label: t.navDelete },
   ];
