@@ -27,8 +27,9 @@ export type TWebhookEndpoint = z.infer<typeof ZWebhookEndpoint>;
 export const ZWebhookEndpointCreate = z
   .object({
     url: z
-      .url({ protocol: /^https?$/ })
+      .string()
       .max(2000)
+      .regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[!-~]*)?$/, 'invalid')
       .meta({
         description:
           'https (http only outside production); private, loopback and link-local addresses are refused in production',

@@ -37,6 +37,7 @@ export function isPublicAddress(address: string): boolean {
  * again before each attempt (DNS may change in between).
  */
 export async function destinationRefusal(url: string, production: boolean): Promise<string | undefined> {
+  if (!URL.canParse(url)) return 'not a URL';
   if (!production) return undefined;
   const parsed = new URL(url);
   if (parsed.protocol !== 'https:') return 'only https URLs are accepted';
