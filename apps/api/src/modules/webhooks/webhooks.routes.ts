@@ -32,11 +32,6 @@ export default async function webhooksModule(app: FastifyInstance, { config }: {
     body: await createEndpoint(app.db, settings, request.auth.customerId, request.body),
   }));
 
-  registerRoute(app, webhookRoutes.remove, async (request) => {
-    await removeEndpoint(app.db, request.auth.customerId, request.params.id);
-    return { status: 204, body: null };
-  });
-
   registerRoute(app, webhookRoutes.deliveries, async (request) => ({
     status: 200,
     body: await listDeliveries(app.db, request.auth.customerId, request.params.id, request.query),
@@ -46,6 +41,12 @@ export default async function webhooksModule(app: FastifyInstance, { config }: {
     status: 202,
     body: await resendDelivery(app.db, request.auth.customerId, request.params.id, request.params.deliveryId),
   }));
+
+  // Registered last: the document lists it after the log routes (the authorization matrix calls in that order).
+  registerRoute(app, webhookRoutes.remove, async (request) => {
+    await removeEndpoint(app.db, request.auth.customerId, request.params.id);
+    return { status: 204, body: null };
+  });
 
   app.jobs.register({
     name: WEBHOOK_JOB,
