@@ -7,6 +7,7 @@ const pages = [
   '/account/security',
   '/account/bank',
   '/account/sessions',
+  '/account/api-access',
   '/account/export',
   '/account/delete',
 ];

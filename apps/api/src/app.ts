@@ -29,6 +29,7 @@ import securityLogModule from './modules/security-log/security-log.routes';
 import staffModule from './modules/staff/staff.routes';
 import staffAuditPlugin from './modules/staff/staff-audit.plugin';
 import ticketsModule from './modules/tickets/tickets.routes';
+import webhooksModule from './modules/webhooks/webhooks.routes';
 import authPlugin from './plugins/auth';
 import databasePlugin from './plugins/database';
 import errorsPlugin, { sendProblem } from './plugins/errors';
@@ -129,6 +130,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(ticketsModule, { config });
       await api.register(securityLogModule);
       await api.register(staffModule, { config });
+      await api.register(webhooksModule, { config });
     },
     { prefix: API_PREFIX },
   );

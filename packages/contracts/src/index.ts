@@ -29,3 +29,4 @@ export * from './staff-permissions';
 export * from './tickets';
 export * from './tickets-admin';
 export * from './webauthn';
+export * from './webhooks';

@@ -20,6 +20,8 @@ export const permissions = [
   'documents:read',
   'tickets:read',
   'tickets:write',
+  /** Webhook receivers (and, later, API tokens): they see every event of the account, so owners only. */
+  'integrations:manage',
 ] as const;
 
 export const ZPermission = z.enum(permissions).meta({ id: 'Permission' });

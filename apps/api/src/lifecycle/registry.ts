@@ -10,6 +10,7 @@ import { productsLifecycle } from '../modules/products/products.lifecycle';
 import { publicCancellationsLifecycle } from '../modules/products/public-cancellations.lifecycle';
 import { securityLogLifecycle } from '../modules/security-log/security-log.lifecycle';
 import { ticketsLifecycle } from '../modules/tickets/tickets.lifecycle';
+import { webhooksLifecycle } from '../modules/webhooks/webhooks.lifecycle';
 import type { DataLifecycle } from './data-lifecycle';
 
 /**
@@ -32,4 +33,5 @@ export const dataLifecycles: readonly DataLifecycle[] = [
   ticketsLifecycle,
   outboxLifecycle,
   idempotencyLifecycle,
+  webhooksLifecycle,
 ];

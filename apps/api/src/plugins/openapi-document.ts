@@ -44,6 +44,11 @@ export const TAGS = [
     description:
       'Master data: profile, password, second factors (authenticator app, recovery codes, passkeys), bank data and SEPA mandates, sessions, security log, export and deletion.',
   },
+  {
+    name: 'webhooks',
+    description:
+      'Webhook endpoints of the customer (Stammdaten › API-Zugänge): events signed per Standard Webhooks, their delivery log and resending.',
+  },
   { name: 'provider', description: "The provider's contact details." },
   { name: 'legal', description: 'Impressum (§5 DDG) and privacy notice (Art. 13 GDPR).' },
   { name: 'admin', description: "The provider's back office (staff only)." },

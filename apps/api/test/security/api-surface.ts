@@ -3,6 +3,7 @@ import * as allContracts from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { Database } from '../../src/db/client';
+import { webhookDeliveries } from '../../src/db/schema/index';
 import { DEMO_PASSWORD } from '../../src/db/seed/accounts';
 import { seedDemoDataIfEmpty } from '../../src/db/seed/index';
 import { hashPassword } from '../../src/lib/password';
@@ -174,6 +175,17 @@ export async function seedWorld(app: FastifyInstance, db: Database): Promise<Wor
       },
     });
     expect(passkey.statusCode, passkey.body).toBe(201);
+    // A webhook endpoint with one delivery in its log, for `/webhook-endpoints/{id}/…`.
+    const endpoint = await app.inject({
+      method: 'POST',
+      url: `${API}/webhook-endpoints`,
+      headers: session.headers,
+      payload: { url: 'http://127.0.0.1:9/portal-events', events: ['invoice.paid'] },
+    });
+    expect(endpoint.statusCode, endpoint.body).toBe(201);
+    await db
+      .insert(webhookDeliveries)
+      .values({ endpointId: endpoint.json().id, eventType: 'invoice.paid', payload: {}, retryUntil: new Date() });
   }
   // A declaration from the public form that waits for staff review (the address is nobody's),
   // for the review queue's routes; the matching job runs after the answer, as in production.

@@ -19,3 +19,4 @@ export * from './sessions';
 export * from './staff-audit';
 export * from './tickets';
 export * from './users';
+export * from './webhooks';

@@ -22,6 +22,7 @@ import {
 } from '../collection/announcement.service';
 import { preNotificationText } from '../collection/collection-emails';
 import { asCustomerId, type CustomerId } from '../customers/customer-id';
+import { publishEvent } from '../webhooks/webhooks.service';
 import { computeAmounts, lineNet, negateTaxes, toQuantityMilli } from './invoice-amounts';
 import { archiveIssuedDocuments } from './invoice-archive.service';
 import { deliverInvoiceEmail } from './invoice-delivery';
@@ -225,6 +226,12 @@ export async function issueInvoiceIn(tx: DbOrTx, deps: IssuingDeps, body: TIssue
         : []),
       `Mit freundlichen Grüßen\n${deps.provider.name}`,
     ],
+  });
+  await publishEvent(tx, asCustomerId(body.customerId), 'invoice.issued', {
+    invoiceId: invoice.id,
+    number,
+    total: { amount: amounts.gross, currency: 'EUR' },
+    dueDate,
   });
   return invoice;
 }

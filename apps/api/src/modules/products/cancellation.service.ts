@@ -5,6 +5,7 @@ import { AppError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
 import type { CustomerId } from '../customers/customer-id';
 import { recordSecurityEvent } from '../security-log/security-log';
+import { publishEvent } from '../webhooks/webhooks.service';
 import { sendCancellationConfirmation } from './cancellation-emails';
 import {
   decideExtraordinaryEndDate,
@@ -101,6 +102,13 @@ export async function recordCancellation(
       channel: row.channel,
     });
   }
+  await publishEvent(tx, product.customerId, 'contract.cancelled', {
+    productId: product.id,
+    contractNumber: product.contractNumber,
+    cancellationId: row.id,
+    type: row.type,
+    effectiveDate: row.effectiveDate,
+  });
   return row;
 }
 

@@ -5,6 +5,7 @@ import { AppError } from '../../lib/app-error';
 import { pageOf } from '../../lib/pagination';
 import { sendEmail } from '../../mail/mailer';
 import { asCustomerId } from '../customers/customer-id';
+import { publishEvent } from '../webhooks/webhooks.service';
 import type { CheckedAttachment } from './attachment-content';
 import { staffStatusChange } from './ticket-status';
 import { staffReplyEmail, statusChangedEmail } from './tickets.emails';
@@ -134,6 +135,12 @@ export async function replyAsStaff(
     });
     const updated = await updateTicketActivity(tx, ticketId, input.status);
     await sendEmail(tx, staffReplyEmail(mailContext(found, updated, publicUrl), input.body));
+    await publishEvent(tx, found.ticket.customerId, 'ticket.replied', {
+      ticketId,
+      number: found.ticket.number,
+      messageId: message.id,
+      status: input.status,
+    });
     return { message, customerId: found.customer.id };
   });
 }

@@ -10,6 +10,7 @@ import { sendEmail } from '../../../mail/mailer';
 import { announceOnRequest, fitAnnouncedDebit, mandateFor } from '../../collection/announcement.service';
 import { paidCentsOf } from '../../collection/debits.repository';
 import type { CustomerId } from '../../customers/customer-id';
+import { publishEvent } from '../../webhooks/webhooks.service';
 import { violates } from '../database-errors';
 import { formatEuro } from '../invoice-format';
 import { toPayment } from '../invoice-mapping';
@@ -193,6 +194,13 @@ export async function applyProviderEvent(db: Database, event: ProviderEvent): Pr
         failureReason: event.outcome === 'failed' ? (event.failureReason ?? 'declined') : 'invoice_not_open',
         providerReference: event.providerReference,
       });
+      if (event.outcome === 'failed' && invoice)
+        await publishEvent(tx, payment.customerId, 'invoice.payment_failed', {
+          invoiceId: invoice.id,
+          number: invoice.number,
+          paymentId: payment.id,
+          reason: event.failureReason ?? 'declined',
+        });
       return true;
     }
     await settlePayment(tx, payment.id, { status: 'succeeded', providerReference: event.providerReference });
@@ -205,6 +213,11 @@ export async function applyProviderEvent(db: Database, event: ProviderEvent): Pr
 export async function markPaid(tx: DbOrTx, invoice: InvoiceRow) {
   if ((await paidCentsOf(tx, invoice.id)) < invoice.grossCents) return;
   await setInvoiceState(tx, invoice.id, 'paid');
+  await publishEvent(tx, invoice.customerId, 'invoice.paid', {
+    invoiceId: invoice.id,
+    number: invoice.number,
+    total: { amount: invoice.grossCents, currency: 'EUR' },
+  });
   await fitAnnouncedDebit(tx, { ...invoice, state: 'paid' });
   await closeOpenTransfers(tx, invoice.id, 'invoice_paid');
   const [customer] = await tx.select({ email: users.email }).from(users).where(eq(users.id, invoice.customerId));

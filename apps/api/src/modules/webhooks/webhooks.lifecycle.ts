@@ -1,0 +1,25 @@
+import { eq } from 'drizzle-orm';
+import { webhookEndpoints } from '../../db/schema/index';
+import type { DataLifecycle } from '../../lifecycle/data-lifecycle';
+import { purgeOldDeliveries } from './webhooks.repository';
+
+const DELIVERY_LOG_DAYS = 30;
+
+/**
+ * Webhook endpoints and their delivery logs: configuration, not records the provider must keep;
+ * deleted with the account (the deliveries cascade), delivery logs after 30 days.
+ */
+export const webhooksLifecycle: DataLifecycle = {
+  module: 'webhooks',
+  tables: [webhookEndpoints],
+  keptAfterDeletion: [],
+  async export() {
+    return {};
+  },
+  async erase(tx, customerId) {
+    await tx.delete(webhookEndpoints).where(eq(webhookEndpoints.customerId, customerId));
+  },
+  async purge(db, { now }) {
+    return purgeOldDeliveries(db, new Date(now.getTime() - DELIVERY_LOG_DAYS * 24 * 60 * 60 * 1000));
+  },
+};
