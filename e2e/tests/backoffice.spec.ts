@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { customerIdOf, DEMO_PASSWORD, demo, issueFreshInvoice, signIn } from '../fixtures';
 
-/** The seed's staff members, one per role (ADR 0020-c). */
+/** The seed's staff members, one per role (ADR 0022). */
 const support = { email: 'support@example.com', password: DEMO_PASSWORD };
 const billing = { email: 'billing@example.com', password: DEMO_PASSWORD };
 const admin = { email: 'admin@example.com', password: DEMO_PASSWORD };

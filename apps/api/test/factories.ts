@@ -22,7 +22,7 @@ type CustomerOverrides = Partial<NewCustomerValues> & {
 
 /**
  * A customer account whose owner has a unique e-mail and a known password; every field can be
- * overridden. The owner's user id equals the customer id (ADR 0020-a).
+ * overridden. The owner's user id equals the customer id (ADR 0020).
  */
 export async function createCustomer(db: Database, overrides: CustomerOverrides = {}): Promise<CustomerAccount> {
   const { password = TEST_PASSWORD, disabledAt, ...values } = overrides;

@@ -25,7 +25,7 @@ export const ZListQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-/** A page of a list (ADR 0020-b); the next page is `?cursor=<nextCursor>`, also linked in `Link: <…>; rel="next"`. */
+/** A page of a list (ADR 0021); the next page is `?cursor=<nextCursor>`, also linked in `Link: <…>; rel="next"`. */
 export const listOf = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),

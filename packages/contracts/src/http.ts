@@ -26,7 +26,7 @@ export interface RouteContract {
   /** What a staff route needs (`access: 'staff'` only; the API refuses to register one without). */
   staffPermission?: TStaffPermission;
   /**
-   * What a customer member's role must allow (ADR 0020-a); `self` for routes about the signed-in
+   * What a customer member's role must allow (ADR 0020); `self` for routes about the signed-in
    * user alone (password, sessions, second factors), which every member may call.
    */
   permission?: TPermission | 'self';
@@ -44,7 +44,7 @@ export interface RouteContract {
   download?: boolean;
   /**
    * A POST that creates something: takes an `Idempotency-Key` header (declare it in `headers`,
-   * e.g. `ZIdempotencyKeyHeaders`), replays the stored answer for a retry (ADR 0020-b).
+   * e.g. `ZIdempotencyKeyHeaders`), replays the stored answer for a retry (ADR 0021).
    */
   idempotent?: boolean;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * What a member of a customer account may do (ADR 0020-a). Each customer route's contract names
+ * What a member of a customer account may do (ADR 0020). Each customer route's contract names
  * the one permission it needs; the API checks it centrally, the SPA hides what the role lacks.
  */
 export const permissions = [

@@ -7,7 +7,7 @@ export const errorCodes = [
   'validation_failed', // one or more fields invalid; `errors[]` names them
   'unauthenticated', // no session, expired or revoked session
   'forbidden', // signed in, but the role or origin does not allow this
-  'role_forbidden', // a customer member whose role lacks the route's permission (ADR 0020-a)
+  'role_forbidden', // a customer member whose role lacks the route's permission (ADR 0020)
   'not_found', // missing, or owned by someone else — deliberately indistinguishable
   'conflict', // the resource's state does not allow the action (already cancelled, paid…)
   'unprocessable', // well-formed but against a business rule (end date too early…)

@@ -3,7 +3,7 @@ import { listOf, ZIdempotencyKeyHeaders, ZIdParams, ZInstant, ZListQuery, ZUuid 
 import { defineRoute } from './http';
 import { authProblems, ZProblem } from './problem';
 
-/** The events a customer can subscribe to (ADR 0020-b); payload examples in docs/api.md. */
+/** The events a customer can subscribe to (ADR 0021); payload examples in docs/api.md. */
 export const webhookEventTypes = [
   'invoice.issued',
   'invoice.paid',

@@ -17,7 +17,7 @@ function requestHashOf(request: FastifyRequest): string {
 }
 
 /**
- * `Idempotency-Key` on a creating POST (ADR 0020-b), the way Stripe does it: the first request
+ * `Idempotency-Key` on a creating POST (ADR 0021), the way Stripe does it: the first request
  * with a key runs and its 2xx answer is stored for 24 hours; a retry with the same key and the
  * same request gets that answer again (`Idempotent-Replayed: true`) without running twice; the
  * same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409

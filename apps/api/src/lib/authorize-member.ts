@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from './app-error';
 
 /**
- * The role check of customer routes (ADR 0020-a): runs after `authenticate`, refuses with 403
+ * The role check of customer routes (ADR 0020): runs after `authenticate`, refuses with 403
  * `role_forbidden` when the member's role lacks the contract's permission. Staff belong to no
  * customer and hold no customer permission. `self` routes concern the signed-in user alone.
  */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * A weak entity tag of a JSON representation (ADR 0020-b): the hash of what the handler answered,
+ * A weak entity tag of a JSON representation (ADR 0021): the hash of what the handler answered,
  * so the GET of a resource and the If-Match check of its PUT compute the same tag.
  */
 export function etagOf(body: unknown): string {

@@ -1,5 +1,5 @@
 /**
- * The one way lists page (ADR 0020-b): keyset pages of `{ items, nextCursor, hasMore }`, the
+ * The one way lists page (ADR 0021): keyset pages of `{ items, nextCursor, hasMore }`, the
  * cursor opaque to clients (base64url of the sort key of the last item), and a `Link: <…>;
  * rel="next"` header that `registerRoute` adds to every list answer with a next page. The limit
  * and its maximum come from `ZListQuery` in the contracts.

@@ -29,7 +29,7 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./require-auth')).RequireAuth }),
         children: [
           {
-            // The back office: its own frame and chunks; customers never load them (ADR 0020-c).
+            // The back office: its own frame and chunks; customers never load them (ADR 0022).
             path: paths.backoffice,
             lazy: async () => ({ Component: (await import('./layout/backoffice-layout')).BackofficeLayout }),
             // Each page has its own error element: a wrapper route would not pass the frame's outlet context on.

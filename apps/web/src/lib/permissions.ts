@@ -2,7 +2,7 @@ import type { TPermission } from '@portal/contracts';
 import { useMe } from '../features/auth/api/get-me';
 
 /**
- * What the signed-in member's role allows (from GET /me, ADR 0020-a): the SPA hides what the
+ * What the signed-in member's role allows (from GET /me, ADR 0020): the SPA hides what the
  * role may not do; the API refuses it anyway with 403 `role_forbidden`.
  */
 export function useCan(): (permission: TPermission) => boolean {

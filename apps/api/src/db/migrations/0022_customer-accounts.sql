@@ -30,7 +30,7 @@ CREATE TABLE "customers" (
 	"deleted_at" timestamp with time zone
 );
 --> statement-breakpoint
--- Data (ADR 0020-a): every customer user becomes a customer account with the SAME id, and its
+-- Data (ADR 0020): every customer user becomes a customer account with the SAME id, and its
 -- owner; foreign keys that named the user as the customer stay valid as they are.
 INSERT INTO "customers" ("id", "customer_number", "customer_type", "name", "company", "street", "postal_code", "city", "country", "phone", "vat_id", "vat_id_verified_at", "vat_id_verified_by", "invoice_delivery", "invoice_email", "leitweg_id", "created_at", "updated_at", "deleted_at")
 SELECT "id", "customer_number", "customer_type", "name", "company", "street", "postal_code", "city", "country", "phone", "vat_id", "vat_id_verified_at", "vat_id_verified_by", "invoice_delivery", "invoice_email", "leitweg_id", "created_at", "updated_at", "deleted_at"

@@ -27,7 +27,7 @@ export const invoiceDelivery = pgEnum('invoice_delivery', ['email_pdf', 'email_p
 export const customerNumberSeq = pgSequence('customer_number_seq', { startWith: 10001 });
 
 /**
- * The customer account (ADR 0020-a): the company or person that contracts, invoices, tickets,
+ * The customer account (ADR 0020): the company or person that contracts, invoices, tickets,
  * bank data, mandates and debits belong to. People sign in as `users` and act for a customer
  * through a `customer_members` row. Accounts that existed before teams kept their ids: a
  * customer's id equals its first owner's user id, so ids in URLs and foreign keys stayed valid.

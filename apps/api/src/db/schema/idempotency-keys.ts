@@ -3,7 +3,7 @@ import type { CustomerId } from '../../modules/customers/customer-id';
 import { customers } from './customers';
 
 /**
- * `Idempotency-Key`s of the customer's creating POSTs (ADR 0020-b): the hash of the request it
+ * `Idempotency-Key`s of the customer's creating POSTs (ADR 0021): the hash of the request it
  * came with and, once answered, the answer to replay. A row without `status` is in progress.
  * Keys live 24 hours (`expires_at`); the retention purge deletes them after that.
  */

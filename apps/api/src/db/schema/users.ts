@@ -7,7 +7,7 @@ export const userRole = pgEnum('user_role', ['customer', 'staff']);
 export const staffRole = pgEnum('staff_role', ['support', 'billing', 'admin']);
 
 /**
- * Everyone who can sign in: members of a customer account (`customer_members`, ADR 0020-a) and
+ * Everyone who can sign in: members of a customer account (`customer_members`, ADR 0020) and
  * back-office staff, who belong to no customer.
  */
 export const users = pgTable(

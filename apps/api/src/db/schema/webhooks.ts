@@ -3,7 +3,7 @@ import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-o
 import type { CustomerId } from '../../modules/customers/customer-id';
 import { customers } from './customers';
 
-/** A customer's webhook endpoint (ADR 0020-b): where which events go, signed with its secret. */
+/** A customer's webhook endpoint (ADR 0021): where which events go, signed with its secret. */
 export const webhookEndpoints = pgTable(
   'webhook_endpoints',
   {

@@ -2,7 +2,7 @@ declare const customerIdBrand: unique symbol;
 
 /**
  * The id of a customer account (`customers.id`). Branded so that a user id (a plain string) can
- * not be passed where customer data is scoped: an IDOR becomes a type error (ADR 0020-a).
+ * not be passed where customer data is scoped: an IDOR becomes a type error (ADR 0020).
  */
 export type CustomerId = string & { readonly [customerIdBrand]: true };
 

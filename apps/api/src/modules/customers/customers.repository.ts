@@ -23,7 +23,7 @@ export interface NewOwner {
 
 /**
  * A new customer account with its first owner. The owner's user id equals the customer id, as
- * for every account migrated from the time before teams (ADR 0020-a); members invited later get
+ * for every account migrated from the time before teams (ADR 0020); members invited later get
  * ids of their own.
  */
 export async function insertCustomerWithOwner(db: DbOrTx, customer: NewCustomerValues, owner: NewOwner) {

@@ -21,7 +21,7 @@ async function customerWithMember(role: 'billing' | 'technical' | 'readonly') {
   return { owner, user, member: await signIn(ctx.app, email) };
 }
 
-describe('members of a customer account (ADR 0020-a)', () => {
+describe('members of a customer account (ADR 0020)', () => {
   it('act for the customer: /me names the customer, the role and its permissions', async () => {
     const { owner, user, member } = await customerWithMember('billing');
     const me = await ctx.app.inject({ url: '/api/v1/me', headers: member.bearer });

@@ -34,7 +34,7 @@ export default fp(
             before: change.before ?? null,
             after: change.after ?? null,
           });
-          // The customer's owners read it in their security log (ADR 0020-a: the log is per user).
+          // The customer's owners read it in their security log (ADR 0020: the log is per user).
           const owners = change.customerId ? await findOwners(tx, asCustomerId(change.customerId)) : [];
           for (const owner of owners) {
             await recordSecurityEvent(tx, {

@@ -42,7 +42,7 @@ export function AppLayout() {
     if (provider.data) setSiteName(provider.data.name);
   }, [provider.data]);
 
-  // A member sees the sections their role may read (ADR 0020-a).
+  // A member sees the sections their role may read (ADR 0020).
   const can = useCan();
   // Staff work in the back office; the customer portal has nothing of theirs.
   if (me.data?.role === 'staff') return <Navigate to={paths.backoffice} replace />;

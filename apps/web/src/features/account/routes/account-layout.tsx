@@ -11,7 +11,7 @@ export function AccountLayout() {
   const t = useMessages(accountMessages);
   const { pathname } = useLocation();
   const can = useCan();
-  // Pages the member's role may not use are not offered (ADR 0020-a).
+  // Pages the member's role may not use are not offered (ADR 0020).
   const pages = [
     { to: paths.accountProfile, label: t.navProfile, shown: true },
     { to: paths.accountSecurity, label: t.navSecurity, shown: true },

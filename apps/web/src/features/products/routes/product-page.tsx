@@ -51,7 +51,7 @@ export function ProductPage() {
                   label: t.tabContract,
                   panel: () => <ProductDocuments productId={data.id} contractNumber={data.contractNumber} />,
                 },
-                // Cancelling is the owner's (ADR 0020-a); other members see the state only.
+                // Cancelling is the owner's (ADR 0020); other members see the state only.
                 {
                   key: 'cancellation',
                   label: t.tabCancellation,
