@@ -2,7 +2,7 @@
 // - initial JavaScript: the entry script and the modules it preloads, what every visit downloads
 //   before the router knows the page: at most 120 KB gzipped;
 // - each key page's first visit: the initial JavaScript plus the lazy route modules the router
-//   loads for that page and everything they import: at most 165 KB gzipped.
+//   loads for that page and everything they import: at most 170 KB gzipped.
 // Another build can be checked by passing its directory (e.g. a build outside apps/web/dist).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
 const INITIAL_BUDGET = 120 * KB;
-const PAGE_BUDGET = 165 * KB;
+const PAGE_BUDGET = 170 * KB;
 const frame = ['src/app/require-auth.tsx', 'src/app/layout/app-layout.tsx'];
 /** The lazy route modules of the pages most visits start on (apps/web/src/app/router.tsx). */
 const pages = {
