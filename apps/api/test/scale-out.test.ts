@@ -291,13 +291,28 @@ describe('two API instances on one PostgreSQL', () => {
         headers: { ...bearer, 'content-type': 'application/json', 'idempotency-key': key },
         body: JSON.stringify({ method: 'card' }),
       });
+    // At once: one request runs, the others meet its key in use (409, ADR 0021) or, if it has
+    // finished, its stored answer; never a second payment.
     const answers = await Promise.all([pay(PORTS.a), pay(PORTS.b), pay(PORTS.a), pay(PORTS.b)]);
-    const bodies = (await Promise.all(answers.map((answer) => answer.json()))) as Array<{ id: string }>;
+    const bodies = (await Promise.all(answers.map((answer) => answer.json()))) as Array<{ id?: string; code?: string }>;
+    const statuses = answers.map((answer) => answer.status);
     expect(
-      answers.map((answer) => answer.status),
+      statuses.every((status) => status === 201 || status === 409),
       JSON.stringify(bodies),
-    ).toEqual([201, 201, 201, 201]);
-    expect(new Set(bodies.map((body) => body.id)).size).toBe(1);
+    ).toBe(true);
+    expect(statuses).toContain(201);
+    const created = bodies.filter((_, index) => statuses[index] === 201);
+    expect(new Set(created.map((body) => body.id)).size).toBe(1);
+    for (const refused of bodies.filter((_, index) => statuses[index] === 409)) {
+      expect(refused.code).toBe('idempotency_key_in_use');
+    }
+    // Afterwards, on either instance, the retry replays the one payment.
+    for (const port of [PORTS.a, PORTS.b]) {
+      const retry = await pay(port);
+      expect(retry.status).toBe(201);
+      expect(retry.headers.get('idempotent-replayed')).toBe('true');
+      expect(((await retry.json()) as { id: string }).id).toBe(created[0]?.id);
+    }
     const [stored] = await queryRows<{ n: number }>(
       sql`select count(*)::int as n from payments where invoice_id = ${invoice.id}`,
     );

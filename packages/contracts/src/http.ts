@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { TStaffPermission } from './staff-permissions';
 import type { TPermission } from './permissions';
+import type { TStaffPermission } from './staff-permissions';
 
 /**
  * One HTTP route as both sides see it: the API registers it, the SPA calls it,

@@ -365,8 +365,9 @@ export const invoiceRoutes = {
       'Abandon a started card payment (pending or awaiting the card page): it ends as failed with reason `cancelled_by_customer`, and the invoice can be paid again; 409 once it has settled',
     tags: ['invoices'],
     access: 'user',
+    permission: 'invoices:pay',
     params: ZIdParams.extend({ paymentId: ZUuid }),
-    responses: { 200: ZPayment, ...authProblems, 404: ZProblem, 409: ZProblem },
+    responses: { 200: ZPayment, ...authProblems, 403: ZProblem, 404: ZProblem, 409: ZProblem },
   }),
 } as const;
 

@@ -114,6 +114,23 @@ async function seedMembers(app: FastifyInstance, db: Database, owner: Session): 
   return members as World['members'];
 }
 
+/**
+ * A webhook endpoint with one delivery in its log, for `/webhook-endpoints/{id}/…`; again before a
+ * later test whose routes an earlier positive control deleted it for.
+ */
+export async function seedWebhookEndpoint(app: FastifyInstance, db: Database, session: Session) {
+  const endpoint = await app.inject({
+    method: 'POST',
+    url: `${API}/webhook-endpoints`,
+    headers: session.headers,
+    payload: { url: 'http://127.0.0.1:9/portal-events', events: ['invoice.paid'] },
+  });
+  expect(endpoint.statusCode, endpoint.body).toBe(201);
+  await db
+    .insert(webhookDeliveries)
+    .values({ endpointId: endpoint.json().id, eventType: 'invoice.paid', payload: {}, retryUntil: new Date() });
+}
+
 /** The seed's staff member of each role. */
 export const STAFF_ROLE_LOGINS: Record<TStaffRole, string> = {
   support: 'support@example.com',
@@ -175,17 +192,7 @@ export async function seedWorld(app: FastifyInstance, db: Database): Promise<Wor
       },
     });
     expect(passkey.statusCode, passkey.body).toBe(201);
-    // A webhook endpoint with one delivery in its log, for `/webhook-endpoints/{id}/…`.
-    const endpoint = await app.inject({
-      method: 'POST',
-      url: `${API}/webhook-endpoints`,
-      headers: session.headers,
-      payload: { url: 'http://127.0.0.1:9/portal-events', events: ['invoice.paid'] },
-    });
-    expect(endpoint.statusCode, endpoint.body).toBe(201);
-    await db
-      .insert(webhookDeliveries)
-      .values({ endpointId: endpoint.json().id, eventType: 'invoice.paid', payload: {}, retryUntil: new Date() });
+    await seedWebhookEndpoint(app, db, session);
   }
   // A declaration from the public form that waits for staff review (the address is nobody's),
   // for the review queue's routes; the matching job runs after the answer, as in production.

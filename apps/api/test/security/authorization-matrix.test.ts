@@ -9,6 +9,7 @@ import {
   type ResolvedPath,
   resolvePath,
   type Session,
+  seedWebhookEndpoint,
   seedWorld,
   signInAs,
   validRequestParts,
@@ -185,6 +186,8 @@ describe('authorization matrix', () => {
     expect(guarded.length).toBeGreaterThan(20);
     // Earlier writes may have ended the world's owner session (DELETE /account/sessions/{id}).
     const sessions = { ...world.members, owner: await signInAs(ctx.app, world.owner.email) };
+    // …and the positive control of DELETE /webhook-endpoints/{id} removed the world's endpoint.
+    await seedWebhookEndpoint(ctx.app, ctx.db, sessions.owner);
     const allowedWrites: Array<{ operation: Operation; url: string; role: (typeof memberRoles)[number] }> = [];
     for (const operation of guarded) {
       const permission = operation.contract.permission as TPermission;

@@ -18,6 +18,9 @@ const me = {
   role: 'customer',
   staffRole: null,
   customerType: 'consumer',
+  customerId: '7a1c4a2e-7a3b-4b8e-9d0b-3c1e2f4a5b6c',
+  memberRole: 'owner',
+  permissions: ['account:read'],
 };
 const challenge = {
   mfaRequired: true,
