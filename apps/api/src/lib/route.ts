@@ -112,8 +112,8 @@ export function registerRoute<C extends RouteContract>(
   const limit = options.rateLimit;
   if (limit && (limit.hook ?? 'onRequest') === 'onRequest') onRequest.push(routeLimitHook(app.counters, route, limit));
   const preHandler = limit?.hook === 'preHandler' ? [routeLimitHook(app.counters, route, limit)] : [];
-  // Keys belong to a customer: public routes take none.
-  const idempotency = contract.idempotent && contract.access !== 'public' ? idempotencyHooks(app) : undefined;
+  // Keys belong to a customer account: public and staff routes take none.
+  const idempotency = contract.idempotent && contract.access === 'user' ? idempotencyHooks(app) : undefined;
   if (idempotency) preHandler.push(idempotency.preHandler);
   const { currentVersion } = options;
   if (currentVersion) preHandler.push(ifMatchHook(currentVersion));
