@@ -1,8 +1,7 @@
 import { and, desc, eq, ilike, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { customerContactEmail, customers } from '../../db/schema/index';
-import { cursorError, decodeIdCursor, encodeIdCursor, likePattern } from '../../lib/keyset';
-import { pageOf } from '../../lib/pagination';
+import { cursorError, decodeIdCursor, encodeIdCursor, likePattern, pageOf } from '../../lib/pagination';
 import { asCustomerId } from '../customers/customer-id';
 
 // Back office only: staff find any customer, so these queries take no customer id. Only routes

@@ -3,8 +3,7 @@ import { and, desc, eq, lt, or } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { DbOrTx } from '../../db/client';
 import { staffAuditEvents, users } from '../../db/schema/index';
-import { cursorError, decodeIdCursor, encodeIdCursor } from '../../lib/keyset';
-import { type Page, pageOf } from '../../lib/pagination';
+import { cursorError, decodeIdCursor, encodeIdCursor, type Page, pageOf } from '../../lib/pagination';
 
 /** What a staff route tells the audit log beyond who, what and when (see staff-audit.plugin.ts). */
 export interface StaffChange {

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, or, sql } from 'dri
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import { customerContactEmail, customers, ticketAttachments, ticketNotes, tickets, users } from '../../db/schema/index';
-import { likePattern } from '../../lib/keyset';
+import { likePattern } from '../../lib/pagination';
 import type { CustomerId } from '../customers/customer-id';
 
 const assignees = alias(users, 'assignee');
