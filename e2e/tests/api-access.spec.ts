@@ -53,3 +53,35 @@ test('a customer adds a webhook receiver, keeps the secret and sees the issued i
     await new Promise<void>((resolve) => receiver.close(() => resolve()));
   }
 });
+
+test('a customer creates a personal API token, uses it from a script and revokes it', async ({ page, baseURL }) => {
+  if (!baseURL) throw new Error('no baseURL');
+  const customer = await freshCustomer(baseURL, 'Token GmbH');
+  await signIn(page, customer, '/account/api-access');
+  await expect(page.getByRole('heading', { level: 3, name: 'Persönliche API-Tokens' })).toBeVisible();
+  await expect(page.getByText('Sie haben noch keine aktiven Tokens.')).toBeVisible();
+
+  await page.getByLabel(/^Bezeichnung/).fill('Buchhaltung');
+  await page.getByLabel('Rechnungen lesen').check();
+  await page.getByRole('button', { name: 'Token erstellen' }).click();
+  const shown = page.getByTestId('new-api-token');
+  await expect(shown).toHaveText(/^pat_[A-Za-z0-9_-]{43}$/);
+  const token = (await shown.textContent()) ?? '';
+  await expect(page.getByRole('cell', { name: /Buchhaltung/ })).toBeVisible();
+
+  // The script: the token reads invoices, and nothing its scope does not name.
+  const asScript = (path: string) => fetch(`${baseURL}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  expect((await asScript('/api/v1/invoices')).status).toBe(200);
+  const refused = await asScript('/api/v1/tickets');
+  expect(refused.status).toBe(403);
+  expect((await refused.json()).code).toBe('scope_forbidden');
+
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((violation) => violation.id)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Token „Buchhaltung“ widerrufen' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Ja, widerrufen' }).click();
+  await expect(page.getByText('Der Token wurde widerrufen.')).toBeVisible();
+  await expect(page.getByText('Sie haben noch keine aktiven Tokens.')).toBeVisible();
+  expect((await asScript('/api/v1/invoices')).status).toBe(401);
+});

@@ -4,11 +4,13 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { AppConfig } from './config';
 import type { DatabaseHandle } from './db/client';
 import { frameworkErrors, rejectNulCharacters } from './lib/request-hygiene';
+import { createSecretBox } from './lib/secret-box';
 import accountModule from './modules/account/account.routes';
 import accountDataModule from './modules/account/account-data.routes';
 import adminCustomersModule from './modules/account/admin-customers.routes';
 import passwordResetModule from './modules/account/password-reset.routes';
 import announcementsModule from './modules/announcements/announcements.routes';
+import apiTokensModule from './modules/api-tokens/api-tokens.routes';
 import authModule from './modules/auth/auth.routes';
 import collectionAdminModule from './modules/collection/collection-admin.routes';
 import healthModule from './modules/health/health.routes';
@@ -83,6 +85,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Valid but unfit for real customers (e.g. the payment sandbox in production): said at every start.
   for (const warning of config.startupWarnings) app.log.warn(`WARNING: ${warning}`);
   app.decorate('now', options.now ?? (() => new Date()));
+  app.decorate('idempotencyBox', createSecretBox(config.mfaEncryptionKey, 'idempotent-answer v1'));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRequest', async (request, reply) => {
@@ -116,6 +119,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(accountModule, { config });
       await api.register(accountDataModule, { config });
       await api.register(mfaModule);
+      await api.register(apiTokensModule);
       await api.register(adminCustomersModule, { config });
       await api.register(overviewModule);
       await api.register(announcementsModule);

@@ -279,7 +279,7 @@ export const accountRoutes = {
     tags: ['account'],
     access: 'user',
     permission: 'self',
-    responses: { 200: listOf(ZSession), ...authProblems },
+    responses: { 200: listOf(ZSession), ...authProblems, 403: ZProblem },
   }),
   endSession: defineRoute({
     method: 'DELETE',

@@ -179,6 +179,6 @@ export const authRoutes = {
     tags: ['auth'],
     access: 'user',
     permission: 'self',
-    responses: { 200: ZMe, ...authProblems },
+    responses: { 200: ZMe, ...authProblems, 403: ZProblem },
   }),
 } as const;

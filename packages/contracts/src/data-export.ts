@@ -201,6 +201,25 @@ const ZExportSession = z.object({
   ipAddress: z.string().nullable(),
 });
 
+const ZExportApiToken = z.object({
+  id: ZUuid,
+  userId: ZUuid.meta({ description: 'The member the token acts for' }),
+  name: z.string(),
+  scopes: z.array(z.string()),
+  prefix: z.string(),
+  createdAt: ZInstant,
+  expiresAt: ZInstant,
+  lastUsedAt: ZInstant.nullable(),
+  revokedAt: ZInstant.nullable(),
+});
+
+const ZExportWebhookEndpoint = z.object({
+  id: ZUuid,
+  url: z.string(),
+  events: z.array(z.string()),
+  createdAt: ZInstant,
+});
+
 const ZExportSecurityEvent = z.object({
   id: ZUuid,
   occurredAt: ZInstant,
@@ -257,6 +276,12 @@ export const ZCustomerExport = z
     tickets: z.array(ZExportTicket),
     emails: z.array(ZExportEmail),
     sessions: z.array(ZExportSession),
+    apiTokens: z
+      .array(ZExportApiToken)
+      .meta({ description: 'Personal API tokens, without the tokens or their hashes' }),
+    webhookEndpoints: z
+      .array(ZExportWebhookEndpoint)
+      .meta({ description: 'Webhook endpoints, without their signing secrets' }),
     securityLog: z.array(ZExportSecurityEvent),
     secondFactors: ZExportSecondFactors,
     publicDeclarations: z.array(ZExportPublicDeclaration).meta({

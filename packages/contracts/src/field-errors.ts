@@ -51,6 +51,10 @@ export const fieldMessages = {
   fileNameMismatch: 'The file name does not match its content.',
   filesTooLarge: 'The files of this message are too large together.',
   cursorInvalid: 'is not a cursor of this list',
+  // API tokens.
+  expiryPast: 'must be in the future',
+  expiryTooLate: 'must be at most a year ahead',
+  scopeBeyondRole: 'names a permission your role does not have',
 } as const;
 
 export type TFieldErrorCode = keyof typeof fieldMessages;

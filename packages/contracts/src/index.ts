@@ -1,6 +1,7 @@
 // The package's public surface: one export line per contract module.
 export * from './account';
 export * from './announcements';
+export * from './api-tokens';
 export * from './auth';
 export * from './cancellation-declarations-admin';
 export * from './collection';

@@ -78,7 +78,7 @@ export const mfaRoutes = {
     tags: ['account'],
     access: 'user',
     permission: 'self',
-    responses: { 200: ZSecondFactors, ...authProblems },
+    responses: { 200: ZSecondFactors, ...authProblems, 403: ZProblem },
   }),
   startTotpEnrolment: defineRoute({
     method: 'POST',
@@ -131,7 +131,7 @@ export const mfaRoutes = {
     tags: ['account'],
     access: 'user',
     permission: 'self',
-    responses: { 200: listOf(ZPasskey), ...authProblems },
+    responses: { 200: listOf(ZPasskey), ...authProblems, 403: ZProblem },
   }),
   startPasskeyRegistration: defineRoute({
     method: 'POST',

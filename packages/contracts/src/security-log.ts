@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listOf, ZInstant, ZListQuery, ZUuid } from './common';
 import { defineRoute } from './http';
-import { authProblems } from './problem';
+import { authProblems, ZProblem } from './problem';
 
 /** What the security log records; the SPA names each in the customer's language. */
 export const securityEventTypes = [
@@ -21,6 +21,8 @@ export const securityEventTypes = [
   'passkey.added',
   'passkey.renamed',
   'passkey.removed',
+  'api_token.created',
+  'api_token.revoked',
   'email.change_requested',
   'email.changed',
   'bank_account.changed',
@@ -61,6 +63,6 @@ export const securityLogRoutes = {
     access: 'user',
     permission: 'self',
     query: ZListQuery,
-    responses: { 200: listOf(ZSecurityEvent), ...authProblems },
+    responses: { 200: listOf(ZSecurityEvent), ...authProblems, 403: ZProblem },
   }),
 } as const;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest, onSendHookHandler, preHandlerHookHandler } from 'fastify';
 import { AppError } from '../lib/app-error';
+import type { SecretBox } from '../lib/secret-box';
 import type { AuthContext } from '../plugins/auth';
 import { claimKey, findKey, type KeyClaim, releaseKey, storeAnswer } from './idempotency.repository';
 
@@ -8,6 +9,19 @@ import { claimKey, findKey, type KeyClaim, releaseKey, storeAnswer } from './ide
 export const REPLAYED_HEADER = 'idempotent-replayed';
 
 const claims = new WeakMap<FastifyRequest, KeyClaim>();
+
+/** A stored answer opens only for the customer and key it was stored under. */
+const aadOf = (claim: KeyClaim) => `${claim.customerId} ${claim.key}`;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Encrypts stored answers at rest: some carry a secret shown once (a new API token, a webhook
+     * signing secret), which must not sit readable in the database for a day.
+     */
+    idempotencyBox: SecretBox;
+  }
+}
 
 /** The operation and what was sent: the same key with any other request is refused. */
 function requestHashOf(request: FastifyRequest): string {
@@ -43,14 +57,15 @@ export function idempotencyHooks(app: FastifyInstance): {
       if (earlier && earlier.requestHash !== hash) {
         throw new AppError('idempotency_key_reused', 'This Idempotency-Key was already used for another request.');
       }
-      if (!earlier || earlier.status === null || earlier.responseBody === null) {
+      const body = earlier?.responseBody ? app.idempotencyBox.open(earlier.responseBody, aadOf(claim)) : undefined;
+      if (!earlier || earlier.status === null || body === undefined) {
         throw new AppError('idempotency_key_in_use', 'A request with this Idempotency-Key is still in progress.');
       }
       reply
         .status(earlier.status)
         .header('content-type', earlier.contentType ?? 'application/json; charset=utf-8')
         .header(REPLAYED_HEADER, 'true');
-      return reply.send(earlier.responseBody);
+      return reply.send(body);
     },
     async onSend(request, reply, payload) {
       const claim = claims.get(request);
@@ -58,7 +73,8 @@ export function idempotencyHooks(app: FastifyInstance): {
       claims.delete(request);
       if (reply.statusCode >= 200 && reply.statusCode < 300 && typeof payload === 'string') {
         const contentType = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
-        await storeAnswer(app.db, claim, { status: reply.statusCode, body: payload, contentType });
+        const body = app.idempotencyBox.seal(payload, aadOf(claim));
+        await storeAnswer(app.db, claim, { status: reply.statusCode, body, contentType });
       } else {
         await releaseKey(app.db, claim);
       }

@@ -6,6 +6,7 @@ const statusOf: Record<TErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   role_forbidden: 403,
+  scope_forbidden: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

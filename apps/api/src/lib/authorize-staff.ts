@@ -12,7 +12,10 @@ export function authorizeStaff(contract: RouteContract): onRequestHookHandler {
   if (!permission) throw new Error(`${contract.method} ${contract.path}: a staff route must declare staffPermission`);
   return async (request: FastifyRequest) => {
     const user = request.auth?.user;
-    if (request.auth?.role !== 'staff' || !user) throw new AppError('forbidden', 'Only staff may do this.');
+    // Tokens belong to customer members; a staff route never takes one.
+    if (request.auth?.role !== 'staff' || !user || request.auth.token) {
+      throw new AppError('forbidden', 'Only staff may do this.');
+    }
     if (!staffRoleMay(user.staffRole, permission))
       throw new AppError('forbidden', `The role ${user.staffRole ?? 'none'} may not do this (${permission}).`);
   };

@@ -2,6 +2,7 @@ import { idempotencyLifecycle } from '../idempotency/idempotency.lifecycle';
 import { outboxLifecycle } from '../mail/outbox.lifecycle';
 import { accountLifecycle } from '../modules/account/account.lifecycle';
 import { bankAccountLifecycle } from '../modules/account/bank-account.lifecycle';
+import { apiTokensLifecycle } from '../modules/api-tokens/api-tokens.lifecycle';
 import { sessionsLifecycle } from '../modules/auth/sessions.lifecycle';
 import { collectionLifecycle } from '../modules/collection/collection.lifecycle';
 import { invoicesLifecycle } from '../modules/invoices/invoices.lifecycle';
@@ -34,4 +35,5 @@ export const dataLifecycles: readonly DataLifecycle[] = [
   outboxLifecycle,
   idempotencyLifecycle,
   webhooksLifecycle,
+  apiTokensLifecycle,
 ];

@@ -1,11 +1,13 @@
 import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
-import type { TMemberRole, TRole } from '@portal/contracts';
+import { isTokenScope, type TMemberRole, type TRole, type TTokenScope } from '@portal/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '../config';
 import type { CustomerRow, UserRow } from '../db/schema/index';
 import { AppError } from '../lib/app-error';
+import { findTokenCaller, touchApiToken } from '../modules/api-tokens/api-tokens.repository';
+import { hashApiToken, isApiToken } from '../modules/api-tokens/api-tokens.service';
 import { findActiveSession, touchSession } from '../modules/auth/sessions.repository';
 import { asCustomerId, type CustomerId } from '../modules/customers/customer-id';
 
@@ -18,7 +20,13 @@ export interface AuthContext {
    * Staff belong to no customer; theirs names no customer account, so customer routes find nothing.
    */
   customerId: CustomerId;
-  sessionId: string;
+  /** The session signed in with; null when a personal API token is the credential. */
+  sessionId: string | null;
+  /**
+   * The personal API token the request carries (ADR 0023), with its scopes; null for a session.
+   * `authorizeMember` lets a token reach only routes whose permission is one of its scopes.
+   */
+  token: { id: string; scopes: readonly TTokenScope[] } | null;
   role: TRole;
   /** The user's role in the customer account; null for staff. */
   memberRole: TMemberRole | null;
@@ -58,7 +66,18 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** What @fastify/jwt takes for a Bearer header (its lookupToken). */
-const BEARER = /^Bearer\s/i;
+const BEARER = /^Bearer\s+/i;
+/** How often "last used" of a token is written at most. */
+const TOKEN_TOUCH_MS = 60_000;
+
+/**
+ * The session of a route that only a signed-in person reaches (`self` routes refuse tokens before
+ * the handler runs, so this never throws there).
+ */
+export function sessionOf(auth: Pick<AuthContext, 'sessionId'>): string {
+  if (auth.sessionId === null) throw new AppError('scope_forbidden', 'This route needs a signed-in session.');
+  return auth.sessionId;
+}
 
 /** `__Host-` pins the cookie to this exact origin; browsers accept it only with Secure. */
 export function sessionCookieName(config: AppConfig): string {
@@ -117,10 +136,33 @@ export default fp(
       reply.clearCookie(cookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies });
     });
 
+    /** A personal API token: looked up by its hash on every request, so revoking it works at once everywhere. */
+    async function authenticateToken(request: FastifyRequest, token: string) {
+      const now = app.now();
+      const found = await findTokenCaller(app.db, hashApiToken(token), now);
+      if (!found) throw new AppError('unauthenticated', 'The token is unknown, expired or revoked.');
+      request.auth = {
+        userId: found.user.id,
+        customerId: found.customer.id,
+        sessionId: null,
+        token: { id: found.token.id, scopes: found.token.scopes.filter(isTokenScope) },
+        role: found.user.role,
+        memberRole: found.memberRole,
+        user: found.user,
+        customer: found.customer,
+      };
+      const lastUsed = found.token.lastUsedAt?.getTime() ?? 0;
+      if (now.getTime() - lastUsed > TOKEN_TOUCH_MS) await touchApiToken(app.db, found.token.id, now);
+    }
+
     app.decorate('authenticate', async (request: FastifyRequest, reply: FastifyReply) => {
+      const authorization = request.headers.authorization ?? '';
+      const bearer = BEARER.test(authorization);
+      if (bearer && isApiToken(authorization.replace(BEARER, ''))) {
+        return authenticateToken(request, authorization.replace(BEARER, '').trim());
+      }
       // The plugin's own lookup: a Bearer header first, else the cookie. Called without options,
       // so it uses the one verifier built at start (options would build a new one per request).
-      const bearer = BEARER.test(request.headers.authorization ?? '');
       const viaCookie = !bearer && Boolean(request.cookies[cookieName]);
       let claims: FastifyRequest['user'];
       try {
@@ -140,6 +182,7 @@ export default fp(
         userId: found.user.id,
         customerId: asCustomerId(found.customer?.id ?? found.user.id),
         sessionId: claims.sid,
+        token: null,
         role: found.user.role,
         memberRole: found.memberRole,
         user: found.user,

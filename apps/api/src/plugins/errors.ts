@@ -19,6 +19,7 @@ const titles: Record<TErrorCode, string> = {
   unauthenticated: 'Not signed in',
   forbidden: 'Forbidden',
   role_forbidden: 'Not allowed for this role',
+  scope_forbidden: 'Not allowed for this token',
   not_found: 'Not found',
   conflict: 'Conflict',
   unprocessable: 'Unprocessable request',

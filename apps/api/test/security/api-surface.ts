@@ -1,4 +1,5 @@
-import type { RouteContract, TMemberRole, TStaffRole } from '@portal/contracts';
+import { randomBytes } from 'node:crypto';
+import type { RouteContract, TMemberRole, TStaffRole, TTokenScope } from '@portal/contracts';
 import * as allContracts from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
@@ -7,6 +8,8 @@ import { webhookDeliveries } from '../../src/db/schema/index';
 import { DEMO_PASSWORD } from '../../src/db/seed/accounts';
 import { seedDemoDataIfEmpty } from '../../src/db/seed/index';
 import { hashPassword } from '../../src/lib/password';
+import { insertApiToken } from '../../src/modules/api-tokens/api-tokens.repository';
+import { hashApiToken } from '../../src/modules/api-tokens/api-tokens.service';
 import { findUserByEmail } from '../../src/modules/auth/users.repository';
 import { asCustomerId } from '../../src/modules/customers/customer-id';
 import { findMembershipOf, insertMember } from '../../src/modules/customers/customers.repository';
@@ -131,6 +134,32 @@ export async function seedWebhookEndpoint(app: FastifyInstance, db: Database, se
     .values({ endpointId: endpoint.json().id, eventType: 'invoice.paid', payload: {}, retryUntil: new Date() });
 }
 
+/**
+ * A personal API token of the member behind `session` with the given scopes, made in the database
+ * (the matrix needs more of them than the API lets one member hold at a time).
+ */
+export async function tokenSession(
+  app: FastifyInstance,
+  db: Database,
+  session: Session,
+  scopes: readonly TTokenScope[],
+): Promise<Session> {
+  const user = await findUserByEmail(db, session.email);
+  const membership = user ? await findMembershipOf(db, user.id) : undefined;
+  if (!user || !membership) throw new Error(`${session.email} is no member`);
+  const token = `pat_${randomBytes(32).toString('base64url')}`;
+  await insertApiToken(db, {
+    customerId: asCustomerId(membership.customerId),
+    userId: user.id,
+    name: `matrix ${scopes.join(' ')}`,
+    scopes: [...scopes],
+    tokenHash: hashApiToken(token),
+    prefix: token.slice(0, 10),
+    expiresAt: new Date(app.now().getTime() + 86_400_000),
+  });
+  return { email: session.email, headers: { authorization: `Bearer ${token}` } };
+}
+
 /** The seed's staff member of each role. */
 export const STAFF_ROLE_LOGINS: Record<TStaffRole, string> = {
   support: 'support@example.com',
@@ -193,6 +222,18 @@ export async function seedWorld(app: FastifyInstance, db: Database): Promise<Wor
     });
     expect(passkey.statusCode, passkey.body).toBe(201);
     await seedWebhookEndpoint(app, db, session);
+    // A personal API token, for `/account/tokens/{id}`.
+    const token = await app.inject({
+      method: 'POST',
+      url: `${API}/account/tokens`,
+      headers: session.headers,
+      payload: {
+        name: 'Matrix',
+        scopes: ['invoices:read'],
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    });
+    expect(token.statusCode, token.body).toBe(201);
   }
   // A declaration from the public form that waits for staff review (the address is nobody's),
   // for the review queue's routes; the matching job runs after the answer, as in production.

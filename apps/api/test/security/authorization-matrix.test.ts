@@ -1,4 +1,13 @@
-import { roleAllows, staffPermissions, staffRoleMay, staffRoles, type TPermission } from '@portal/contracts';
+import { randomUUID } from 'node:crypto';
+import {
+  isTokenScope,
+  roleAllows,
+  staffPermissions,
+  staffRoleMay,
+  staffRoles,
+  type TPermission,
+  tokenScopes,
+} from '@portal/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../app';
 import {
@@ -12,6 +21,7 @@ import {
   seedWebhookEndpoint,
   seedWorld,
   signInAs,
+  tokenSession,
   validRequestParts,
   type World,
 } from './api-surface';
@@ -173,6 +183,49 @@ describe('authorization matrix', () => {
       expect(response.statusCode, authorization).toBe(401);
     }
   });
+
+  it('answers 403 scope_forbidden to a personal API token without the route’s scope — on every customer route — and lets one with it read', async () => {
+    const failures: string[] = [];
+    const customerRoutes = operations.filter((operation) => operation.contract.access === 'user');
+    const owner = await signInAs(ctx.app, world.owner.email);
+    const allScopes = await tokenSession(ctx.app, ctx.db, owner, tokenScopes);
+    for (const operation of customerRoutes) {
+      const permission = operation.contract.permission ?? 'self';
+      // The scope is checked before anything is looked up: an id that earlier positive controls
+      // removed (a passkey, a webhook endpoint) still shows the refusal; reads need a real one.
+      const resolved =
+        operation.pathParams.length > 0
+          ? await resolvePath(ctx.app, operations, operation, owner)
+          : { url: operation.path };
+      const url = resolved?.url ?? operation.path.replace(/\{[^}]+\}/g, () => randomUUID());
+      // Every scope but the one the route needs (all of them for routes no token reaches).
+      const without = isTokenScope(permission)
+        ? await tokenSession(
+            ctx.app,
+            ctx.db,
+            owner,
+            tokenScopes.filter((scope) => scope !== permission),
+          )
+        : allScopes;
+      const refused = await call(operation, url, without);
+      if (refused.status !== 403 || !refused.body.includes('"scope_forbidden"'))
+        failures.push(
+          `${operation.label} by a token without ${permission}: ${refused.status} ${refused.body.slice(0, 160)}`,
+        );
+      if (isTokenScope(permission) && operation.method === 'GET') {
+        if (!resolved) failures.push(`${operation.label}: no id of the demo customer`);
+        const allowed = await call(operation, url, await tokenSession(ctx.app, ctx.db, owner, [permission]));
+        if (allowed.status !== 200)
+          failures.push(`${operation.label} by a token with ${permission}: ${allowed.status}`);
+      }
+    }
+    // Staff routes never take a token, whatever its scopes.
+    for (const operation of operations.filter((op) => op.contract.access === 'staff' && op.pathParams.length === 0)) {
+      const answer = await call(operation, operation.path, allScopes);
+      if (answer.status !== 403) failures.push(`${operation.label} by a token: ${answer.status} (want 403)`);
+    }
+    expect(failures).toEqual([]);
+  }, 180_000);
 
   // Last: the positive controls of writes change state.
   it('answers 403 role_forbidden to each member role a customer route does not allow, and lets the others in', async () => {

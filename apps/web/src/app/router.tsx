@@ -87,7 +87,10 @@ export const router = createBrowserRouter([
                         path: paths.accountSecurityLog,
                         lazy: () => import('../features/account/routes/security-log-route'),
                       },
-                      { path: paths.accountApiAccess, lazy: () => import('../features/account/routes/webhooks-route') },
+                      {
+                        path: paths.accountApiAccess,
+                        lazy: () => import('../features/account/routes/api-access-route'),
+                      },
                       { path: paths.accountDelete, lazy: () => import('../features/account/routes/delete-route') },
                     ],
                   },

@@ -17,6 +17,8 @@ const deProblems: Record<TErrorCode, string> = {
   forbidden: 'Diese Aktion ist für Ihren Zugang nicht erlaubt.',
   role_forbidden:
     'Ihre Rolle in diesem Kundenkonto erlaubt das nicht. Bitte wenden Sie sich an eine Inhaberin oder einen Inhaber des Kontos.',
+  scope_forbidden:
+    'Dieser API-Token darf das nicht. Bitte erstellen Sie einen Token mit der nötigen Berechtigung oder melden Sie sich an.',
   not_found: 'Das Gesuchte gibt es nicht (mehr), oder es gehört nicht zu Ihrem Kundenkonto.',
   conflict:
     'Das ist im aktuellen Zustand nicht möglich; vermutlich wurde es inzwischen geändert. Bitte laden Sie die Seite neu.',
@@ -40,6 +42,7 @@ const enProblems: Record<TErrorCode, string> = {
   unauthenticated: 'Your session has ended. Please sign in again.',
   forbidden: 'Your access does not allow this action.',
   role_forbidden: 'Your role in this customer account does not allow this. Please ask an owner of the account.',
+  scope_forbidden: 'This API token may not do this. Please create a token with the permission needed, or sign in.',
   not_found: 'What you are looking for does not exist (any more), or it does not belong to your customer account.',
   conflict:
     'This is not possible in the current state; it has probably been changed in the meantime. Please reload the page.',
@@ -112,6 +115,10 @@ const deFields: Record<TFieldErrorCode, FieldText> = {
     'Bei einer Datei passt die Endung des Namens nicht zum Inhalt. Bitte benennen Sie sie passend.',
   filesTooLarge: () => 'Die Dateien sind zusammen zu groß. Bitte lassen Sie eine oder mehrere weg.',
   cursorInvalid: () => 'Die Liste hat sich inzwischen geändert. Bitte laden Sie die Seite neu.',
+  expiryPast: () => 'Das Ablaufdatum liegt in der Vergangenheit. Bitte wählen Sie ein Datum ab morgen.',
+  expiryTooLate: () => 'Ein Token gilt höchstens ein Jahr. Bitte wählen Sie ein früheres Ablaufdatum.',
+  scopeBeyondRole: () =>
+    'Ihre Rolle erlaubt nicht alle gewählten Berechtigungen. Bitte wählen Sie nur, was Ihre Rolle erlaubt.',
 };
 
 const enFields: Record<TFieldErrorCode, FieldText> = {
@@ -165,6 +172,10 @@ const enFields: Record<TFieldErrorCode, FieldText> = {
   fileNameMismatch: () => 'The ending of a file name does not match its content. Please rename the file to fit.',
   filesTooLarge: () => 'The files are too large together. Please leave one or more out.',
   cursorInvalid: () => 'The list has changed in the meantime. Please reload the page.',
+  expiryPast: () => 'The expiry date is in the past. Please choose a date from tomorrow on.',
+  expiryTooLate: () => 'A token is valid for at most a year. Please choose an earlier expiry date.',
+  scopeBeyondRole: () =>
+    'Your role does not allow all the permissions chosen. Please choose only what your role allows.',
 };
 
 /** Problem texts by the problem's `code`. */

@@ -1,6 +1,7 @@
 // Every table of the portal; drizzle-kit reads this file. One export line per schema module.
 export * from './account-tokens';
 export * from './announcements';
+export * from './api-tokens';
 export * from './collection';
 export * from './contract-documents';
 export * from './customers';

@@ -3,6 +3,7 @@ import { AppError } from '../../lib/app-error';
 import { hashPassword, verifyPassword } from '../../lib/password';
 import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
+import { sessionOf } from '../../plugins/auth';
 import { revokeAllSessions } from '../auth/sessions.repository';
 import { findActiveUser, findUserByEmail } from '../auth/users.repository';
 import { findMembershipOf } from '../customers/customers.repository';
@@ -20,7 +21,7 @@ import { checkNewPassword, fieldMessages } from './field-rules';
 /** Changes the password of a signed-in user; every session but the current one ends. */
 export async function changePassword(
   db: Database,
-  auth: { userId: string; sessionId: string },
+  auth: { userId: string; sessionId: string | null },
   input: { currentPassword: string; newPassword: string },
 ) {
   const user = await findActiveUser(db, auth.userId);
@@ -33,7 +34,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await updatePasswordHash(tx, user.id, passwordHash);
-    await revokeAllSessions(tx, user.id, auth.sessionId);
+    await revokeAllSessions(tx, user.id, sessionOf(auth));
     await revokeAccountTokens(tx, user.id, PASSWORD_LINKS);
     await recordSecurityEvent(tx, { type: 'password.changed', userId: user.id });
     await sendEmail(tx, {

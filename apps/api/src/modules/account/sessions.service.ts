@@ -6,7 +6,10 @@ import { recordSecurityEvent } from '../security-log/security-log';
 import { findActiveSessionsOf } from './account.repository';
 import { describeDevice } from './rules/device';
 
-export async function listSessions(db: Database, auth: { userId: string; sessionId: string }): Promise<TSession[]> {
+export async function listSessions(
+  db: Database,
+  auth: { userId: string; sessionId: string | null },
+): Promise<TSession[]> {
   const rows = await findActiveSessionsOf(db, auth.userId);
   return rows.map((row) => ({
     id: row.id,

@@ -2,6 +2,7 @@ import { authRoutes } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
 import { registerRoute } from '../../lib/route';
+import { sessionOf } from '../../plugins/auth';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { signIn, toMe } from './auth.service';
 import { revokeSession } from './sessions.repository';
@@ -48,7 +49,7 @@ export default async function authModule(app: FastifyInstance, { config }: { con
   );
 
   registerRoute(app, authRoutes.logout, async (request, reply) => {
-    await revokeSession(app.db, request.auth.userId, request.auth.sessionId);
+    await revokeSession(app.db, request.auth.userId, sessionOf(request.auth));
     await recordSecurityEvent(app.db, { type: 'sign_out', userId: request.auth.userId });
     app.clearSessionCookie(reply);
     return { status: 204, body: null };

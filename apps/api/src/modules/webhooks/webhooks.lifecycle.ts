@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { webhookEndpoints } from '../../db/schema/index';
 import type { DataLifecycle } from '../../lifecycle/data-lifecycle';
 import { purgeOldDeliveries } from './webhooks.repository';
@@ -13,8 +13,20 @@ export const webhooksLifecycle: DataLifecycle = {
   module: 'webhooks',
   tables: [webhookEndpoints],
   keptAfterDeletion: [],
-  async export() {
-    return {};
+  async export(db, customerId) {
+    const rows = await db
+      .select()
+      .from(webhookEndpoints)
+      .where(eq(webhookEndpoints.customerId, customerId))
+      .orderBy(asc(webhookEndpoints.createdAt));
+    return {
+      webhookEndpoints: rows.map((row) => ({
+        id: row.id,
+        url: row.url,
+        events: row.events,
+        createdAt: row.createdAt.toISOString(),
+      })),
+    };
   },
   async erase(tx, customerId) {
     await tx.delete(webhookEndpoints).where(eq(webhookEndpoints.customerId, customerId));

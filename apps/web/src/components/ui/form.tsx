@@ -150,16 +150,18 @@ export function SelectInput({
   );
 }
 
-/** Radio buttons beside their labels, as a group with a legend (arrow keys move within it). */
-export function RadioGroupInput({
+/** Radio buttons or checkboxes beside their labels, as a group with a legend and the group's error. */
+function ChoiceGroup({
+  type,
   name,
   legend,
   errorName,
   options,
 }: {
+  type: 'radio' | 'checkbox';
   name: string;
   legend: ReactNode;
-  errorName?: string;
+  errorName?: string | undefined;
   options: Array<{ value: string; label: ReactNode; hint?: ReactNode; disabled?: boolean }>;
 }) {
   const { register } = useFormContext();
@@ -173,7 +175,7 @@ export function RadioGroupInput({
       <legend>{legend}</legend>
       {options.map((option) => (
         <label key={option.value} className="choice">
-          <input type="radio" value={option.value} disabled={option.disabled} {...register(name)} />
+          <input type={type} value={option.value} disabled={option.disabled} {...register(name)} />
           <span>
             {option.label}
             {option.hint && <span className="choice-hint">{option.hint}</span>}
@@ -187,6 +189,26 @@ export function RadioGroupInput({
       )}
     </fieldset>
   );
+}
+
+interface GroupProps {
+  name: string;
+  legend: ReactNode;
+  errorName?: string;
+  options: Array<{ value: string; label: ReactNode; hint?: ReactNode; disabled?: boolean }>;
+}
+
+/** Radio buttons beside their labels, as a group with a legend (arrow keys move within it). */
+export function RadioGroupInput(props: GroupProps) {
+  return <ChoiceGroup type="radio" {...props} />;
+}
+
+/**
+ * Checkboxes for a list of values, as a group with a legend: the field's value is the array of
+ * the checked values (give `[]` or the preselected ones as its default), its error the group's.
+ */
+export function CheckboxGroupInput(props: GroupProps) {
+  return <ChoiceGroup type="checkbox" {...props} />;
 }
 
 /** One checkbox with its label to the right of it. */

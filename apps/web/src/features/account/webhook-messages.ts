@@ -20,7 +20,7 @@ const en: typeof de = {
 export const webhookMessages = defineMessages({
   de: {
     ...de,
-    heading: 'API-Zugänge',
+    heading: 'Webhooks',
     intro:
       'Webhooks melden Ereignisse Ihres Kundenkontos an Ihre Systeme, signiert nach dem Standard Webhooks. Die Beschreibung der Schnittstelle finden Sie in der API-Dokumentation.',
     newHeading: 'Neuer Webhook-Empfänger',
@@ -53,7 +53,7 @@ export const webhookMessages = defineMessages({
   },
   en: {
     ...en,
-    heading: 'API access',
+    heading: 'Webhooks',
     intro:
       'Webhooks report events of your customer account to your systems, signed per the Standard Webhooks specification. The API documentation describes the interface.',
     newHeading: 'New webhook receiver',

@@ -1,33 +1,17 @@
-import { type TWebhookEventType, webhookEventTypes, ZWebhookEndpointCreate } from '@portal/contracts';
-import { z } from 'zod';
+import { webhookEventTypes, ZWebhookEndpointCreate } from '@portal/contracts';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { CheckboxInput, Form, InputField } from '../../../components/ui/form';
+import { CheckboxGroupInput, Form, InputField } from '../../../components/ui/form';
 import { applyServerErrors, useContractForm } from '../../../lib/form';
 import { useMessages } from '../../../lib/i18n';
 import { useCreateWebhookEndpoint } from '../api/webhooks';
 import { webhookMessages } from '../webhook-messages';
 
-/** Form field names cannot hold dots (they mean nesting): `invoice.paid` → `invoice_paid`. */
-const fieldOf = (type: TWebhookEventType) => type.replace('.', '_');
-
-/** The contract's body, with one checkbox per event. */
-const schema = z
-  .object({
-    url: ZWebhookEndpointCreate.shape.url,
-    events: z.object(Object.fromEntries(webhookEventTypes.map((type) => [fieldOf(type), z.boolean()]))),
-  })
-  .transform(({ url, events }) => ({ url, events: webhookEventTypes.filter((type) => events[fieldOf(type)]) }))
-  .pipe(ZWebhookEndpointCreate);
-
 export function WebhookEndpointForm() {
   const t = useMessages(webhookMessages);
   const create = useCreateWebhookEndpoint();
-  const form = useContractForm(schema, {
-    defaultValues: {
-      url: '',
-      events: Object.fromEntries(webhookEventTypes.map((type) => [fieldOf(type), true])),
-    },
+  const form = useContractForm(ZWebhookEndpointCreate, {
+    defaultValues: { url: '', events: [...webhookEventTypes] },
   });
   return (
     <Form
@@ -41,7 +25,7 @@ export function WebhookEndpointForm() {
         })
       }
     >
-      <h3>{t.newHeading}</h3>
+      <h4>{t.newHeading}</h4>
       {create.data && (
         <Alert tone="success" title={t.secretTitle}>
           <p>{t.secretHint}</p>
@@ -57,12 +41,11 @@ export function WebhookEndpointForm() {
         spellCheck={false}
         hint={t.urlHint}
       />
-      <fieldset>
-        <legend>{t.events}</legend>
-        {webhookEventTypes.map((type) => (
-          <CheckboxInput key={type} name={`events.${fieldOf(type)}`} label={t[`event_${type}`]} />
-        ))}
-      </fieldset>
+      <CheckboxGroupInput
+        name="events"
+        legend={t.events}
+        options={webhookEventTypes.map((type) => ({ value: type, label: t[`event_${type}`] }))}
+      />
       <div>
         <Button type="submit" busy={create.isPending}>
           {t.create}

@@ -19,7 +19,7 @@ export function AccountLayout() {
     { to: paths.accountInvoiceSettings, label: t.navInvoiceSettings, shown: can('invoices:read') },
     { to: paths.accountSessions, label: t.navSessions, shown: true },
     { to: paths.accountSecurityLog, label: t.navSecurityLog, shown: true },
-    { to: paths.accountApiAccess, label: t.navApiAccess, shown: can('integrations:manage') },
+    { to: paths.accountApiAccess, label: t.navApiAccess, shown: true },
     { to: paths.accountExport, label: t.navExport, shown: can('account:export') },
     { to: paths.accountDelete, label: t.navDelete, shown: can('account:delete') },
   ].filter((page) => page.shown);

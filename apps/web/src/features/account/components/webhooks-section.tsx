@@ -14,8 +14,8 @@ import {
   useWebhookDeliveries,
   useWebhookEndpoints,
 } from '../api/webhooks';
-import { WebhookEndpointForm } from '../components/webhook-endpoint-form';
 import { webhookMessages } from '../webhook-messages';
+import { WebhookEndpointForm } from './webhook-endpoint-form';
 
 const statusTone = { pending: 'neutral', delivered: 'success', failed: 'danger' } as const;
 
@@ -95,8 +95,8 @@ function EndpointItem({ endpoint }: { endpoint: TWebhookEndpoint }) {
   );
 }
 
-/** Stammdaten › API-Zugänge: webhook receivers, the secret shown once, delivery logs with resend. */
-export function WebhooksPage() {
+/** Stammdaten › API-Zugänge (owners): webhook receivers, the secret shown once, delivery logs with resend. */
+export function WebhooksSection() {
   const t = useMessages(webhookMessages);
   const texts = useErrorTexts();
   const endpoints = useWebhookEndpoints();
@@ -104,10 +104,10 @@ export function WebhooksPage() {
   const problem = remove.error ? texts.problem(remove.error) : null;
   return (
     <section aria-labelledby="webhooks-heading">
-      <h2 id="webhooks-heading">{t.heading}</h2>
+      <h3 id="webhooks-heading">{t.heading}</h3>
       <p className="muted">{t.intro}</p>
       <WebhookEndpointForm />
-      <h3>{t.listHeading}</h3>
+      <h4>{t.listHeading}</h4>
       {problem && <Alert tone="error">{problem}</Alert>}
       <PagedList query={endpoints} empty={<EmptyState title={t.none} />} loadMoreLabel={t.loadMore}>
         {(items) => (

@@ -1,2 +1,2 @@
 // Lazy route module: React Router imports `Component` from here.
-export { WebhooksPage as Component } from './webhooks-page';
+export { ApiAccessPage as Component } from './api-access-page';

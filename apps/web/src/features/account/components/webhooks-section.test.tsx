@@ -2,7 +2,7 @@ import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../testing/render';
 import { json } from '../../../testing/responses';
-import { WebhooksPage } from './webhooks-page';
+import { WebhooksSection } from './webhooks-section';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -13,7 +13,7 @@ const endpoint = {
   createdAt: '2026-12-02T10:00:00.000Z',
 };
 
-describe('WebhooksPage', () => {
+describe('WebhooksSection', () => {
   it('adds a receiver for the chosen events and shows its secret once', async () => {
     const fetchMock = vi.fn(async (_url: string, init?: RequestInit) =>
       init?.method === 'POST'
@@ -21,7 +21,7 @@ describe('WebhooksPage', () => {
         : json(200, { items: [], nextCursor: null, hasMore: false }),
     );
     vi.stubGlobal('fetch', fetchMock);
-    renderWithProviders(<WebhooksPage />);
+    renderWithProviders(<WebhooksSection />);
     expect(await screen.findByText('Noch keine Webhook-Empfänger angelegt.')).toBeTruthy();
     fireEvent.change(screen.getByLabelText(/Adresse \(URL\) des Empfängers/), { target: { value: endpoint.url } });
     for (const label of ['Rechnung gestellt', 'Zahlung fehlgeschlagen', 'Antwort auf ein Ticket', 'Vertrag gekündigt'])
@@ -52,7 +52,7 @@ describe('WebhooksPage', () => {
       return json(200, { items: [endpoint], nextCursor: null, hasMore: false });
     });
     vi.stubGlobal('fetch', fetchMock);
-    renderWithProviders(<WebhooksPage />);
+    renderWithProviders(<WebhooksSection />);
     fireEvent.click(await screen.findByRole('button', { name: 'Zustellungen anzeigen' }));
     expect(await screen.findByText('Fehlgeschlagen')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Erneut senden' }));
