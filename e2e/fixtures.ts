@@ -7,6 +7,20 @@ export const other = { email: 'other@example.com', password: DEMO_PASSWORD };
 /** An admin: the journeys' staff calls may touch any back-office route. */
 export const staff = { email: 'admin@example.com', password: DEMO_PASSWORD };
 
+/** The Stammdaten pages below /account/ a demo owner sees, in the order of the sub-navigation. */
+export const accountSections = [
+  'profile',
+  'security',
+  'bank',
+  'invoice-settings',
+  'team',
+  'sessions',
+  'security-log',
+  'api-access',
+  'export',
+  'delete',
+] as const;
+
 /** Signs in through the form, as a customer would, and waits for the portal frame. */
 export async function signIn(page: Page, account = demo, path = '/') {
   await page.goto(path);

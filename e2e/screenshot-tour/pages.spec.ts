@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
-import { demo } from '../fixtures';
+import { accountSections, demo } from '../fixtures';
 
 const outDir = fileURLToPath(new URL('../../screenshots/', import.meta.url));
 const variants = [
@@ -74,7 +74,18 @@ for (const { language, width, scheme } of variants) {
       await visit('invoice', invoice);
       await visit('contact', '/contact');
       await visit('ticket', await firstLink(page, '/contact/tickets/'));
-      for (const section of ['profile', 'security', 'bank', 'invoice-settings', 'sessions', 'export', 'delete']) {
+      for (const section of [
+        'profile',
+        'security',
+        'bank',
+        'invoice-settings',
+        'team',
+        'sessions',
+        'security-log',
+        'api-access',
+        'export',
+        'delete',
+      ]) {
         await visit(`account-${section}`, `/account/${section}`);
       }
       await visit('not-found', '/no-such-page');

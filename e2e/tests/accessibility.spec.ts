@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { demo, freshCustomer } from '../fixtures';
+import { accountSections, demo, freshCustomer } from '../fixtures';
 
 /**
  * Every page of every section, its dialogs and its error states, scanned with axe-core against
@@ -111,7 +111,18 @@ for (const scheme of SCHEMES) {
         await scan(page, '/contact');
         await scan(page, await firstLink(page, '/contact/tickets/'));
 
-        for (const section of ['profile', 'security', 'bank', 'invoice-settings', 'sessions', 'export', 'delete']) {
+        for (const section of [
+          'profile',
+          'security',
+          'bank',
+          'invoice-settings',
+          'team',
+          'sessions',
+          'security-log',
+          'api-access',
+          'export',
+          'delete',
+        ]) {
           await scan(page, `/account/${section}`);
         }
         // The demo customer's deletion page lists what stands in the way (scanned above).

@@ -67,7 +67,7 @@ test('a customer creates a personal API token, uses it from a script and revokes
   const shown = page.getByTestId('new-api-token');
   await expect(shown).toHaveText(/^pat_[A-Za-z0-9_-]{43}$/);
   const token = (await shown.textContent()) ?? '';
-  await expect(page.getByRole('cell', { name: /Buchhaltung/ })).toBeVisible();
+  await expect(page.getByRole('cell', { name: /^Buchhaltung pat_/ })).toBeVisible();
 
   // The script: the token reads invoices, and nothing its scope does not name.
   const asScript = (path: string) => fetch(`${baseURL}${path}`, { headers: { authorization: `Bearer ${token}` } });

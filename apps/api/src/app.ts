@@ -30,6 +30,7 @@ import securityLogPlugin from './modules/security-log/security-log.plugin';
 import securityLogModule from './modules/security-log/security-log.routes';
 import staffModule from './modules/staff/staff.routes';
 import staffAuditPlugin from './modules/staff/staff-audit.plugin';
+import teamModule from './modules/team/team.routes';
 import ticketsModule from './modules/tickets/tickets.routes';
 import webhooksModule from './modules/webhooks/webhooks.routes';
 import authPlugin from './plugins/auth';
@@ -120,6 +121,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(accountDataModule, { config });
       await api.register(mfaModule);
       await api.register(apiTokensModule);
+      await api.register(teamModule, { config });
       await api.register(adminCustomersModule, { config });
       await api.register(overviewModule);
       await api.register(announcementsModule);

@@ -27,6 +27,7 @@ export * from './provider';
 export * from './security-log';
 export * from './staff-admin';
 export * from './staff-permissions';
+export * from './team';
 export * from './tickets';
 export * from './tickets-admin';
 export * from './webauthn';

@@ -27,7 +27,8 @@ export const permissions = [
 export const ZPermission = z.enum(permissions).meta({ id: 'Permission' });
 export type TPermission = z.infer<typeof ZPermission>;
 
-export const ZMemberRole = z.enum(['owner', 'billing', 'technical', 'readonly']).meta({
+export const memberRoles = ['owner', 'billing', 'technical', 'readonly'] as const;
+export const ZMemberRole = z.enum(memberRoles).meta({
   id: 'MemberRole',
   description:
     'owner: everything; billing: invoices, payments, bank data, invoice preferences; technical: products, documents, tickets; readonly: reads what the others may read',

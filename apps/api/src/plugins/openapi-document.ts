@@ -42,7 +42,7 @@ export const TAGS = [
   {
     name: 'account',
     description:
-      'Master data: profile, password, second factors (authenticator app, recovery codes, passkeys), bank data and SEPA mandates, sessions, security log, export and deletion.',
+      'Master data: profile, password, second factors (authenticator app, recovery codes, passkeys), bank data and SEPA mandates, team members and invitations, personal API tokens, sessions, security log, export and deletion.',
   },
   {
     name: 'webhooks',

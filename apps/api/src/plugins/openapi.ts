@@ -23,7 +23,12 @@ export default fp(
         tags: [...TAGS],
         components: {
           securitySchemes: {
-            bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+            bearerAuth: {
+              type: 'http',
+              scheme: 'bearer',
+              description:
+                'An access token from `POST /auth/login` with `tokenDelivery: "bearer"` (a JWT), or a personal API token (`pat_…`, Stammdaten › API-Zugänge) limited to its scopes',
+            },
             cookieAuth: { type: 'apiKey', in: 'cookie', name: 'portal_session' },
           },
         },

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { RouteContract, TMemberRole, TStaffRole, TTokenScope } from '@portal/contracts';
 import * as allContracts from '@portal/contracts';
+import {
+  memberRoles,
+  type RouteContract,
+  type TMemberRole,
+  type TStaffRole,
+  type TTokenScope,
+} from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { Database } from '../../src/db/client';
@@ -99,7 +105,7 @@ export interface World {
   members: Record<TMemberRole, Session>;
 }
 
-export const memberRoles: readonly TMemberRole[] = ['owner', 'billing', 'technical', 'readonly'];
+export { memberRoles };
 
 /** Members of the demo customer in the roles other than owner, signed in. */
 async function seedMembers(app: FastifyInstance, db: Database, owner: Session): Promise<World['members']> {

@@ -82,6 +82,7 @@ export const router = createBrowserRouter([
                         lazy: () => import('../features/account/routes/invoice-settings-route'),
                       },
                       { path: paths.accountSessions, lazy: () => import('../features/account/routes/sessions-route') },
+                      { path: paths.accountTeam, lazy: () => import('../features/account/routes/team-route') },
                       { path: paths.accountExport, lazy: () => import('../features/account/routes/export-route') },
                       {
                         path: paths.accountSecurityLog,

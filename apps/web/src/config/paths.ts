@@ -21,6 +21,7 @@ export const paths = {
   accountExport: '/account/export',
   accountSecurityLog: '/account/security-log',
   accountApiAccess: '/account/api-access',
+  accountTeam: '/account/team',
   accountDelete: '/account/delete',
   /** Impressum and privacy notice: public, linked from every page and every e-mail (the API builds the same URLs). */
   /** The provider's staff: a separate, lazily loaded section of the same app. */

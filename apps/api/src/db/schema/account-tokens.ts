@@ -2,7 +2,12 @@ import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'driz
 import { users } from './users';
 
 /** What an e-mailed link lets its holder do. */
-export const accountTokenPurpose = pgEnum('account_token_purpose', ['password_reset', 'welcome', 'email_change']);
+export const accountTokenPurpose = pgEnum('account_token_purpose', [
+  'password_reset',
+  'welcome',
+  'invite',
+  'email_change',
+]);
 
 /**
  * Single-use links sent by e-mail. Only the SHA-256 of the token is stored, so a leaked

@@ -1,14 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, inArray, isNull, type SQLWrapper } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { accountTokens } from '../../db/schema/index';
 
-export type AccountTokenPurpose = 'password_reset' | 'welcome' | 'email_change';
+export type AccountTokenPurpose = 'password_reset' | 'welcome' | 'invite' | 'email_change';
 
 /** How long each kind of link works: a reset is urgent and short; a welcome waits for the customer. */
 export const TOKEN_LIFETIME_MS: Record<AccountTokenPurpose, number> = {
   password_reset: 30 * 60_000,
   welcome: 7 * 24 * 3_600_000,
+  /** A team invitation (issue 13: 72 hours). */
+  invite: 72 * 3_600_000,
   email_change: 24 * 3_600_000,
 };
 
@@ -71,21 +73,32 @@ export async function consumeAccountToken(
   return row;
 }
 
-/** The e-mail change waiting for confirmation, if any. */
-export async function findPendingEmailChange(db: DbOrTx, userId: string, now = new Date()) {
+/** The newest open (unused, unexpired) link of a purpose for a user, if any. */
+async function findOpenLink(db: DbOrTx, userId: string, purpose: AccountTokenPurpose, now: Date) {
   const [row] = await db
-    .select({ newEmail: accountTokens.newEmail })
+    .select({ newEmail: accountTokens.newEmail, expiresAt: accountTokens.expiresAt })
     .from(accountTokens)
     .where(
       and(
         eq(accountTokens.userId, userId),
-        eq(accountTokens.purpose, 'email_change'),
+        eq(accountTokens.purpose, purpose),
         isNull(accountTokens.usedAt),
         gt(accountTokens.expiresAt, now),
       ),
     )
+    .orderBy(desc(accountTokens.createdAt))
     .limit(1);
-  return row?.newEmail ?? null;
+  return row;
+}
+
+/** When the open invitation link of a user stops working, if one is open. */
+export async function findOpenInvitation(db: DbOrTx, userId: string, now = new Date()) {
+  return (await findOpenLink(db, userId, 'invite', now))?.expiresAt ?? null;
+}
+
+/** The e-mail change waiting for confirmation, if any. */
+export async function findPendingEmailChange(db: DbOrTx, userId: string, now = new Date()) {
+  return (await findOpenLink(db, userId, 'email_change', now))?.newEmail ?? null;
 }
 
 export async function deleteAccountTokensOf(db: DbOrTx, userIds: SQLWrapper) {
@@ -111,4 +124,4 @@ export async function revokeAccountTokens(
 }
 
 /** Links that set a password; a password or address change ends them. */
-export const PASSWORD_LINKS: AccountTokenPurpose[] = ['password_reset', 'welcome'];
+export const PASSWORD_LINKS: AccountTokenPurpose[] = ['password_reset', 'welcome', 'invite'];

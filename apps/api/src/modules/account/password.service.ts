@@ -78,7 +78,7 @@ export async function requestPasswordReset(db: Database, email: string, publicUr
 /** Sets a password from a reset or welcome link; ends every session of the account. Answers its e-mail. */
 export async function confirmPasswordReset(db: Database, input: { token: string; newPassword: string }) {
   return db.transaction(async (tx) => {
-    const used = await consumeAccountToken(tx, input.token, ['password_reset', 'welcome']);
+    const used = await consumeAccountToken(tx, input.token, PASSWORD_LINKS);
     const user = used ? await findActiveUser(tx, used.userId) : undefined;
     if (!user || user.disabledAt) throw AppError.validation([{ path: 'token', message: fieldMessages.tokenInvalid }]);
     // A rejected password rolls the transaction back, so the link can be used again with a better one.

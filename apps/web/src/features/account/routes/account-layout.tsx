@@ -17,6 +17,7 @@ export function AccountLayout() {
     { to: paths.accountSecurity, label: t.navSecurity, shown: true },
     { to: paths.accountBank, label: t.navBank, shown: can('bank:read') },
     { to: paths.accountInvoiceSettings, label: t.navInvoiceSettings, shown: can('invoices:read') },
+    { to: paths.accountTeam, label: t.navTeam, shown: can('account:read') },
     { to: paths.accountSessions, label: t.navSessions, shown: true },
     { to: paths.accountSecurityLog, label: t.navSecurityLog, shown: true },
     { to: paths.accountApiAccess, label: t.navApiAccess, shown: true },
