@@ -74,18 +74,7 @@ for (const { language, width, scheme } of variants) {
       await visit('invoice', invoice);
       await visit('contact', '/contact');
       await visit('ticket', await firstLink(page, '/contact/tickets/'));
-      for (const section of [
-        'profile',
-        'security',
-        'bank',
-        'invoice-settings',
-        'team',
-        'sessions',
-        'security-log',
-        'api-access',
-        'export',
-        'delete',
-      ]) {
+      for (const section of accountSections) {
         await visit(`account-${section}`, `/account/${section}`);
       }
       await visit('not-found', '/no-such-page');

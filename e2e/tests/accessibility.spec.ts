@@ -111,18 +111,7 @@ for (const scheme of SCHEMES) {
         await scan(page, '/contact');
         await scan(page, await firstLink(page, '/contact/tickets/'));
 
-        for (const section of [
-          'profile',
-          'security',
-          'bank',
-          'invoice-settings',
-          'team',
-          'sessions',
-          'security-log',
-          'api-access',
-          'export',
-          'delete',
-        ]) {
+        for (const section of accountSections) {
           await scan(page, `/account/${section}`);
         }
         // The demo customer's deletion page lists what stands in the way (scanned above).
