@@ -26,6 +26,13 @@ export const ZMe = z
     customerId: ZUuid.nullable().meta({ description: 'The customer account the user acts for; null for staff' }),
     memberRole: ZMemberRole.nullable().meta({ description: 'The role in the customer account; null for staff' }),
     permissions: z.array(ZPermission).meta({ description: 'What the member may do; empty for staff' }),
+    mfaRequired: z.boolean().meta({
+      description: "Whether the customer account's owners require every member to use an authenticator app",
+    }),
+    secondFactorSetupRequired: z.boolean().meta({
+      description:
+        'The account requires an authenticator app and this member has none yet: until it is set up, only the routes about the signed-in user answer (others 403 `second_factor_required`)',
+    }),
   })
   .meta({ id: 'Me' });
 export type TMe = z.infer<typeof ZMe>;

@@ -9,6 +9,7 @@ export const errorCodes = [
   'forbidden', // signed in, but the role or origin does not allow this
   'role_forbidden', // a customer member whose role lacks the route's permission (ADR 0020)
   'scope_forbidden', // a personal API token without the route's scope, or on a route no token reaches (ADR 0023)
+  'second_factor_required', // the account requires an authenticator app and the member has not set one up yet
   'not_found', // missing, or owned by someone else — deliberately indistinguishable
   'conflict', // the resource's state does not allow the action (already cancelled, paid…)
   'unprocessable', // well-formed but against a business rule (end date too early…)

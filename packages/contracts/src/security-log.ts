@@ -26,6 +26,7 @@ export const securityEventTypes = [
   'team.member_invited',
   'team.member_role_changed',
   'team.member_removed',
+  'team.mfa_requirement_changed',
   'email.change_requested',
   'email.changed',
   'bank_account.changed',

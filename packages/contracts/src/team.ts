@@ -36,6 +36,13 @@ export const ZTeamRoleChange = z
   .object({ role: ZMemberRole })
   .meta({ description: 'An account keeps at least one owner (else 409)', example: { role: 'readonly' } });
 
+export const ZMfaRequirement = z.object({ mfaRequired: z.boolean() }).meta({
+  id: 'MfaRequirement',
+  description:
+    'Whether every member must sign in with an authenticator app; to turn it on, the owner must have one set up (else 409)',
+  example: { mfaRequired: true },
+});
+
 export const teamRoutes = {
   list: defineRoute({
     method: 'GET',
@@ -82,6 +89,18 @@ export const teamRoutes = {
     permission: 'team:manage',
     params: ZIdParams,
     responses: { 200: ZTeamMember, ...authProblems, 403: ZProblem, 404: ZProblem, 409: ZProblem },
+  }),
+  setMfaRequirement: defineRoute({
+    method: 'PUT',
+    operationId: 'setTeamMfaRequirement',
+    path: '/account/team/mfa-requirement',
+    summary:
+      'Require every member to use an authenticator app: members without one reach only their own security settings until they set it up',
+    tags: ['account'],
+    access: 'user',
+    permission: 'team:manage',
+    body: ZMfaRequirement,
+    responses: { 200: ZMfaRequirement, ...authProblems, 403: ZProblem, 409: ZProblem },
   }),
   remove: defineRoute({
     method: 'DELETE',

@@ -7,6 +7,7 @@ const statusOf: Record<TErrorCode, number> = {
   forbidden: 403,
   role_forbidden: 403,
   scope_forbidden: 403,
+  second_factor_required: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -20,6 +20,12 @@ export function authorizeMember(permission: TPermission | 'self') {
       });
     }
     if (permission === 'self') return;
+    if (request.auth?.secondFactorSetupRequired) {
+      throw new AppError(
+        'second_factor_required',
+        'This customer account requires an authenticator app: set one up under /account/mfa/totp first.',
+      );
+    }
     const role = request.auth?.memberRole;
     if (!role || !roleAllows(role, permission)) {
       throw new AppError('role_forbidden', `Your role does not allow ${permission}.`, { permission });

@@ -8,6 +8,7 @@ import type { CustomerRow, UserRow } from '../db/schema/index';
 import { AppError } from '../lib/app-error';
 import { findTokenCaller, touchApiToken } from '../modules/api-tokens/api-tokens.repository';
 import { hashApiToken, isApiToken } from '../modules/api-tokens/api-tokens.service';
+import { secondFactorSetupRequired } from '../modules/auth/auth.service';
 import { findActiveSession, touchSession } from '../modules/auth/sessions.repository';
 import { asCustomerId, type CustomerId } from '../modules/customers/customer-id';
 
@@ -28,6 +29,11 @@ export interface AuthContext {
    */
   token: { id: string; scopes: readonly TTokenScope[] } | null;
   role: TRole;
+  /**
+   * The account requires an authenticator app and this member has none: `authorizeMember` lets
+   * them reach only `self` routes (where they set one up).
+   */
+  secondFactorSetupRequired: boolean;
   /** The user's role in the customer account; null for staff. */
   memberRole: TMemberRole | null;
   /** The user's row as loaded with the session, so routes about the caller need no second query. */
@@ -146,6 +152,7 @@ export default fp(
         customerId: found.customer.id,
         sessionId: null,
         token: { id: found.token.id, scopes: found.token.scopes.filter(isTokenScope) },
+        secondFactorSetupRequired: await secondFactorSetupRequired(app.db, found.user, found.customer),
         role: found.user.role,
         memberRole: found.memberRole,
         user: found.user,
@@ -183,6 +190,7 @@ export default fp(
         customerId: asCustomerId(found.customer?.id ?? found.user.id),
         sessionId: claims.sid,
         token: null,
+        secondFactorSetupRequired: await secondFactorSetupRequired(app.db, found.user, found.customer),
         role: found.user.role,
         memberRole: found.memberRole,
         user: found.user,

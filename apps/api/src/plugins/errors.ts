@@ -20,6 +20,7 @@ const titles: Record<TErrorCode, string> = {
   forbidden: 'Forbidden',
   role_forbidden: 'Not allowed for this role',
   scope_forbidden: 'Not allowed for this token',
+  second_factor_required: 'Second factor required',
   not_found: 'Not found',
   conflict: 'Conflict',
   unprocessable: 'Unprocessable request',

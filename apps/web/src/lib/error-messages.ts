@@ -19,6 +19,8 @@ const deProblems: Record<TErrorCode, string> = {
     'Ihre Rolle in diesem Kundenkonto erlaubt das nicht. Bitte wenden Sie sich an eine Inhaberin oder einen Inhaber des Kontos.',
   scope_forbidden:
     'Dieser API-Token darf das nicht. Bitte erstellen Sie einen Token mit der nötigen Berechtigung oder melden Sie sich an.',
+  second_factor_required:
+    'Ihr Kundenkonto verlangt eine Anmeldung mit zweitem Faktor. Bitte richten Sie unter Stammdaten › Sicherheit eine Authenticator-App ein.',
   not_found: 'Das Gesuchte gibt es nicht (mehr), oder es gehört nicht zu Ihrem Kundenkonto.',
   conflict:
     'Das ist im aktuellen Zustand nicht möglich; vermutlich wurde es inzwischen geändert. Bitte laden Sie die Seite neu.',
@@ -43,6 +45,8 @@ const enProblems: Record<TErrorCode, string> = {
   forbidden: 'Your access does not allow this action.',
   role_forbidden: 'Your role in this customer account does not allow this. Please ask an owner of the account.',
   scope_forbidden: 'This API token may not do this. Please create a token with the permission needed, or sign in.',
+  second_factor_required:
+    'Your customer account requires signing in with a second factor. Please set up an authenticator app under Master data › Security.',
   not_found: 'What you are looking for does not exist (any more), or it does not belong to your customer account.',
   conflict:
     'This is not possible in the current state; it has probably been changed in the meantime. Please reload the page.',

@@ -119,6 +119,8 @@ describe('GET /me', () => {
         customerId: user.id,
         memberRole: 'owner',
         permissions: [...rolePermissions.owner],
+        mfaRequired: false,
+        secondFactorSetupRequired: false,
       });
     }
   });

@@ -57,6 +57,11 @@ export default async function authModule(app: FastifyInstance, { config }: { con
 
   registerRoute(app, authRoutes.me, async (request) => ({
     status: 200,
-    body: toMe(request.auth.user, request.auth.customer, request.auth.memberRole),
+    body: toMe(
+      request.auth.user,
+      request.auth.customer,
+      request.auth.memberRole,
+      request.auth.secondFactorSetupRequired,
+    ),
   }));
 }

@@ -4,13 +4,28 @@ import type { CustomerRow, UserRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { verifyPassword } from '../../lib/password';
 import { createSignInChallenge } from '../mfa/challenges.repository';
-import { secondFactorMethodsOf } from '../mfa/second-factors.repository';
+import { hasConfirmedTotp, secondFactorMethodsOf } from '../mfa/second-factors.repository';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { insertSession } from './sessions.repository';
 import { findUserByEmail } from './users.repository';
 
+/**
+ * Whether the customer account requires an authenticator app that this user has not set up:
+ * then only the routes about the signed-in user answer. Passkeys alone do not count, because a
+ * password sign-in asks for a second step only once TOTP is on (second-factors.repository.ts).
+ * One query, and only for accounts that require it.
+ */
+export async function secondFactorSetupRequired(db: DbOrTx, user: UserRow, customer: CustomerRow | null) {
+  return Boolean(customer?.mfaRequired) && !(await hasConfirmedTotp(db, user.id));
+}
+
 /** The signed-in user with the customer account they act for (none for staff). */
-export function toMe(user: UserRow, customer: CustomerRow | null, memberRole: TMemberRole | null): TMe {
+export function toMe(
+  user: UserRow,
+  customer: CustomerRow | null,
+  memberRole: TMemberRole | null,
+  secondFactorSetupRequired: boolean,
+): TMe {
   return {
     id: user.id,
     customerNumber: customer?.customerNumber ?? null,
@@ -23,6 +38,8 @@ export function toMe(user: UserRow, customer: CustomerRow | null, memberRole: TM
     customerId: customer?.id ?? null,
     memberRole: customer ? memberRole : null,
     permissions: customer && memberRole ? [...rolePermissions[memberRole]] : [],
+    mfaRequired: customer?.mfaRequired ?? false,
+    secondFactorSetupRequired,
   };
 }
 

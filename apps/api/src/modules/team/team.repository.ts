@@ -81,3 +81,8 @@ export async function addMembership(
 ) {
   await db.insert(customerMembers).values({ customerId, userId, role, createdAt: now });
 }
+
+/** The owners' rule that every member signs in with an authenticator app. */
+export async function setMfaRequired(db: DbOrTx, customerId: CustomerId, required: boolean, now: Date) {
+  await db.update(customers).set({ mfaRequired: required, updatedAt: now }).where(eq(customers.id, customerId));
+}

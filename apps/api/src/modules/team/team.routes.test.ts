@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app';
 import { expectProblem, type SignedIn, signedInCustomer, signIn } from '../../../test/factories';
+import { enrolTotp } from '../../../test/mfa';
 import { accountTokens, securityEvents } from '../../db/schema/index';
 import { findEmailsTo } from '../../mail/outbox.repository';
 
@@ -157,5 +158,53 @@ describe('team: roles and removal', () => {
     const stranger = await signedInCustomer(ctx.app, ctx.db);
     expectProblem(await changeRole(stranger, memberId, 'readonly'), 404, 'not_found');
     expectProblem(await remove(stranger, memberId), 404, 'not_found');
+  });
+});
+
+describe('team: owners require an authenticator app of every member', () => {
+  const requireMfa = (session: SignedIn, mfaRequired: boolean) =>
+    ctx.app.inject({
+      method: 'PUT',
+      url: '/api/v1/account/team/mfa-requirement',
+      headers: session.bearer,
+      payload: { mfaRequired },
+    });
+
+  it('needs the owner to have one first, then holds a member without one to their security settings', async () => {
+    const { owner, member } = await ownerWithMember('billing');
+    expect(expectProblem(await requireMfa(owner, true), 409, 'conflict').reason).toBe('own_second_factor_missing');
+
+    await enrolTotp(ctx.app, owner, new Date());
+    expect((await requireMfa(owner, true)).json()).toEqual({ mfaRequired: true });
+
+    const me = await ctx.app.inject({ url: '/api/v1/me', headers: member.bearer });
+    expect(me.json()).toMatchObject({ mfaRequired: true, secondFactorSetupRequired: true });
+    expectProblem(
+      await ctx.app.inject({ url: '/api/v1/invoices', headers: member.bearer }),
+      403,
+      'second_factor_required',
+    );
+    expect((await ctx.app.inject({ url: '/api/v1/account/mfa', headers: member.bearer })).statusCode).toBe(200);
+    // The owner, who has one, works on.
+    expect((await ctx.app.inject({ url: '/api/v1/invoices', headers: owner.bearer })).statusCode).toBe(200);
+
+    await enrolTotp(ctx.app, member, new Date());
+    expect((await ctx.app.inject({ url: '/api/v1/invoices', headers: member.bearer })).statusCode).toBe(200);
+  });
+
+  it("holds a member's personal API token too, and lets go when the owners lift the rule", async () => {
+    const { owner, member } = await ownerWithMember('billing');
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/account/tokens',
+      headers: member.bearer,
+      payload: { name: 'CI', scopes: ['invoices:read'], expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+    });
+    const byToken = { authorization: `Bearer ${created.json().token}` };
+    await enrolTotp(ctx.app, owner, new Date());
+    await requireMfa(owner, true);
+    expectProblem(await ctx.app.inject({ url: '/api/v1/invoices', headers: byToken }), 403, 'second_factor_required');
+    expect((await requireMfa(owner, false)).statusCode).toBe(200);
+    expect((await ctx.app.inject({ url: '/api/v1/invoices', headers: byToken })).statusCode).toBe(200);
   });
 });

@@ -9,6 +9,7 @@ import {
   listTeam,
   removeMember,
   resendInvitation,
+  setMfaRequirement,
   type TeamSettings,
 } from './team.service';
 
@@ -34,6 +35,11 @@ export default async function teamModule(app: FastifyInstance, { config }: { con
   registerRoute(app, teamRoutes.resendInvitation, async (request) => ({
     status: 200,
     body: await resendInvitation(app.db, settings, request.auth, request.params.id),
+  }));
+
+  registerRoute(app, teamRoutes.setMfaRequirement, async (request) => ({
+    status: 200,
+    body: await setMfaRequirement(app.db, settings, request.auth, request.body.mfaRequired),
   }));
 
   // Registered last: the authorization matrix calls the routes in the document's order.

@@ -12,6 +12,7 @@ import { revokeAllSessions } from '../auth/sessions.repository';
 import { findUserByEmail } from '../auth/users.repository';
 import type { CustomerId } from '../customers/customer-id';
 import { findMembershipOf, insertMember } from '../customers/customers.repository';
+import { hasConfirmedTotp } from '../mfa/second-factors.repository';
 import { recordSecurityEvent } from '../security-log/security-log';
 import {
   addMembership,
@@ -23,6 +24,7 @@ import {
   lockTeam,
   reviveUser,
   setMemberRole,
+  setMfaRequired,
 } from './team.repository';
 
 /** What the invitation says a role may do, in the customer's words. */
@@ -186,4 +188,27 @@ export async function removeMember(db: Database, settings: TeamSettings, auth: A
       details: { memberId: userId, email: row.user.email, role: row.role },
     });
   });
+}
+
+/**
+ * The owners require every member to sign in with an authenticator app (GitHub's organisation
+ * rule). The owner turning it on must have one, so nobody locks the account out of its own
+ * settings; members without one reach only their security settings until they set one up.
+ */
+export async function setMfaRequirement(db: Database, settings: TeamSettings, auth: AuthContext, required: boolean) {
+  if (required && !(await hasConfirmedTotp(db, auth.userId))) {
+    throw new AppError('conflict', 'Set up an authenticator app of your own before requiring one of every member.', {
+      reason: 'own_second_factor_missing',
+    });
+  }
+  await db.transaction(async (tx) => {
+    await lockTeam(tx, auth.customerId);
+    await setMfaRequired(tx, auth.customerId, required, settings.now());
+    await recordSecurityEvent(tx, {
+      type: 'team.mfa_requirement_changed',
+      userId: auth.userId,
+      details: { mfaRequired: required },
+    });
+  });
+  return { mfaRequired: required };
 }

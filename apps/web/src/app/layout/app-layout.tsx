@@ -46,6 +46,9 @@ export function AppLayout() {
   const can = useCan();
   // Staff work in the back office; the customer portal has nothing of theirs.
   if (me.data?.role === 'staff') return <Navigate to={paths.backoffice} replace />;
+  // The account requires an authenticator app this member has not set up: only Sicherheit answers.
+  if (me.data?.secondFactorSetupRequired && location.pathname !== paths.accountSecurity)
+    return <Navigate to={paths.accountSecurity} replace />;
 
   const sections = [
     { to: paths.overview, label: t.overview, end: true, shown: true },

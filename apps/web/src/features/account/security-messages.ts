@@ -21,6 +21,9 @@ export const securityMessages = defineMessages({
   de: {
     ...deFields,
     heading: 'Sicherheit',
+    setupRequiredTitle: 'Bitte richten Sie eine Authenticator-App ein',
+    setupRequired:
+      'Die Inhaber Ihres Kundenkontos verlangen für jede Anmeldung einen zweiten Faktor. Sobald Sie unten eine Authenticator-App eingerichtet haben, stehen Ihnen alle Bereiche des Portals offen.',
     intro:
       'Schützen Sie Ihr Kundenkonto mit einem zweiten Faktor: Nach dem Passwort fragen wir dann nach einem Code aus Ihrer Authenticator-App. Mit einem Passkey melden Sie sich ohne Passwort an.',
     password: 'Passwort',
@@ -94,6 +97,9 @@ export const securityMessages = defineMessages({
   en: {
     ...enFields,
     heading: 'Security',
+    setupRequiredTitle: 'Please set up an authenticator app',
+    setupRequired:
+      'The owners of your customer account require a second factor for every sign-in. As soon as you have set up an authenticator app below, every part of the portal is open to you.',
     intro:
       'Protect your account with a second factor: after the password we then ask for a code from your authenticator app. With a passkey you sign in without a password.',
     password: 'Password',

@@ -61,6 +61,14 @@ export const teamMessages = defineMessages({
       'Das Kundenkonto braucht mindestens eine Inhaberin oder einen Inhaber. Machen Sie zuerst ein anderes Mitglied zur Inhaberin oder zum Inhaber.',
     alreadyAccepted: 'Diese Person hat die Einladung bereits angenommen.',
     none: 'Noch keine weiteren Mitglieder.',
+    mfaHeading: 'Anmeldung mit zweitem Faktor',
+    mfaRequired: 'Jedes Mitglied muss sich mit einer Authenticator-App anmelden',
+    mfaHint:
+      'Mitglieder ohne Authenticator-App können bis zur Einrichtung nur ihre Sicherheitseinstellungen öffnen; ihre API-Tokens ruhen so lange.',
+    mfaSave: 'Speichern',
+    mfaSaved: 'Gespeichert.',
+    mfaOwnMissing:
+      'Richten Sie zuerst selbst eine Authenticator-App ein (Stammdaten › Sicherheit), bevor Sie sie von allen verlangen.',
   },
   en: {
     ...en,
@@ -98,5 +106,13 @@ export const teamMessages = defineMessages({
     lastOwner: 'The customer account needs at least one owner. Make another member owner first.',
     alreadyAccepted: 'This person has already accepted the invitation.',
     none: 'No other members yet.',
+    mfaHeading: 'Signing in with a second factor',
+    mfaRequired: 'Every member must sign in with an authenticator app',
+    mfaHint:
+      'Members without an authenticator app can open only their security settings until they set one up; their API tokens rest meanwhile.',
+    mfaSave: 'Save',
+    mfaSaved: 'Saved.',
+    mfaOwnMissing:
+      'Set up an authenticator app yourself first (Master data › Security) before requiring one of everyone.',
   },
 });

@@ -1,6 +1,7 @@
 import { mfaRoutes } from '@portal/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { meQueryKey } from '../../auth/api/me-query-key';
 
 export const secondFactorsQueryKey = ['account', 'second-factors'] as const;
 
@@ -12,13 +13,17 @@ export const secondFactorsQueryOptions = () =>
 
 export const useSecondFactors = () => useQuery(secondFactorsQueryOptions());
 
-/** Every change of a factor changes the summary and the passkey list. */
+/**
+ * Every change of a factor changes the summary and the passkey list, and /me (whether the
+ * account's rule to use an authenticator app is met).
+ */
 export const useRefreshSecurity = () => {
   const queryClient = useQueryClient();
   return () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: secondFactorsQueryKey }),
       queryClient.invalidateQueries({ queryKey: ['account', 'passkeys'] }),
+      queryClient.invalidateQueries({ queryKey: meQueryKey }),
     ]);
 };
 

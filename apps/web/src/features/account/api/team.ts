@@ -1,6 +1,7 @@
 import { type TMemberRole, type TTeamInvite, teamRoutes } from '@portal/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { meQueryKey } from '../../auth/api/me-query-key';
 
 export const teamQueryKey = ['account', 'team'] as const;
 
@@ -21,4 +22,12 @@ export const useChangeMemberRole = () =>
   );
 export const useResendInvitation = () =>
   useTeamMutation((id: string) => apiRequest(teamRoutes.resendInvitation, { params: { id } }));
+export const useSetMfaRequirement = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (mfaRequired: boolean) => apiRequest(teamRoutes.setMfaRequirement, { body: { mfaRequired } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meQueryKey }),
+  });
+};
+
 export const useRemoveMember = () => useTeamMutation((id: string) => apiRequest(teamRoutes.remove, { params: { id } }));

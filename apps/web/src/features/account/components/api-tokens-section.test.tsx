@@ -1,5 +1,7 @@
+import type { TMe } from '@portal/contracts';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { meOf } from '../../../testing/me';
 import { renderWithProviders } from '../../../testing/render';
 import { json } from '../../../testing/responses';
 import { ApiTokensSection } from './api-tokens-section';
@@ -15,23 +17,11 @@ const token = {
   expiresAt: '2027-03-02T22:59:59.000Z',
   lastUsedAt: null,
 };
-const me = (memberRole: string, permissions: string[]) => ({
-  id: '0b6f3c2a-1d4e-4f5a-9b8c-7d6e5f4a3b2c',
-  email: 'mia@example.com',
-  name: 'Mia',
-  company: null,
-  role: 'customer',
-  staffRole: null,
-  customerType: 'business',
-  customerId: '0b6f3c2a-1d4e-4f5a-9b8c-7d6e5f4a3b2c',
-  customerNumber: '10001',
-  memberRole,
-  permissions,
-});
 
 function stubApi(permissions: string[], items: unknown[] = []) {
   const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
-    if (url.endsWith('/me')) return json(200, me('billing', permissions));
+    if (url.endsWith('/me'))
+      return json(200, meOf({ memberRole: 'billing', permissions: permissions as TMe['permissions'] }));
     if (init?.method === 'POST') return json(201, { ...token, token: `pat_${'A'.repeat(43)}` });
     if (init?.method === 'DELETE') return new Response(null, { status: 204 });
     return json(200, { items, nextCursor: null, hasMore: false });

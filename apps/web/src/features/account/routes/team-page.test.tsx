@@ -1,5 +1,7 @@
+import type { TMe } from '@portal/contracts';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { meOf } from '../../../testing/me';
 import { renderWithProviders } from '../../../testing/render';
 import { json } from '../../../testing/responses';
 import { TeamPage } from './team-page';
@@ -27,23 +29,19 @@ const invitee = {
   invitationExpiresAt: '2026-12-05T10:00:00.000Z',
   you: false,
 };
-const me = (memberRole: string, permissions: string[]) => ({
-  id: ownerId,
-  email: owner.email,
-  name: owner.name,
-  company: null,
-  role: 'customer',
-  staffRole: null,
-  customerType: 'business',
-  customerId: ownerId,
-  customerNumber: '10001',
-  memberRole,
-  permissions,
-});
 
 function stubApi(memberRole: string, permissions: string[], onWrite?: (init: RequestInit) => Response) {
   const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
-    if (url.endsWith('/me')) return json(200, me(memberRole, permissions));
+    if (url.endsWith('/me'))
+      return json(
+        200,
+        meOf({
+          id: ownerId,
+          customerId: ownerId,
+          memberRole: memberRole as TMe['memberRole'],
+          permissions: permissions as TMe['permissions'],
+        }),
+      );
     if (init?.method && init.method !== 'GET' && onWrite) return onWrite(init);
     return json(200, { items: [owner, invitee], nextCursor: null, hasMore: false });
   });

@@ -1,18 +1,26 @@
-import { memberRoles, type TMemberRole, type TTeamMember, ZTeamInvite } from '@portal/contracts';
+import { memberRoles, type TMemberRole, type TTeamMember, ZMfaRequirement, ZTeamInvite } from '@portal/contracts';
 import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { ConfirmDialog } from '../../../components/ui/dialog';
 import { SelectField } from '../../../components/ui/field';
-import { Form, InputField, SelectInput } from '../../../components/ui/form';
+import { CheckboxInput, Form, InputField, SelectInput } from '../../../components/ui/form';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { applyServerErrors, useContractForm } from '../../../lib/form';
 import { useErrorTexts } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
-import { useChangeMemberRole, useInviteMember, useRemoveMember, useResendInvitation, useTeam } from '../api/team';
+import { useMe } from '../../auth/api/get-me';
+import {
+  useChangeMemberRole,
+  useInviteMember,
+  useRemoveMember,
+  useResendInvitation,
+  useSetMfaRequirement,
+  useTeam,
+} from '../api/team';
 import { teamMessages } from '../team-messages';
 
 function InviteForm() {
@@ -43,6 +51,32 @@ function InviteForm() {
       <div>
         <Button type="submit" busy={invite.isPending}>
           {t.invite}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+/** The owners' rule that every member signs in with an authenticator app. */
+function MfaRequirementForm({ mfaRequired }: { mfaRequired: boolean }) {
+  const t = useMessages(teamMessages);
+  const save = useSetMfaRequirement();
+  const form = useContractForm(ZMfaRequirement, { defaultValues: { mfaRequired } });
+  return (
+    <Form
+      form={form}
+      className="account-form"
+      error={save.error}
+      problems={{ conflict: t.mfaOwnMissing }}
+      onSubmit={(body) => save.mutate(body.mfaRequired)}
+    >
+      <h3>{t.mfaHeading}</h3>
+      {save.isSuccess && <Alert tone="success">{t.mfaSaved}</Alert>}
+      <CheckboxInput name="mfaRequired" label={t.mfaRequired} />
+      <p className="muted small">{t.mfaHint}</p>
+      <div>
+        <Button type="submit" busy={save.isPending}>
+          {t.mfaSave}
         </Button>
       </div>
     </Form>
@@ -125,6 +159,7 @@ export function TeamPage() {
   const texts = useErrorTexts();
   const can = useCan();
   const manage = can('team:manage');
+  const me = useMe();
   const members = useTeam();
   const remove = useRemoveMember();
   const [removing, setRemoving] = useState<TTeamMember | null>(null);
@@ -133,6 +168,7 @@ export function TeamPage() {
       <h2 id="team-heading">{t.heading}</h2>
       <p className="muted">{t.intro}</p>
       {manage && <InviteForm />}
+      {manage && me.data && <MfaRequirementForm mfaRequired={me.data.mfaRequired} />}
       <h3>{t.listHeading}</h3>
       {remove.isSuccess && <Alert tone="success">{t.removed}</Alert>}
       {remove.error && <Alert tone="error">{texts.problem(remove.error, { conflict: t.lastOwner })}</Alert>}

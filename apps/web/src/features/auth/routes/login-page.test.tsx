@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { meOf } from '../../../testing/me';
 import { renderRoutes } from '../../../testing/render';
 import { LoginPage } from './login-page';
 
@@ -9,19 +10,14 @@ const json = (status: number, body: object) =>
     headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' },
   });
 
-const me = {
+const me = meOf({
   id: '7a1c4a2e-7a3b-4b8e-9d0b-3c1e2f4a5b6c',
+  customerId: '7a1c4a2e-7a3b-4b8e-9d0b-3c1e2f4a5b6c',
   customerNumber: '10042',
   email: 'tom@example.com',
   name: 'Tom',
-  company: null,
-  role: 'customer',
-  staffRole: null,
   customerType: 'consumer',
-  customerId: '7a1c4a2e-7a3b-4b8e-9d0b-3c1e2f4a5b6c',
-  memberRole: 'owner',
-  permissions: ['account:read'],
-};
+});
 const challenge = {
   mfaRequired: true,
   challengeToken: 'challenge-token-1',
