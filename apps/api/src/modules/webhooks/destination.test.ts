@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { destinationRefusal, isPublicAddress } from './destination';
+import { destinationRefusal, guardedLookup, isPublicAddress } from './destination';
 
 describe('webhook destinations (SSRF)', () => {
   it('knows private, loopback, link-local and mapped addresses', () => {
@@ -30,5 +30,17 @@ describe('webhook destinations (SSRF)', () => {
     expect(await destinationRefusal('https://no-such-host.invalid/hook', true)).toMatch(/resolve/);
     expect(await destinationRefusal('https://93.184.216.34/hook', true)).toBeUndefined();
     expect(await destinationRefusal('http://127.0.0.1:9/hook', false)).toBeUndefined();
+  });
+
+  it('checks the addresses again when connecting, so a host cannot rebind to a private one after the check', async () => {
+    const resolve = (production: boolean) =>
+      new Promise<{ error: NodeJS.ErrnoException | null; address: unknown }>((done) =>
+        guardedLookup(production)('localhost', {}, (error, address) => done({ error, address })),
+      );
+    const refused = await resolve(true);
+    expect(refused.error?.code).toBe('EBLOCKED');
+    const allowed = await resolve(false);
+    expect(allowed.error).toBeNull();
+    expect(allowed.address).toMatch(/^(127\.0\.0\.1|::1)$/);
   });
 });

@@ -1,4 +1,7 @@
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { lookup } from 'node:dns/promises';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { BlockList, isIP } from 'node:net';
 
 /** Where webhooks never go in production (SSRF): private, loopback, link-local, CGNAT, multicast, unspecified. */
@@ -48,4 +51,64 @@ export async function destinationRefusal(url: string, production: boolean): Prom
   if (addresses.length === 0) return 'the host does not resolve';
   if (!addresses.every(isPublicAddress)) return 'the host resolves to a private, loopback or link-local address';
   return undefined;
+}
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * The DNS lookup of a webhook connection: in production it refuses a host that resolves to any
+ * non-public address. Checking here, at connect time, closes the window of DNS rebinding — a
+ * host that answered with a public address for `destinationRefusal` and a private one a moment
+ * later for the connection. (An address written in the URL is checked by `destinationRefusal`;
+ * Node does no lookup for it.)
+ */
+export function guardedLookup(production: boolean) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback) => {
+    dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, []);
+      const list = addresses as LookupAddress[];
+      if (production && !list.every((entry) => isPublicAddress(entry.address))) {
+        return callback(
+          Object.assign(new Error(`${hostname} resolves to a non-public address`), { code: 'EBLOCKED' }),
+          [],
+        );
+      }
+      const [first] = list;
+      if (options.all) return callback(null, list);
+      if (!first) return callback(Object.assign(new Error(`${hostname} does not resolve`), { code: 'ENOTFOUND' }), []);
+      callback(null, first.address, first.family);
+    });
+  };
+}
+
+/**
+ * POSTs a webhook: no redirects followed, the answer's body discarded, `timeoutMs` for the whole
+ * exchange, connections only to the addresses `guardedLookup` allows. Answers the status.
+ */
+export function postToDestination(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  options: { production: boolean; timeoutMs: number },
+): Promise<number> {
+  const target = new URL(url);
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const request = send(
+      target,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+        lookup: guardedLookup(options.production),
+        signal: AbortSignal.timeout(options.timeoutMs),
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
 }

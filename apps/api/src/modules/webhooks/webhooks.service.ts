@@ -5,7 +5,7 @@ import { AppError } from '../../lib/app-error';
 import { pageOf } from '../../lib/pagination';
 import type { SecretBox } from '../../lib/secret-box';
 import type { CustomerId } from '../customers/customer-id';
-import { destinationRefusal } from './destination';
+import { destinationRefusal, postToDestination } from './destination';
 import { newWebhookSecret, signWebhook } from './signing';
 import {
   claimDueDeliveries,
@@ -142,23 +142,27 @@ async function attempt(settings: WebhookSettings, endpoint: WebhookEndpointRow, 
   if (refusal) return { responseStatus: null, error: refusal };
   const body = JSON.stringify(delivery.payload);
   try {
-    const response = await fetch(endpoint.url, {
-      method: 'POST',
+    const status = await postToDestination(
+      endpoint.url,
       body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-      headers: {
+      {
         'content-type': 'application/json',
         'user-agent': 'Kundenportal-Webhooks/1',
         ...signWebhook(secret, delivery.id, Math.floor(Date.now() / 1000), body),
       },
-    });
-    await response.body?.cancel();
-    const ok = response.status >= 200 && response.status < 300;
-    return { responseStatus: response.status, error: ok ? null : `answered ${response.status}` };
+      { production: settings.production, timeoutMs: TIMEOUT_MS },
+    );
+    const ok = status >= 200 && status < 300;
+    return { responseStatus: status, error: ok ? null : `answered ${status}` };
   } catch (error) {
-    const timedOut = error instanceof Error && error.name === 'TimeoutError';
-    return { responseStatus: null, error: timedOut ? 'no answer within 5 seconds' : 'the connection failed' };
+    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    const blocked = (error as NodeJS.ErrnoException).code === 'EBLOCKED';
+    const reason = timedOut
+      ? 'no answer within 5 seconds'
+      : blocked
+        ? 'the host resolves to a private, loopback or link-local address'
+        : 'the connection failed';
+    return { responseStatus: null, error: reason };
   }
 }
 
