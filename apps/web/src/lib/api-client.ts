@@ -62,16 +62,27 @@ export async function apiRequest<C extends RouteContract>(
   const hasBody = args.body !== undefined;
   // A route that consumes e.g. XML takes its body as the text it is (a bank statement).
   const rawType = contract.consumes?.[0];
-  const response = await fetch(contractUrl(contract, args), {
-    method: contract.method,
-    credentials: 'same-origin',
-    headers: {
-      accept: 'application/json',
-      ...(hasBody ? { 'content-type': rawType ?? 'application/json' } : {}),
-      ...args.headers,
-    },
-    ...(hasBody ? { body: rawType ? String(args.body) : JSON.stringify(args.body) } : {}),
-    ...(args.signal ? { signal: args.signal } : {}),
+  // Creating requests carry an Idempotency-Key (ADR 0021): one per call, so the retry below
+  // after a lost answer cannot create twice. A caller may bring its own (payments do).
+  const key = contract.idempotent && !args.headers?.['idempotency-key'] ? crypto.randomUUID() : undefined;
+  const send = () =>
+    fetch(contractUrl(contract, args), {
+      method: contract.method,
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json',
+        ...(hasBody ? { 'content-type': rawType ?? 'application/json' } : {}),
+        ...(key ? { 'idempotency-key': key } : {}),
+        ...args.headers,
+      },
+      ...(hasBody ? { body: rawType ? String(args.body) : JSON.stringify(args.body) } : {}),
+      ...(args.signal ? { signal: args.signal } : {}),
+    });
+  const idempotent = contract.idempotent === true || contract.method === 'GET';
+  // A network failure (the answer lost, not refused) is retried once where that is safe.
+  const response = await send().catch((error: unknown) => {
+    if (!idempotent || args.signal?.aborted) throw error;
+    return send();
   });
   if (!response.ok) throw await toApiError(response);
   if (response.status === 204) return null as SuccessBody<C>;
