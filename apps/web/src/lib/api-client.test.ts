@@ -15,7 +15,8 @@ const member = {
   you: false,
   joinedAt: '2026-12-02T10:00:00.000Z',
 };
-const headerOf = (init: RequestInit | undefined, name: string) => (init?.headers as Record<string, string>)[name];
+const headerOf = (init: RequestInit | undefined, name: string) =>
+  ((init?.headers ?? {}) as Record<string, string>)[name];
 
 describe('apiRequest', () => {
   it('sends an Idempotency-Key with a creating request and retries a lost answer once with the same key', async () => {
