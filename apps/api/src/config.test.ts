@@ -160,3 +160,20 @@ describe('direct-debit settings', () => {
     expect(() => loadConfig({ DUNNING_STEP_DAYS: '21,7' })).toThrowError(/DUNNING_STEP_DAYS/);
   });
 });
+
+describe('staff second factor', () => {
+  const strong = 'Zq3v9LkP2xW8rT6yN4mB7cJ1hF5dS0gA-prod';
+  const production = {
+    NODE_ENV: 'production',
+    JWT_SECRET: strong,
+    MFA_ENCRYPTION_KEY: mfaKey,
+    PROVIDER_CREDITOR_ID: 'DE13ZZZ00000012345',
+  };
+  it('is required in production unless switched off, and then said loudly at every start', () => {
+    expect(loadConfig(production).staffSecondFactorRequired).toBe(true);
+    expect(loadConfig({}).staffSecondFactorRequired).toBe(false);
+    const lax = loadConfig({ ...production, STAFF_SECOND_FACTOR: 'optional' });
+    expect(lax.staffSecondFactorRequired).toBe(false);
+    expect(lax.startupWarnings.join('\n')).toMatch(/STAFF_SECOND_FACTOR=optional in production/);
+  });
+});

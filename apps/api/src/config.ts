@@ -66,6 +66,7 @@ export const ZConfig = z
       .default(12),
     /** Number of reverse proxies in front of the API whose X-Forwarded-* headers are trusted. */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    STAFF_SECOND_FACTOR: z.enum(['required', 'optional']).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
     /** Built SPA to serve; empty disables static serving (e.g. behind `vite dev`). */
@@ -192,6 +193,8 @@ export type AppConfig = z.infer<typeof ZConfig> & {
   payments: PaymentsConfig;
   /** Said loudly in the log at start: the configuration is valid but not what production should run. */
   startupWarnings: string[];
+  /** Staff must set up an authenticator app before the back office answers them (production default). */
+  staffSecondFactorRequired: boolean;
   secureCookies: boolean;
   provider: ProviderIdentity;
 };
@@ -233,6 +236,11 @@ function startupWarnings(env: z.infer<typeof ZConfig>, payments: PaymentsConfig)
           'PAYMENT_PROVIDER=sandbox in production: no real money moves, card payments always succeed and are marked as tests. Never run this for real customers.',
         ]
       : []),
+    ...(env.STAFF_SECOND_FACTOR === 'optional'
+      ? [
+          'STAFF_SECOND_FACTOR=optional in production: staff reach the back office, and every customer’s data, with a password alone.',
+        ]
+      : []),
     ...(env.PROVIDER_CREDITOR_ID === DEMO_CREDITOR_ID
       ? [
           `PROVIDER_CREDITOR_ID is the demo creditor identifier ${DEMO_CREDITOR_ID}: no bank takes its direct-debit files. Never run this for real customers.`,
@@ -258,6 +266,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mfaEncryptionKey: parsed.data.MFA_ENCRYPTION_KEY ?? DEVELOPMENT_MFA_ENCRYPTION_KEY,
     payments,
     startupWarnings: startupWarnings(parsed.data, payments),
+    staffSecondFactorRequired:
+      (parsed.data.STAFF_SECOND_FACTOR ?? (parsed.data.NODE_ENV === 'production' ? 'required' : 'optional')) ===
+      'required',
     secureCookies: parsed.data.PUBLIC_URL.startsWith('https://'),
     provider: {
       name: parsed.data.PROVIDER_NAME,

@@ -16,6 +16,9 @@ export function authorizeStaff(contract: RouteContract): onRequestHookHandler {
     if (request.auth?.role !== 'staff' || !user || request.auth.token) {
       throw new AppError('forbidden', 'Only staff may do this.');
     }
+    if (request.auth.secondFactorSetupRequired) {
+      throw new AppError('second_factor_required', 'Staff must set up an authenticator app first.');
+    }
     if (!staffRoleMay(user.staffRole, permission))
       throw new AppError('forbidden', `The role ${user.staffRole ?? 'none'} may not do this (${permission}).`);
   };

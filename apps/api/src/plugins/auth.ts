@@ -64,6 +64,8 @@ declare module 'fastify' {
       useCookie: boolean,
     ): Promise<{ token: string; expiresAt: Date }>;
     clearSessionCookie(reply: FastifyReply): void;
+    /** Whether the user must set up an authenticator app before anything but their own settings answers. */
+    secondFactorSetupRequired(user: UserRow, customer: CustomerRow | null): Promise<boolean>;
   }
   interface FastifyRequest {
     auth: AuthContext | null;
@@ -138,6 +140,10 @@ export default fp(
       return { token, expiresAt };
     });
 
+    app.decorate('secondFactorSetupRequired', (user: UserRow, customer: CustomerRow | null) =>
+      secondFactorSetupRequired(app.db, user, customer, config.staffSecondFactorRequired),
+    );
+
     app.decorate('clearSessionCookie', (reply: FastifyReply) => {
       reply.clearCookie(cookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies });
     });
@@ -152,7 +158,7 @@ export default fp(
         customerId: found.customer.id,
         sessionId: null,
         token: { id: found.token.id, scopes: found.token.scopes.filter(isTokenScope) },
-        secondFactorSetupRequired: await secondFactorSetupRequired(app.db, found.user, found.customer),
+        secondFactorSetupRequired: await app.secondFactorSetupRequired(found.user, found.customer),
         role: found.user.role,
         memberRole: found.memberRole,
         user: found.user,
@@ -190,7 +196,7 @@ export default fp(
         customerId: asCustomerId(found.customer?.id ?? found.user.id),
         sessionId: claims.sid,
         token: null,
-        secondFactorSetupRequired: await secondFactorSetupRequired(app.db, found.user, found.customer),
+        secondFactorSetupRequired: await app.secondFactorSetupRequired(found.user, found.customer),
         role: found.user.role,
         memberRole: found.memberRole,
         user: found.user,

@@ -51,6 +51,10 @@ export const router = createBrowserRouter([
               },
               { path: paths.backofficeStaff, lazy: () => import('../features/backoffice/routes/staff-users-route') },
               { path: paths.backofficeAudit, lazy: () => import('../features/backoffice/routes/audit-log-route') },
+              {
+                path: paths.backofficeSecurity,
+                lazy: () => import('../features/backoffice/routes/security-route'),
+              },
               { path: '*', Component: NotFoundPage },
             ].map((route) => ({ ...route, errorElement: <RouteError /> })),
           },

@@ -33,6 +33,7 @@ export const paths = {
   backofficeCollections: '/backoffice/collections',
   backofficeStaff: '/backoffice/staff',
   backofficeAudit: '/backoffice/audit',
+  backofficeSecurity: '/backoffice/security',
   imprint: '/impressum',
   privacy: '/datenschutz',
   /** Public pages opened from e-mailed links (the API builds the same URLs). */

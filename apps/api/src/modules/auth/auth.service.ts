@@ -10,13 +10,20 @@ import { insertSession } from './sessions.repository';
 import { findUserByEmail } from './users.repository';
 
 /**
- * Whether the customer account requires an authenticator app that this user has not set up:
- * then only the routes about the signed-in user answer. Passkeys alone do not count, because a
- * password sign-in asks for a second step only once TOTP is on (second-factors.repository.ts).
- * One query, and only for accounts that require it.
+ * Whether an authenticator app is required of this user and not set up yet — by the customer
+ * account's owners, or for staff by configuration (`STAFF_SECOND_FACTOR`) — so that only the
+ * routes about the signed-in user answer. Passkeys alone do not count, because a password
+ * sign-in asks for a second step only once TOTP is on (second-factors.repository.ts). One query,
+ * and only where it is required.
  */
-export async function secondFactorSetupRequired(db: DbOrTx, user: UserRow, customer: CustomerRow | null) {
-  return Boolean(customer?.mfaRequired) && !(await hasConfirmedTotp(db, user.id));
+export async function secondFactorSetupRequired(
+  db: DbOrTx,
+  user: UserRow,
+  customer: CustomerRow | null,
+  staffRequired: boolean,
+) {
+  const required = user.role === 'staff' ? staffRequired : Boolean(customer?.mfaRequired);
+  return required && !(await hasConfirmedTotp(db, user.id));
 }
 
 /** The signed-in user with the customer account they act for (none for staff). */

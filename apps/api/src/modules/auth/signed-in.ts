@@ -2,7 +2,7 @@ import type { TSignedIn } from '@portal/contracts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { SessionRow, UserRow } from '../../db/schema/index';
 import { findCustomer, findMembershipOf } from '../customers/customers.repository';
-import { secondFactorSetupRequired, toMe } from './auth.service';
+import { toMe } from './auth.service';
 
 /**
  * The answer of every route that completes a sign-in (password, second step, passkey). One place
@@ -25,7 +25,7 @@ export async function signedInAnswer(
   const membership = await findMembershipOf(app.db, user.id);
   const customer = membership ? ((await findCustomer(app.db, membership.customerId)) ?? null) : null;
   const body: TSignedIn = {
-    customer: toMe(user, customer, membership?.role ?? null, await secondFactorSetupRequired(app.db, user, customer)),
+    customer: toMe(user, customer, membership?.role ?? null, await app.secondFactorSetupRequired(user, customer)),
     ...(bearer ? { accessToken: token } : {}),
     expiresAt: expiresAt.toISOString(),
   };

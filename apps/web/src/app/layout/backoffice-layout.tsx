@@ -35,6 +35,9 @@ export function BackofficeLayout() {
 
   if (me.isPending) return <LoadingState />;
   if (me.data?.role !== 'staff') return <Navigate to={paths.overview} replace />;
+  // Staff without the required authenticator app reach only their security settings.
+  if (me.data.secondFactorSetupRequired && location.pathname !== paths.backofficeSecurity)
+    return <Navigate to={paths.backofficeSecurity} replace />;
   const role = me.data.staffRole;
   const sections = [
     // The queue's link stays current on a ticket page, not on the other sections.
@@ -59,6 +62,7 @@ export function BackofficeLayout() {
     },
     { to: paths.backofficeStaff, label: t.staffUsers, end: true, allowed: staffRoleMay(role, 'staff') },
     { to: paths.backofficeAudit, label: t.auditLog, end: true, allowed: staffRoleMay(role, 'audit') },
+    { to: paths.backofficeSecurity, label: t.security, end: true, allowed: true },
   ].filter((section) => section.allowed);
 
   return (

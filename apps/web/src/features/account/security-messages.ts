@@ -22,6 +22,8 @@ export const securityMessages = defineMessages({
     ...deFields,
     heading: 'Sicherheit',
     setupRequiredTitle: 'Bitte richten Sie eine Authenticator-App ein',
+    setupRequiredStaff:
+      'Für das Backoffice ist ein zweiter Faktor vorgeschrieben. Sobald Sie unten eine Authenticator-App eingerichtet haben, stehen Ihnen Ihre Bereiche offen.',
     setupRequired:
       'Die Inhaber Ihres Kundenkontos verlangen für jede Anmeldung einen zweiten Faktor. Sobald Sie unten eine Authenticator-App eingerichtet haben, stehen Ihnen alle Bereiche des Portals offen.',
     intro:
@@ -34,7 +36,7 @@ export const securityMessages = defineMessages({
     passwordWrong: 'Das Passwort ist falsch.',
     throttled: 'Zu viele Versuche. Bitte warten Sie einige Minuten.',
     conflict: 'Der Stand hat sich geändert. Bitte laden Sie die Seite neu.',
-    failed: 'Das hat nicht geklappt. Bitte versuchen Sie es erneut.',
+    failed: 'Der Vorgang ist leider fehlgeschlagen. Bitte versuchen Sie es erneut.',
     cancel: 'Abbrechen',
     totpHeading: 'Authenticator-App',
     totpOff:
@@ -98,6 +100,8 @@ export const securityMessages = defineMessages({
     ...enFields,
     heading: 'Security',
     setupRequiredTitle: 'Please set up an authenticator app',
+    setupRequiredStaff:
+      'The back office requires a second factor. As soon as you have set up an authenticator app below, your sections are open to you.',
     setupRequired:
       'The owners of your customer account require a second factor for every sign-in. As soon as you have set up an authenticator app below, every part of the portal is open to you.',
     intro:
