@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ZCents, ZDate, ZIdParams, ZTaxRate, ZUuid } from './common';
+import { listOf, ZCents, ZDate, ZIdParams, ZTaxRate, ZUuid } from './common';
 import { defineRoute } from './http';
-import { ZInvoice, ZPayment } from './invoices';
+import { ZInvoice, ZInvoiceListQuery, ZInvoiceSummary, ZPayment, ZPdfHeaders } from './invoices';
 import { staffProblems, ZProblem } from './problem';
 
 export const ZIssueInvoiceLine = z.object({
@@ -69,7 +69,58 @@ export const ZRecordTransferBody = z.object({
   reference: z.string().trim().max(140).optional(),
 });
 
+/** A row of the back office's invoice list: every customer's invoices, cancellations and corrections. */
+export const ZAdminInvoiceListItem = ZInvoiceSummary.pick({
+  id: true,
+  number: true,
+  kind: true,
+  issueDate: true,
+  dueDate: true,
+  status: true,
+  currency: true,
+  amounts: true,
+  openAmount: true,
+})
+  .extend({
+    customerId: ZUuid,
+    customerNumber: z.string(),
+    customerName: z.string(),
+    customerCompany: z.string().nullable(),
+  })
+  .meta({ id: 'AdminInvoiceListItem' });
+export type TAdminInvoiceListItem = z.infer<typeof ZAdminInvoiceListItem>;
+
+export const ZAdminInvoiceListQuery = ZInvoiceListQuery.extend({
+  /** Invoice number (part of it), customer number (exact), name or company (part of it). */
+  q: z.string().trim().max(100).optional(),
+  customerId: ZUuid.optional(),
+});
+
 export const adminInvoiceRoutes = {
+  list: defineRoute({
+    method: 'GET',
+    operationId: 'listAllInvoices',
+    path: '/admin/invoices',
+    summary: "Every customer's invoices, newest first; find by number, customer, status",
+    tags: ['admin'],
+    access: 'staff',
+    staffPermission: 'invoices',
+    query: ZAdminInvoiceListQuery,
+    responses: { 200: listOf(ZAdminInvoiceListItem), ...staffProblems },
+  }),
+  pdf: defineRoute({
+    method: 'GET',
+    operationId: 'downloadInvoicePdfForStaff',
+    path: '/admin/invoices/:id/pdf',
+    summary: "Any customer's invoice as the archived PDF, byte for byte what the customer downloads",
+    tags: ['admin'],
+    access: 'staff',
+    staffPermission: 'invoices',
+    params: ZIdParams,
+    headers: ZPdfHeaders,
+    produces: 'application/pdf',
+    responses: { 304: z.null(), ...staffProblems, 404: ZProblem, 429: ZProblem, 503: ZProblem },
+  }),
   issue: defineRoute({
     method: 'POST',
     operationId: 'issueInvoice',

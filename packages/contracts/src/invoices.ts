@@ -206,7 +206,7 @@ export const ZCreatePaymentBody = z.object({ method: ZPaymentMethod });
 
 export const ZIdempotencyHeaders = z.object({ 'idempotency-key': ZIdempotencyKey });
 
-const ZPdfHeaders = z.object({ 'if-none-match': z.string().optional() });
+export const ZPdfHeaders = z.object({ 'if-none-match': z.string().optional() });
 
 /** How the customer receives invoices (Stammdaten); applies to invoices issued from then on. */
 export const ZInvoiceSettings = z

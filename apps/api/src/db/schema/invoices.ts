@@ -133,6 +133,8 @@ export const invoices = pgTable(
     // An invoice is cancelled at most once.
     uniqueIndex('invoices_cancels_unique').on(table.cancelsInvoiceId),
     index('invoices_customer_keyset_idx').on(table.customerId, table.issueDate, table.number),
+    // The back office's list of every customer's invoices, newest first (keyset).
+    index('invoices_issue_date_number_idx').on(table.issueDate, table.number),
     check('invoices_amounts_add_up', sql`${table.netCents} + ${table.taxCents} = ${table.grossCents}`),
     check(
       'invoices_cancellation_refers',

@@ -5,14 +5,28 @@ import { registerRoute } from '../../lib/route';
 import { asCustomerId } from '../customers/customer-id';
 import { noteStaffChange } from '../staff/staff-audit';
 import { correctInvoice } from './invoice-correction.service';
+import { archivedFileAnswer } from './invoice-download';
 import { cancelInvoice, issueInvoice } from './invoice-issuing.service';
 import { toPayment } from './invoice-mapping';
 import { getInvoice } from './invoices.service';
+import { getArchivedPdfForStaff, listInvoicesForStaff } from './invoices-admin.service';
 import { recordIncomingTransfer } from './payments/settlement';
 import { verifyVatId } from './vat/vat-id-verification.service';
 
-/** Back office: issue invoices, cancel them with a cancellation invoice, book incoming transfers. */
+/** Back office: list every invoice and open its PDF, issue invoices, cancel them with a cancellation invoice, book incoming transfers. */
 export default async function invoicesAdminModule(app: FastifyInstance, { config }: { config: AppConfig }) {
+  registerRoute(app, adminInvoiceRoutes.list, async (request) => ({
+    status: 200,
+    body: await listInvoicesForStaff(app.db, request.query),
+  }));
+
+  registerRoute(app, adminInvoiceRoutes.pdf, async (request) =>
+    archivedFileAnswer(
+      await getArchivedPdfForStaff(app.db, app.pdf, request.params.id),
+      request.headers['if-none-match'],
+    ),
+  );
+
   registerRoute(app, adminInvoiceRoutes.issue, async (request) => {
     const deps = {
       provider: config.provider,

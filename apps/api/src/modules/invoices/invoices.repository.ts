@@ -48,14 +48,14 @@ export async function insertInvoice(
 }
 
 /** A direct debit of the invoice is announced or submitted: its payment row waits (see modules/collection). */
-const debitPending = sql`exists (select 1 from ${payments} where ${payments.invoiceId} = ${invoices.id}
+export const debitPending = sql`exists (select 1 from ${payments} where ${payments.invoiceId} = ${invoices.id}
   and ${payments.method} = 'sepa_debit' and ${payments.status} = 'pending')`;
 
 /**
  * The SQL for one status as customers see it; `overdue` is an open invoice past its due date
  * that no announced or submitted direct debit is about to pay.
  */
-function statusCondition(status: TInvoiceStatus, today: string): SQL {
+export function statusCondition(status: TInvoiceStatus, today: string): SQL {
   switch (status) {
     case 'open':
       return sql`${invoices.state} = 'open' and (${invoices.dueDate} >= ${today} or ${debitPending})`;
@@ -74,7 +74,7 @@ export interface InvoiceListOptions {
   after?: { issueDate: string; number: string } | undefined;
 }
 
-const summaryColumns = {
+export const summaryColumns = {
   id: invoices.id,
   number: invoices.number,
   kind: invoices.kind,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerRoute } from '../../lib/route';
 import type { CustomerId } from '../customers/customer-id';
 import { archiveBackfillJob, getArchivedFile } from './invoice-archive.service';
+import { archivedFileAnswer } from './invoice-download';
 import { getInvoiceSettings, saveInvoiceSettings } from './invoice-settings.service';
 import { getInvoice, listInvoices } from './invoices.service';
 
@@ -28,21 +29,11 @@ export default async function invoicesModule(app: FastifyInstance) {
     body: await getInvoice(app.db, request.auth.customerId, request.params.id),
   }));
 
-  const download = (format: 'pdf' | 'xrechnung') => async (request: DownloadRequest) => {
-    const file = await getArchivedFile(app.db, app.pdf, request.auth.customerId, request.params.id, format);
-    const headers = { etag: file.etag, 'cache-control': 'private, no-cache' };
-    if (request.headers['if-none-match'] === file.etag) return { status: 304 as const, body: null, headers };
-    const disposition = format === 'pdf' ? 'inline' : 'attachment';
-    return {
-      status: 200 as const,
-      body: file.bytes,
-      headers: {
-        ...headers,
-        'content-type': file.contentType,
-        'content-disposition': `${disposition}; filename="${file.filename}"`,
-      },
-    };
-  };
+  const download = (format: 'pdf' | 'xrechnung') => async (request: DownloadRequest) =>
+    archivedFileAnswer(
+      await getArchivedFile(app.db, app.pdf, request.auth.customerId, request.params.id, format),
+      request.headers['if-none-match'],
+    );
   registerRoute(app, invoiceRoutes.pdf, download('pdf'));
   registerRoute(app, invoiceRoutes.xrechnung, download('xrechnung'));
   app.jobs.register(archiveBackfillJob(app.pdf));

@@ -1,0 +1,1 @@
+CREATE INDEX "invoices_issue_date_number_idx" ON "invoices" USING btree ("issue_date","number");
