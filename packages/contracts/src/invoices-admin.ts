@@ -23,6 +23,19 @@ export const ZIssueInvoiceLine = z.object({
   net: ZCents.optional(),
 });
 
+/** The issuing body's date rules; the back office's form (lines in euros) checks the same. */
+export function checkInvoiceDates(
+  body: { servicePeriod: { start: string; end: string }; issueDate?: string | undefined; dueDate?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (body.servicePeriod.end < body.servicePeriod.start) {
+    ctx.addIssue({ code: 'custom', path: ['servicePeriod', 'end'], message: 'must not be before the start' });
+  }
+  if (body.issueDate && body.dueDate && body.dueDate < body.issueDate) {
+    ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'must not be before the issue date' });
+  }
+}
+
 export const ZIssueInvoiceBody = z
   .object({
     customerId: ZUuid,
@@ -35,14 +48,7 @@ export const ZIssueInvoiceBody = z
     /** Collect by SEPA direct debit under the customer's active mandate on the due date. */
     directDebit: z.boolean().optional(),
   })
-  .superRefine((body, ctx) => {
-    if (body.servicePeriod.end < body.servicePeriod.start) {
-      ctx.addIssue({ code: 'custom', path: ['servicePeriod', 'end'], message: 'must not be before the start' });
-    }
-    if (body.issueDate && body.dueDate && body.dueDate < body.issueDate) {
-      ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'must not be before the issue date' });
-    }
-  });
+  .superRefine(checkInvoiceDates);
 export type TIssueInvoiceBody = z.infer<typeof ZIssueInvoiceBody>;
 
 export const ZCorrectInvoiceBody = z.object({

@@ -49,6 +49,7 @@ export const router = createBrowserRouter([
                 path: paths.backofficeCollections,
                 lazy: () => import('../features/backoffice/routes/collections-route'),
               },
+              { path: paths.backofficeInvoices, lazy: () => import('../features/backoffice/routes/invoices-route') },
               { path: paths.backofficeStaff, lazy: () => import('../features/backoffice/routes/staff-users-route') },
               { path: paths.backofficeAudit, lazy: () => import('../features/backoffice/routes/audit-log-route') },
               {

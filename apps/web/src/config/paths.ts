@@ -31,6 +31,7 @@ export const paths = {
   backofficeCustomers: '/backoffice/customers',
   backofficeCustomer: (id: string) => `/backoffice/customers/${id}`,
   backofficeCollections: '/backoffice/collections',
+  backofficeInvoices: '/backoffice/invoices',
   backofficeStaff: '/backoffice/staff',
   backofficeAudit: '/backoffice/audit',
   backofficeSecurity: '/backoffice/security',

@@ -54,6 +54,7 @@ export function BackofficeLayout() {
       allowed: staffRoleMay(role, 'cancellations'),
     },
     { to: paths.backofficeCustomers, label: t.customers, end: false, allowed: staffRoleMay(role, 'customers.read') },
+    { to: paths.backofficeInvoices, label: t.invoices, end: true, allowed: staffRoleMay(role, 'invoices') },
     {
       to: paths.backofficeCollections,
       label: t.collections,

@@ -132,6 +132,7 @@ export const backofficeMessages = defineMessages({
     dunningHeading: 'Mahnstopp',
     verifyVatId: 'USt-IdNr. als geprüft markieren',
     vatIdMarked: 'Die USt-IdNr. ist als geprüft vermerkt.',
+    invoices: 'Rechnungen',
     // Collections
     collections: 'Zahlungsverkehr',
     collectionsTitle: 'Zahlungsverkehr',
@@ -314,6 +315,7 @@ export const backofficeMessages = defineMessages({
     dunningHeading: 'Dunning stop',
     verifyVatId: 'Mark the VAT ID as verified',
     vatIdMarked: 'The VAT ID is marked as verified.',
+    invoices: 'Invoices',
     collections: 'Collections',
     collectionsTitle: 'Collections',
     collectionsIntro: 'Direct-debit runs for the bank, bank statement import and entries nobody could match.',

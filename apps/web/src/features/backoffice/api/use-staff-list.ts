@@ -1,8 +1,7 @@
 import type { QueryOf, RouteContract } from '@portal/contracts';
 import { type InfiniteData, infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-
-type Page<T> = { items: T[]; nextCursor: string | null };
+import type { ListPage as Page } from '../../../lib/list-query';
 
 /**
  * The back office's one way to fetch a list: a cursor-paged staff route, pages joined. Every
