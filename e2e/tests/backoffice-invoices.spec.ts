@@ -1,0 +1,67 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { asStaff, DEMO_PASSWORD, signIn } from '../fixtures';
+
+const billing = { email: 'billing@example.com', password: DEMO_PASSWORD };
+
+async function expectNoViolations(page: Page) {
+  await expect(page.locator('.state-loading')).toHaveCount(0);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target}`)).toEqual([]);
+}
+
+test('billing issues an invoice in the back office, finds it in the list and cancels it', async ({ page, baseURL }) => {
+  // A customer of the journey's own: the seeded ones keep their invoices for other journeys.
+  const company = `Reiher ${Date.now()} GmbH`;
+  const created = await asStaff(baseURL ?? '', '/admin/customers', {
+    email: `e2e-invoices-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`,
+    name: 'Rita Rechnung',
+    company,
+    address: { street: 'Norderstraße 40', postalCode: '24939', city: 'Flensburg', country: 'DE' },
+    customerType: 'business',
+  });
+  expect(created.status).toBe(201);
+  const customer = (await created.json()) as { id: string };
+
+  await signIn(page, billing);
+  await page.getByRole('navigation', { name: 'Backoffice-Navigation' }).getByRole('link', { name: 'Rechnungen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Rechnungen' })).toBeVisible();
+  await expectNoViolations(page);
+
+  const form = page.getByRole('region', { name: 'Rechnung ausstellen' });
+  await form.getByLabel('Kunden suchen').fill(company);
+  const picker = form.getByRole('combobox', { name: /^Kunde/ });
+  await expect(picker.locator(`option[value="${customer.id}"]`)).toHaveCount(1);
+  await picker.selectOption(customer.id);
+  await form.getByLabel(/Leistungszeitraum von/).fill('2026-11-01');
+  await form.getByLabel(/Leistungszeitraum bis/).fill('2026-11-30');
+  await form.getByLabel(/Beschreibung/).fill('Colocation 1 HE, Halle A');
+  await form.getByLabel(/Einzelpreis/).fill('49,90');
+  await form.getByRole('button', { name: 'Rechnung ausstellen' }).click();
+  const issued = form.getByText(/Die Rechnung (RE-\d{4}-\d+) wurde ausgestellt/);
+  await expect(issued).toBeVisible();
+  const number = /RE-\d{4}-\d+/.exec((await issued.textContent()) ?? '')?.[0] ?? '';
+
+  await page.getByLabel('Suche', { exact: true }).fill(number);
+  const row = page.getByRole('row').filter({ hasText: number });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(company);
+  await expect(row).toContainText('59,38');
+  await expect(row).toContainText('Offen');
+  await expect(row.getByRole('link', { name: `PDF der Rechnung ${number} öffnen` })).toHaveAttribute(
+    'href',
+    /\/api\/v1\/admin\/invoices\/.+\/pdf$/,
+  );
+
+  await row.getByRole('button', { name: 'Stornieren' }).click();
+  const dialog = page.getByRole('dialog', { name: `Rechnung ${number} stornieren?` });
+  await dialog.getByLabel(/Grund/).fill('Falscher Leistungszeitraum');
+  await dialog.getByRole('button', { name: 'Stornieren' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText('Storniert');
+  await expect(row.getByRole('button', { name: 'Stornieren' })).toHaveCount(0);
+
+  // The customer's invoices now hold the invoice and its cancellation invoice.
+  await page.getByLabel('Suche', { exact: true }).fill(company);
+  await expect(page.getByRole('row').filter({ hasText: 'Stornorechnung' })).toHaveCount(1);
+});
