@@ -9,6 +9,7 @@ import { useIssueInvoice } from '../api/invoices';
 import { invoiceMessages } from '../invoice-messages';
 import { emptyLine, ZIssueInvoiceForm } from '../lib/invoice-form';
 import { InvoiceLinesFieldset } from './invoice-lines-fieldset';
+import { SearchField } from './search-field';
 
 const issueSchema = withoutEmptyText(ZIssueInvoiceForm);
 const newLine = { ...emptyLine, vatRate: 'standard' };
@@ -71,15 +72,7 @@ function CustomerPicker() {
   const customers = useCustomerSearch(q);
   return (
     <div className="backoffice-fields">
-      <label className="field">
-        <span>{t.customerSearch}</span>
-        <input
-          type="search"
-          value={search}
-          placeholder={t.customerSearchHint}
-          onChange={(event) => setSearch(event.target.value)}
-        />
-      </label>
+      <SearchField label={t.customerSearch} hint={t.customerSearchHint} value={search} onChange={setSearch} />
       <SelectInput name="customerId" label={t.customer} required>
         <option value="">{t.chooseCustomer}</option>
         {customers.items.map((customer) => (

@@ -7,6 +7,7 @@ import { paths } from '../../../config/paths';
 import { useMessages } from '../../../lib/i18n';
 import { useCustomerSearch } from '../api/customers';
 import { ListState } from '../components/list-state';
+import { SearchField } from '../components/search-field';
 import { StaffOnly } from '../components/staff-only';
 import { backofficeMessages } from '../messages';
 
@@ -20,10 +21,7 @@ export function CustomersPage() {
     <StaffOnly permission="customers.read">
       <PageHeader title={t.customersTitle} description={t.customersIntro} />
       <search className="card filters">
-        <label className="field">
-          <span>{t.customerSearch}</span>
-          <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
-        </label>
+        <SearchField label={t.customerSearch} value={search} onChange={setSearch} />
       </search>
       <ListState list={customers} empty={t.noCustomers}>
         {(items: TAdminCustomerListItem[]) => (

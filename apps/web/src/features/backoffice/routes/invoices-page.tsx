@@ -9,6 +9,7 @@ import { useLanguage, useMessages } from '../../../lib/i18n';
 import { staffInvoicePdfUrl, useStaffInvoices } from '../api/invoices';
 import { InvoiceRowActions } from '../components/invoice-row-actions';
 import { IssueInvoiceForm } from '../components/issue-invoice-form';
+import { SearchField } from '../components/search-field';
 import { StaffOnly } from '../components/staff-only';
 import { invoiceMessages } from '../invoice-messages';
 
@@ -30,15 +31,7 @@ export function InvoicesPage() {
     <StaffOnly permission="invoices">
       <PageHeader title={t.title} description={t.intro} />
       <search className="card filters">
-        <label className="field">
-          <span>{t.search}</span>
-          <input
-            type="search"
-            value={search}
-            placeholder={t.searchHint}
-            onChange={(event) => setSearch(event.target.value)}
-          />
-        </label>
+        <SearchField label={t.search} hint={t.searchHint} value={search} onChange={setSearch} />
         <label className="field">
           <span>{t.statusFilter}</span>
           <select value={status} onChange={(event) => setStatus(event.target.value as TInvoiceStatus | '')}>

@@ -7,6 +7,7 @@ import { paths } from '../../../config/paths';
 import { useMessages } from '../../../lib/i18n';
 import { type QueueQuery, useTicketQueue } from '../api/tickets';
 import { ListState } from '../components/list-state';
+import { SearchField } from '../components/search-field';
 import { StaffOnly } from '../components/staff-only';
 import { waited } from '../lib/waited';
 import { backofficeMessages } from '../messages';
@@ -63,15 +64,7 @@ function TicketQueue() {
             ))}
           </select>
         </label>
-        <label className="field">
-          <span>{t.search}</span>
-          <input
-            type="search"
-            value={search}
-            title={t.searchHint}
-            onChange={(event) => setSearch(event.target.value)}
-          />
-        </label>
+        <SearchField label={t.search} hint={t.searchHint} value={search} onChange={setSearch} />
       </search>
       <ListState list={queue} empty={t.noTickets}>
         {(items: TAdminTicketSummary[]) => (
