@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /** The demo logins of ../shared/API.md, seeded into the e2e database. */
@@ -119,4 +120,11 @@ export async function freshCustomer(
   if (!confirmed.ok)
     throw new Error(`setting the first password failed: ${confirmed.status} ${await confirmed.text()}`);
   return { email, password: DEMO_PASSWORD };
+}
+
+/** No WCAG 2.1 A/AA violations on the page, once it has loaded. */
+export async function expectNoViolations(page: Page) {
+  await expect(page.locator('.state-loading')).toHaveCount(0);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target}`)).toEqual([]);
 }

@@ -1,16 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
-import { asStaff, DEMO_PASSWORD, signIn } from '../fixtures';
+import { expect, test } from '@playwright/test';
+import { asStaff, DEMO_PASSWORD, expectNoViolations, signIn } from '../fixtures';
 
 const billing = { email: 'billing@example.com', password: DEMO_PASSWORD };
 
-async function expectNoViolations(page: Page) {
-  await expect(page.locator('.state-loading')).toHaveCount(0);
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target}`)).toEqual([]);
-}
-
 test('billing issues an invoice in the back office, finds it in the list and cancels it', async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
   // A customer of the journey's own: the seeded ones keep their invoices for other journeys.
   const company = `Reiher ${Date.now()} GmbH`;
   const created = await asStaff(baseURL ?? '', '/admin/customers', {
@@ -24,7 +18,10 @@ test('billing issues an invoice in the back office, finds it in the list and can
   const customer = (await created.json()) as { id: string };
 
   await signIn(page, billing);
-  await page.getByRole('navigation', { name: 'Backoffice-Navigation' }).getByRole('link', { name: 'Rechnungen' }).click();
+  await page
+    .getByRole('navigation', { name: 'Backoffice-Navigation' })
+    .getByRole('link', { name: 'Rechnungen' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Rechnungen' })).toBeVisible();
   await expectNoViolations(page);
 
@@ -39,7 +36,8 @@ test('billing issues an invoice in the back office, finds it in the list and can
   await form.getByLabel(/Einzelpreis/).fill('49,90');
   await form.getByRole('button', { name: 'Rechnung ausstellen' }).click();
   const issued = form.getByText(/Die Rechnung (RE-\d{4}-\d+) wurde ausgestellt/);
-  await expect(issued).toBeVisible();
+  // Issuing and cancelling each render and archive a PDF: seconds on a busy machine.
+  await expect(issued).toBeVisible({ timeout: 20_000 });
   const number = /RE-\d{4}-\d+/.exec((await issued.textContent()) ?? '')?.[0] ?? '';
 
   await page.getByLabel('Suche', { exact: true }).fill(number);
@@ -57,7 +55,7 @@ test('billing issues an invoice in the back office, finds it in the list and can
   const dialog = page.getByRole('dialog', { name: `Rechnung ${number} stornieren?` });
   await dialog.getByLabel(/Grund/).fill('Falscher Leistungszeitraum');
   await dialog.getByRole('button', { name: 'Stornieren' }).click();
-  await expect(dialog).toBeHidden();
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
   await expect(row).toContainText('Storniert');
   await expect(row.getByRole('button', { name: 'Stornieren' })).toHaveCount(0);
 

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
-import { customerIdOf, DEMO_PASSWORD, demo, issueFreshInvoice, signIn } from '../fixtures';
+import { expect, test } from '@playwright/test';
+import { customerIdOf, DEMO_PASSWORD, demo, expectNoViolations, issueFreshInvoice, signIn } from '../fixtures';
 
 /** The seed's staff members, one per role (ADR 0022). */
 const support = { email: 'support@example.com', password: DEMO_PASSWORD };
@@ -15,12 +14,6 @@ async function bearer(baseURL: string, account: { email: string; password: strin
   });
   expect(response.status).toBe(200);
   return { authorization: `Bearer ${((await response.json()) as { accessToken: string }).accessToken}` };
-}
-
-async function expectNoViolations(page: Page) {
-  await expect(page.locator('.state-loading')).toHaveCount(0);
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target}`)).toEqual([]);
 }
 
 test('support answers a customer’s ticket in the back office; the customer sees the answer, never the note', async ({
