@@ -7,6 +7,8 @@ import { issueInvoiceFor } from '../../../../test/invoice-factories';
 // Production without PAYMENT_PROVIDER: no sandbox, no card payments, bank transfers only.
 const ctx = useTestApp({
   NODE_ENV: 'production',
+  // Staff only issue the invoice to pay here; their second factor is tested in modules/staff.
+  STAFF_SECOND_FACTOR: 'optional',
   JWT_SECRET: 'Zq3v9LkP2xW8rT6yN4mB7cJ1hF5dS0gA-prod',
   MFA_ENCRYPTION_KEY: 'Mk4pQ7wZ1xC9vB3nR6tY8uI2oP5aS0dF-prod',
   PROVIDER_CREDITOR_ID: 'DE13ZZZ00000012345',

@@ -10,6 +10,8 @@ import { signSandboxEvent } from './sandbox-provider';
 const SANDBOX_SECRET = 'Hq8wE2rT5yU9iO3pA6sD1fG4hJ7kL0zX-staging';
 const ctx = useTestApp({
   NODE_ENV: 'production',
+  // Staff only issue the invoice to pay here; their second factor is tested in modules/staff.
+  STAFF_SECOND_FACTOR: 'optional',
   PROVIDER_CREDITOR_ID: 'DE13ZZZ00000012345',
   JWT_SECRET: 'Zq3v9LkP2xW8rT6yN4mB7cJ1hF5dS0gA-prod',
   MFA_ENCRYPTION_KEY: 'Mk4pQ7wZ1xC9vB3nR6tY8uI2oP5aS0dF-prod',
