@@ -39,20 +39,33 @@ export async function seedLarge(url: string, size: SeedSize, log: (line: string)
     const { customers: n, invoices: m, tickets: t } = size;
     log(`seeding ${n} customers, ${m} invoices, ${t} tickets`);
 
+    // Customer accounts apart from the users who sign in (ADR 0020): each account's id is its
+    // owner's user id, as for every account made before teams.
+    await step(
+      'users',
+      sql`insert into users (role, email, password_hash, name)
+        select 'customer', 'bulk-' || g || '@example.com', ${hash}, 'Kundin ' || g
+        from generate_series(1, ${n}) g`,
+    );
     await step(
       'customers',
-      sql`insert into users (role, customer_number, email, password_hash, name, company, street, postal_code, city, country, vat_id)
-        select 'customer', nextval('customer_number_seq')::text, 'bulk-' || g || '@example.com', ${hash},
-               'Kundin ' || g, 'Firma ' || g || ' GmbH', 'Hafenstraße ' || (g % 200 + 1), '24937', 'Flensburg', 'DE',
-               'DE' || lpad((100000000 + g)::text, 9, '0')
-        from generate_series(1, ${n}) g`,
+      sql`insert into customers (id, customer_number, customer_type, name, company, street, postal_code, city, country, vat_id)
+        select u.id, nextval('customer_number_seq')::text, 'business', u.name, 'Firma ' || rn || ' GmbH',
+               'Hafenstraße ' || (rn % 200 + 1), '24937', 'Flensburg', 'DE', 'DE' || lpad((100000000 + rn)::text, 9, '0')
+        from (select id, name, split_part(split_part(email, '@', 1), '-', 2)::int as rn
+              from users where email like 'bulk-%') u`,
+    );
+    await step(
+      'owners',
+      sql`insert into customer_members (customer_id, user_id, role)
+        select id, id, 'owner' from users where email like 'bulk-%'`,
     );
     await step(
       'customer index',
       sql`create temp table bulk_customers as
-        select id, customer_number, name, company, street, vat_id,
-               split_part(split_part(email, '@', 1), '-', 2)::int as rn
-        from users where email like 'bulk-%'`,
+        select c.id, c.customer_number, c.name, c.company, c.street, c.vat_id,
+               split_part(split_part(u.email, '@', 1), '-', 2)::int as rn
+        from customers c join users u on u.id = c.id where u.email like 'bulk-%'`,
     );
     await db.execute(sql`create unique index on bulk_customers (rn)`);
     await db.execute(sql`analyze bulk_customers`);
