@@ -1,9 +1,9 @@
 import { idempotencyLifecycle } from '../idempotency/idempotency.lifecycle';
 import { outboxLifecycle } from '../mail/outbox.lifecycle';
 import { accountLifecycle } from '../modules/account/account.lifecycle';
-import { bankAccountLifecycle } from '../modules/account/bank-account.lifecycle';
 import { apiTokensLifecycle } from '../modules/api-tokens/api-tokens.lifecycle';
 import { sessionsLifecycle } from '../modules/auth/sessions.lifecycle';
+import { bankAccountLifecycle } from '../modules/bank-account/bank-account.lifecycle';
 import { collectionLifecycle } from '../modules/collection/collection.lifecycle';
 import { invoicesLifecycle } from '../modules/invoices/invoices.lifecycle';
 import { secondFactorsLifecycle } from '../modules/mfa/second-factors.lifecycle';

@@ -1,10 +1,10 @@
 import type { TSession } from '@portal/contracts';
 import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
-import { revokeSession } from '../auth/sessions.repository';
+import { findActiveSessionsOf } from '../account/account.repository';
+import { describeDevice } from '../account/rules/device';
 import { recordSecurityEvent } from '../security-log/security-log';
-import { findActiveSessionsOf } from './account.repository';
-import { describeDevice } from './rules/device';
+import { revokeSession } from './sessions.repository';
 
 export async function listSessions(
   db: Database,

@@ -2,8 +2,8 @@ import { passwordResetRoutes } from '@portal/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config';
 import { registerRoute } from '../../lib/route';
-import { clearSignInThrottle } from '../auth/sign-in-throttle';
 import { confirmPasswordReset, requestPasswordReset } from './password.service';
+import { clearSignInThrottle } from './sign-in-throttle';
 
 /** Per address and per client: stops both mail bombing one inbox and guessing from one host. */
 const byEmailAndIp = (request: FastifyRequest) => {

@@ -4,19 +4,19 @@ import { hashPassword, verifyPassword } from '../../lib/password';
 import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
 import { sessionOf } from '../../plugins/auth';
-import { revokeAllSessions } from '../auth/sessions.repository';
-import { findActiveUser, findUserByEmail } from '../auth/users.repository';
-import { findMembershipOf } from '../customers/customers.repository';
-import { recordSecurityEvent } from '../security-log/security-log';
-import { updatePasswordHash } from './account.repository';
-import { resetPasswordLink } from './account-links';
+import { updatePasswordHash } from '../account/account.repository';
+import { resetPasswordLink } from '../account/account-links';
 import {
   consumeAccountToken,
   issueAccountToken,
   PASSWORD_LINKS,
   revokeAccountTokens,
-} from './account-tokens.repository';
-import { checkNewPassword, fieldMessages } from './field-rules';
+} from '../account/account-tokens.repository';
+import { checkNewPassword, fieldMessages } from '../account/field-rules';
+import { findMembershipOf } from '../customers/customers.repository';
+import { recordSecurityEvent } from '../security-log/security-log';
+import { revokeAllSessions } from './sessions.repository';
+import { findActiveUser, findUserByEmail } from './users.repository';
 
 /** Changes the password of a signed-in user; every session but the current one ends. */
 export async function changePassword(

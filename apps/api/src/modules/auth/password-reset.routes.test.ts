@@ -4,7 +4,7 @@ import { useTestApp } from '../../../test/app';
 import { createCustomer, expectProblem, signedInCustomer, signedInStaff, signIn } from '../../../test/factories';
 import { accountTokens } from '../../db/schema/index';
 import { findEmailsTo } from '../../mail/outbox.repository';
-import { hashToken } from './account-tokens.repository';
+import { hashToken } from '../account/account-tokens.repository';
 
 const ctx = useTestApp();
 const newPassword = 'frisch gesetztes Passwort';

@@ -7,6 +7,8 @@ import { AppError } from '../../lib/app-error';
 import type { SafeHtml } from '../../lib/html';
 import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
+import { checkIbanAndBic } from '../account/field-rules';
+import { maskIban } from '../account/rules/iban';
 import { asCustomerId, type CustomerId } from '../customers/customer-id';
 import { findCustomer, findOwners } from '../customers/customers.repository';
 import { recordSecurityEvent } from '../security-log/security-log';
@@ -16,9 +18,7 @@ import {
   insertMandateDocument,
   revokeActiveMandate,
 } from './bank-account.repository';
-import { checkIbanAndBic } from './field-rules';
 import { mandateDocument } from './mandate-document';
-import { maskIban } from './rules/iban';
 
 export function toBankAccount(mandate: SepaMandateRow): TBankAccount {
   return {
