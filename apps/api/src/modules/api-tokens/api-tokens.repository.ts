@@ -58,6 +58,14 @@ export async function findTokenCaller(db: DbOrTx, tokenHash: string, now: Date) 
   return row;
 }
 
+/** Ends every active token of a user (a member removed from the account). */
+export async function revokeAllTokensOf(db: DbOrTx, userId: string, now: Date) {
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+}
+
 /** "Last used", written at most once a minute per token so that a busy script does not write on every call. */
 export async function touchApiToken(db: DbOrTx, id: string, now: Date) {
   await db

@@ -1,9 +1,8 @@
-import { inArray } from 'drizzle-orm';
 import { passkeys, recoveryCodes, signInChallenges, totpFactors, webauthnChallenges } from '../../db/schema/index';
 import type { DataLifecycle } from '../../lifecycle/data-lifecycle';
 import { memberUserIds } from '../customers/customers.repository';
 import { listPasskeysOf } from './passkeys.repository';
-import { findTotpFactor, recoveryCodeState } from './second-factors.repository';
+import { deleteSecondFactorsOf, findTotpFactor, recoveryCodeState } from './second-factors.repository';
 
 /**
  * A user's second factors: the authenticator app, recovery codes, passkeys and the open sign-in
@@ -39,11 +38,6 @@ export const secondFactorsLifecycle: DataLifecycle = {
   },
   async erase(tx, customerId) {
     // Every member's factors: a deleted account signs in no more.
-    const members = memberUserIds(tx, customerId);
-    await tx.delete(webauthnChallenges).where(inArray(webauthnChallenges.userId, members));
-    await tx.delete(signInChallenges).where(inArray(signInChallenges.userId, members));
-    await tx.delete(passkeys).where(inArray(passkeys.userId, members));
-    await tx.delete(recoveryCodes).where(inArray(recoveryCodes.userId, members));
-    await tx.delete(totpFactors).where(inArray(totpFactors.userId, members));
+    await deleteSecondFactorsOf(tx, memberUserIds(tx, customerId));
   },
 };

@@ -1,7 +1,7 @@
 import type { TSecondFactorMethod } from '@portal/contracts';
-import { and, count, eq, isNotNull, isNull, lt, max, or, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, isNull, lt, max, or, type SQLWrapper, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { passkeys, recoveryCodes, totpFactors } from '../../db/schema/index';
+import { passkeys, recoveryCodes, signInChallenges, totpFactors, webauthnChallenges } from '../../db/schema/index';
 
 /** Queries of the TOTP factor and the recovery codes; every one is scoped by the user. */
 
@@ -108,4 +108,16 @@ export async function countPasskeys(db: DbOrTx, userId: string) {
 export async function secondFactorMethodsOf(db: DbOrTx, userId: string): Promise<TSecondFactorMethod[]> {
   if (!(await hasConfirmedTotp(db, userId))) return [];
   return (await countPasskeys(db, userId)) > 0 ? ['totp', 'recovery_code', 'passkey'] : ['totp', 'recovery_code'];
+}
+
+/**
+ * Every second factor and open challenge of these users (a list or a subquery of ids): a deleted
+ * account, or a member removed from one, signs in with none of them again.
+ */
+export async function deleteSecondFactorsOf(db: DbOrTx, userIds: string[] | SQLWrapper) {
+  await db.delete(webauthnChallenges).where(inArray(webauthnChallenges.userId, userIds));
+  await db.delete(signInChallenges).where(inArray(signInChallenges.userId, userIds));
+  await db.delete(passkeys).where(inArray(passkeys.userId, userIds));
+  await db.delete(recoveryCodes).where(inArray(recoveryCodes.userId, userIds));
+  await db.delete(totpFactors).where(inArray(totpFactors.userId, userIds));
 }

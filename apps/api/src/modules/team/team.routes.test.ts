@@ -139,6 +139,7 @@ describe('team: roles and removal', () => {
       payload: { name: 'CI', scopes: ['tickets:read'], expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
     });
     expect(token.statusCode).toBe(201);
+    await enrolTotp(ctx.app, member, new Date());
     expect((await remove(owner, memberId)).statusCode).toBe(204);
     expectProblem(await ctx.app.inject({ url: '/api/v1/tickets', headers: member.bearer }), 401);
     const byToken = { authorization: `Bearer ${token.json().token}` };
@@ -151,6 +152,14 @@ describe('team: roles and removal', () => {
 
     const again = await invite(owner, { email, name: 'Berta Wieder', role: 'readonly' });
     expect(again.json()).toMatchObject({ id: memberId, status: 'invited', role: 'readonly' });
+    // Back in the team, nothing of the earlier membership works again: not its token, not its factors.
+    expect((await setPassword(await invitationToken(email))).statusCode).toBe(204);
+    expectProblem(await ctx.app.inject({ url: '/api/v1/tickets', headers: byToken }), 401);
+    const factors = await ctx.app.inject({
+      url: '/api/v1/account/mfa',
+      headers: (await signIn(ctx.app, email, password)).bearer,
+    });
+    expect(factors.json()).toMatchObject({ totp: { enabled: false } });
   });
 
   it("answers 404 for another account's member", async () => {

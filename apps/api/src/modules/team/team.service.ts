@@ -8,11 +8,12 @@ import type { AuthContext } from '../../plugins/auth';
 import { resetPasswordLink } from '../account/account-links';
 import { findOpenInvitation, issueAccountToken, revokeAccountTokens } from '../account/account-tokens.repository';
 import { fieldMessages } from '../account/field-rules';
+import { revokeAllTokensOf } from '../api-tokens/api-tokens.repository';
 import { revokeAllSessions } from '../auth/sessions.repository';
 import { findUserByEmail } from '../auth/users.repository';
 import type { CustomerId } from '../customers/customer-id';
 import { findMembershipOf, insertMember } from '../customers/customers.repository';
-import { hasConfirmedTotp } from '../mfa/second-factors.repository';
+import { deleteSecondFactorsOf, hasConfirmedTotp } from '../mfa/second-factors.repository';
 import { recordSecurityEvent } from '../security-log/security-log';
 import {
   addMembership,
@@ -170,7 +171,7 @@ export async function resendInvitation(db: Database, settings: TeamSettings, aut
 
 /**
  * Removes a member: the membership goes, the user is disabled (their entries in the logs keep
- * naming them), their sessions, links and — with the membership — tokens end at once.
+ * naming them), their sessions, links, tokens and second factors end at once.
  */
 export async function removeMember(db: Database, settings: TeamSettings, auth: AuthContext, userId: string) {
   await db.transaction(async (tx) => {
@@ -182,6 +183,11 @@ export async function removeMember(db: Database, settings: TeamSettings, auth: A
     await disableUser(tx, userId, now);
     await revokeAllSessions(tx, userId);
     await revokeAccountTokens(tx, userId, ['password_reset', 'welcome', 'invite', 'email_change'], now);
+    // Nothing of the membership comes back with a later invitation of the same address: its
+    // tokens stay revoked, and its authenticator app and passkeys (perhaps on a former
+    // colleague's device) are gone.
+    await revokeAllTokensOf(tx, userId, now);
+    await deleteSecondFactorsOf(tx, [userId]);
     await recordSecurityEvent(tx, {
       type: 'team.member_removed',
       userId: auth.userId,
