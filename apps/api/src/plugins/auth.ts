@@ -76,7 +76,7 @@ declare module 'fastify' {
     /** Signed-in callers this instance knows without a database trip; none without PostgreSQL (ADR 0025-d). */
     sessionCache: SessionCache<SessionCaller> | undefined;
     /** "Last seen" of sessions and "last used" of tokens, written behind the requests. */
-    lastSeen: { sessions: WriteBehind; tokens: WriteBehind };
+    lastSeen: { sessions: WriteBehind<readonly [string, Date]>; tokens: WriteBehind<readonly [string, Date]> };
   }
   interface FastifyRequest {
     auth: AuthContext | null;
@@ -164,12 +164,14 @@ export default fp(
     );
 
     const lastSeen = {
-      sessions: new WriteBehind({
+      sessions: new WriteBehind<readonly [string, Date]>({
+        key: ([id]) => id,
         write: (entries) => touchSessions(app.db, entries),
         intervalMs: LAST_SEEN_FLUSH_MS,
         onError: (error) => app.log.warn({ err: error }, 'writing "last seen" of sessions failed'),
       }),
-      tokens: new WriteBehind({
+      tokens: new WriteBehind<readonly [string, Date]>({
+        key: ([id]) => id,
         write: (entries) => touchApiTokens(app.db, entries),
         intervalMs: LAST_SEEN_FLUSH_MS,
         onError: (error) => app.log.warn({ err: error }, 'writing "last used" of API tokens failed'),
@@ -226,7 +228,7 @@ export default fp(
         user: found.user,
         customer: found.customer,
       };
-      lastSeen.tokens.mark(found.token.id, now);
+      lastSeen.tokens.add([found.token.id, now]);
     }
 
     app.decorate('authenticate', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -263,7 +265,7 @@ export default fp(
         user: found.user,
         customer: found.customer,
       };
-      lastSeen.sessions.mark(claims.sid, app.now());
+      lastSeen.sessions.add([claims.sid, app.now()]);
 
       // Sliding expiry for the browser: past half its lifetime the cookie's token is renewed.
       const ageSeconds = Date.now() / 1000 - claims.iat;

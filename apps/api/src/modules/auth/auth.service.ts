@@ -5,7 +5,7 @@ import { AppError } from '../../lib/app-error';
 import { verifyPassword } from '../../lib/password';
 import { createSignInChallenge } from '../mfa/challenges.repository';
 import { hasConfirmedTotp, secondFactorMethodsOf } from '../mfa/second-factors.repository';
-import { recordSecurityEvent } from '../security-log/security-log';
+import { recordRefusal, recordSecurityEvent } from '../security-log/security-log';
 import { insertSession } from './sessions.repository';
 import { findUserByEmail } from './users.repository';
 
@@ -86,7 +86,7 @@ export async function signIn(db: DbOrTx, input: SignInInput) {
   const valid = await verifyPassword(usable?.passwordHash, input.password);
   if (!usable || !valid) {
     const reason = !user ? 'unknown_email' : user.disabledAt ? 'disabled' : 'wrong_password';
-    await recordSecurityEvent(db, { type: 'sign_in.failed', userId: user?.id ?? null, details: { reason } });
+    await recordRefusal(db, { type: 'sign_in.failed', userId: user?.id ?? null, details: { reason } });
     throw new AppError('unauthenticated', 'E-mail address or password is wrong.');
   }
 
