@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { customerIdOf, DEMO_PASSWORD, demo, expectNoViolations, issueFreshInvoice, signIn } from '../fixtures';
+import { expectData, idempotencyKey } from '@portal/sdk';
+import { apiAs, customerIdOf, DEMO_PASSWORD, demo, expectNoViolations, issueFreshInvoice, signIn } from '../fixtures';
 
 /** The seed's staff members, one per role (ADR 0022). */
 const support = { email: 'support@example.com', password: DEMO_PASSWORD };
@@ -22,14 +23,13 @@ test('support answers a customer’s ticket in the back office; the customer see
   baseURL,
 }) => {
   const subject = `Backoffice-Test ${Date.now()}`;
-  const customer = await bearer(baseURL ?? '', demo);
-  const opened = await fetch(`${baseURL}/api/v1/tickets`, {
-    method: 'POST',
-    headers: { ...customer, 'content-type': 'application/json' },
-    body: JSON.stringify({ subject, category: 'technical', message: 'Der Server cs-001 antwortet nicht.' }),
-  });
-  expect(opened.status).toBe(201);
-  const ticketId = ((await opened.json()) as { id: string }).id;
+  const customer = await apiAs(baseURL ?? '', demo);
+  const { id: ticketId } = expectData(
+    await customer.POST('/api/v1/tickets', {
+      params: { header: idempotencyKey() },
+      body: { subject, category: 'technical', message: 'Der Server cs-001 antwortet nicht.' },
+    }),
+  );
 
   // Staff land in the back office, on the queue.
   await signIn(page, support);
