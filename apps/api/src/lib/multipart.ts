@@ -106,9 +106,13 @@ export function multipartBody(upload: MultipartUpload, inspector?: () => Content
         files.push({ filename: part.filename, content: Buffer.concat(chunks), sha256: hash.digest('hex'), path });
       }
     } catch (error) {
-      const code = (error as { code?: string }).code;
+      if (error instanceof AppError) throw error;
+      const { code, statusCode } = error as { code?: string; statusCode?: number };
       const limit = code ? limitErrors[code] : undefined;
-      throw limit ? limit(upload) : error;
+      if (limit) throw limit(upload);
+      // Busboy's own parse errors (a cut-off or malformed body) carry no status: the client's fault.
+      if (statusCode && statusCode < 500) throw error;
+      throw new AppError('bad_request', 'The multipart/form-data body is malformed.');
     }
     request.body = fields;
     uploads.set(request, files);

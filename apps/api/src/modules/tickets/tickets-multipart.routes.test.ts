@@ -145,6 +145,25 @@ describe('POST /tickets as multipart/form-data', () => {
   });
 });
 
+describe('malformed multipart bodies', () => {
+  it('answers 400 for a body that is not the multipart it claims, and for one cut off', async () => {
+    const customer = await signedInCustomer(ctx.app, ctx.db);
+    const send = (payload: string | Buffer, contentType: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/tickets',
+        headers: { ...customer.bearer, 'content-type': contentType },
+        payload,
+      });
+    expectProblem(await send('{"__proto__":{"x":1}}', 'multipart/form-data; boundary=x'), 400, 'bad_request');
+    const whole = await multipartBody(newTicket, [{ name: 'a.png', content: PNG_BYTES }]);
+    const cut = whole.payload.subarray(0, whole.payload.length - 30);
+    expectProblem(await send(cut, whole.headers['content-type']), 400, 'bad_request');
+    expectProblem(await send('subject=x', 'multipart/form-data'), 400);
+    expect(await ticketCount(customer.bearer)).toBe(0);
+  });
+});
+
 describe('replies as multipart/form-data', () => {
   it('a customer reply carries its files; a retry with the same key replays, other files with it are 422', async () => {
     const customer = await signedInCustomer(ctx.app, ctx.db);
