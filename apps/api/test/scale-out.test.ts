@@ -4,10 +4,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
+import { createPortalClient, expectData, idempotencyKey, signIn } from '@portal/sdk';
 import { type SQL, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPortalClient, expectData, idempotencyKey, signIn } from '@portal/sdk';
 import { type DatabaseHandle, openDatabase } from '../src/db/client';
 import { outboxEmails } from '../src/db/schema/index';
 import { sendEmail } from '../src/mail/mailer';

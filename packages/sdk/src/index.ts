@@ -115,5 +115,8 @@ export async function signIn(
   if (!('accessToken' in answer) || !answer.accessToken) {
     throw new Error(`Signing in ${email} needs a second factor (POST /api/v1/auth/mfa).`);
   }
-  return { client: createPortalClient({ ...clientOptions, token: answer.accessToken }), accessToken: answer.accessToken };
+  return {
+    client: createPortalClient({ ...clientOptions, token: answer.accessToken }),
+    accessToken: answer.accessToken,
+  };
 }

@@ -78,7 +78,9 @@ export async function apiRequest<C extends RouteContract>(
 ): Promise<SuccessBody<C>> {
   // Files travel as they are, not base64 in JSON; the browser sets the multipart boundary.
   const form =
-    contract.multipart && args.files ? toFormData(args.body as object | undefined, args.files, contract.multipart) : null;
+    contract.multipart && args.files
+      ? toFormData(args.body as object | undefined, args.files, contract.multipart)
+      : null;
   const hasBody = args.body !== undefined && !form;
   // A route that consumes e.g. XML takes its body as the text it is (a bank statement).
   const rawType = contract.consumes?.[0];

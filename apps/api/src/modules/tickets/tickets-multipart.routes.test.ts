@@ -44,7 +44,12 @@ describe('POST /tickets as multipart/form-data', () => {
     expect(ticket.messages[0]?.body).toBe(newTicket.message);
     expect(ticket.messages[0]?.attachments).toEqual([
       { id: expect.any(String), filename: 'screenshot.png', contentType: 'image/png', sizeBytes: PNG_BYTES.length },
-      { id: expect.any(String), filename: 'syslog.log', contentType: 'text/plain; charset=utf-8', sizeBytes: LOG.length },
+      {
+        id: expect.any(String),
+        filename: 'syslog.log',
+        contentType: 'text/plain; charset=utf-8',
+        sizeBytes: LOG.length,
+      },
     ]);
     const download = await ctx.app.inject({
       url: `/api/v1/tickets/${ticket.id}/attachments/${ticket.messages[0]?.attachments[1]?.id}`,
@@ -189,7 +194,11 @@ describe('replies as multipart/form-data', () => {
     expect(again.statusCode).toBe(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json()).toEqual(first.json());
-    expectProblem(await reply([{ name: 'protokoll.pdf', content: filler(PDF.length + 1) }], key), 422, 'idempotency_key_reused');
+    expectProblem(
+      await reply([{ name: 'protokoll.pdf', content: filler(PDF.length + 1) }], key),
+      422,
+      'idempotency_key_reused',
+    );
 
     const detail = await ctx.app.inject({ url: `/api/v1/tickets/${ticket.id}`, headers: customer.bearer });
     expect(detail.json<{ messages: unknown[] }>().messages).toHaveLength(2);

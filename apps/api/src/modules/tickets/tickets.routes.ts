@@ -1,5 +1,5 @@
-import { ticketRoutes } from '@portal/contracts';
 import multipart from '@fastify/multipart';
+import { ticketRoutes } from '@portal/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config';
 import { AppError } from '../../lib/app-error';
@@ -39,7 +39,11 @@ export default async function ticketsModule(app: FastifyInstance, { config }: { 
       });
       return { status: 201, body: ticket };
     },
-    { bodyLimit: TICKET_BODY_LIMIT_BYTES, rateLimit: perCustomer(TICKET_CREATE_LIMIT), inspectUpload: attachmentSniffer },
+    {
+      bodyLimit: TICKET_BODY_LIMIT_BYTES,
+      rateLimit: perCustomer(TICKET_CREATE_LIMIT),
+      inspectUpload: attachmentSniffer,
+    },
   );
 
   registerRoute(app, ticketRoutes.get, async (request) => ({
@@ -57,7 +61,11 @@ export default async function ticketsModule(app: FastifyInstance, { config }: { 
       });
       return { status: 201, body: message };
     },
-    { bodyLimit: TICKET_BODY_LIMIT_BYTES, rateLimit: perCustomer(TICKET_REPLY_LIMIT), inspectUpload: attachmentSniffer },
+    {
+      bodyLimit: TICKET_BODY_LIMIT_BYTES,
+      rateLimit: perCustomer(TICKET_REPLY_LIMIT),
+      inspectUpload: attachmentSniffer,
+    },
   );
 
   registerRoute(app, ticketRoutes.close, async (request) => ({

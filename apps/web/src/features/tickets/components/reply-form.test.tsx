@@ -36,7 +36,13 @@ describe('ReplyForm', () => {
 
   it('sends the reply with its file as multipart/form-data', async () => {
     const fetchMock = vi.fn(async () =>
-      json(201, { id: ticketId, author: 'customer', body: 'Anbei', createdAt: '2026-11-27T10:00:00.000Z', attachments: [] }),
+      json(201, {
+        id: ticketId,
+        author: 'customer',
+        body: 'Anbei',
+        createdAt: '2026-11-27T10:00:00.000Z',
+        attachments: [],
+      }),
     );
     vi.stubGlobal('fetch', fetchMock);
     renderWithProviders(<ReplyForm ticketId={ticketId} />);
