@@ -54,6 +54,12 @@ test('support answers a customer’s ticket in the back office; the customer see
   await page.getByRole('button', { name: 'Antwort senden' }).click();
   await expect(page.getByLabel('Antwort an den Kunden')).toHaveAttribute('aria-invalid', 'true');
   await page.getByLabel('Antwort an den Kunden').fill('Wir haben den Server neu gestartet. Bitte prüfen Sie.');
+  // The answer's file goes as a multipart/form-data part (ADR 0025b).
+  await page.getByLabel('Dateien auswählen').setInputFiles({
+    name: 'neustart-protokoll.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('08:12 cs-001 neu gestartet\n'),
+  });
   await page.getByRole('button', { name: 'Antwort senden' }).click();
   await expect(page.getByText('Die Antwort wurde gesendet; der Kunde erhält eine E-Mail.')).toBeVisible();
 
@@ -62,6 +68,7 @@ test('support answers a customer’s ticket in the back office; the customer see
   const portal = await context.newPage();
   await signIn(portal, demo, `/contact/tickets/${ticketId}`);
   await expect(portal.getByText('Wir haben den Server neu gestartet. Bitte prüfen Sie.')).toBeVisible();
+  await expect(portal.getByRole('button', { name: /neustart-protokoll\.txt herunterladen/ })).toBeVisible();
   await expect(portal.getByRole('main')).not.toContainText('Wartungsfenster');
   await context.close();
 });
