@@ -36,13 +36,27 @@ export function uploadedFiles(request: FastifyRequest): UploadedFile[] | undefin
   return uploads.get(request);
 }
 
+/**
+ * A refusal in the middle of a body closes the connection after the answer: the rest of the
+ * upload is not read (Node would otherwise drain it to keep the connection alive).
+ */
+const STOP_READING = { connection: 'close' };
+
 const tooLarge = (path: string, message: string) =>
-  new AppError('payload_too_large', 'The upload is larger than allowed.', { errors: [{ path, message }] });
+  new AppError(
+    'payload_too_large',
+    'The upload is larger than allowed.',
+    { errors: [{ path, message }] },
+    STOP_READING,
+  );
 
 const refused = (path: string) =>
-  new AppError('unsupported_media_type', 'An attachment is not an accepted file type.', {
-    errors: [{ path, message: 'fileTypeRefused' }],
-  });
+  new AppError(
+    'unsupported_media_type',
+    'An attachment is not an accepted file type.',
+    { errors: [{ path, message: 'fileTypeRefused' }] },
+    STOP_READING,
+  );
 
 const invalid = (errors: FieldError[]) => AppError.validation(errors);
 
@@ -112,7 +126,7 @@ export function multipartBody(upload: MultipartUpload, inspector?: () => Content
       if (limit) throw limit(upload);
       // Busboy's own parse errors (a cut-off or malformed body) carry no status: the client's fault.
       if (statusCode && statusCode < 500) throw error;
-      throw new AppError('bad_request', 'The multipart/form-data body is malformed.');
+      throw new AppError('bad_request', 'The multipart/form-data body is malformed.', {}, STOP_READING);
     }
     request.body = fields;
     uploads.set(request, files);

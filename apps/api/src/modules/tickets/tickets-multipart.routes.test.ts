@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ticketAttachmentLimits } from '@portal/contracts';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app';
@@ -95,6 +97,55 @@ describe('POST /tickets as multipart/form-data', () => {
       'payload_too_large',
     );
     expect(problem.errors).toEqual([{ path: 'attachments.1', code: 'fileTooLarge', message: expect.any(String) }]);
+    expect(await ticketCount(customer.bearer)).toBe(0);
+  });
+
+  it('answers 413 over a real connection while the upload is still being sent, and closes it', async () => {
+    const customer = await signedInCustomer(ctx.app, ctx.db);
+    await ctx.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = ctx.app.server.address() as AddressInfo;
+    const boundary = 'portal-test-boundary';
+    const head = Buffer.from(
+      [
+        `--${boundary}`,
+        'content-disposition: form-data; name="subject"',
+        '',
+        newTicket.subject,
+        `--${boundary}`,
+        'content-disposition: form-data; name="attachments"; filename="big.pdf"',
+        'content-type: application/pdf',
+        '',
+        '',
+      ].join('\r\n'),
+    );
+    const answer = await new Promise<{ status: number; connection: string | undefined; body: string }>(
+      (resolve, reject) => {
+        const upload = httpRequest({
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/v1/tickets',
+          headers: { ...customer.bearer, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        });
+        upload.on('error', reject);
+        upload.on('response', (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => {
+            body += chunk.toString();
+          });
+          response.on('end', () => {
+            resolve({ status: response.statusCode ?? 0, connection: response.headers.connection, body });
+            upload.destroy();
+          });
+        });
+        // The file's first byte over the cap, and never the end of the body: the answer must not wait for it.
+        upload.write(head);
+        upload.write(filler(ticketAttachmentLimits.maxFileBytes + 1));
+      },
+    );
+    expect(answer.status).toBe(413);
+    expect(answer.connection).toBe('close');
+    expect(JSON.parse(answer.body)).toMatchObject({ code: 'payload_too_large', errors: [{ path: 'attachments.0' }] });
     expect(await ticketCount(customer.bearer)).toBe(0);
   });
 
