@@ -58,7 +58,8 @@ const refused = (path: string) =>
     STOP_READING,
   );
 
-const invalid = (errors: FieldError[]) => AppError.validation(errors);
+const invalid = (errors: FieldError[]) =>
+  new AppError('validation_failed', 'One or more fields are invalid.', { errors }, STOP_READING);
 
 /** The errors @fastify/multipart raises when busboy's limits are hit. */
 const limitErrors: Record<string, (upload: MultipartUpload) => AppError> = {
