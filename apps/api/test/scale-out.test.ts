@@ -117,6 +117,10 @@ async function tokenOf(port: number, email: string) {
   return (await signIn({ baseUrl: origin(port), email, password: TEST_PASSWORD })).accessToken;
 }
 
+async function bearerOf(port: number, email: string) {
+  return { authorization: `Bearer ${await tokenOf(port, email)}` };
+}
+
 beforeAll(async () => {
   admin = new pg.Client({ connectionString: SERVER_URL });
   try {
@@ -205,10 +209,63 @@ describe('two API instances on one PostgreSQL', () => {
     expect(expectData(await onB.GET('/api/v1/me')).email).toBe(user.email);
 
     expect((await onB.POST('/api/v1/auth/logout')).response.status).toBe(204);
-    // The very next request on the other instance is refused: no instance caches a session.
+    // The very next request on the other instance is refused: it had not cached the session.
     const after = await onA.GET('/api/v1/me');
     expect(after.response.status).toBe(401);
     expect(after.error?.code).toBe('unauthenticated');
+  });
+
+  /** Signs in on A and has B answer (and so cache) the session; answers the bearer headers. */
+  async function cachedOnB() {
+    const user = await createCustomer(database.db);
+    const bearer = await bearerOf(PORTS.a, user.email);
+    for (let round = 0; round < 2; round++) {
+      expect((await fetch(`${base(PORTS.b)}/me`, { headers: bearer })).status).toBe(200);
+    }
+    return bearer;
+  }
+
+  const refusedOnB = (bearer: Record<string, string>) =>
+    waitFor(
+      'B to refuse the revoked session',
+      async () => (await fetch(`${base(PORTS.b)}/me`, { headers: bearer })).status === 401,
+      1_000,
+      20,
+    );
+
+  it('refuses on B within a second a session B has cached and A revoked (NOTIFY, ADR 0025-d)', async () => {
+    const bearer = await cachedOnB();
+    expect((await fetch(`${base(PORTS.a)}/auth/logout`, { method: 'POST', headers: bearer })).status).toBe(204);
+    await refusedOnB(bearer);
+  });
+
+  it("still refuses the revoked session on B when B's LISTEN connection was killed", async () => {
+    const bearer = await cachedOnB();
+    const killed = await admin.query(
+      'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and datname = $2',
+      [`portal-session-cache:${b.child.pid}`, databaseName],
+    );
+    expect(killed.rowCount).toBe(1);
+    // Revoked while B may hear nothing: B forgets what it cached once the connection is gone.
+    expect((await fetch(`${base(PORTS.a)}/auth/logout`, { method: 'POST', headers: bearer })).status).toBe(204);
+    await refusedOnB(bearer);
+    await waitFor(
+      'B to report the lost connection',
+      async () => b.logs.some((record) => String(record.msg).includes('LISTEN connection lost')),
+      5_000,
+    );
+    // And B listens again.
+    await waitFor(
+      'B to listen again',
+      async () =>
+        (
+          await admin.query('select 1 from pg_stat_activity where application_name = $1 and datname = $2', [
+            `portal-session-cache:${b.child.pid}`,
+            databaseName,
+          ])
+        ).rowCount === 1,
+      10_000,
+    );
   });
 
   it('runs a scheduled job once across both instances: each queued e-mail is delivered exactly once', async () => {
@@ -351,6 +408,7 @@ describe('two API instances on one PostgreSQL', () => {
     const text = await metrics.text();
     expect(text).toMatch(/http_requests_total\{method="GET",route="\/api\/v1\/health\/ready",status_code="200"\}/);
     expect(text).toMatch(/portal_db_pool_connections\{state="total"\} [1-9]/);
+    expect(text).toMatch(/portal_session_cache\{measure="listening"\} 1/);
     // Not on the public port without the token.
     expect((await fetch(`http://127.0.0.1:${PORTS.a}/metrics`)).status).toBe(404);
   });

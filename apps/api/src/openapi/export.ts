@@ -21,6 +21,8 @@ export async function exportOpenApiDocument(): Promise<string> {
     PUBLIC_URL: 'https://portal.example.com',
     WEB_DIST_DIR: '',
     SEPA_DEMO_CREDITOR_ID_ALLOWED: 'true',
+    // No LISTEN connection for the session cache: nothing here may reach for the database.
+    SESSION_CACHE_SECONDS: '0',
   });
   const database = await openDatabase({ databaseUrl: 'postgres://document-export@127.0.0.1:1/none', dataDir: '.' });
   const app = await buildApp({ config, database, logger: false, closeDatabaseWithApp: true });

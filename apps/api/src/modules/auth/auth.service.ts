@@ -18,7 +18,7 @@ import { findUserByEmail } from './users.repository';
  */
 export async function secondFactorSetupRequired(
   db: DbOrTx,
-  user: UserRow,
+  user: Pick<UserRow, 'id' | 'role'>,
   customer: CustomerRow | null,
   staffRequired: boolean,
 ) {
@@ -28,7 +28,7 @@ export async function secondFactorSetupRequired(
 
 /** The signed-in user with the customer account they act for (none for staff). */
 export function toMe(
-  user: UserRow,
+  user: Omit<UserRow, 'passwordHash'>,
   customer: CustomerRow | null,
   memberRole: TMemberRole | null,
   secondFactorSetupRequired: boolean,
