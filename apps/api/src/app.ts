@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config';
 import type { DatabaseHandle } from './db/client';
 import { frameworkErrors, rejectNulCharacters } from './lib/request-hygiene';
+import { responseSerializerCompiler } from './lib/response-serializer';
 import { createSecretBox } from './lib/secret-box';
 import accountModule from './modules/account/account.routes';
 import accountDataModule from './modules/account/account-data.routes';
@@ -90,7 +91,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('now', options.now ?? (() => new Date()));
   app.decorate('idempotencyBox', createSecretBox(config.mfaEncryptionKey, 'idempotent-answer v1'));
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler(config.responseSerializer));
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -76,6 +76,12 @@ export const ZConfig = z
      * dies (ADR 0025-d).
      */
     SECURITY_LOG_BATCH_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
+    /**
+     * How answers become JSON (ADR 0025-d): `fast` (fast-json-stringify from the contracts, the
+     * production default), `compare` (zod checks each answer and fast-json-stringify must write the
+     * same; the default elsewhere), `zod` (zod only).
+     */
+    RESPONSE_SERIALIZER: z.enum(['fast', 'compare', 'zod']).optional(),
     /** Number of reverse proxies in front of the API whose X-Forwarded-* headers are trusted. */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     STAFF_SECOND_FACTOR: z.enum(['required', 'optional']).optional(),
@@ -207,6 +213,7 @@ export type AppConfig = z.infer<typeof ZConfig> & {
   startupWarnings: string[];
   /** Staff must set up an authenticator app before the back office answers them (production default). */
   staffSecondFactorRequired: boolean;
+  responseSerializer: 'fast' | 'compare' | 'zod';
   secureCookies: boolean;
   provider: ProviderIdentity;
 };
@@ -281,6 +288,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     staffSecondFactorRequired:
       (parsed.data.STAFF_SECOND_FACTOR ?? (parsed.data.NODE_ENV === 'production' ? 'required' : 'optional')) ===
       'required',
+    responseSerializer: parsed.data.RESPONSE_SERIALIZER ?? (parsed.data.NODE_ENV === 'production' ? 'fast' : 'compare'),
     secureCookies: parsed.data.PUBLIC_URL.startsWith('https://'),
     provider: {
       name: parsed.data.PROVIDER_NAME,

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { responseSerializerCompiler, serializationSchema } from './response-serializer';
+
+const invoice = z.object({
+  id: z.string().uuid(),
+  number: z.string().min(3),
+  total: z.number().int(),
+  paidAt: z.string().datetime().nullable(),
+  details: z.record(z.string(), z.union([z.string(), z.number()])),
+  lines: z.array(z.object({ description: z.string(), amount: z.number().int() })),
+});
+
+const sample = {
+  id: '0b5e6f4e-1d8c-4f6a-9d5e-2a7c3b1e9f00',
+  number: 'RE-2026-000123',
+  total: 4_900,
+  paidAt: null,
+  details: { channel: 'public_form', count: 2 },
+  lines: [{ description: 'Colocation 1 HE', amount: 4_900, internal: 'not in the contract' }],
+  secret: 'never written',
+};
+
+const compile = (mode: 'fast' | 'compare' | 'zod', schema: z.ZodType) =>
+  responseSerializerCompiler(mode)({ schema, method: 'GET', url: '/test', httpStatus: '200' } as never);
+
+describe('response serializer', () => {
+  it('writes in production what zod writes: only declared fields, nulls and records kept', () => {
+    const fast = compile('fast', invoice)(sample);
+    expect(JSON.parse(fast)).toEqual(JSON.parse(compile('zod', invoice)(sample)));
+    expect(fast).not.toContain('never written');
+    expect(fast).not.toContain('not in the contract');
+  });
+
+  it('leaves to zod what fast-json-stringify could only write by validating (unions of objects)', () => {
+    const union = z.union([z.object({ kind: z.literal('a') }), z.object({ kind: z.literal('b'), extra: z.string() })]);
+    expect(serializationSchema(union)).toBeUndefined();
+    expect(serializationSchema(invoice)).toBeDefined();
+  });
+
+  it('in tests, checks with zod first: an answer outside its contract fails', () => {
+    expect(() => compile('compare', invoice)({ ...sample, total: 'viel' })).toThrow();
+  });
+});

@@ -1,0 +1,120 @@
+import { isDeepStrictEqual } from 'node:util';
+import fastJsonStringify from 'fast-json-stringify';
+import { createSerializerCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+/**
+ * How answers become JSON (#19, ADR 0025-d). zod checks every answer against its contract and then
+ * calls JSON.stringify: 2–6 % of a request's CPU. In production each response schema is compiled
+ * once into a fast-json-stringify function (from the JSON Schema zod derives, as the OpenAPI
+ * document does) that writes only the declared fields. Tests keep zod's check and compare the fast
+ * output with it on every answer, so a schema the two read differently fails a test, not a customer.
+ */
+export type ResponseSerializer = 'zod' | 'fast' | 'compare';
+
+type JsonSchema = Record<string, unknown>;
+
+const zodSerializer = createSerializerCompiler({});
+
+/** Keywords that only validate: serialising needs none of them (and `additionalProperties: false` would refuse what zod strips). */
+const VALIDATION_ONLY = new Set([
+  'pattern',
+  'propertyNames',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'minItems',
+  'maxItems',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'uniqueItems',
+  'examples',
+  'description',
+  '$schema',
+]);
+
+class NeedsValidation extends Error {}
+
+/**
+ * A schema fast-json-stringify writes without validating values: validation-only keywords dropped,
+ * zod's `.nullable()` (an `anyOf` with null) as `nullable`. Any other `anyOf`/`oneOf`/`allOf` would
+ * make it validate each value to pick a branch (slower than zod, and strict where zod strips):
+ * those schemas stay with zod.
+ */
+function simplify(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(simplify);
+  if (!schema || typeof schema !== 'object') return schema;
+  const node = Object.fromEntries(
+    Object.entries(schema)
+      .filter(([key, value]) => !VALIDATION_ONLY.has(key) && !(key === 'additionalProperties' && value === false))
+      .map(([key, value]) => [
+        key,
+        key === 'properties' || key === 'definitions' ? simplifyEach(value) : simplify(value),
+      ]),
+  ) as JsonSchema;
+  if (node.format !== undefined && node.format !== 'date-time') delete node.format;
+  const anyOf = node.anyOf as JsonSchema[] | undefined;
+  if (Array.isArray(anyOf)) {
+    const nonNull = anyOf.filter((member) => member.type !== 'null');
+    const [only] = nonNull;
+    if (anyOf.length === 2 && nonNull.length === 1 && only && typeof only.type === 'string') {
+      const { anyOf: _anyOf, ...rest } = node;
+      return { ...rest, ...only, nullable: true };
+    }
+    throw new NeedsValidation();
+  }
+  if ('oneOf' in node || 'allOf' in node || 'if' in node) throw new NeedsValidation();
+  return node;
+}
+
+/** A map of named schemas (properties, definitions): the names are no keywords. */
+function simplifyEach(value: unknown): unknown {
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([name, member]) => [name, simplify(member)]));
+}
+
+/** The JSON Schema fast-json-stringify compiles, or undefined where zod's cannot be expressed. */
+export function serializationSchema(schema: z.ZodType): JsonSchema | undefined {
+  try {
+    return simplify(
+      z.toJSONSchema(schema, { target: 'draft-7', io: 'output', unrepresentable: 'throw' }),
+    ) as JsonSchema;
+  } catch {
+    return undefined;
+  }
+}
+
+function fastStringify(schema: z.ZodType): ((data: unknown) => string) | undefined {
+  const json = serializationSchema(schema);
+  if (!json) return undefined;
+  try {
+    return fastJsonStringify(json) as (data: unknown) => string;
+  } catch {
+    return undefined;
+  }
+}
+
+type SerializerCompiler = Parameters<typeof zodSerializer>[0];
+
+export function responseSerializerCompiler(mode: ResponseSerializer) {
+  return (route: SerializerCompiler): ((data: unknown) => string) => {
+    const checked = zodSerializer(route);
+    if (mode === 'zod') return checked;
+    const schema = route.schema as z.ZodType;
+    const fast = schema instanceof z.ZodType ? fastStringify(schema) : undefined;
+    if (!fast) return checked;
+    if (mode === 'fast') return fast;
+    return (data) => {
+      const expected = checked(data);
+      const written = fast(data);
+      if (!isDeepStrictEqual(JSON.parse(written), JSON.parse(expected))) {
+        throw new Error(
+          `fast-json-stringify writes ${route.method} ${route.url} otherwise than zod: ${written} instead of ${expected}`,
+        );
+      }
+      return expected;
+    };
+  };
+}
