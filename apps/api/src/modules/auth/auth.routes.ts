@@ -6,6 +6,7 @@ import { sessionOf } from '../../plugins/auth';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { signIn, toMe } from './auth.service';
 import { revokeSession } from './sessions.repository';
+import { setUserLanguage } from './users.repository';
 import { createSignInThrottle } from './sign-in-throttle';
 import { signedInAnswer } from './signed-in';
 
@@ -64,4 +65,10 @@ export default async function authModule(app: FastifyInstance, { config }: { con
       request.auth.secondFactorSetupRequired,
     ),
   }));
+
+  // Only the caller's own row: the route takes no user id.
+  registerRoute(app, authRoutes.setMyLanguage, async (request) => {
+    await setUserLanguage(app.db, request.auth.userId, request.body.language);
+    return { status: 204, body: null };
+  });
 }
