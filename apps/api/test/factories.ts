@@ -1,3 +1,4 @@
+import type { TLanguage } from '@portal/contracts';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -18,6 +19,8 @@ type CustomerOverrides = Partial<NewCustomerValues> & {
   password?: string;
   passwordHash?: string | null;
   disabledAt?: Date | null;
+  /** The owner's language (default German). */
+  language?: TLanguage;
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { TLanguage } from '@portal/contracts';
 import { formatDate, formatIban, formatMoney } from '../format';
+import { maskIban } from '../../modules/account/rules/iban';
 import { defineTemplate } from '../template';
 
 /** Direct debits and reminders, to the customer's billing address. */
@@ -20,7 +21,6 @@ export interface PayeeAccount {
   bic: string;
 }
 
-const maskedIban = (iban: string) => `${formatIban(iban).slice(0, 7)} … ${iban.slice(-4)}`;
 const account = (payee: PayeeAccount) => `${payee.name}, IBAN ${formatIban(payee.iban)}, BIC ${payee.bic}`;
 
 /** The pre-notification (SEPA): amount, date, mandate reference, creditor identifier, account. */
@@ -29,11 +29,11 @@ export function preNotificationParagraphs(debit: PreNotification, language: TLan
   const date = formatDate(debit.collectionDate, language);
   return language === 'de'
     ? [
-        `Vorabankündigung (Pre-Notification): Wir ziehen ${amount} für die Rechnung ${debit.invoiceNumber} am ${date} per SEPA-Lastschrift von Ihrem Konto ${maskedIban(debit.iban)} ein. Bitte sorgen Sie für ausreichende Deckung und überweisen Sie den Betrag nicht.`,
+        `Vorabankündigung (Pre-Notification): Wir ziehen ${amount} für die Rechnung ${debit.invoiceNumber} am ${date} per SEPA-Lastschrift von Ihrem Konto ${maskIban(debit.iban)} ein. Bitte sorgen Sie für ausreichende Deckung und überweisen Sie den Betrag nicht.`,
         `Mandatsreferenz: ${debit.mandateReference}\nGläubiger-Identifikationsnummer: ${debit.creditorId}`,
       ]
     : [
-        `Pre-notification: we will collect ${amount} for invoice ${debit.invoiceNumber} by SEPA direct debit from your account ${maskedIban(debit.iban)} on ${date}. Please ensure sufficient funds are available and do not transfer the amount yourself.`,
+        `Pre-notification: we will collect ${amount} for invoice ${debit.invoiceNumber} by SEPA direct debit from your account ${maskIban(debit.iban)} on ${date}. Please ensure sufficient funds are available and do not transfer the amount yourself.`,
         `Mandate reference: ${debit.mandateReference}\nCreditor identifier: ${debit.creditorId}`,
       ];
 }
@@ -200,8 +200,8 @@ export function dunningNotice(level: number) {
       addressee: p.name,
       paragraphs: [
         level === 1
-          ? `This may have escaped your attention: invoice ${p.invoiceNumber} of ${formatDate(p.issueDate, 'en')} was due on ${formatDate(p.dueDate, 'en')}. ${formatMoney(p.openCents, 'en')} is still outstanding.`
-          : `Despite our reminder, invoice ${p.invoiceNumber} of ${formatDate(p.issueDate, 'en')} (due on ${formatDate(p.dueDate, 'en')}) has not yet been paid. ${formatMoney(p.openCents, 'en')} is outstanding.`,
+          ? `This may have escaped your attention: invoice ${p.invoiceNumber} of ${formatDate(p.issueDate, 'en')} was due on ${formatDate(p.dueDate, 'en')}. An amount of ${formatMoney(p.openCents, 'en')} is still outstanding.`
+          : `Despite our reminder, invoice ${p.invoiceNumber} of ${formatDate(p.issueDate, 'en')} (due on ${formatDate(p.dueDate, 'en')}) has not yet been paid. The outstanding amount is ${formatMoney(p.openCents, 'en')}.`,
         ...(p.feeCents > 0
           ? [
               `As a business, you additionally owe a lump sum for late payment of ${formatMoney(p.feeCents, 'en')} under Section 288(5) of the German Civil Code (BGB).`,

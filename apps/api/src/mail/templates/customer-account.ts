@@ -1,3 +1,5 @@
+import type { TLanguage, TRetainedCategory } from '@portal/contracts';
+import { retentionLine } from '../../modules/legal/retention-texts';
 import { defineTemplate } from '../template';
 
 /** Mails about the customer account as a whole: its mandate and its deletion. */
@@ -31,8 +33,11 @@ export const mandateIssued = defineTemplate<MandateIssued>('account.mandate.issu
   }),
 });
 
-/** `kept`: one line per category still stored, already in the mail's language. */
-export const accountDeleted = defineTemplate<{ kept: string[] }>('account.deleted', {
+const keptLines = (kept: TRetainedCategory[], language: TLanguage) =>
+  kept.map(({ category, ...period }) => `– ${retentionLine(category, period, language)}`).join('\n');
+
+/** `kept`: what every module keeps after the deletion, with its period and legal basis. */
+export const accountDeleted = defineTemplate<{ kept: TRetainedCategory[] }>('account.deleted', {
   // No name: the farewell outlives the erasure.
   de: ({ kept }) => ({
     subject: 'Ihr Kundenkonto wurde gelöscht',
@@ -40,7 +45,7 @@ export const accountDeleted = defineTemplate<{ kept: string[] }>('account.delete
     paragraphs: [
       'Ihr Kundenkonto wurde wie gewünscht gelöscht. Eine Anmeldung ist nicht mehr möglich, alle Sitzungen sind beendet, Ihre Kundendaten und Ticketinhalte sind gelöscht oder anonymisiert.',
       'Folgende Daten müssen oder dürfen wir noch aufbewahren; sie sind gesperrt und werden nach Ablauf der Frist automatisch gelöscht:',
-      kept.map((line) => `– ${line}`).join('\n'),
+      keptLines(kept, 'de'),
       'Dies ist die letzte E-Mail, die Sie von uns zu diesem Konto erhalten.',
     ],
   }),
@@ -50,7 +55,7 @@ export const accountDeleted = defineTemplate<{ kept: string[] }>('account.delete
     paragraphs: [
       'Your customer account has been deleted as requested. Signing in is no longer possible, all sessions have ended, and your customer data and ticket contents have been deleted or anonymised.',
       'We are required or permitted to retain the following data; it is blocked from any other use and will be deleted automatically when the period expires:',
-      kept.map((line) => `– ${line}`).join('\n'),
+      keptLines(kept, 'en'),
       'This is the last e-mail you will receive from us about this account.',
     ],
   }),

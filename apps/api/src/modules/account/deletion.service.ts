@@ -14,7 +14,7 @@ import { findDeletionBlockingContracts } from '../products/products.repository';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { anonymiseCustomer } from './account.repository';
 import { fieldMessages } from './field-rules';
-import { keptAfterDeletion, keptCategoryLines } from './retention-texts';
+import { keptAfterDeletion } from './retention-texts';
 
 export async function findDeletionBlockers(db: Database, customerId: CustomerId): Promise<TDeletionBlocker[]> {
   const [contracts, invoices] = await Promise.all([
@@ -73,7 +73,7 @@ export async function deleteAccount(
         customerId,
         language: owner.language,
         template: accountDeleted,
-        params: { kept: keptCategoryLines(keptAfterDeletion(periods), owner.language) },
+        params: { kept: keptAfterDeletion(periods) },
       });
   });
 }
