@@ -1,5 +1,5 @@
-import type { TLanguage } from '@portal/contracts';
 import { randomUUID } from 'node:crypto';
+import type { TLanguage } from '@portal/contracts';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';

@@ -20,7 +20,8 @@ export function isCompanyName(name: string): boolean {
  */
 export function salutation(name: string | null | undefined, language: TLanguage): string {
   const person = name?.trim();
-  if (!person || isCompanyName(person)) return language === 'de' ? 'Sehr geehrte Damen und Herren,' : 'Dear Sir or Madam,';
+  if (!person || isCompanyName(person))
+    return language === 'de' ? 'Sehr geehrte Damen und Herren,' : 'Dear Sir or Madam,';
   return language === 'de' ? `Guten Tag ${person},` : `Dear ${person},`;
 }
 

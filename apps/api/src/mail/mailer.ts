@@ -5,8 +5,8 @@ import type { DbOrTx } from '../db/client';
 import { html } from '../lib/html';
 import type { CustomerId } from '../modules/customers/customer-id';
 import { closing, salutation } from './letter';
-import type { MailTemplate } from './template';
 import { insertOutboxAttachments, insertOutboxEmail } from './outbox.repository';
+import type { MailTemplate } from './template';
 
 export interface EmailMessage<P> {
   to: string;
@@ -76,7 +76,12 @@ export interface RenderedMail {
 }
 
 /** Renders a template in a language into the text and HTML parts, every value escaped in HTML. */
-export function renderEmail<P>(template: MailTemplate<P>, params: P, language: TLanguage, footer = layout): RenderedMail {
+export function renderEmail<P>(
+  template: MailTemplate<P>,
+  params: P,
+  language: TLanguage,
+  footer = layout,
+): RenderedMail {
   const mail = template.render[language](params);
   const paragraphs = [salutation(mail.addressee, language), ...mail.paragraphs, closing(footer.providerName, language)];
   const words = footerWords[language];

@@ -73,7 +73,7 @@ describe('e-mails of the account, sent through the routes', () => {
     expect(byTemplate).toMatchSnapshot();
   });
 
-  it("a staff reply to a ticket reaches an English customer in English, a German one in German", async () => {
+  it('a staff reply to a ticket reaches an English customer in English, a German one in German', async () => {
     const staff = await signedInStaff(ctx.app, ctx.db, { staffRole: 'support' });
     const english = await signedInCustomer(ctx.app, ctx.db, { name: 'Erika Mustermann', language: 'en' });
     const german = await signedInCustomer(ctx.app, ctx.db, { name: 'Max Mustermann' });
@@ -117,8 +117,12 @@ describe('e-mails from public forms', () => {
     const [receiptEn] = await findEmailsTo(ctx.db, english);
     expect(receiptEn?.subject).toMatch(/^Acknowledgement of receipt of your termination \(K-[A-Z0-9]+\)$/);
     expect(receiptEn?.textBody).toMatch(/^Dear Sir or Madam,\n\nWe have received your notice of termination\./);
-    expect(receiptEn?.textBody).toMatch(/Received: \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}:\d{2} \(CES?T, Berlin time\)/);
+    expect(receiptEn?.textBody).toMatch(
+      /Received: \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}:\d{2} \(CES?T, Berlin time\)/,
+    );
     const [receiptDe] = await findEmailsTo(ctx.db, german);
-    expect(receiptDe?.textBody).toMatch(/^Sehr geehrte Damen und Herren,\n\nwir haben Ihre Kündigungserklärung erhalten\./);
+    expect(receiptDe?.textBody).toMatch(
+      /^Sehr geehrte Damen und Herren,\n\nwir haben Ihre Kündigungserklärung erhalten\./,
+    );
   });
 });

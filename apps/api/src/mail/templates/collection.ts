@@ -1,6 +1,6 @@
 import type { TLanguage } from '@portal/contracts';
-import { formatDate, formatIban, formatMoney } from '../format';
 import { maskIban } from '../../modules/account/rules/iban';
+import { formatDate, formatIban, formatMoney } from '../format';
 import { defineTemplate } from '../template';
 
 /** Direct debits and reminders, to the customer's billing address. */
@@ -38,21 +38,18 @@ export function preNotificationParagraphs(debit: PreNotification, language: TLan
       ];
 }
 
-export const debitPreNotification = defineTemplate<PreNotification & { name: string }>(
-  'collection.pre-notification',
-  {
-    de: (p) => ({
-      subject: `Vorabankündigung der SEPA-Lastschrift zu Rechnung ${p.invoiceNumber}`,
-      addressee: p.name,
-      paragraphs: preNotificationParagraphs(p, 'de'),
-    }),
-    en: (p) => ({
-      subject: `Pre-notification of the SEPA direct debit for invoice ${p.invoiceNumber}`,
-      addressee: p.name,
-      paragraphs: preNotificationParagraphs(p, 'en'),
-    }),
-  },
-);
+export const debitPreNotification = defineTemplate<PreNotification & { name: string }>('collection.pre-notification', {
+  de: (p) => ({
+    subject: `Vorabankündigung der SEPA-Lastschrift zu Rechnung ${p.invoiceNumber}`,
+    addressee: p.name,
+    paragraphs: preNotificationParagraphs(p, 'de'),
+  }),
+  en: (p) => ({
+    subject: `Pre-notification of the SEPA direct debit for invoice ${p.invoiceNumber}`,
+    addressee: p.name,
+    paragraphs: preNotificationParagraphs(p, 'en'),
+  }),
+});
 
 /** The return reasons (ISO 20022) a bank names most; others are quoted by code. */
 const RETURN_REASONS: Record<string, Record<TLanguage, string>> = {

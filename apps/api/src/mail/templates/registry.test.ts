@@ -195,7 +195,9 @@ describe('the template registry', () => {
   it('holds every template the template modules define', () => {
     const defined = [account, cancellation, collection, customerAccount, invoices, security, team, tickets]
       .flatMap((module) => Object.values(module))
-      .filter((value): value is MailTemplate<unknown> => typeof value === 'object' && value !== null && 'render' in value);
+      .filter(
+        (value): value is MailTemplate<unknown> => typeof value === 'object' && value !== null && 'render' in value,
+      );
     const registered = new Set(Object.values(mailTemplates));
     expect(defined.filter((template) => !registered.has(template)).map((template) => template.name)).toEqual([]);
   });
@@ -212,24 +214,24 @@ describe.each(languages)('every e-mail in %s', (language) => {
   it.each(names)('%s reads as a letter: salutation, dates and amounts for a person, closing, footer', (name) => {
     const mail = render(name, language);
     expect(mail.paragraphs[0]).toMatch(
-      language === 'de'
-        ? /^(Guten Tag [^,]+,|Sehr geehrte Damen und Herren,)$/
-        : /^(Dear [^,]+,|Dear Sir or Madam,)$/,
+      language === 'de' ? /^(Guten Tag [^,]+,|Sehr geehrte Damen und Herren,)$/ : /^(Dear [^,]+,|Dear Sir or Madam,)$/,
     );
     expect(mail.paragraphs.at(-1)).toBe(
       `${language === 'de' ? 'Mit freundlichen Grüßen' : 'Kind regards'}\nNordwind Rechenzentren GmbH`,
     );
     expect(mail.text).toContain(
-      language === 'de' ? 'Impressum: https://portal.example.net/impressum' : 'Legal notice: https://portal.example.net/impressum',
+      language === 'de'
+        ? 'Impressum: https://portal.example.net/impressum'
+        : 'Legal notice: https://portal.example.net/impressum',
     );
     expect(mail.html).toContain(`<html lang="${language}">`);
     // No raw timestamps or ISO dates, no amount in cents.
     expect(`${mail.subject}\n${mail.text}`).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     // The letter's own sentences are in its language (quoted customer text is German in the examples).
     const ownText = mail.paragraphs.filter((paragraph) => !Object.values(examples[name]).includes(paragraph));
-    expect(`${mail.subject}\n${ownText.join('\n')}`.replace(/„[^“]*“|“[^”]*”|Begründung: .*|Grund: .*|Reason: .*/g, '')).not.toMatch(
-      foreign[language],
-    );
+    expect(
+      `${mail.subject}\n${ownText.join('\n')}`.replace(/„[^“]*“|“[^”]*”|Begründung: .*|Grund: .*|Reason: .*/g, ''),
+    ).not.toMatch(foreign[language]);
     expect(`${language === 'de' ? 'Betreff' : 'Subject'}: ${mail.subject}\n\n${mail.text}`).toMatchSnapshot();
   });
 });

@@ -2,7 +2,12 @@ import type { TLanguage, TTicketStatus } from '@portal/contracts';
 import { defineTemplate } from '../template';
 
 const statusNames: Record<TLanguage, Record<TTicketStatus, string>> = {
-  de: { open: 'Offen', in_progress: 'In Bearbeitung', waiting_for_customer: 'Wartet auf Ihre Antwort', closed: 'Geschlossen' },
+  de: {
+    open: 'Offen',
+    in_progress: 'In Bearbeitung',
+    waiting_for_customer: 'Wartet auf Ihre Antwort',
+    closed: 'Geschlossen',
+  },
   en: { open: 'Open', in_progress: 'In progress', waiting_for_customer: 'Awaiting your reply', closed: 'Closed' },
 };
 

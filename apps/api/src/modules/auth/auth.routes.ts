@@ -6,9 +6,9 @@ import { sessionOf } from '../../plugins/auth';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { signIn, toMe } from './auth.service';
 import { revokeSession } from './sessions.repository';
-import { setUserLanguage } from './users.repository';
 import { createSignInThrottle } from './sign-in-throttle';
 import { signedInAnswer } from './signed-in';
+import { setUserLanguage } from './users.repository';
 
 export default async function authModule(app: FastifyInstance, { config }: { config: AppConfig }) {
   // Per address: the route's limit below. Per (account, address) and per account: failures only.

@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { customerContactEmail, customers, type DirectDebitRow, type InvoiceRow, payments } from '../../db/schema/index';
+import { type DirectDebitRow, type InvoiceRow, payments } from '../../db/schema/index';
 import { sendEmail } from '../../mail/mailer';
 import { languageOfCustomer } from '../../mail/recipient-language';
 import { paymentReceived } from '../../mail/templates/invoices';
 import type { CustomerId } from '../customers/customer-id';
-import { formatEuro } from '../invoices/invoice-format';
 import { lockInvoiceForBackOffice, reopenInvoice, setInvoiceState } from '../invoices/invoices.repository';
 import { closeOpenTransfers, insertPayment } from '../invoices/payments.repository';
 import { fitAnnouncedDebit } from './announcement.service';

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client';
 import { customerContactEmail, customers, type InvoiceRow } from '../../db/schema/index';
 import { sendEmail } from '../../mail/mailer';
 import { languageOfCustomer } from '../../mail/recipient-language';
+import type { MailTemplate } from '../../mail/template';
 import {
   type DebitReturned,
   type DunningNotice,
@@ -14,7 +15,6 @@ import {
   type PreNotification,
   type WithdrawalReason,
 } from '../../mail/templates/collection';
-import type { MailTemplate } from '../../mail/template';
 import type { CustomerId } from '../customers/customer-id';
 
 /** Where mails about paying go: the invoice address (accounting) when set, else the sign-in address. */

@@ -9,7 +9,7 @@ import type { PdfRenderer } from '../../pdf/pdf-renderer';
 import { computeAmounts, negateTaxes, toQuantityMilli } from './invoice-amounts';
 import { archiveIssuedDocuments } from './invoice-archive.service';
 import { deliverInvoiceEmail } from './invoice-delivery';
-import { formatEuro, formatGermanDate } from './invoice-format';
+import { formatGermanDate } from './invoice-format';
 import { formatInvoiceNumber, yearOf } from './invoice-number';
 import { allocateInvoiceSequence, insertInvoice, lockInvoiceForBackOffice } from './invoices.repository';
 

@@ -25,7 +25,7 @@ import { publishEvent } from '../webhooks/webhooks.service';
 import { computeAmounts, lineNet, negateTaxes, toQuantityMilli } from './invoice-amounts';
 import { archiveIssuedDocuments } from './invoice-archive.service';
 import { deliverInvoiceEmail } from './invoice-delivery';
-import { addDays, formatEuro, formatGermanDate } from './invoice-format';
+import { addDays, formatGermanDate } from './invoice-format';
 import { formatInvoiceNumber, yearOf } from './invoice-number';
 import {
   allocateInvoiceSequence,

@@ -7,10 +7,7 @@ import { json } from '../../testing/responses';
 import { RequireAuth } from '../require-auth';
 import { AccountLanguageSwitch } from './account-language-switch';
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-  localStorage.clear();
-});
+afterEach(() => vi.unstubAllGlobals());
 
 /** The API: /me answers the given user, PUT /me/language 204; every call is recorded. */
 function api(language: 'de' | 'en' = 'de') {
@@ -59,7 +56,10 @@ describe('switching the language', () => {
 describe('signing in', () => {
   it("starts the portal in the user's saved language", async () => {
     api('en');
-    renderRoutes([{ path: '/', element: <RequireAuth />, children: [{ index: true, element: <h1>Übersicht</h1> }] }], '/');
+    renderRoutes(
+      [{ path: '/', element: <RequireAuth />, children: [{ index: true, element: <h1>Übersicht</h1> }] }],
+      '/',
+    );
     expect(await screen.findByRole('heading', { name: 'Übersicht' })).toBeTruthy();
     await waitFor(() => expect(localStorage.getItem('portal.language')).toBe('en'));
     expect(document.documentElement.lang).toBe('en');

@@ -12,7 +12,6 @@ import { paidCentsOf } from '../../collection/debits.repository';
 import type { CustomerId } from '../../customers/customer-id';
 import { publishEvent } from '../../webhooks/webhooks.service';
 import { violates } from '../database-errors';
-import { formatEuro } from '../invoice-format';
 import { toPayment } from '../invoice-mapping';
 import { lockInvoice, setInvoiceState } from '../invoices.repository';
 import { transferInstructionsFor } from '../invoices.service';

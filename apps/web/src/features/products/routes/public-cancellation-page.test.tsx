@@ -28,10 +28,7 @@ function api() {
 
 const renderPage = () => renderRoutes([{ path: '/kuendigen', element: <PublicCancellationPage /> }], '/kuendigen');
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-  localStorage.clear();
-});
+afterEach(() => vi.unstubAllGlobals());
 
 describe('PublicCancellationPage (§312k BGB)', () => {
   it('names the provider with its mark and asks in the order of §312k (2)', async () => {
