@@ -14,12 +14,12 @@ import { useLanguage } from '../lib/i18n';
 export function RequireAuth() {
   const me = useMe();
   const location = useLocation();
-  // The portal starts in the user's saved language (and follows it when it changes elsewhere).
-  const { setLanguage } = useLanguage();
+  // The portal starts in the user's saved language, unless this browser was switched explicitly.
+  const { adoptLanguage } = useLanguage();
   const saved = me.data?.language;
   useEffect(() => {
-    if (saved) setLanguage(saved);
-  }, [saved, setLanguage]);
+    if (saved) adoptLanguage(saved);
+  }, [saved, adoptLanguage]);
   if (me.isError) {
     if (me.error instanceof ApiError && me.error.status === 401) {
       const next = `${location.pathname}${location.search}`;

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LanguageSwitch } from '../../components/ui/language-switch';
+import { useMe } from '../../features/auth/api/get-me';
 import { meOf } from '../../testing/me';
 import { renderRoutes, renderWithProviders } from '../../testing/render';
 import { json } from '../../testing/responses';
@@ -53,6 +54,11 @@ describe('switching the language', () => {
   });
 });
 
+/** Shows the signed-in user's name once /me has answered. */
+function SignedInName() {
+  return <p>{useMe().data?.name}</p>;
+}
+
 describe('signing in', () => {
   it("starts the portal in the user's saved language", async () => {
     api('en');
@@ -61,7 +67,20 @@ describe('signing in', () => {
       '/',
     );
     expect(await screen.findByRole('heading', { name: 'Übersicht' })).toBeTruthy();
-    await waitFor(() => expect(localStorage.getItem('portal.language')).toBe('en'));
-    expect(document.documentElement.lang).toBe('en');
+    await waitFor(() => expect(document.documentElement.lang).toBe('en'));
+    // Not remembered as this browser's choice: a change saved on another device is followed.
+    expect(localStorage.getItem('portal.language')).toBeNull();
+  });
+
+  it('keeps a choice made in this browser over the saved language', async () => {
+    localStorage.setItem('portal.language', 'de');
+    api('en');
+    renderRoutes(
+      [{ path: '/', element: <RequireAuth />, children: [{ index: true, element: <SignedInName /> }] }],
+      '/',
+    );
+    // Once /me is in, its language has had its chance.
+    expect(await screen.findByText('Erika Mustermann')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('de');
   });
 });
