@@ -126,3 +126,60 @@ describe('e-mails from public forms', () => {
     );
   });
 });
+
+describe('e-mails to people invited or created by others', () => {
+  const address = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+  const post = (url: string, headers: Record<string, string>, payload: object) =>
+    ctx.app.inject({ method: 'POST', url: `/api/v1${url}`, headers, payload });
+
+  it('a team invitation goes out in the language asked for, else in the inviting member’s', async () => {
+    const owner = await signedInCustomer(ctx.app, ctx.db, { name: 'Erika Mustermann' });
+    const english = address('invited-en');
+    const invited = await post('/account/team', owner.bearer, {
+      email: english,
+      name: 'Berta Buchhaltung',
+      role: 'billing',
+      language: 'en',
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    const [invitation] = await findEmailsTo(ctx.db, english);
+    expect(invitation?.subject).toMatch(/^Invitation to the customer account /);
+    expect(invitation?.textBody).toMatch(/^Dear Berta Buchhaltung,\n\nErika Mustermann has invited you/);
+    expect(invitation?.textBody).toContain('Your role: Accounting (invoices, payments, bank details).');
+
+    const german = address('invited-de');
+    expect(
+      (await post('/account/team', owner.bearer, { email: german, name: 'Max', role: 'readonly' })).statusCode,
+    ).toBe(201);
+    expect((await findEmailsTo(ctx.db, german))[0]?.subject).toMatch(/^Einladung in das Kundenkonto /);
+
+    // The inviting member now works in English: so does the next invitation.
+    const put = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/language',
+      headers: owner.bearer,
+      payload: { language: 'en' },
+    });
+    expect(put.statusCode).toBe(204);
+    const following = address('invited-follows');
+    expect(
+      (await post('/account/team', owner.bearer, { email: following, name: 'Tom', role: 'technical' })).statusCode,
+    ).toBe(201);
+    expect((await findEmailsTo(ctx.db, following))[0]?.textBody).toMatch(/^Dear Tom,/);
+  });
+
+  it('the welcome to a customer the back office creates goes out in the language staff chose', async () => {
+    const staff = await signedInStaff(ctx.app, ctx.db, { staffRole: 'admin' });
+    const email = address('welcome-en');
+    const created = await post('/admin/customers', staff.bearer, {
+      email,
+      name: 'Erika Mustermann',
+      customerType: 'business',
+      language: 'en',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const [welcome] = await findEmailsTo(ctx.db, email);
+    expect(welcome?.subject).toBe('Welcome to the Nordwind Rechenzentren GmbH customer portal');
+    expect(welcome?.textBody).toMatch(/^Dear Erika Mustermann,\n\nA customer account with the customer number \d+/);
+  });
+});
