@@ -115,7 +115,7 @@ describe('e-mails from public forms', () => {
     expect((await submit(english, 'en')).statusCode).toBe(202);
     expect((await submit(german)).statusCode).toBe(202);
     const [receiptEn] = await findEmailsTo(ctx.db, english);
-    expect(receiptEn?.subject).toMatch(/^Acknowledgement of receipt of your termination \(K-[A-Z0-9]+\)$/);
+    expect(receiptEn?.subject).toMatch(/^Acknowledgement of receipt of your notice of termination \(K-[A-Z0-9]+\)$/);
     expect(receiptEn?.textBody).toMatch(/^Dear Sir or Madam,\n\nWe have received your notice of termination\./);
     expect(receiptEn?.textBody).toMatch(
       /Received: \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}:\d{2} \(CES?T, Berlin time\)/,

@@ -92,7 +92,7 @@ export const publicDeclarationReceipt = defineTemplate<PublicDeclaration>('cance
     ],
   }),
   en: (p) => ({
-    subject: `Acknowledgement of receipt of your termination (${p.reference})`,
+    subject: `Acknowledgement of receipt of your notice of termination (${p.reference})`,
     addressee: p.name,
     paragraphs: [
       `We have received your notice of termination. Its reference number is ${p.reference}.`,

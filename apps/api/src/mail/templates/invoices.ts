@@ -45,14 +45,14 @@ export const invoiceCorrected = defineTemplate<InvoiceFollowUp>('invoices.correc
     subject: `Rechnungskorrektur ${p.number} zu Rechnung ${p.originalNumber}`,
     addressee: p.name,
     paragraphs: [
-      `zur Rechnung ${p.originalNumber} haben wir Ihnen mit der Rechnungskorrektur ${p.number} ${formatMoney(p.amountCents, 'de')} gutgeschrieben. Der Betrag wird Ihnen erstattet.`,
+      `mit der Rechnungskorrektur ${p.number} schreiben wir Ihnen zur Rechnung ${p.originalNumber} einen Betrag von ${formatMoney(p.amountCents, 'de')} gut. Der Betrag wird Ihnen erstattet.`,
     ],
   }),
   en: (p) => ({
     subject: `Corrective invoice ${p.number} for invoice ${p.originalNumber}`,
     addressee: p.name,
     paragraphs: [
-      `With corrective invoice ${p.number}, we have credited you ${formatMoney(p.amountCents, 'en')} for invoice ${p.originalNumber}. The amount will be refunded to you.`,
+      `With corrective invoice ${p.number}, we have credited you with ${formatMoney(p.amountCents, 'en')} against invoice ${p.originalNumber}. The amount will be refunded to you.`,
     ],
   }),
 });

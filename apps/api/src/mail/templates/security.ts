@@ -14,7 +14,7 @@ export const apiTokenCreated = defineTemplate<{ name: string; tokenName: string;
       ],
     }),
     en: ({ name, tokenName, prefix, scopes }) => ({
-      subject: 'New API token for your access',
+      subject: 'New API token for your customer portal access',
       addressee: name,
       paragraphs: [
         `The API token “${tokenName}” (${prefix}…) has been created for your customer portal access. It allows programs to access the customer portal on your behalf; permissions: ${scopes.join(', ')}.`,
@@ -34,7 +34,7 @@ export const passkeyAdded = defineTemplate<{ name: string; passkeyName: string }
     ],
   }),
   en: ({ name, passkeyName }) => ({
-    subject: 'New passkey for your access',
+    subject: 'New passkey for your customer portal access',
     addressee: name,
     paragraphs: [
       `The passkey “${passkeyName}” has been added to your customer portal access. It allows signing in without a password.`,
