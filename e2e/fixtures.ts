@@ -82,12 +82,17 @@ export async function issueFreshInvoice(baseURL: string, customerId: string, des
 /** The e-mails the e2e server delivered (serve.mjs catches them and lists them on this port). */
 const mailPort = Number(process.env.E2E_PORT ?? 4173) + 1;
 
+/** The e-mails delivered to `to` so far, oldest first. */
+export async function mailsTo(to: string): Promise<Array<{ text: string }>> {
+  const response = await fetch(`http://127.0.0.1:${mailPort}/mails?to=${encodeURIComponent(to)}`);
+  return (await response.json()) as Array<{ text: string }>;
+}
+
 /** The first link to `path` in the newest e-mail to `to`, waiting for the outbox to deliver it. */
 export async function linkFromMail(to: string, path: string): Promise<URL> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    const response = await fetch(`http://127.0.0.1:${mailPort}/mails?to=${encodeURIComponent(to)}`);
-    const mails = (await response.json()) as Array<{ text: string }>;
+    const mails = await mailsTo(to);
     for (const mail of mails.reverse()) {
       const match = mail.text.match(new RegExp(`https?://[^\\s"<>]*${path.replace(/[.?]/g, '\\$&')}[^\\s"<>]*`));
       if (match) return new URL(match[0].replace(/&amp;/g, '&'));

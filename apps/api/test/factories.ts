@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { TLanguage } from '@portal/contracts';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
@@ -18,6 +19,8 @@ type CustomerOverrides = Partial<NewCustomerValues> & {
   password?: string;
   passwordHash?: string | null;
   disabledAt?: Date | null;
+  /** The owner's language (default German). */
+  language?: TLanguage;
 };
 
 /**

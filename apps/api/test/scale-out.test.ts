@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../src/db/client';
 import { outboxEmails } from '../src/db/schema/index';
 import { sendEmail } from '../src/mail/mailer';
+import { passwordChanged } from '../src/mail/templates/account';
 import { createCustomer, createStaff, TEST_PASSWORD } from './factories';
 import { type ApiProcess, freePorts, runApi, type SinkMessage, startSmtpSink, waitFor } from './scale-out.helpers';
 
@@ -274,7 +275,7 @@ describe('two API instances on one PostgreSQL', () => {
       (_, index) => `scale-${index}-${randomBytes(3).toString('hex')}@example.com`,
     );
     for (const to of recipients) {
-      await sendEmail(database.db, { to, subject: 'Test', template: 'test.scale-out', paragraphs: ['Hallo'] });
+      await sendEmail(database.db, { to, language: 'de', template: passwordChanged, params: { name: 'Scale Out' } });
     }
     await waitFor(
       'the outbox to be delivered',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCustomerType, ZEmailInput, ZInstant, ZUuid } from './common';
+import { ZCustomerType, ZEmailInput, ZInstant, ZLanguage, ZUuid } from './common';
 import { defineRoute } from './http';
 import { ZMemberRole, ZPermission } from './permissions';
 import { authProblems, commonProblems, ZProblem } from './problem';
@@ -29,6 +29,9 @@ export const ZMe = z
     mfaRequired: z.boolean().meta({
       description: "Whether the customer account's owners require every member to use an authenticator app",
     }),
+    language: ZLanguage.meta({
+      description: "The user's language: the SPA starts in it, and e-mails to the user go out in it",
+    }),
     secondFactorSetupRequired: z.boolean().meta({
       description:
         'The account requires an authenticator app and this member has none yet: until it is set up, only the routes about the signed-in user answer (others 403 `second_factor_required`)',
@@ -41,6 +44,11 @@ const ZTokenDelivery = z.enum(['cookie', 'bearer']).meta({
   description:
     '`cookie` (browsers): the session is an HttpOnly cookie and the token never reaches script. `bearer` (API clients): the token is in the answer as `accessToken` and no cookie is set.',
 });
+
+export const ZLanguageChange = z
+  .object({ language: ZLanguage })
+  .meta({ id: 'LanguageChange', example: { language: 'en' } });
+export type TLanguageChange = z.infer<typeof ZLanguageChange>;
 
 export const ZLoginBody = z.object({
   email: ZEmailInput,
@@ -187,5 +195,16 @@ export const authRoutes = {
     access: 'user',
     permission: 'self',
     responses: { 200: ZMe, ...authProblems, 403: ZProblem },
+  }),
+  setMyLanguage: defineRoute({
+    method: 'PUT',
+    operationId: 'setMyLanguage',
+    path: '/me/language',
+    summary: "Set the signed-in user's language: the portal starts in it and e-mails to the user go out in it",
+    tags: ['auth'],
+    access: 'user',
+    permission: 'self',
+    body: ZLanguageChange,
+    responses: { 204: z.null(), ...authProblems, 403: ZProblem },
   }),
 } as const;

@@ -39,8 +39,15 @@ export const ZEmailInput = z.preprocess(
   z.email().max(254),
 );
 
-export const ZLanguage = z.enum(['de', 'en']);
+export const ZLanguage = z.enum(['de', 'en']).meta({
+  description: 'A portal language: `de` German, `en` English',
+});
 export type TLanguage = z.infer<typeof ZLanguage>;
+
+/** The language e-mails to a person go out in; omitted: German. */
+export const ZMailLanguage = ZLanguage.default('de').meta({
+  description: 'The language of the e-mails to this person (`de` or `en`); default `de`',
+});
 
 /** A consumer (§13 BGB) or a business (§14 BGB): decides contract terms and whether prices show gross. */
 export const ZCustomerType = z.enum(['consumer', 'business']);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalText, trimmedText, ZProfileUpdate } from './account';
-import { listOf, ZCustomerType, ZEmailInput, ZIdParams, ZInstant, ZListQuery, ZUuid } from './common';
+import { listOf, ZCustomerType, ZEmailInput, ZIdParams, ZInstant, ZListQuery, ZMailLanguage, ZUuid } from './common';
 import { defineRoute } from './http';
 import { ZInvoiceSummary } from './invoices';
 import { authProblems, staffProblems, ZProblem } from './problem';
@@ -15,6 +15,7 @@ export const ZAdminCustomerCreate = z.object({
   phone: optionalText(50).optional(),
   vatId: optionalText(20).optional(),
   customerType: ZCustomerType.meta({ description: 'Consumer (§13 BGB) or business (§14 BGB)' }),
+  language: ZMailLanguage,
 });
 
 export const ZAdminCustomer = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZInstant, ZTaxRate, ZUuid } from './common';
+import { ZDate, ZInstant, ZLanguage, ZTaxRate, ZUuid } from './common';
 
 // The customer's data export (GDPR Art. 15 and 20): one JSON document, one top-level key per kind
 // of record. Each key is filled by the module that owns the records (apps/api/src/lifecycle).
@@ -21,6 +21,7 @@ const ZExportProfile = z.object({
   phone: z.string().nullable(),
   vatId: z.string().nullable(),
   hasPassword: z.boolean(),
+  language: ZLanguage.meta({ description: "The owner's language of the portal and its e-mails" }),
   createdAt: ZInstant,
   updatedAt: ZInstant,
 });

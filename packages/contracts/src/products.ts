@@ -8,6 +8,7 @@ import {
   ZIdempotencyKeyHeaders,
   ZIdParams,
   ZInstant,
+  ZLanguage,
   ZListQuery,
   ZUuid,
 } from './common';
@@ -252,6 +253,10 @@ export const ZPublicCancellationBody = z
       .max(200)
       .meta({ description: 'Which contract: its contract number (e.g. `V-100001`) or a description' }),
     endDate: ZDate.optional().meta({ description: 'Omitted: the earliest possible end date' }),
+    language: ZLanguage.default('de').meta({
+      description:
+        'The language the form was filled in (the SPA sends its own): the receipt and any later answer use it',
+    }),
   })
   .superRefine(requireReasonWhenExtraordinary, alongOtherErrors);
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { trimmedText } from './account';
-import { listOf, ZEmailInput, ZIdParams, ZInstant, ZListQuery, ZUuid } from './common';
+import { listOf, ZEmailInput, ZIdParams, ZInstant, ZListQuery, ZMailLanguage, ZUuid } from './common';
 import { defineRoute } from './http';
 import { staffProblems, ZProblem } from './problem';
 import { ZStaffRole } from './staff-permissions';
@@ -24,6 +24,7 @@ export const ZInviteStaffUserBody = z.object({
   email: ZEmailInput,
   name: trimmedText(200).min(1),
   staffRole: ZStaffRole,
+  language: ZMailLanguage,
 });
 
 export const ZSetStaffRoleBody = z.object({ staffRole: ZStaffRole });

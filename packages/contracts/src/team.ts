@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listOf, ZEmailInput, ZIdempotencyKeyHeaders, ZIdParams, ZInstant, ZUuid } from './common';
+import { listOf, ZEmailInput, ZIdempotencyKeyHeaders, ZIdParams, ZInstant, ZLanguage, ZUuid } from './common';
 import { defineRoute } from './http';
 import { ZMemberRole } from './permissions';
 import { authProblems, ZProblem } from './problem';
@@ -28,8 +28,11 @@ export const ZTeamInvite = z
     email: ZEmailInput,
     name: z.string().trim().min(1).max(200),
     role: ZMemberRole,
+    language: ZLanguage.optional().meta({
+      description: "The language of the invitation and of later e-mails to the member; omitted: the inviting member's",
+    }),
   })
-  .meta({ example: { email: 'buchhaltung@example.com', name: 'Berta Buchhaltung', role: 'billing' } });
+  .meta({ example: { email: 'buchhaltung@example.com', name: 'Berta Buchhaltung', role: 'billing', language: 'de' } });
 export type TTeamInvite = z.input<typeof ZTeamInvite>;
 
 export const ZTeamRoleChange = z

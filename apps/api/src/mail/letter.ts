@@ -1,6 +1,8 @@
+import type { TLanguage } from '@portal/contracts';
+
 /**
- * The parts every e-mail shares, written for a person: the salutation by what is known, and the
- * closing. Mails go out in German: the customer's language is not stored (ADR 0019).
+ * The parts every e-mail shares, written for a person in the recipient's language (ADR 0025):
+ * the salutation by what is known, and the closing.
  */
 
 /** Legal forms that mark a name as a company's, not a person's ("Mustermann Hosting GmbH"). */
@@ -12,21 +14,18 @@ export function isCompanyName(name: string): boolean {
 }
 
 /**
- * "Guten Tag Erika Mustermann," for a person, "Sehr geehrte Damen und Herren," for a company or
- * nobody known. The portal stores no form of address, so the gender-neutral greeting with the
- * full name stands in for "Sehr geehrte Frau Mustermann".
+ * A person: "Guten Tag Erika Mustermann," / "Dear Erika Mustermann,"; a company or nobody known:
+ * "Sehr geehrte Damen und Herren," / "Dear Sir or Madam,". The portal stores no form of address,
+ * so the gender-neutral greeting with the full name stands in for "Sehr geehrte Frau Mustermann".
  */
-export function salutation(name: string | null | undefined): string {
+export function salutation(name: string | null | undefined, language: TLanguage): string {
   const person = name?.trim();
-  if (!person || isCompanyName(person)) return 'Sehr geehrte Damen und Herren,';
-  return `Guten Tag ${person},`;
+  if (!person || isCompanyName(person))
+    return language === 'de' ? 'Sehr geehrte Damen und Herren,' : 'Dear Sir or Madam,';
+  return language === 'de' ? `Guten Tag ${person},` : `Dear ${person},`;
 }
 
-/** The closing above the footer; mails that end with their own keep it. */
-export function closing(providerName: string): string {
-  return `Mit freundlichen Grüßen\n${providerName}`;
-}
-
-export function hasClosing(paragraphs: readonly string[]): boolean {
-  return paragraphs.at(-1)?.startsWith('Mit freundlichen Grüßen') ?? false;
+/** The closing above the footer. */
+export function closing(providerName: string, language: TLanguage): string {
+  return `${language === 'de' ? 'Mit freundlichen Grüßen' : 'Kind regards'}\n${providerName}`;
 }

@@ -18,26 +18,35 @@ export function defineMessages<T extends Record<string, Message>>(messages: { de
 
 interface LanguageContextValue {
   language: Language;
+  /** The user's choice: shown and remembered in this browser. */
   setLanguage(language: Language): void;
+  /**
+   * The signed-in user's saved language: shown unless this browser holds a choice of its own,
+   * and not remembered, so that a change saved elsewhere is followed on the next visit.
+   */
+  adoptLanguage(language: Language): void;
 }
 
 const LanguageContext = createContext<LanguageContextValue | null>(null);
 
-function initialLanguage(): Language {
+function storedChoice(): Language | null {
   const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
-  return stored === 'en' || stored === 'de' ? stored : 'de';
+  return stored === 'en' || stored === 'de' ? stored : null;
 }
 
 export function LanguageProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(initialLanguage);
+  const [language, setLanguageState] = useState<Language>(() => storedChoice() ?? 'de');
   const setLanguage = useCallback((next: Language) => {
     setLanguageState(next);
     globalThis.localStorage?.setItem(STORAGE_KEY, next);
   }, []);
+  const adoptLanguage = useCallback((next: Language) => {
+    if (!storedChoice()) setLanguageState(next);
+  }, []);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
-  const value = useMemo(() => ({ language, setLanguage }), [language, setLanguage]);
+  const value = useMemo(() => ({ language, setLanguage, adoptLanguage }), [language, setLanguage, adoptLanguage]);
   return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
 }
 

@@ -16,6 +16,7 @@ export function meOf(overrides: Partial<TMe> = {}): TMe {
     memberRole: 'owner',
     permissions: ['account:read'],
     mfaRequired: false,
+    language: 'de',
     secondFactorSetupRequired: false,
     ...overrides,
   };

@@ -1,4 +1,6 @@
-import { boolean, date, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { TLanguage } from '@portal/contracts';
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CustomerId } from '../../modules/customers/customer-id';
 import { customers } from './customers';
 import { customerProducts } from './products';
@@ -61,6 +63,8 @@ export const publicCancellationRequests = pgTable(
     email: text('email').notNull(),
     contract: text('contract').notNull(),
     requestedEndDate: date('requested_end_date', { mode: 'string' }),
+    /** The language the form was filled in: the receipt and a rejection go out in it. */
+    language: text('language').$type<TLanguage>().notNull().default('de'),
     status: publicCancellationStatus('status').notNull(),
     /** Whether the receipt went out; false once the per-recipient or per-client daily cap was reached. */
     receiptSent: boolean('receipt_sent').notNull().default(true),
@@ -77,7 +81,10 @@ export const publicCancellationRequests = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     rejectionReason: text('rejection_reason'),
   },
-  (table) => [index('public_cancellation_requests_status_idx').on(table.status, table.receivedAt)],
+  (table) => [
+    index('public_cancellation_requests_status_idx').on(table.status, table.receivedAt),
+    check('public_cancellation_requests_language_known', sql`${table.language} in ('de', 'en')`),
+  ],
 );
 
 export type ProductCancellationRow = typeof productCancellations.$inferSelect;

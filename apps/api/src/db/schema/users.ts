@@ -1,3 +1,4 @@
+import type { TLanguage } from '@portal/contracts';
 import { sql } from 'drizzle-orm';
 import { check, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
@@ -21,6 +22,8 @@ export const users = pgTable(
     /** Null until the user has set a first password through the welcome or invitation link. */
     passwordHash: text('password_hash'),
     name: text('name').notNull(),
+    /** The language of the portal and of every e-mail to this user (ADR 0025). */
+    language: text('language').$type<TLanguage>().notNull().default('de'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /** Set when sign-in is disabled (account deleted, member removed, or locked by the back office). */
@@ -28,6 +31,7 @@ export const users = pgTable(
   },
   (table) => [
     uniqueIndex('users_email_unique').on(sql`lower(${table.email})`),
+    check('users_language_known', sql`${table.language} in ('de', 'en')`),
     check('users_staff_role_for_staff', sql`(${table.role} = 'staff') = (${table.staffRole} is not null)`),
   ],
 );

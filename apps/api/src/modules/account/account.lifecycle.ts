@@ -23,6 +23,7 @@ export const accountLifecycle: DataLifecycle = {
         id: customer.id,
         ...toProfile(customer, owner, await findPendingEmailChange(db, owner.id)),
         hasPassword: owner.passwordHash !== null,
+        language: owner.language,
         createdAt: customer.createdAt.toISOString(),
         updatedAt: customer.updatedAt.toISOString(),
       },

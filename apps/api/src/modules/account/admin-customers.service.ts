@@ -2,8 +2,8 @@ import type { ZAdminCustomerCreate } from '@portal/contracts';
 import type { z } from 'zod';
 import type { Database } from '../../db/client';
 import { AppError, type FieldError } from '../../lib/app-error';
-import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
+import { customerWelcome } from '../../mail/templates/account';
 import { insertCustomerAccount } from '../customers/customers.repository';
 import { isEmailTaken } from './account.repository';
 import { resetPasswordLink } from './account-links';
@@ -45,19 +45,19 @@ export async function createCustomerAccount(db: Database, input: NewCustomer, pu
       country: input.address ? country : null,
       phone: input.phone ?? null,
       vatId: vat.vatId,
+      language: input.language,
     });
     const token = await issueAccountToken(tx, { userId: customer.userId, purpose: 'welcome' });
     await sendEmail(tx, {
       to: customer.email,
-      subject: `Willkommen im Kundenportal von ${providerName}`,
-      template: 'account.welcome',
-      paragraphs: [
-        salutation(customer.name),
-        `für Sie wurde ein Kundenkonto mit der Kundennummer ${customer.customerNumber} angelegt.`,
-        'Legen Sie mit diesem Link Ihr Passwort fest (7 Tage gültig, nur einmal verwendbar):',
-        resetPasswordLink(publicUrl, token, true),
-        'Ist der Link abgelaufen, fordern Sie auf der Anmeldeseite unter „Passwort vergessen“ einen neuen an.',
-      ],
+      language: input.language,
+      template: customerWelcome,
+      params: {
+        name: customer.name,
+        providerName,
+        customerNumber: customer.customerNumber ?? '',
+        link: resetPasswordLink(publicUrl, token, true),
+      },
     });
     return {
       id: customer.id,

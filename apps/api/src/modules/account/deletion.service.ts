@@ -4,8 +4,8 @@ import { AppError } from '../../lib/app-error';
 import { verifyPassword } from '../../lib/password';
 import type { LifecycleContext } from '../../lifecycle/data-lifecycle';
 import { dataLifecycles } from '../../lifecycle/registry';
-import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
+import { accountDeleted } from '../../mail/templates/customer-account';
 import { findActiveUser } from '../auth/users.repository';
 import type { CustomerId } from '../customers/customer-id';
 import { findCustomer, findOwners } from '../customers/customers.repository';
@@ -14,7 +14,7 @@ import { findDeletionBlockingContracts } from '../products/products.repository';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { anonymiseCustomer } from './account.repository';
 import { fieldMessages } from './field-rules';
-import { keptAfterDeletion, keptCategoryLines } from './retention-texts';
+import { keptAfterDeletion } from './retention-texts';
 
 export async function findDeletionBlockers(db: Database, customerId: CustomerId): Promise<TDeletionBlocker[]> {
   const [contracts, invoices] = await Promise.all([
@@ -71,16 +71,9 @@ export async function deleteAccount(
       await sendEmail(tx, {
         to: owner.email,
         customerId,
-        subject: 'Ihr Kundenkonto wurde gelöscht',
-        template: 'account.deleted',
-        paragraphs: [
-          // No name: the farewell outlives the erasure.
-          salutation(null),
-          'Ihr Kundenkonto wurde wie gewünscht gelöscht. Die Anmeldung ist nicht mehr möglich, alle Sitzungen sind gelöscht, Ihre Kundendaten und Ticketinhalte sind gelöscht oder anonymisiert.',
-          'Folgendes müssen oder dürfen wir noch aufbewahren; es ist gesperrt und wird nach Ablauf der Frist automatisch gelöscht:',
-          keptCategoryLines(keptAfterDeletion(periods)).join('\n'),
-          'Dies ist die letzte E-Mail, die Sie von uns zu diesem Konto erhalten.',
-        ],
+        language: owner.language,
+        template: accountDeleted,
+        params: { kept: keptAfterDeletion(periods) },
       });
   });
 }

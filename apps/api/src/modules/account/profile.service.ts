@@ -4,8 +4,8 @@ import type { Database } from '../../db/client';
 import type { CustomerRow, UserRow } from '../../db/schema/index';
 import { AppError, type FieldError } from '../../lib/app-error';
 import { verifyPassword } from '../../lib/password';
-import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
+import { emailChangeConfirm, emailChanged, emailChangeNotice } from '../../mail/templates/account';
 import { findActiveUser } from '../auth/users.repository';
 import type { CustomerId } from '../customers/customer-id';
 import { findCustomer, findMembershipOf } from '../customers/customers.repository';
@@ -107,25 +107,16 @@ export async function saveProfile(db: Database, actor: ProfileActor, input: Prof
       await sendEmail(tx, {
         to: input.email,
         customerId,
-        subject: 'Bitte bestätigen Sie Ihre neue E-Mail-Adresse',
-        template: 'account.email-change.confirm',
-        paragraphs: [
-          salutation(input.name),
-          'bitte bestätigen Sie mit diesem Link, dass Sie Ihr Kundenportal künftig mit dieser Adresse nutzen möchten (24 Stunden gültig):',
-          confirmEmailLink(publicUrl, token),
-          'Wenn Sie das nicht veranlasst haben, ignorieren Sie diese E-Mail.',
-        ],
+        language: user.language,
+        template: emailChangeConfirm,
+        params: { name: input.name, link: confirmEmailLink(publicUrl, token) },
       });
       await sendEmail(tx, {
         to: user.email,
         customerId,
-        subject: 'Änderung Ihrer E-Mail-Adresse angefordert',
-        template: 'account.email-change.notice',
-        paragraphs: [
-          salutation(input.name),
-          `für Ihr Kundenkonto wurde die neue E-Mail-Adresse ${input.email} angegeben. Sie gilt, sobald sie über den Link bestätigt ist, den wir an sie geschickt haben.`,
-          'Wenn Sie das nicht waren, ändern Sie bitte sofort Ihr Passwort und melden Sie sich bei uns.',
-        ],
+        language: user.language,
+        template: emailChangeNotice,
+        params: { name: input.name, newEmail: input.email },
       });
     }
     return row;
@@ -153,12 +144,9 @@ export async function confirmEmailChange(db: Database, token: string) {
     await sendEmail(tx, {
       to: user.email,
       customerId: (await findMembershipOf(tx, user.id))?.customerId ?? null,
-      subject: 'Ihre E-Mail-Adresse wurde geändert',
-      template: 'account.email-change.done',
-      paragraphs: [
-        salutation(user.name),
-        `Ihr Kundenkonto verwendet ab sofort die E-Mail-Adresse ${used.newEmail}. Wenn Sie das nicht waren, melden Sie sich bitte umgehend bei uns.`,
-      ],
+      language: user.language,
+      template: emailChanged,
+      params: { name: user.name, newEmail: used.newEmail },
     });
   });
 }

@@ -13,6 +13,7 @@ import type { ApiTokenRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { onePage } from '../../lib/pagination';
 import { sendEmail } from '../../mail/mailer';
+import { apiTokenCreated } from '../../mail/templates/security';
 import type { AuthContext } from '../../plugins/auth';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { countActiveTokens, insertApiToken, listActiveTokens, revokeApiToken } from './api-tokens.repository';
@@ -101,13 +102,9 @@ export async function createApiToken(
     });
     await sendEmail(tx, {
       to: auth.user.email,
-      subject: 'Neuer API-Token für Ihr Kundenkonto',
-      template: 'account.api-token-created',
-      paragraphs: [
-        `Guten Tag ${auth.user.name},`,
-        `für Ihren Zugang wurde der API-Token „${row.name}“ erstellt (${row.prefix}…). Mit ihm können Programme in Ihrem Namen auf das Kundenportal zugreifen: ${row.scopes.join(', ')}.`,
-        'Wenn Sie das nicht waren, widerrufen Sie ihn unter Stammdaten › API-Zugänge, ändern Sie Ihr Passwort und melden Sie sich bei uns.',
-      ],
+      language: auth.user.language,
+      template: apiTokenCreated,
+      params: { name: auth.user.name, tokenName: row.name, prefix: row.prefix, scopes: row.scopes },
     });
     return { ...toApiToken(row), token };
   });

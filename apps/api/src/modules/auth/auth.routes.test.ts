@@ -120,6 +120,7 @@ describe('GET /me', () => {
         memberRole: 'owner',
         permissions: [...rolePermissions.owner],
         mfaRequired: false,
+        language: 'de',
         secondFactorSetupRequired: false,
       });
     }

@@ -8,6 +8,7 @@ import { signIn, toMe } from './auth.service';
 import { revokeSession } from './sessions.repository';
 import { createSignInThrottle } from './sign-in-throttle';
 import { signedInAnswer } from './signed-in';
+import { setUserLanguage } from './users.repository';
 
 export default async function authModule(app: FastifyInstance, { config }: { config: AppConfig }) {
   // Per address: the route's limit below. Per (account, address) and per account: failures only.
@@ -64,4 +65,10 @@ export default async function authModule(app: FastifyInstance, { config }: { con
       request.auth.secondFactorSetupRequired,
     ),
   }));
+
+  // Only the caller's own row: the route takes no user id.
+  registerRoute(app, authRoutes.setMyLanguage, async (request) => {
+    await setUserLanguage(app.db, request.auth.userId, request.body.language);
+    return { status: 204, body: null };
+  });
 }

@@ -46,6 +46,7 @@ export function toMe(
     memberRole: customer ? memberRole : null,
     permissions: customer && memberRole ? [...rolePermissions[memberRole]] : [],
     mfaRequired: customer?.mfaRequired ?? false,
+    language: user.language,
     secondFactorSetupRequired,
   };
 }

@@ -1,8 +1,8 @@
 import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import { hashPassword, verifyPassword } from '../../lib/password';
-import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
+import { passwordChanged, passwordResetLink, passwordSet } from '../../mail/templates/account';
 import { sessionOf } from '../../plugins/auth';
 import { updatePasswordHash } from '../account/account.repository';
 import { resetPasswordLink } from '../account/account-links';
@@ -40,13 +40,9 @@ export async function changePassword(
     await sendEmail(tx, {
       to: user.email,
       customerId: (await findMembershipOf(tx, user.id))?.customerId ?? null,
-      subject: 'Ihr Passwort wurde geändert',
-      template: 'account.password.changed',
-      paragraphs: [
-        salutation(user.name),
-        'das Passwort Ihres Kundenkontos wurde soeben geändert. Alle anderen Anmeldungen wurden beendet.',
-        'Wenn Sie das nicht waren, setzen Sie Ihr Passwort über „Passwort vergessen“ zurück und melden Sie sich bei uns.',
-      ],
+      language: user.language,
+      template: passwordChanged,
+      params: { name: user.name },
     });
   });
 }
@@ -63,14 +59,9 @@ export async function requestPasswordReset(db: Database, email: string, publicUr
     await sendEmail(tx, {
       to: user.email,
       customerId: (await findMembershipOf(tx, user.id))?.customerId ?? null,
-      subject: 'Passwort zurücksetzen',
-      template: 'account.password.reset',
-      paragraphs: [
-        salutation(user.name),
-        'mit diesem Link können Sie ein neues Passwort für Ihr Kundenportal festlegen. Er ist 30 Minuten gültig und funktioniert nur einmal:',
-        resetPasswordLink(publicUrl, token),
-        'Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert.',
-      ],
+      language: user.language,
+      template: passwordResetLink,
+      params: { name: user.name, link: resetPasswordLink(publicUrl, token) },
     });
   });
 }
@@ -96,13 +87,9 @@ export async function confirmPasswordReset(db: Database, input: { token: string;
     await sendEmail(tx, {
       to: user.email,
       customerId: (await findMembershipOf(tx, user.id))?.customerId ?? null,
-      subject: 'Ihr Passwort wurde festgelegt',
-      template: 'account.password.reset-done',
-      paragraphs: [
-        salutation(user.name),
-        'für Ihr Kundenkonto wurde ein neues Passwort festgelegt. Alle bisherigen Anmeldungen wurden beendet.',
-        'Wenn Sie das nicht waren, melden Sie sich bitte umgehend bei uns.',
-      ],
+      language: user.language,
+      template: passwordSet,
+      params: { name: user.name },
     });
     return { email: user.email };
   });

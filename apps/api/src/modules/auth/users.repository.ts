@@ -1,3 +1,4 @@
+import type { TLanguage } from '@portal/contracts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { users } from '../../db/schema/index';
@@ -19,4 +20,9 @@ export async function findActiveUser(db: DbOrTx, userId: string) {
     .where(and(eq(users.id, userId), isNull(users.disabledAt)))
     .limit(1);
   return row;
+}
+
+/** The language of the portal and of the user's e-mails, set when the user switches it. */
+export async function setUserLanguage(db: DbOrTx, userId: string, language: TLanguage) {
+  await db.update(users).set({ language, updatedAt: new Date() }).where(eq(users.id, userId));
 }

@@ -5,8 +5,8 @@ import type { Database } from '../../db/client';
 import type { SepaMandateRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import type { SafeHtml } from '../../lib/html';
-import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
+import { mandateIssued } from '../../mail/templates/customer-account';
 import { checkIbanAndBic } from '../account/field-rules';
 import { maskIban } from '../account/rules/iban';
 import { asCustomerId, type CustomerId } from '../customers/customer-id';
@@ -92,14 +92,15 @@ export async function saveBankAccount(
     if (owner)
       await sendEmail(tx, {
         to: owner.email,
-        subject: 'Ihr SEPA-Lastschriftmandat',
-        template: 'account.mandate.issued',
-        paragraphs: [
-          salutation(customer.name),
-          `Sie haben uns (${provider.name}) ein SEPA-Lastschriftmandat für das Konto ${maskIban(iban)} erteilt.`,
-          `Mandatsreferenz: ${created.reference}\nGläubiger-ID: ${created.creditorId}`,
-          'Ein zuvor erteiltes Mandat ist damit widerrufen. Das Mandat können Sie im Kundenportal unter Stammdaten › Bankdaten als PDF herunterladen.',
-        ],
+        language: owner.language,
+        template: mandateIssued,
+        params: {
+          name: customer.name,
+          providerName: provider.name,
+          maskedIban: maskIban(iban),
+          reference: created.reference,
+          creditorId: created.creditorId,
+        },
       });
     return created;
   });

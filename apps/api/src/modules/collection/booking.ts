@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { customerContactEmail, customers, type DirectDebitRow, type InvoiceRow, payments } from '../../db/schema/index';
+import { type DirectDebitRow, type InvoiceRow, payments } from '../../db/schema/index';
 import { sendEmail } from '../../mail/mailer';
+import { languageOfCustomer } from '../../mail/recipient-language';
+import { paymentReceived } from '../../mail/templates/invoices';
 import type { CustomerId } from '../customers/customer-id';
-import { formatEuro } from '../invoices/invoice-format';
 import { lockInvoiceForBackOffice, reopenInvoice, setInvoiceState } from '../invoices/invoices.repository';
 import { closeOpenTransfers, insertPayment } from '../invoices/payments.repository';
 import { fitAnnouncedDebit } from './announcement.service';
-import { sendReturnNotice } from './collection-emails';
+import { billingAddressOf, sendReturnNotice } from './collection-emails';
 import { countReturnsOfMandate, paidCentsOf, suspendMandate, updateDebit } from './debits.repository';
 import { allocate } from './rules/remittance';
 import { insertAccountEntry } from './statements.repository';
@@ -35,21 +36,14 @@ async function settleIfPaid(tx: DbOrTx, invoice: InvoiceRow, bookingDate: string
   await setInvoiceState(tx, invoice.id, 'paid', bookedAt(bookingDate));
   await closeOpenTransfers(tx, invoice.id, 'invoice_paid');
   await fitAnnouncedDebit(tx, { ...invoice, state: 'paid' });
-  const [customer] = await tx
-    .select({ email: customerContactEmail, invoiceEmail: customers.invoiceEmail })
-    .from(customers)
-    .where(eq(customers.id, invoice.customerId));
-  if (!customer) return;
+  const to = await billingAddressOf(tx, invoice.customerId);
+  if (!to) return;
   await sendEmail(tx, {
-    to: customer.invoiceEmail ?? customer.email,
+    to,
     customerId: invoice.customerId,
-    subject: `Zahlungseingang zu Rechnung ${invoice.number}`,
-    template: 'payments.received',
-    paragraphs: [
-      `Guten Tag ${invoice.billingAddress.name},`,
-      `vielen Dank: Die Rechnung ${invoice.number} über ${formatEuro(invoice.grossCents)} ist vollständig bezahlt.`,
-      `Mit freundlichen Grüßen\n${invoice.provider.name}`,
-    ],
+    language: await languageOfCustomer(tx, invoice.customerId, to),
+    template: paymentReceived,
+    params: { name: invoice.billingAddress.name, number: invoice.number, grossCents: invoice.grossCents },
   });
 }
 

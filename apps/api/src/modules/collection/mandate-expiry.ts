@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client';
 import { sendEmail } from '../../mail/mailer';
+import { mandateExpired } from '../../mail/templates/collection';
 import { asCustomerId } from '../customers/customer-id';
 import { findCustomer, findOwners } from '../customers/customers.repository';
 import { expireMandate, findMandatesUnusedSince } from './debits.repository';
@@ -25,13 +26,9 @@ export async function expireUnusedMandates(db: Database, now: Date): Promise<num
         await sendEmail(tx, {
           to: owner.email,
           customerId: customer.id,
-          subject: 'Ihr SEPA-Lastschriftmandat ist erloschen',
-          template: 'collection.mandate-expired',
-          paragraphs: [
-            `Guten Tag ${customer.name},`,
-            `Ihr SEPA-Lastschriftmandat ${mandate.reference} wurde 36 Monate lang nicht genutzt und ist damit nach den Regeln des SEPA-Lastschriftverfahrens erloschen.`,
-            'Möchten Sie weiter per Lastschrift zahlen, hinterlegen Sie Ihre Bankdaten bitte im Kundenportal unter Stammdaten › Bankdaten erneut.',
-          ],
+          language: owner.language,
+          template: mandateExpired,
+          params: { name: customer.name, reference: mandate.reference },
         });
       }
       return true;

@@ -68,7 +68,7 @@ async function replaceStaleDebit(tx: DbOrTx, due: Due, runDate: string, today: s
   const use = await mandateFor(tx, due.debit.customerId);
   await withdrawDebit(tx, due.debit, 'mandate_changed');
   if (!use.usable) {
-    await sendWithdrawalNotice(tx, due.invoice, 'Ihr SEPA-Lastschriftmandat ist nicht mehr gültig.');
+    await sendWithdrawalNotice(tx, due.invoice, 'mandate_invalid');
     return;
   }
   const after = await nextPossibleCollectionDate(tx, today);

@@ -1,3 +1,4 @@
+import type { TLanguage } from '@portal/contracts';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
@@ -19,6 +20,8 @@ export interface NewOwner {
   email: string;
   passwordHash: string | null;
   name: string;
+  /** The language of the owner's e-mails; omitted: German. */
+  language?: TLanguage | undefined;
 }
 
 /**
@@ -83,8 +86,8 @@ export async function insertCustomerAccount(
   db: DbOrTx,
   values: NewCustomerValues & Omit<NewOwner, 'name'>,
 ): Promise<CustomerAccount> {
-  const { email, passwordHash, ...customer } = values;
-  const created = await insertCustomerWithOwner(db, customer, { email, passwordHash, name: customer.name });
+  const { email, passwordHash, language, ...customer } = values;
+  const created = await insertCustomerWithOwner(db, customer, { email, passwordHash, name: customer.name, language });
   return {
     ...created.customer,
     email: created.user.email,
@@ -107,7 +110,7 @@ export function memberUserIds(db: DbOrTx, customerId: CustomerId) {
 export async function insertMember(
   db: DbOrTx,
   customerId: CustomerId,
-  user: { email: string; passwordHash: string | null; name: string },
+  user: { email: string; passwordHash: string | null; name: string; language?: TLanguage | undefined },
   role: CustomerMemberRow['role'],
 ) {
   const [row] = await db

@@ -4,12 +4,12 @@ import type { Database } from '../../db/client';
 import { invoices } from '../../db/schema/index';
 import { AppError, type FieldError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
-import { salutation } from '../../mail/letter';
+import { invoiceCorrected } from '../../mail/templates/invoices';
 import type { PdfRenderer } from '../../pdf/pdf-renderer';
 import { computeAmounts, negateTaxes, toQuantityMilli } from './invoice-amounts';
 import { archiveIssuedDocuments } from './invoice-archive.service';
 import { deliverInvoiceEmail } from './invoice-delivery';
-import { formatEuro, formatGermanDate } from './invoice-format';
+import { formatGermanDate } from './invoice-format';
 import { formatInvoiceNumber, yearOf } from './invoice-number';
 import { allocateInvoiceSequence, insertInvoice, lockInvoiceForBackOffice } from './invoices.repository';
 
@@ -91,13 +91,13 @@ export async function correctInvoice(
     );
     const documents = await archiveIssuedDocuments(tx, renderer, correction);
     await deliverInvoiceEmail(tx, correction, documents, {
-      subject: `Rechnungskorrektur ${number} zu Rechnung ${original.number}`,
-      template: 'invoices.corrected',
-      paragraphs: [
-        salutation(original.billingAddress.name),
-        `zur Rechnung ${original.number} haben wir Ihnen mit der Rechnungskorrektur ${number} ${formatEuro(amounts.gross)} gutgeschrieben. Der Betrag wird Ihnen erstattet.`,
-        `Mit freundlichen Grüßen\n${original.provider.name}`,
-      ],
+      template: invoiceCorrected,
+      params: {
+        name: original.billingAddress.name,
+        number,
+        originalNumber: original.number,
+        amountCents: amounts.gross,
+      },
     });
     return correction;
   });

@@ -1,4 +1,4 @@
-/** German formatting for invoice documents and e-mails (the documents are German, as issued). */
+/** German formatting for invoice documents (German, as issued); e-mails format with mail/format.ts. */
 const euro = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
 const quantity = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 3 });
 

@@ -12,7 +12,7 @@ import {
 } from '../../db/schema/index';
 import { AppError, type FieldError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
-import { salutation } from '../../mail/letter';
+import { invoiceCancelled, invoiceIssued } from '../../mail/templates/invoices';
 import type { PdfRenderer } from '../../pdf/pdf-renderer';
 import {
   announceAtIssue,
@@ -20,13 +20,12 @@ import {
   mandateFor,
   withdrawAnnouncedDebit,
 } from '../collection/announcement.service';
-import { preNotificationText } from '../collection/collection-emails';
 import { asCustomerId, type CustomerId } from '../customers/customer-id';
 import { publishEvent } from '../webhooks/webhooks.service';
 import { computeAmounts, lineNet, negateTaxes, toQuantityMilli } from './invoice-amounts';
 import { archiveIssuedDocuments } from './invoice-archive.service';
 import { deliverInvoiceEmail } from './invoice-delivery';
-import { addDays, formatEuro, formatGermanDate } from './invoice-format';
+import { addDays, formatGermanDate } from './invoice-format';
 import { formatInvoiceNumber, yearOf } from './invoice-number';
 import {
   allocateInvoiceSequence,
@@ -216,16 +215,17 @@ export async function issueInvoiceIn(tx: DbOrTx, deps: IssuingDeps, body: TIssue
   // The invoice mail is the debit's pre-notification too (amount, date, mandate, creditor).
   const debit = mandate ? await announceAtIssue(tx, invoice, mandate) : null;
   await deliverInvoiceEmail(tx, invoice, documents, {
-    subject: `Neue Rechnung ${number}`,
-    template: 'invoices.issued',
-    paragraphs: [
-      salutation(billingAddress.name),
-      `Ihre Rechnung ${number} über ${formatEuro(amounts.gross)} ist im Kundenportal abrufbar. Sie ist fällig am ${formatGermanDate(dueDate)}.`,
-      ...(debit && paymentMeans.method === 'sepa_debit'
-        ? preNotificationText({ ...debit, creditorId: paymentMeans.creditorId, invoiceNumber: number })
-        : []),
-      `Mit freundlichen Grüßen\n${deps.provider.name}`,
-    ],
+    template: invoiceIssued,
+    params: {
+      name: billingAddress.name,
+      number,
+      grossCents: amounts.gross,
+      dueDate,
+      debit:
+        debit && paymentMeans.method === 'sepa_debit'
+          ? { ...debit, creditorId: paymentMeans.creditorId, invoiceNumber: number }
+          : null,
+    },
   });
   await publishEvent(tx, asCustomerId(body.customerId), 'invoice.issued', {
     invoiceId: invoice.id,
@@ -301,13 +301,8 @@ export async function cancelInvoice(db: Database, renderer: PdfRenderer, invoice
     await setInvoiceState(tx, original.id, 'cancelled');
     await closeOpenTransfers(tx, original.id, 'invoice_cancelled');
     await deliverInvoiceEmail(tx, cancellation, documents, {
-      subject: `Stornorechnung ${number} zu Rechnung ${original.number}`,
-      template: 'invoices.cancelled',
-      paragraphs: [
-        salutation(original.billingAddress.name),
-        `die Rechnung ${original.number} wurde mit der Stornorechnung ${number} aufgehoben. Sie müssen sie nicht bezahlen.`,
-        `Mit freundlichen Grüßen\n${original.provider.name}`,
-      ],
+      template: invoiceCancelled,
+      params: { name: original.billingAddress.name, number, originalNumber: original.number },
     });
     return cancellation;
   });

@@ -52,14 +52,18 @@ export function describePeriod(period: RetentionPeriod, language: Language): str
   return `${amount} after ${event}`;
 }
 
-/** One line per kept category: what, how long, and on which legal basis. */
+/** What is kept, how long, and on which legal basis: the privacy notice's and the farewell mail's line. */
+export function retentionLine(category: RetentionCategory, period: RetentionPeriod, language: Language): string {
+  const basis = language === 'de' ? `Grundlage: ${period.basis}` : `basis: ${period.basis}`;
+  return `${categoryNames[category][language]}: ${describePeriod(period, language)} (${basis})`;
+}
+
+/** One line per kept category. */
 export function retentionLines(
   periods: Readonly<Record<RetentionCategory, RetentionPeriod>>,
   language: Language,
 ): string[] {
-  return (Object.keys(periods) as RetentionCategory[]).map((category) => {
-    const period = periods[category];
-    const basis = language === 'de' ? `Grundlage: ${period.basis}` : `basis: ${period.basis}`;
-    return `${categoryNames[category][language]}: ${describePeriod(period, language)} (${basis})`;
-  });
+  return (Object.keys(periods) as RetentionCategory[]).map((category) =>
+    retentionLine(category, periods[category], language),
+  );
 }

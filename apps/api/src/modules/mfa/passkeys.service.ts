@@ -15,6 +15,7 @@ import type { PasskeyRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { verifyPassword } from '../../lib/password';
 import { sendEmail } from '../../mail/mailer';
+import { passkeyAdded } from '../../mail/templates/security';
 import type { SessionUser } from '../auth/sessions.repository';
 import { findActiveUser } from '../auth/users.repository';
 import { recordSecurityEvent } from '../security-log/security-log';
@@ -122,13 +123,9 @@ export async function registerPasskey(
     await sendEmail(tx, {
       // No customerId: the outbox finds the customer the address's user is a member of.
       to: user.email,
-      subject: 'Neuer Passkey für Ihr Kundenkonto',
-      template: 'account.mfa.passkey-added',
-      paragraphs: [
-        `Guten Tag ${user.name},`,
-        `für Ihr Kundenkonto wurde der Passkey „${row.name}“ hinzugefügt. Mit ihm kann man sich ohne Passwort anmelden.`,
-        'Wenn Sie das nicht waren, entfernen Sie ihn unter Stammdaten › Sicherheit, ändern Sie Ihr Passwort und melden Sie sich bei uns.',
-      ],
+      language: user.language,
+      template: passkeyAdded,
+      params: { name: user.name, passkeyName: row.name },
     });
     return toPasskey(row);
   });

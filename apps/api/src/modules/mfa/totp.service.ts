@@ -2,6 +2,7 @@ import { mfaFieldMessages, type TSecondFactors, type TTotpEnrolment } from '@por
 import { AppError } from '../../lib/app-error';
 import { verifyPassword } from '../../lib/password';
 import { sendEmail } from '../../mail/mailer';
+import { totpDisabled, totpEnabled } from '../../mail/templates/security';
 import type { SessionUser } from '../auth/sessions.repository';
 import { findActiveUser } from '../auth/users.repository';
 import { recordSecurityEvent } from '../security-log/security-log';
@@ -53,18 +54,9 @@ async function newCodesFor(ctx: MfaContext, tx: MfaContext['db'], userId: string
   return codes;
 }
 
-function notify(tx: MfaContext['db'], user: SessionUser, subject: string, template: string, what: string) {
-  return sendEmail(tx, {
-    // No customerId: the outbox finds the customer the address's user is a member of.
-    to: user.email,
-    subject,
-    template,
-    paragraphs: [
-      `Guten Tag ${user.name},`,
-      what,
-      'Wenn Sie das nicht waren, ändern Sie bitte sofort Ihr Passwort und melden Sie sich bei uns.',
-    ],
-  });
+function notify(tx: MfaContext['db'], user: SessionUser, template: typeof totpEnabled) {
+  // No customerId: the outbox finds the customer the address's user is a member of.
+  return sendEmail(tx, { to: user.email, language: user.language, template, params: { name: user.name } });
 }
 
 /** The first code from the app turns TOTP on; the ten recovery codes are answered this once. */
@@ -82,13 +74,7 @@ export async function confirmTotpEnrolment(ctx: MfaContext, user: SessionUser, c
       if (!(await confirmTotpFactor(tx, user.id, now))) throw alreadyOn();
       const codes = await newCodesFor(ctx, tx, user.id);
       await recordSecurityEvent(tx, { type: 'mfa.totp_enabled', userId: user.id });
-      await notify(
-        tx,
-        user,
-        'Zwei-Faktor-Anmeldung eingeschaltet',
-        'account.mfa.totp-enabled',
-        'für Ihr Kundenkonto ist jetzt die Anmeldung mit Authenticator-App eingeschaltet. Bei jeder Anmeldung fragen wir nach dem Passwort nach einem Code aus der App.',
-      );
+      await notify(tx, user, totpEnabled);
       return codes;
     });
   });
@@ -109,13 +95,7 @@ export async function disableTotp(ctx: MfaContext, user: SessionUser, input: { p
       const method = await useSecondFactorCode(ctx, tx, user.id, input.code);
       await deleteTotpFactor(tx, user.id);
       await recordSecurityEvent(tx, { type: 'mfa.totp_disabled', userId: user.id, details: { method } });
-      await notify(
-        tx,
-        user,
-        'Zwei-Faktor-Anmeldung ausgeschaltet',
-        'account.mfa.totp-disabled',
-        'für Ihr Kundenkonto ist die Anmeldung mit Authenticator-App ausgeschaltet worden; die Wiederherstellungscodes gelten nicht mehr.',
-      );
+      await notify(tx, user, totpDisabled);
     }),
   );
 }

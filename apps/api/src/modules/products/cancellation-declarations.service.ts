@@ -125,6 +125,7 @@ export async function rejectDeclaration(db: Database, staffId: string, id: strin
     });
     await sendDeclarationRejection(tx, {
       to: declaration.email,
+      language: declaration.language,
       name: declaration.name,
       reference: declaration.reference,
       receivedAt: declaration.receivedAt,

@@ -92,6 +92,7 @@ export async function recordCancellation(
   if (contact) {
     await sendCancellationConfirmation(tx, {
       to: contact.email,
+      customerId: product.customerId,
       customerName: contact.name,
       productName: product.name,
       contractNumber: product.contractNumber,

@@ -82,6 +82,7 @@ async function matchDeclaration(tx: DbOrTx, counters: Counters, declaration: Pub
     if (!(await ownerNoticeAllowed(counters, customer.id))) continue;
     await sendDeclarationNotice(tx, {
       to: customer.email,
+      customerId: customer.id,
       customerName: customer.name,
       reference: declaration.reference,
       type: declaration.type,

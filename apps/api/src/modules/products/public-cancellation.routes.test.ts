@@ -84,7 +84,7 @@ describe('POST /public/cancellations (§312k BGB): who may end a contract', () =
       'cancellation.declaration-notice',
     ]);
     expect(ownerMails[0]?.textBody).toContain(product.contractNumber);
-    expect(ownerMails[0]?.textBody).toContain('falls Sie');
+    expect(ownerMails[0]?.textBody).toContain('Falls nicht, wenden Sie sich');
     expect(ownerMails[0]?.textBody).not.toContain(stranger);
 
     // The owner's security log says a declaration came through the form, without the sender's traces.

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { TCancellationType, TPublicCancellationReceipt } from '@portal/contracts';
+import type { TCancellationType, TLanguage, TPublicCancellationReceipt } from '@portal/contracts';
 import type { Database } from '../../db/client';
 import type { Counters } from '../../throttling/counters';
 import { sendPublicDeclarationReceipt } from './cancellation-emails';
@@ -14,6 +14,8 @@ export interface PublicDeclarationInput {
   email: string;
   contract: string;
   endDate?: string | undefined;
+  /** The form's language; the receipt and a later rejection go out in it. */
+  language: TLanguage;
 }
 
 // No 0/O or 1/I: the reference is read out on the phone.
@@ -93,6 +95,7 @@ export async function submitPublicCancellation(
     contract: input.contract,
     requestedEndDate: input.endDate ?? null,
     receivedAt: now,
+    language: input.language,
   };
   await db.transaction(async (tx) => {
     await insertPublicCancellationRequest(tx, { ...declaration, status: 'received', receiptSent });

@@ -1,10 +1,10 @@
-import type { TStaffRole, TStaffUser } from '@portal/contracts';
+import type { TLanguage, TStaffRole, TStaffUser } from '@portal/contracts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { type UserRow, users } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
-import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
+import { staffWelcome } from '../../mail/templates/account';
 import { isEmailTaken } from '../account/account.repository';
 import { resetPasswordLink } from '../account/account-links';
 import { issueAccountToken } from '../account/account-tokens.repository';
@@ -30,7 +30,7 @@ export async function listStaffUsers(db: Database) {
 /** A new staff account without a password; the invitation carries a link to set one (7 days). */
 export async function inviteStaffUser(
   db: Database,
-  input: { email: string; name: string; staffRole: TStaffRole },
+  input: { email: string; name: string; staffRole: TStaffRole; language: TLanguage },
   publicUrl: string,
   providerName: string,
 ) {
@@ -41,20 +41,22 @@ export async function inviteStaffUser(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(users)
-      .values({ role: 'staff', staffRole: input.staffRole, email: input.email, name: input.name, passwordHash: null })
+      .values({
+        role: 'staff',
+        staffRole: input.staffRole,
+        email: input.email,
+        name: input.name,
+        language: input.language,
+        passwordHash: null,
+      })
       .returning();
     if (!row) throw new Error('staff insert returned nothing');
     const token = await issueAccountToken(tx, { userId: row.id, purpose: 'welcome' });
     await sendEmail(tx, {
       to: row.email,
-      subject: `Einladung in den Backoffice-Bereich von ${providerName}`,
-      template: 'account.welcome',
-      paragraphs: [
-        salutation(row.name),
-        'für Sie wurde ein Zugang zum Backoffice angelegt.',
-        'Legen Sie mit diesem Link Ihr Passwort fest (7 Tage gültig, nur einmal verwendbar):',
-        resetPasswordLink(publicUrl, token, true),
-      ],
+      language: row.language,
+      template: staffWelcome,
+      params: { name: row.name, providerName, link: resetPasswordLink(publicUrl, token, true) },
     });
     return toStaffUser(row);
   });

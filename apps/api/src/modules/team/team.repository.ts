@@ -1,3 +1,4 @@
+import type { TLanguage } from '@portal/contracts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { customerMembers, customers, users } from '../../db/schema/index';
@@ -68,8 +69,8 @@ export async function disableUser(db: DbOrTx, userId: string, now: Date) {
  * Takes back a user whose earlier membership ended (disabled, no membership) for a new invitation:
  * enabled again, without a password until the link sets one.
  */
-export async function reviveUser(db: DbOrTx, userId: string, name: string) {
-  await db.update(users).set({ disabledAt: null, passwordHash: null, name }).where(eq(users.id, userId));
+export async function reviveUser(db: DbOrTx, userId: string, name: string, language: TLanguage) {
+  await db.update(users).set({ disabledAt: null, passwordHash: null, name, language }).where(eq(users.id, userId));
 }
 
 export async function addMembership(

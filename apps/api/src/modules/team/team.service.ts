@@ -1,9 +1,9 @@
-import { INVITATION_HOURS, type TMemberRole, type TTeamMember } from '@portal/contracts';
+import { INVITATION_HOURS, type TLanguage, type TMemberRole, type TTeamMember } from '@portal/contracts';
 import type { Database, DbOrTx } from '../../db/client';
 import type { UserRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
-import { salutation } from '../../mail/letter';
 import { sendEmail } from '../../mail/mailer';
+import { teamInvitation } from '../../mail/templates/team';
 import type { AuthContext } from '../../plugins/auth';
 import { resetPasswordLink } from '../account/account-links';
 import { findOpenInvitation, issueAccountToken, revokeAccountTokens } from '../account/account-tokens.repository';
@@ -27,14 +27,6 @@ import {
   setMemberRole,
   setMfaRequired,
 } from './team.repository';
-
-/** What the invitation says a role may do, in the customer's words. */
-const roleNames: Record<TMemberRole, string> = {
-  owner: 'Inhaber/in (alles, auch Team und Kontolöschung)',
-  billing: 'Buchhaltung (Rechnungen, Zahlungen, Bankdaten)',
-  technical: 'Technik (Produkte, Vertragsunterlagen, Tickets)',
-  readonly: 'Nur lesen',
-};
 
 export interface TeamSettings {
   publicUrl: string;
@@ -69,15 +61,18 @@ async function sendInvitation(tx: DbOrTx, settings: TeamSettings, auth: AuthCont
   await sendEmail(tx, {
     to: user.email,
     customerId: auth.customerId,
-    subject: `Einladung in das Kundenkonto ${account} bei ${settings.providerName}`,
-    template: 'team.invitation',
-    paragraphs: [
-      salutation(user.name),
-      `${auth.user.name} hat Sie in das Kundenkonto „${account}“ (Kundennummer ${auth.customer?.customerNumber ?? ''}) im Kundenportal von ${settings.providerName} eingeladen. Ihre Rolle: ${roleNames[role]}.`,
-      `Legen Sie mit diesem Link Ihr Passwort fest (${INVITATION_HOURS} Stunden gültig, nur einmal verwendbar):`,
-      resetPasswordLink(settings.publicUrl, token, true),
-      'Erwarten Sie keine Einladung, können Sie diese E-Mail ignorieren: Ohne den Link entsteht kein Zugang.',
-    ],
+    language: user.language,
+    template: teamInvitation,
+    params: {
+      name: user.name,
+      inviterName: auth.user.name,
+      account,
+      customerNumber: auth.customer?.customerNumber ?? '',
+      providerName: settings.providerName,
+      role,
+      validHours: INVITATION_HOURS,
+      link: resetPasswordLink(settings.publicUrl, token, true),
+    },
   });
 }
 
@@ -90,24 +85,26 @@ export async function inviteMember(
   db: Database,
   settings: TeamSettings,
   auth: AuthContext,
-  input: { email: string; name: string; role: TMemberRole },
+  input: { email: string; name: string; role: TMemberRole; language?: TLanguage | undefined },
 ) {
   return db.transaction(async (tx) => {
     await lockTeam(tx, auth.customerId);
     const now = settings.now();
     const existing = await findUserByEmail(tx, input.email);
+    // Omitted: the invitation goes out in the language of the member who invites.
+    const language = input.language ?? auth.user.language;
     let user: UserRow;
     if (!existing) {
       user = await insertMember(
         tx,
         auth.customerId,
-        { email: input.email, passwordHash: null, name: input.name },
+        { email: input.email, passwordHash: null, name: input.name, language },
         input.role,
       );
     } else if (existing.role === 'customer' && existing.disabledAt && !(await findMembershipOf(tx, existing.id))) {
-      await reviveUser(tx, existing.id, input.name);
+      await reviveUser(tx, existing.id, input.name, language);
       await addMembership(tx, auth.customerId, existing.id, input.role, now);
-      user = { ...existing, name: input.name, disabledAt: null, passwordHash: null };
+      user = { ...existing, name: input.name, language, disabledAt: null, passwordHash: null };
     } else {
       throw new AppError('conflict', 'Another account uses this e-mail address.', {
         errors: [{ path: 'email', message: fieldMessages.emailInUse }],

@@ -3,12 +3,11 @@ import type { Database, DbOrTx } from '../../db/client';
 import type { TicketRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { pageOf } from '../../lib/pagination';
-import { sendEmail } from '../../mail/mailer';
 import { asCustomerId } from '../customers/customer-id';
 import { publishEvent } from '../webhooks/webhooks.service';
 import type { CheckedAttachment } from './attachment-content';
 import { staffStatusChange } from './ticket-status';
-import { staffReplyEmail, statusChangedEmail } from './tickets.emails';
+import { sendStaffReply, sendStatusChanged } from './tickets.emails';
 import { decodeCursor, encodeCursor, toTicket, toTicketSummary } from './tickets.mapping';
 import { findThread, updateTicketActivity } from './tickets.repository';
 import { addMessage } from './tickets.service';
@@ -109,6 +108,7 @@ async function lockTicket(tx: DbOrTx, ticketId: string): Promise<TicketWithCusto
 function mailContext(found: TicketWithCustomer, updated: TicketRow, publicUrl: string) {
   return {
     to: found.customer.email,
+    customerId: found.ticket.customerId,
     customerName: found.customer.name,
     ticketNumber: updated.number,
     subject: updated.subject,
@@ -134,7 +134,7 @@ export async function replyAsStaff(
       attachments: input.attachments,
     });
     const updated = await updateTicketActivity(tx, ticketId, input.status);
-    await sendEmail(tx, staffReplyEmail(mailContext(found, updated, publicUrl), input.body));
+    await sendStaffReply(tx, mailContext(found, updated, publicUrl), input.body);
     await publishEvent(tx, found.ticket.customerId, 'ticket.replied', {
       ticketId,
       number: found.ticket.number,
@@ -152,7 +152,7 @@ export async function setStatusAsStaff(db: Database, ticketId: string, requested
     const { status, changed } = staffStatusChange(found.ticket.status, requested);
     if (!changed) return toAdminSummary(found, found.ticket);
     const updated = await updateTicketActivity(tx, ticketId, status);
-    await sendEmail(tx, statusChangedEmail(mailContext(found, updated, publicUrl)));
+    await sendStatusChanged(tx, mailContext(found, updated, publicUrl));
     return toAdminSummary(found, updated);
   });
 }

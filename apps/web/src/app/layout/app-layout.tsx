@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from '../../components/ui/button';
-import { LanguageSwitch } from '../../components/ui/language-switch';
 import { LegalLinks } from '../../components/ui/legal-links';
 import { paths } from '../../config/paths';
 import { useMe } from '../../features/auth/api/get-me';
@@ -12,6 +11,7 @@ import { setSiteName } from '../../lib/page-title';
 import { useCan } from '../../lib/permissions';
 import { useProvider } from '../../lib/provider';
 import { appMessages } from '../messages';
+import { AccountLanguageSwitch } from './account-language-switch';
 
 /** The portal frame: sidebar with the five sections (a menu on narrow screens) and the page. */
 export function AppLayout() {
@@ -100,7 +100,7 @@ export function AppLayout() {
               </span>
             </div>
           )}
-          <LanguageSwitch label={t.language} />
+          <AccountLanguageSwitch label={t.language} />
           <Button variant="secondary" onClick={() => logout.mutate()} busy={logout.isPending}>
             {t.signOut}
           </Button>

@@ -2,7 +2,6 @@ import { staffRoleMay } from '@portal/contracts';
 import { useEffect, useRef } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from '../../components/ui/button';
-import { LanguageSwitch } from '../../components/ui/language-switch';
 import { LoadingState } from '../../components/ui/states';
 import { paths } from '../../config/paths';
 import { useMe } from '../../features/auth/api/get-me';
@@ -12,6 +11,7 @@ import { backofficeMessages } from '../../features/backoffice/messages';
 import { useMessages } from '../../lib/i18n';
 import { appMessages } from '../messages';
 import '../../features/backoffice/backoffice.css';
+import { AccountLanguageSwitch } from './account-language-switch';
 
 /**
  * The back office's frame: staff only (customers go to the portal; the API refuses them anyway),
@@ -94,7 +94,7 @@ export function BackofficeLayout() {
             <strong>{me.data.name}</strong>
             <span className="muted small">{t.signedInAs(role ? t[`role_${role}`] : app.staff)}</span>
           </div>
-          <LanguageSwitch label={app.language} />
+          <AccountLanguageSwitch label={app.language} />
           <Button variant="secondary" onClick={() => logout.mutate()} busy={logout.isPending}>
             {app.signOut}
           </Button>

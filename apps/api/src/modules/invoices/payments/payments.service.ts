@@ -5,14 +5,13 @@ import type { Database, DbOrTx } from '../../../db/client';
 import { type InvoiceRow, type PaymentRow, payments, users } from '../../../db/schema/index';
 import { AppError } from '../../../lib/app-error';
 import { today } from '../../../lib/calendar';
-import { salutation } from '../../../mail/letter';
 import { sendEmail } from '../../../mail/mailer';
+import { paymentReceived } from '../../../mail/templates/invoices';
 import { announceOnRequest, fitAnnouncedDebit, mandateFor } from '../../collection/announcement.service';
 import { paidCentsOf } from '../../collection/debits.repository';
 import type { CustomerId } from '../../customers/customer-id';
 import { publishEvent } from '../../webhooks/webhooks.service';
 import { violates } from '../database-errors';
-import { formatEuro } from '../invoice-format';
 import { toPayment } from '../invoice-mapping';
 import { lockInvoice, setInvoiceState } from '../invoices.repository';
 import { transferInstructionsFor } from '../invoices.service';
@@ -220,17 +219,17 @@ export async function markPaid(tx: DbOrTx, invoice: InvoiceRow) {
   });
   await fitAnnouncedDebit(tx, { ...invoice, state: 'paid' });
   await closeOpenTransfers(tx, invoice.id, 'invoice_paid');
-  const [customer] = await tx.select({ email: users.email }).from(users).where(eq(users.id, invoice.customerId));
-  if (customer) {
+  // The first owner's user id is the customer id (ADR 0020).
+  const [owner] = await tx
+    .select({ email: users.email, language: users.language })
+    .from(users)
+    .where(eq(users.id, invoice.customerId));
+  if (owner) {
     await sendEmail(tx, {
-      to: customer.email,
-      subject: `Zahlungseingang zu Rechnung ${invoice.number}`,
-      template: 'payments.received',
-      paragraphs: [
-        salutation(invoice.billingAddress.name),
-        `vielen Dank: Ihre Zahlung über ${formatEuro(invoice.grossCents)} für die Rechnung ${invoice.number} ist eingegangen.`,
-        `Mit freundlichen Grüßen\n${invoice.provider.name}`,
-      ],
+      to: owner.email,
+      language: owner.language,
+      template: paymentReceived,
+      params: { name: invoice.billingAddress.name, number: invoice.number, grossCents: invoice.grossCents },
     });
   }
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Button } from '../../../components/ui/button';
 import { Form, InputField, RadioGroupInput, TextAreaInput } from '../../../components/ui/form';
 import { applyServerErrors, useContractForm, withoutEmptyText } from '../../../lib/form';
-import { useMessages } from '../../../lib/i18n';
+import { useLanguage, useMessages } from '../../../lib/i18n';
 import { type PublicCancellationInput, useSubmitPublicCancellation } from '../api/submit-public-cancellation';
 import { cancellationMessages } from '../cancellation-messages';
 import { CancellationTypeField } from './cancellation-type-field';
@@ -34,6 +34,8 @@ const schema = withoutEmptyText(
  */
 export function PublicCancellationForm({ onSubmitted }: { onSubmitted: (result: SubmittedDeclaration) => void }) {
   const t = useMessages(cancellationMessages);
+  // The receipt and any later answer go out in the language the form is filled in.
+  const { language } = useLanguage();
   const submit = useSubmitPublicCancellation();
   const form = useContractForm(schema, {
     defaultValues: {
@@ -56,7 +58,11 @@ export function PublicCancellationForm({ onSubmitted }: { onSubmitted: (result: 
       error={submit.error}
       problems={{ rate_limited: t.throttled }}
       onSubmit={({ when: chosen, endDate, ...declaration }) => {
-        const input: PublicCancellationInput = { ...declaration, ...(chosen === 'date' && endDate ? { endDate } : {}) };
+        const input: PublicCancellationInput = {
+          ...declaration,
+          language,
+          ...(chosen === 'date' && endDate ? { endDate } : {}),
+        };
         submit.mutate(input, {
           onSuccess: (receipt) => onSubmitted({ input, ...receipt }),
           onError: (error) => applyServerErrors(form, error),

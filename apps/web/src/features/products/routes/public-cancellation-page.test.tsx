@@ -82,6 +82,29 @@ describe('PublicCancellationPage (§312k BGB)', () => {
       contract: 'V-100001',
       endDate: '2027-03-31',
       email: 'erika@example.com',
+      // The receipt goes out in the language the form was filled in.
+      language: 'de',
     });
+  });
+
+  it('filled in English, asks for the receipt in English', async () => {
+    const fetchMock = api();
+    vi.stubGlobal('fetch', fetchMock);
+    renderPage();
+    fireEvent.click(
+      within(document.querySelector('.public-header') as HTMLElement).getByRole('button', { name: 'English' }),
+    );
+    fireEvent.change(await screen.findByLabelText('Name or company'), { target: { value: 'Mustermann Ltd' } });
+    fireEvent.change(screen.getByLabelText('Contract'), { target: { value: 'V-100001' } });
+    fireEvent.change(screen.getByLabelText('E-mail address for the confirmation'), {
+      target: { value: 'office@example.com' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel now' }));
+    expect(await screen.findByText('K-2026-0001')).toBeTruthy();
+    const [, init] = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST') as unknown as [
+      string,
+      RequestInit,
+    ];
+    expect(JSON.parse(String(init.body))).toMatchObject({ name: 'Mustermann Ltd', language: 'en' });
   });
 });
