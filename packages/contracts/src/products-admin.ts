@@ -23,7 +23,7 @@ export const ZBookProductBody = z.object({
   sku: z.string().trim().min(1).max(100),
   name: z.string().trim().min(1).max(200).optional().meta({ description: 'Defaults to the catalogue name' }),
   startDate: ZDate,
-  price: z.object({ amount: ZCents.min(0), interval: ZBillingInterval }),
+  price: z.object({ amount: ZCents.min(0).max(100_000_000), interval: ZBillingInterval }),
   minimumTermMonths: ZMonths.min(1).meta({ description: 'Consumers: at most 24 (§309 Nr. 9a BGB)' }),
   noticePeriodMonths: ZMonths.meta({ description: 'Consumers: at most 1 (§309 Nr. 9c BGB)' }),
   renewalMonths: ZMonths.meta({
