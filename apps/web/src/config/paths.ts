@@ -32,6 +32,8 @@ export const paths = {
   backofficeCustomer: (id: string) => `/backoffice/customers/${id}`,
   backofficeCollections: '/backoffice/collections',
   backofficeInvoices: '/backoffice/invoices',
+  backofficeContracts: '/backoffice/contracts',
+  backofficeContract: (id: string) => `/backoffice/contracts/${id}`,
   backofficeStaff: '/backoffice/staff',
   backofficeAudit: '/backoffice/audit',
   backofficeSecurity: '/backoffice/security',

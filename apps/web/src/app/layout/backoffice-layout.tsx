@@ -54,6 +54,12 @@ export function BackofficeLayout() {
       allowed: staffRoleMay(role, 'cancellations'),
     },
     { to: paths.backofficeCustomers, label: t.customers, end: false, allowed: staffRoleMay(role, 'customers.read') },
+    {
+      to: paths.backofficeContracts,
+      label: t.contracts,
+      end: false,
+      allowed: staffRoleMay(role, 'contracts.read'),
+    },
     { to: paths.backofficeInvoices, label: t.invoices, end: true, allowed: staffRoleMay(role, 'invoices') },
     {
       to: paths.backofficeCollections,

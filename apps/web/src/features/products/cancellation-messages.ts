@@ -26,7 +26,8 @@ export const cancellationMessages = defineMessages({
     confirmedHeading: 'Kündigungsbestätigung',
     confirmedIntro: 'Ihre Kündigung ist eingegangen. Eine Bestätigung haben wir Ihnen per E-Mail gesendet.',
     providerEndHeading: 'Beendigung durch den Anbieter',
-    providerEndIntro: 'Wir beenden diesen Vertrag zum unten genannten Datum. Die Mitteilung haben wir Ihnen per E-Mail gesendet.',
+    providerEndIntro:
+      'Wir beenden diesen Vertrag zum unten genannten Datum. Die Mitteilung haben wir Ihnen per E-Mail gesendet.',
     receivedAt: 'Eingang der Kündigung',
     effectiveDate: 'Der Vertrag endet am',
     print: 'Bestätigung drucken oder als PDF speichern',

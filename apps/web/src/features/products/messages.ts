@@ -163,7 +163,8 @@ export const productsMessages = defineMessages({
     documentVersion: (version: string) => `(version ${version})`,
     documentArchived: 'Archived – replaced by a newer version',
     changesTitle: 'Contract changes',
-    changeHeading: (date: string, inEffect: boolean) => (inEffect ? `In effect since ${date}` : `In effect from ${date}`),
+    changeHeading: (date: string, inEffect: boolean) =>
+      inEffect ? `In effect since ${date}` : `In effect from ${date}`,
     changePrice: 'Price',
     changeBefore: 'Previously',
     changeTerms: 'Term and notice',

@@ -19,7 +19,11 @@ export function CancellationConfirmation({
   return (
     <section className="card printable" aria-labelledby="cancellation-confirmed">
       <h2 id="cancellation-confirmed">
-        {product.status === 'ended' ? t.endedHeading : cancellation.byProvider ? t.providerEndHeading : t.confirmedHeading}
+        {product.status === 'ended'
+          ? t.endedHeading
+          : cancellation.byProvider
+            ? t.providerEndHeading
+            : t.confirmedHeading}
       </h2>
       <p>{cancellation.byProvider ? t.providerEndIntro : t.confirmedIntro}</p>
       <dl className="facts">
