@@ -50,6 +50,10 @@ export const router = createBrowserRouter([
                 lazy: () => import('../features/backoffice/routes/collections-route'),
               },
               { path: paths.backofficeInvoices, lazy: () => import('../features/backoffice/routes/invoices-route') },
+              {
+                path: paths.backofficeAnnouncements,
+                lazy: () => import('../features/backoffice/routes/announcements-route'),
+              },
               { path: paths.backofficeContracts, lazy: () => import('../features/backoffice/routes/contracts-route') },
               {
                 path: paths.backofficeContract(':id'),

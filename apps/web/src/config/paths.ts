@@ -32,6 +32,7 @@ export const paths = {
   backofficeCustomer: (id: string) => `/backoffice/customers/${id}`,
   backofficeCollections: '/backoffice/collections',
   backofficeInvoices: '/backoffice/invoices',
+  backofficeAnnouncements: '/backoffice/announcements',
   backofficeContracts: '/backoffice/contracts',
   backofficeContract: (id: string) => `/backoffice/contracts/${id}`,
   backofficeStaff: '/backoffice/staff',

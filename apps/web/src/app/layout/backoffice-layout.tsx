@@ -67,6 +67,12 @@ export function BackofficeLayout() {
       end: true,
       allowed: staffRoleMay(role, 'collections'),
     },
+    {
+      to: paths.backofficeAnnouncements,
+      label: t.announcements,
+      end: true,
+      allowed: staffRoleMay(role, 'announcements'),
+    },
     { to: paths.backofficeStaff, label: t.staffUsers, end: true, allowed: staffRoleMay(role, 'staff') },
     { to: paths.backofficeAudit, label: t.auditLog, end: true, allowed: staffRoleMay(role, 'audit') },
     { to: paths.backofficeSecurity, label: t.security, end: true, allowed: true },

@@ -134,6 +134,7 @@ export const backofficeMessages = defineMessages({
     vatIdMarked: 'Die USt-IdNr. ist als geprüft vermerkt.',
     invoices: 'Rechnungen',
     contracts: 'Verträge',
+    announcements: 'Mitteilungen',
     // Collections
     collections: 'Zahlungsverkehr',
     collectionsTitle: 'Zahlungsverkehr',
@@ -318,6 +319,7 @@ export const backofficeMessages = defineMessages({
     vatIdMarked: 'The VAT ID is marked as verified.',
     invoices: 'Invoices',
     contracts: 'Contracts',
+    announcements: 'Announcements',
     collections: 'Collections',
     collectionsTitle: 'Collections',
     collectionsIntro: 'Direct-debit runs for the bank, bank statement import and entries nobody could match.',
