@@ -45,7 +45,8 @@ test('support writes an announcement for cross-connect customers, previews it, a
   const preview = form.getByRole('region', { name: /Vorschau/ });
   await expect(preview.getByRole('heading', { name: titleDe })).toBeVisible();
   await expect(preview.getByRole('heading', { name: titleEn })).toBeVisible();
-  await expect(preview.getByText('Maintenance')).toBeVisible();
+  await expect(preview.getByText('Maintenance', { exact: true })).toBeVisible();
+  await expect(preview.getByText('Wartung', { exact: true })).toBeVisible();
   await expectNoViolations(page);
 
   await form.getByRole('button', { name: 'Veröffentlichen' }).click();

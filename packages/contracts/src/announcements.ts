@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { listOf, ZDate, ZIdParams, ZInstant, ZListQuery, ZUuid } from './common';
+import { listOf, ZDate, ZIdParams, ZInstant, ZListQuery, ZProductCategory, ZUuid } from './common';
 import { defineRoute } from './http';
 import { staffProblems, ZProblem } from './problem';
-import { ZProductCategory } from './products';
 
 export const ZAnnouncementSeverity = z.enum(['info', 'maintenance', 'incident']);
 export type TAnnouncementSeverity = z.infer<typeof ZAnnouncementSeverity>;

@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import { ZCancellationChannel } from './cancellation-declarations-admin';
-import { listOf, ZCents, ZDate, ZInstant, ZListQuery, ZUuid } from './common';
+import { listOf, ZCents, ZDate, ZInstant, ZListQuery, ZProductCategory, ZUuid } from './common';
 import { defineRoute } from './http';
 import { staffProblems, ZProblem } from './problem';
-import {
-  ZBillingInterval,
-  ZCancellationType,
-  ZProductCategory,
-  ZProductDetail,
-  ZProductSpec,
-  ZProductStatus,
-} from './products';
+import { ZBillingInterval, ZCancellationType, ZProductDetail, ZProductSpec, ZProductStatus } from './products';
 
 export const ZCatalogItem = z
   .object({ id: ZUuid, sku: z.string(), category: ZProductCategory, name: z.string(), specs: z.array(ZProductSpec) })

@@ -9,20 +9,12 @@ import {
   ZIdParams,
   ZInstant,
   ZListQuery,
+  ZProductCategory,
   ZUuid,
 } from './common';
 import { defineRoute } from './http';
 import { authProblems, commonProblems, ZProblem } from './problem';
 
-export const ZProductCategory = z.enum([
-  'colocation_unit',
-  'rack',
-  'cloud_server',
-  'backup_storage',
-  'cross_connect',
-  'ip_range',
-]);
-export type TProductCategory = z.infer<typeof ZProductCategory>;
 export const ZProductStatus = z.enum(['active', 'cancellation_pending', 'ended']);
 export type TProductStatus = z.infer<typeof ZProductStatus>;
 export const ZBillingInterval = z.enum(['monthly', 'quarterly', 'yearly']);
