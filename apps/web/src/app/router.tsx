@@ -51,6 +51,10 @@ export const router = createBrowserRouter([
               },
               { path: paths.backofficeInvoices, lazy: () => import('../features/backoffice/routes/invoices-route') },
               {
+                path: paths.backofficeInvoice(':id'),
+                lazy: () => import('../features/backoffice/routes/invoice-route'),
+              },
+              {
                 path: paths.backofficeAnnouncements,
                 lazy: () => import('../features/backoffice/routes/announcements-route'),
               },

@@ -32,6 +32,7 @@ export const paths = {
   backofficeCustomer: (id: string) => `/backoffice/customers/${id}`,
   backofficeCollections: '/backoffice/collections',
   backofficeInvoices: '/backoffice/invoices',
+  backofficeInvoice: (id: string) => `/backoffice/invoices/${id}`,
   backofficeAnnouncements: '/backoffice/announcements',
   backofficeContracts: '/backoffice/contracts',
   backofficeContract: (id: string) => `/backoffice/contracts/${id}`,

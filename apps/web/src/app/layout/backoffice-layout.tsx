@@ -60,7 +60,7 @@ export function BackofficeLayout() {
       end: false,
       allowed: staffRoleMay(role, 'contracts.read'),
     },
-    { to: paths.backofficeInvoices, label: t.invoices, end: true, allowed: staffRoleMay(role, 'invoices') },
+    { to: paths.backofficeInvoices, label: t.invoices, end: false, allowed: staffRoleMay(role, 'invoices') },
     {
       to: paths.backofficeCollections,
       label: t.collections,
