@@ -68,7 +68,7 @@ function ContractTable({ items }: { items: TAdminContractListItem[] }) {
       <tbody>
         {items.map((contract) => (
           <tr key={contract.id}>
-            <td>
+            <td className="number-cell">
               <Link to={paths.backofficeContract(contract.id)}>{contract.contractNumber}</Link>
             </td>
             <td>{contract.name}</td>
