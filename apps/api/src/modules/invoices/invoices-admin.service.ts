@@ -4,9 +4,9 @@ import { AppError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
 import { type Page, pageOf } from '../../lib/pagination';
 import type { PdfRenderer } from '../../pdf/pdf-renderer';
+import { asCustomerId } from '../customers/customer-id';
 import { getArchivedFile } from './invoice-archive.service';
 import { toInvoiceSummary } from './invoice-mapping';
-import { asCustomerId } from '../customers/customer-id';
 import { decodeCursor, encodeCursor, getInvoice } from './invoices.service';
 import { findInvoiceOwner, findInvoicesForStaff } from './invoices-admin.repository';
 
