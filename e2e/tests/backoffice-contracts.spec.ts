@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { customerIdOf, DEMO_PASSWORD, expectNoViolations, freshCustomer, signIn } from '../fixtures';
+import { asStaff, customerIdOf, DEMO_PASSWORD, expectNoViolations, freshCustomer, signIn } from '../fixtures';
 
 const admin = { email: 'admin@example.com', password: DEMO_PASSWORD };
 const billing = { email: 'billing@example.com', password: DEMO_PASSWORD };
@@ -78,6 +78,46 @@ test('an admin books a product for a customer, changes its price, and the custom
   await page.getByRole('tab', { name: 'Vertragliches' }).click();
   await expect(page.getByText('Archiviert – ersetzt durch eine neuere Fassung')).toHaveCount(1);
   await expect(page.getByText(/Vertragsänderung .* \(Fassung 2\)/)).toBeVisible();
+});
+
+test('an admin ends a contract with a reason, and the customer reads who ended it and when', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const customer = await freshCustomer(baseURL ?? '', `Enno Ende ${Date.now()}`);
+  const label = `Backup ${Date.now().toString(36)}`;
+  const booked = await asStaff(baseURL ?? '', '/admin/products', {
+    customerId: await customerIdOf(baseURL ?? '', customer),
+    sku: 'XCONNECT-SM',
+    name: label,
+    startDate: '2026-01-01',
+    price: { amount: 9_900, interval: 'monthly' },
+    minimumTermMonths: 12,
+    noticePeriodMonths: 1,
+    renewalMonths: 0,
+  });
+  expect(booked.status).toBe(201);
+  const { id, contractNumber } = (await booked.json()) as { id: string; contractNumber: string };
+
+  await signIn(page, admin, `/backoffice/contracts/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name: `${contractNumber} · ${label}` })).toBeVisible();
+  await page.getByRole('button', { name: 'Vertrag beenden' }).click();
+  const dialog = page.getByRole('dialog', { name: `Vertrag ${contractNumber} beenden?` });
+  await dialog.getByLabel(/^Letzter Vertragstag/).fill('2027-06-30');
+  await dialog.getByLabel(/^Grund/).fill('Der Standort wird aufgegeben.');
+  await dialog.getByRole('button', { name: 'Vertrag beenden' }).click();
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
+  const cancellation = page.getByRole('region', { name: 'Kündigung' });
+  await expect(cancellation).toContainText('Beendet durch den Anbieter');
+  await expect(cancellation).toContainText('30.06.2027');
+  await expect(page.getByRole('button', { name: 'Vertrag beenden' })).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await signIn(page, customer, `/products/${id}?tab=cancellation`);
+  await expect(page.getByRole('heading', { name: 'Beendigung durch den Anbieter' })).toBeVisible();
+  await expect(page.getByText('Der Standort wird aufgegeben.')).toBeVisible();
+  await expect(page.getByTestId('cancellation-effective-date')).toHaveText('30.06.2027');
 });
 
 test('billing reads contracts but may neither change nor book them', async ({ page }) => {
