@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { createPortalClient, expectData, type PortalClient, signIn as signInToApi } from '@portal/sdk';
 
 /** The demo logins of ../shared/API.md, seeded into the e2e database. */
 export const DEMO_PASSWORD = 'demo-passwort-2026';
@@ -33,17 +34,17 @@ export async function signIn(page: Page, account = demo, path = '/') {
   await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
 }
 
-/** A bearer token for the back-office API, to act as staff in a journey. */
-export async function staffToken(baseURL: string): Promise<string> {
-  const response = await fetch(`${baseURL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...staff, tokenDelivery: 'bearer' }),
-  });
-  if (!response.ok) throw new Error(`staff sign-in failed: ${response.status}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
+/** The typed API client (packages/sdk), signed in as the account: for the API calls of a journey. */
+export async function apiAs(baseURL: string, account: { email: string; password: string }): Promise<PortalClient> {
+  return (await signInToApi({ baseUrl: baseURL, ...account })).client;
 }
 
+/** A bearer token for the back-office API, to act as staff in a journey. */
+export async function staffToken(baseURL: string): Promise<string> {
+  return (await signInToApi({ baseUrl: baseURL, ...staff })).accessToken;
+}
+
+/** A POST to any back-office path as staff (untyped; `apiAs` gives the typed client). */
 export async function asStaff(baseURL: string, path: string, body: unknown): Promise<Response> {
   const token = await staffToken(baseURL);
   return fetch(`${baseURL}/api/v1${path}`, {
@@ -55,13 +56,9 @@ export async function asStaff(baseURL: string, path: string, body: unknown): Pro
 
 /** The demo customer's id, as the sign-in answers it. */
 export async function customerIdOf(baseURL: string, account = demo): Promise<string> {
-  const response = await fetch(`${baseURL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(account),
-  });
-  if (!response.ok) throw new Error(`sign-in of ${account.email} failed: ${response.status}`);
-  return ((await response.json()) as { customer: { id: string } }).customer.id;
+  const me = expectData(await (await apiAs(baseURL, account)).GET('/api/v1/me'));
+  if (!me.customerId) throw new Error(`${account.email} acts for no customer account`);
+  return me.customerId;
 }
 
 /**
@@ -69,14 +66,17 @@ export async function customerIdOf(baseURL: string, account = demo): Promise<str
  * one pays its own (and a retry pays another), never one of the seeded demo invoices.
  */
 export async function issueFreshInvoice(baseURL: string, customerId: string, description: string) {
-  const response = await asStaff(baseURL, '/admin/invoices', {
-    customerId,
-    servicePeriod: { start: '2026-03-01', end: '2026-03-31' },
-    dueDate: '2099-03-15',
-    lines: [{ description, quantity: 1, unit: 'Stk', unitPrice: 4_900, taxRate: 19 }],
-  });
-  if (response.status !== 201) throw new Error(`issuing failed: ${response.status} ${await response.text()}`);
-  return (await response.json()) as { id: string; number: string };
+  const api = await apiAs(baseURL, staff);
+  return expectData(
+    await api.POST('/api/v1/admin/invoices', {
+      body: {
+        customerId,
+        servicePeriod: { start: '2026-03-01', end: '2026-03-31' },
+        dueDate: '2099-03-15',
+        lines: [{ description, quantity: 1, unit: 'Stk', unitPrice: 4_900, taxRate: 19 }],
+      },
+    }),
+  );
 }
 
 /** The e-mails the e2e server delivered (serve.mjs catches them and lists them on this port). */
@@ -108,17 +108,13 @@ export async function freshCustomer(
   address = { street: 'Norderstraße 40', postalCode: '24939', city: 'Flensburg', country: 'DE' },
 ) {
   const email = `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  const created = await asStaff(baseURL, '/admin/customers', { email, name, address, customerType: 'consumer' });
-  if (created.status !== 201)
-    throw new Error(`creating the customer failed: ${created.status} ${await created.text()}`);
+  const api = await apiAs(baseURL, staff);
+  expectData(await api.POST('/api/v1/admin/customers', { body: { email, name, address, customerType: 'consumer' } }));
   const link = await linkFromMail(email, '/reset-password?token=');
-  const confirmed = await fetch(`${baseURL}/api/v1/auth/password-reset/confirm`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token: link.searchParams.get('token'), newPassword: DEMO_PASSWORD }),
+  const confirmed = await createPortalClient({ baseUrl: baseURL }).POST('/api/v1/auth/password-reset/confirm', {
+    body: { token: link.searchParams.get('token') ?? '', newPassword: DEMO_PASSWORD },
   });
-  if (!confirmed.ok)
-    throw new Error(`setting the first password failed: ${confirmed.status} ${await confirmed.text()}`);
+  if (!confirmed.response.ok) throw new Error(`setting the first password failed: ${confirmed.response.status}`);
   return { email, password: DEMO_PASSWORD };
 }
 

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { customerIdOf, DEMO_PASSWORD, demo, expectNoViolations, issueFreshInvoice, signIn } from '../fixtures';
+import { expectData, idempotencyKey } from '@portal/sdk';
+import { apiAs, customerIdOf, DEMO_PASSWORD, demo, expectNoViolations, issueFreshInvoice, signIn } from '../fixtures';
 
 /** The seed's staff members, one per role (ADR 0022). */
 const support = { email: 'support@example.com', password: DEMO_PASSWORD };
@@ -22,14 +23,13 @@ test('support answers a customer’s ticket in the back office; the customer see
   baseURL,
 }) => {
   const subject = `Backoffice-Test ${Date.now()}`;
-  const customer = await bearer(baseURL ?? '', demo);
-  const opened = await fetch(`${baseURL}/api/v1/tickets`, {
-    method: 'POST',
-    headers: { ...customer, 'content-type': 'application/json' },
-    body: JSON.stringify({ subject, category: 'technical', message: 'Der Server cs-001 antwortet nicht.' }),
-  });
-  expect(opened.status).toBe(201);
-  const ticketId = ((await opened.json()) as { id: string }).id;
+  const customer = await apiAs(baseURL ?? '', demo);
+  const { id: ticketId } = expectData(
+    await customer.POST('/api/v1/tickets', {
+      params: { header: idempotencyKey() },
+      body: { subject, category: 'technical', message: 'Der Server cs-001 antwortet nicht.' },
+    }),
+  );
 
   // Staff land in the back office, on the queue.
   await signIn(page, support);
@@ -54,6 +54,12 @@ test('support answers a customer’s ticket in the back office; the customer see
   await page.getByRole('button', { name: 'Antwort senden' }).click();
   await expect(page.getByLabel('Antwort an den Kunden')).toHaveAttribute('aria-invalid', 'true');
   await page.getByLabel('Antwort an den Kunden').fill('Wir haben den Server neu gestartet. Bitte prüfen Sie.');
+  // The answer's file goes as a multipart/form-data part (ADR 0025b).
+  await page.getByLabel('Dateien auswählen').setInputFiles({
+    name: 'neustart-protokoll.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('08:12 cs-001 neu gestartet\n'),
+  });
   await page.getByRole('button', { name: 'Antwort senden' }).click();
   await expect(page.getByText('Die Antwort wurde gesendet; der Kunde erhält eine E-Mail.')).toBeVisible();
 
@@ -62,6 +68,7 @@ test('support answers a customer’s ticket in the back office; the customer see
   const portal = await context.newPage();
   await signIn(portal, demo, `/contact/tickets/${ticketId}`);
   await expect(portal.getByText('Wir haben den Server neu gestartet. Bitte prüfen Sie.')).toBeVisible();
+  await expect(portal.getByRole('button', { name: /neustart-protokoll\.txt herunterladen/ })).toBeVisible();
   await expect(portal.getByRole('main')).not.toContainText('Wartungsfenster');
   await context.close();
 });

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { signIn, staffToken } from '../fixtures';
+import { expectData, withFiles } from '@portal/sdk';
+import { apiAs, signIn, staff } from '../fixtures';
 
 // A 1×1 PNG: a real screenshot as far as the API's content check is concerned.
 const screenshot = Buffer.from(
@@ -49,18 +50,21 @@ test('a customer opens a ticket with a screenshot, staff answer, the customer se
   await page.getByRole('button', { name: /bildschirmfoto\.png herunterladen/ }).click();
   expect((await download).suggestedFilename()).toBe('bildschirmfoto.png');
 
-  // Staff answer through the back-office API.
-  const ticketId = page.url().split('/').pop();
-  const token = await staffToken(baseURL ?? '');
-  const answer = await fetch(`${baseURL}/api/v1/admin/tickets/${ticketId}/messages`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ body: 'Techniker ist unterwegs. Bitte bestätigen Sie den Zugang.' }),
-  });
-  expect(answer.status).toBe(201);
+  // Staff answer through the back-office API with the SDK, a report attached as multipart/form-data.
+  const ticketId = page.url().split('/').pop() ?? '';
+  const api = await apiAs(baseURL ?? '', staff);
+  const answer = expectData(
+    await api.POST('/api/v1/admin/tickets/{id}/messages', {
+      params: { path: { id: ticketId } },
+      body: { body: 'Techniker ist unterwegs. Bitte bestätigen Sie den Zugang.' },
+      bodySerializer: withFiles([{ name: 'einsatzbericht.txt', content: new Blob(['Einsatz 08:15, Rack B12\n']) }]),
+    }),
+  );
+  expect(answer.attachments.map((file) => file.filename)).toEqual(['einsatzbericht.txt']);
 
   await page.reload();
   await expect(page.getByText('Techniker ist unterwegs. Bitte bestätigen Sie den Zugang.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /einsatzbericht\.txt herunterladen/ })).toBeVisible();
   await expect(page.getByRole('article', { name: 'Support' })).toBeVisible();
   await expect(page.getByRole('main').getByText('Wartet auf Ihre Antwort')).toBeVisible();
 

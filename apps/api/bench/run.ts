@@ -98,6 +98,17 @@ async function main() {
     row(list100, bare, '≥ 0.12×, p99 ≤ 50 ms'),
   );
 
+  // What the session cache (ADR 0025-d) brings: the same route on an instance without it.
+  const uncached = await startApi(PORTS.scale, small.url, { SESSION_CACHE_SECONDS: '0' });
+  const uncachedAuth = await bearerFor(PORTS.scale, 'bulk-3@example.com');
+  const [meCached, meUncached] = (await compare([
+    { label: 'GET /me, session cache on', options: at(PORTS.small, '/me', smallAuth) },
+    { label: 'GET /me, session cache off', options: at(PORTS.scale, '/me', uncachedAuth) },
+  ])) as [Figures, Figures];
+  stop(uncached);
+  await uncached.exited;
+  results.push(row(meUncached), row(meCached, meUncached));
+
   for (const path of ['/invoices', '/tickets', '/products']) {
     const [a, b] = (await compare([
       { label: `GET ${path}: 100 invoices, 40 tickets`, options: at(PORTS.small, path, smallAuth) },

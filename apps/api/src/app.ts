@@ -104,8 +104,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(jobsPlugin, { tickMs: config.JOBS_TICK_SECONDS * 1000 });
   await app.register(outboxPlugin, { config });
   await app.register(securityPlugin, { config });
-  await app.register(authPlugin, { config });
-  await app.register(securityLogPlugin);
+  await app.register(authPlugin, { config, database: options.database });
+  await app.register(securityLogPlugin, { batchMs: config.SECURITY_LOG_BATCH_MS });
   await app.register(staffAuditPlugin);
   await app.register(mfaPlugin, { config });
   await app.register(openapiPlugin, { secure: config.secureCookies });

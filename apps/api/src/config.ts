@@ -64,6 +64,18 @@ export const ZConfig = z
       .min(1)
       .max(24 * 90)
       .default(12),
+    /**
+     * How long an instance may answer from its session cache (ADR 0025-d) before asking the
+     * database again; changes reach it at once through LISTEN/NOTIFY, this only bounds a missed
+     * one. 0 turns the cache off. PostgreSQL only (the embedded database has no second connection).
+     */
+    SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(30).default(30),
+    /**
+     * Security-log entries about nobody known (refused requests without a session, sign-ins with an
+     * unknown address) are written in one batch this often; up to this much is lost if the process
+     * dies (ADR 0025-d).
+     */
+    SECURITY_LOG_BATCH_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
     /** Number of reverse proxies in front of the API whose X-Forwarded-* headers are trusted. */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     STAFF_SECOND_FACTOR: z.enum(['required', 'optional']).optional(),

@@ -22,6 +22,10 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     GLOBAL_RATE_LIMIT_PER_MINUTE: '1000000',
     PASSWORD_HASHES_PER_SECOND: '10000',
+    // Tests change rows directly and ask the same app at once; a change reaches the session cache
+    // through NOTIFY a moment later. The cache is tested on its own (session-cache.routes.test.ts,
+    // scale-out.test.ts) and serves every e2e journey.
+    SESSION_CACHE_SECONDS: '0',
     ...overrides,
   });
 }

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
+import { createPortalClient, expectData, idempotencyKey, signIn } from '@portal/sdk';
 import { type SQL, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +18,8 @@ const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0
 /** a and b serve throughout; `early` and `stopping` are started by the one case that needs them. */
 const PORTS = { a: 0, b: 0, metrics: 0, early: 0, stopping: 0 };
 const LOGIN_LIMIT = 8;
-const base = (port: number) => `http://127.0.0.1:${port}/api/v1`;
+const origin = (port: number) => `http://127.0.0.1:${port}`;
+const base = (port: number) => `${origin(port)}/api/v1`;
 
 let admin: pg.Client;
 let databaseName: string;
@@ -73,13 +75,6 @@ async function queryRows<T>(query: SQL): Promise<T[]> {
   return ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
-const login = (port: number, email: string, password: string) =>
-  fetch(`${base(port)}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password, tokenDelivery: 'bearer' }),
-  });
-
 /** A URL of a new, empty database on the test server; dropped in afterAll. */
 async function freshDatabase(prefix: string): Promise<string> {
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
@@ -117,10 +112,13 @@ function loginFrom(localAddress: string, port: number, email: string, password: 
   });
 }
 
+/** A bearer token from a sign-in on that instance, through the SDK as an integrator would. */
+async function tokenOf(port: number, email: string) {
+  return (await signIn({ baseUrl: origin(port), email, password: TEST_PASSWORD })).accessToken;
+}
+
 async function bearerOf(port: number, email: string) {
-  const response = await login(port, email, TEST_PASSWORD);
-  expect(response.status).toBe(200);
-  return { authorization: `Bearer ${((await response.json()) as { accessToken: string }).accessToken}` };
+  return { authorization: `Bearer ${await tokenOf(port, email)}` };
 }
 
 beforeAll(async () => {
@@ -204,18 +202,70 @@ describe('two API instances on one PostgreSQL', () => {
 
   it('honours a session made on one instance on the other, and its revocation on one at once on the other', async () => {
     const user = await createCustomer(database.db);
-    const signedIn = await login(PORTS.a, user.email, TEST_PASSWORD);
-    expect(signedIn.status).toBe(200);
-    const { accessToken } = (await signedIn.json()) as { accessToken: string };
-    const bearer = { authorization: `Bearer ${accessToken}` };
+    const token = await tokenOf(PORTS.a, user.email);
+    const onA = createPortalClient({ baseUrl: origin(PORTS.a), token });
+    const onB = createPortalClient({ baseUrl: origin(PORTS.b), token });
 
-    const me = await fetch(`${base(PORTS.b)}/me`, { headers: bearer });
-    expect(me.status).toBe(200);
-    expect(((await me.json()) as { email: string }).email).toBe(user.email);
+    expect(expectData(await onB.GET('/api/v1/me')).email).toBe(user.email);
 
-    expect((await fetch(`${base(PORTS.b)}/auth/logout`, { method: 'POST', headers: bearer })).status).toBe(204);
-    // The very next request on the other instance is refused: no instance caches a session.
-    expect((await fetch(`${base(PORTS.a)}/me`, { headers: bearer })).status).toBe(401);
+    expect((await onB.POST('/api/v1/auth/logout')).response.status).toBe(204);
+    // The very next request on the other instance is refused: it had not cached the session.
+    const after = await onA.GET('/api/v1/me');
+    expect(after.response.status).toBe(401);
+    expect(after.error?.code).toBe('unauthenticated');
+  });
+
+  /** Signs in on A and has B answer (and so cache) the session; answers the bearer headers. */
+  async function cachedOnB() {
+    const user = await createCustomer(database.db);
+    const bearer = await bearerOf(PORTS.a, user.email);
+    for (let round = 0; round < 2; round++) {
+      expect((await fetch(`${base(PORTS.b)}/me`, { headers: bearer })).status).toBe(200);
+    }
+    return bearer;
+  }
+
+  const refusedOnB = (bearer: Record<string, string>) =>
+    waitFor(
+      'B to refuse the revoked session',
+      async () => (await fetch(`${base(PORTS.b)}/me`, { headers: bearer })).status === 401,
+      1_000,
+      20,
+    );
+
+  it('refuses on B within a second a session B has cached and A revoked (NOTIFY, ADR 0025-d)', async () => {
+    const bearer = await cachedOnB();
+    expect((await fetch(`${base(PORTS.a)}/auth/logout`, { method: 'POST', headers: bearer })).status).toBe(204);
+    await refusedOnB(bearer);
+  });
+
+  it("still refuses the revoked session on B when B's LISTEN connection was killed", async () => {
+    const bearer = await cachedOnB();
+    const killed = await admin.query(
+      'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and datname = $2',
+      [`portal-session-cache:${b.child.pid}`, databaseName],
+    );
+    expect(killed.rowCount).toBe(1);
+    // Revoked while B may hear nothing: B forgets what it cached once the connection is gone.
+    expect((await fetch(`${base(PORTS.a)}/auth/logout`, { method: 'POST', headers: bearer })).status).toBe(204);
+    await refusedOnB(bearer);
+    await waitFor(
+      'B to report the lost connection',
+      async () => b.logs.some((record) => String(record.msg).includes('LISTEN connection lost')),
+      5_000,
+    );
+    // And B listens again.
+    await waitFor(
+      'B to listen again',
+      async () =>
+        (
+          await admin.query('select 1 from pg_stat_activity where application_name = $1 and datname = $2', [
+            `portal-session-cache:${b.child.pid}`,
+            databaseName,
+          ])
+        ).rowCount === 1,
+      10_000,
+    );
   });
 
   it('runs a scheduled job once across both instances: each queued e-mail is delivered exactly once', async () => {
@@ -270,33 +320,36 @@ describe('two API instances on one PostgreSQL', () => {
   }, 30_000);
 
   it('creates one payment for one idempotency key sent to both instances at once', async () => {
-    const staff = await bearerOf(PORTS.a, (await createStaff(database.db)).email);
-    const customer = await createCustomer(database.db);
-    const issued = await fetch(`${base(PORTS.a)}/admin/invoices`, {
-      method: 'POST',
-      headers: { ...staff, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        customerId: customer.id,
-        issueDate: '2026-03-01',
-        dueDate: '2099-03-15',
-        servicePeriod: { start: '2026-03-01', end: '2026-03-31' },
-        lines: [{ description: 'Colocation 1 HE', quantity: 1, unit: 'HE', unitPrice: 4_900, taxRate: 19 }],
-      }),
+    const staff = createPortalClient({
+      baseUrl: origin(PORTS.a),
+      token: await tokenOf(PORTS.a, (await createStaff(database.db)).email),
     });
-    expect(issued.status, await issued.clone().text()).toBe(201);
-    const invoice = (await issued.json()) as { id: string };
-    const bearer = await bearerOf(PORTS.b, customer.email);
-    const key = randomBytes(16).toString('hex');
-    const pay = (port: number) =>
-      fetch(`${base(port)}/invoices/${invoice.id}/payments`, {
-        method: 'POST',
-        headers: { ...bearer, 'content-type': 'application/json', 'idempotency-key': key },
-        body: JSON.stringify({ method: 'card' }),
+    const customer = await createCustomer(database.db);
+    const invoice = expectData(
+      await staff.POST('/api/v1/admin/invoices', {
+        body: {
+          customerId: customer.id,
+          issueDate: '2026-03-01',
+          dueDate: '2099-03-15',
+          servicePeriod: { start: '2026-03-01', end: '2026-03-31' },
+          lines: [{ description: 'Colocation 1 HE', quantity: 1, unit: 'HE', unitPrice: 4_900, taxRate: 19 }],
+        },
+      }),
+    );
+    const token = await tokenOf(PORTS.b, customer.email);
+    const key = idempotencyKey();
+    const pay = async (port: number) => {
+      const client = createPortalClient({ baseUrl: origin(port), token });
+      const { data, error, response } = await client.POST('/api/v1/invoices/{id}/payments', {
+        params: { path: { id: invoice.id }, header: key },
+        body: { method: 'card' },
       });
+      return { status: response.status, headers: response.headers, body: { id: data?.id, code: error?.code } };
+    };
     // At once: one request runs, the others meet its key in use (409, ADR 0021) or, if it has
     // finished, its stored answer; never a second payment.
     const answers = await Promise.all([pay(PORTS.a), pay(PORTS.b), pay(PORTS.a), pay(PORTS.b)]);
-    const bodies = (await Promise.all(answers.map((answer) => answer.json()))) as Array<{ id?: string; code?: string }>;
+    const bodies = answers.map((answer) => answer.body);
     const statuses = answers.map((answer) => answer.status);
     expect(
       statuses.every((status) => status === 201 || status === 409),
@@ -313,7 +366,7 @@ describe('two API instances on one PostgreSQL', () => {
       const retry = await pay(port);
       expect(retry.status).toBe(201);
       expect(retry.headers.get('idempotent-replayed')).toBe('true');
-      expect(((await retry.json()) as { id: string }).id).toBe(created[0]?.id);
+      expect(retry.body.id).toBe(created[0]?.id);
     }
     const [stored] = await queryRows<{ n: number }>(
       sql`select count(*)::int as n from payments where invoice_id = ${invoice.id}`,
@@ -355,6 +408,7 @@ describe('two API instances on one PostgreSQL', () => {
     const text = await metrics.text();
     expect(text).toMatch(/http_requests_total\{method="GET",route="\/api\/v1\/health\/ready",status_code="200"\}/);
     expect(text).toMatch(/portal_db_pool_connections\{state="total"\} [1-9]/);
+    expect(text).toMatch(/portal_session_cache\{measure="listening"\} 1/);
     // Not on the public port without the token.
     expect((await fetch(`http://127.0.0.1:${PORTS.a}/metrics`)).status).toBe(404);
   });

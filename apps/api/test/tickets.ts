@@ -32,3 +32,27 @@ export async function openTicketAs(
     messages: Array<{ id: string; body: string; attachments: Array<{ id: string }> }>;
   }>();
 }
+
+export interface FilePart {
+  name: string;
+  content: Buffer;
+  /** What the client claims; the API decides by content. */
+  type?: string;
+}
+
+/**
+ * A real `multipart/form-data` body, encoded by the platform's own FormData (as a browser or an
+ * integrator's fetch sends it), for `app.inject`.
+ */
+export async function multipartBody(fields: Record<string, string>, files: FilePart[] = [], fileField = 'attachments') {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  for (const file of files) {
+    form.append(fileField, new Blob([file.content], { type: file.type ?? 'application/octet-stream' }), file.name);
+  }
+  const request = new Request('http://localhost/', { method: 'POST', body: form });
+  return {
+    payload: Buffer.from(await request.arrayBuffer()),
+    headers: { 'content-type': request.headers.get('content-type') ?? '' },
+  };
+}

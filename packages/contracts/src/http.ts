@@ -38,6 +38,11 @@ export interface RouteContract {
   responses: Record<number, z.ZodType>;
   /** Media types of a non-JSON request body (e.g. `application/xml`); absent: JSON. */
   consumes?: readonly string[];
+  /**
+   * The route also takes its body as `multipart/form-data` (ADR 0025): every field of `body` as a
+   * text part, the files as binary parts named `files.field` (in JSON that field carries them base64).
+   */
+  multipart?: MultipartUpload;
   /** Non-JSON success bodies (PDF downloads, exports) name their media type here. */
   produces?: string | readonly string[];
   /** A JSON answer offered as a file to save (sent with `Content-Disposition: attachment`). */
@@ -47,6 +52,18 @@ export interface RouteContract {
    * e.g. `ZIdempotencyKeyHeaders`), replays the stored answer for a retry (ADR 0021).
    */
   idempotent?: boolean;
+}
+
+/** The files a `multipart/form-data` body may carry; the API stops reading at the first byte over a limit. */
+export interface MultipartUpload {
+  /** The name of the file parts (repeated once per file) and of the JSON body's base64 array. */
+  field: string;
+  maxFiles: number;
+  maxFileBytes: number;
+  /** All files of one request together. */
+  maxTotalBytes: number;
+  /** What the server accepts, decided by content; clients send the type they know. */
+  mediaTypes: readonly string[];
 }
 
 export const defineRoute = <const C extends RouteContract>(contract: C): C => contract;

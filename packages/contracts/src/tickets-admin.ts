@@ -4,6 +4,7 @@ import { defineRoute } from './http';
 import { staffProblems, ZProblem } from './problem';
 import {
   ticketAttachmentLimits,
+  ticketAttachmentUpload,
   ZAttachmentParams,
   ZReplyBody,
   ZTicket,
@@ -113,6 +114,7 @@ export const adminTicketRoutes = {
     staffPermission: 'tickets',
     params: ZIdParams,
     body: ZAdminReplyBody,
+    multipart: ticketAttachmentUpload,
     responses: { 201: ZTicketMessage, ...adminWriteProblems },
   }),
   setStatus: defineRoute({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listOf, ZIdempotencyKeyHeaders, ZIdParams, ZInstant, ZListQuery, ZUuid } from './common';
-import { defineRoute } from './http';
+import { defineRoute, type MultipartUpload } from './http';
 import { authProblems, ZProblem } from './problem';
 
 export const ticketStatuses = ['open', 'in_progress', 'waiting_for_customer', 'closed'] as const;
@@ -24,6 +24,18 @@ export const ticketAttachmentLimits = {
   mediaTypes: ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'],
 } as const;
 
+/**
+ * The files of a ticket message as `multipart/form-data` parts named `attachments`; the JSON
+ * body's base64 `attachments` stays for compatibility (ADR 0025).
+ */
+export const ticketAttachmentUpload = {
+  field: 'attachments',
+  maxFiles: ticketAttachmentLimits.maxFiles,
+  maxFileBytes: ticketAttachmentLimits.maxFileBytes,
+  maxTotalBytes: ticketAttachmentLimits.maxMessageBytes,
+  mediaTypes: ticketAttachmentLimits.mediaTypes,
+} as const satisfies MultipartUpload;
+
 /** Size of the bytes a base64 string encodes, without decoding it. */
 export function base64DecodedBytes(data: string): number {
   const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
@@ -38,7 +50,9 @@ export const ZAttachmentUpload = z.object({
     .refine((data) => base64DecodedBytes(data) <= ticketAttachmentLimits.maxFileBytes, {
       message: 'fileTooLarge',
     })
-    .meta({ description: 'The file, base64-encoded' }),
+    .meta({
+      description: 'The file, base64-encoded (kept for compatibility: `multipart/form-data` sends it as it is)',
+    }),
 });
 export type TAttachmentUpload = z.infer<typeof ZAttachmentUpload>;
 
@@ -157,6 +171,7 @@ export const ticketRoutes = {
     idempotent: true,
     permission: 'tickets:write',
     body: ZCreateTicketBody,
+    multipart: ticketAttachmentUpload,
     responses: {
       201: ZTicket,
       ...ticketWriteProblems,
@@ -190,6 +205,7 @@ export const ticketRoutes = {
     headers: ZIdempotencyKeyHeaders,
     idempotent: true,
     body: ZReplyBody,
+    multipart: ticketAttachmentUpload,
     responses: {
       201: ZTicketMessage,
       ...ticketWriteProblems,

@@ -15,6 +15,8 @@ export type DbOrTx = Database;
 export interface DatabaseHandle {
   db: Database;
   kind: 'postgres' | 'pglite';
+  /** Where a PostgreSQL database is, for connections outside the pool (LISTEN); none for PGlite. */
+  connectionString?: string;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return {
       db: drizzlePg(pool, { schema }) as unknown as Database,
       kind: 'postgres',
+      connectionString: options.databaseUrl,
       close: () => pool.end(),
     };
   }

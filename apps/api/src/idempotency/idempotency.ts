@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest, onSendHookHandler, preHandlerHookHandler } from 'fastify';
 import { AppError } from '../lib/app-error';
+import { uploadedFiles } from '../lib/multipart';
 import type { SecretBox } from '../lib/secret-box';
 import type { AuthContext } from '../plugins/auth';
 import { claimKey, findKey, type KeyClaim, releaseKey, storeAnswer } from './idempotency.repository';
@@ -23,10 +24,15 @@ declare module 'fastify' {
   }
 }
 
-/** The operation and what was sent: the same key with any other request is refused. */
+/**
+ * The operation and what was sent (a multipart body's files by their hashes): the same key with
+ * any other request is refused.
+ */
 function requestHashOf(request: FastifyRequest): string {
+  const files = uploadedFiles(request)?.map((file) => [file.filename, file.sha256]);
   return createHash('sha256')
     .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .update(files ? `\n${JSON.stringify(files)}` : '')
     .digest('hex');
 }
 

@@ -1,4 +1,4 @@
-import type { RouteAccess, RouteContract } from '@portal/contracts';
+import type { MultipartUpload, RouteAccess, RouteContract } from '@portal/contracts';
 import type {
   FastifyInstance,
   FastifyReply,
@@ -16,6 +16,7 @@ import { AppError } from './app-error';
 import { authorizeMember } from './authorize-member';
 import { authorizeStaff } from './authorize-staff';
 import { etagOf, matchesEtag } from './etag';
+import { type ContentInspector, multipartBody } from './multipart';
 import { nextPageUrl } from './pagination';
 
 declare module 'fastify' {
@@ -31,6 +32,7 @@ declare module 'fastify' {
     versioned?: boolean | undefined;
     rateLimited?: boolean | undefined;
     list?: boolean | undefined;
+    multipart?: MultipartUpload | undefined;
   }
 }
 
@@ -92,6 +94,11 @@ export interface RouteOptions {
    * new `ETag`. The contract declares the `if-match` header and the 412.
    */
   currentVersion?: (request: AuthedRequest<RouteContract>) => Promise<unknown>;
+  /**
+   * For a contract that takes `multipart`: inspects each file part chunk by chunk while it is
+   * read (e.g. its type by content); a refused file stops the upload with 415.
+   */
+  inspectUpload?: () => ContentInspector;
 }
 
 /**
@@ -127,6 +134,13 @@ export function registerRoute<C extends RouteContract>(
   const { produces, consumes } = contract;
   if (consumes) acceptRawBodies(app, consumes);
   const preValidation = consumes ? [requireMediaType(consumes)] : [];
+  const { multipart } = contract;
+  if (multipart) {
+    if (!app.hasContentTypeParser('multipart/form-data')) {
+      throw new Error(`${route} takes multipart/form-data: register @fastify/multipart in its plugin first.`);
+    }
+    preValidation.push(multipartBody(multipart, options.inspectUpload));
+  }
   const response = produces
     ? Object.fromEntries(Object.entries(contract.responses).filter(([status]) => status !== '200'))
     : contract.responses;
@@ -156,6 +170,7 @@ export function registerRoute<C extends RouteContract>(
       list,
       download: contract.download === true,
       idempotent: idempotency !== undefined,
+      multipart,
     },
     onRequest,
     preValidation,

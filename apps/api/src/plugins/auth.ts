@@ -4,12 +4,16 @@ import { isTokenScope, type TMemberRole, type TRole, type TTokenScope } from '@p
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '../config';
-import type { CustomerRow, UserRow } from '../db/schema/index';
+import type { DatabaseHandle } from '../db/client';
+import { startNotificationListener } from '../db/listener';
+import type { CustomerRow } from '../db/schema/index';
 import { AppError } from '../lib/app-error';
-import { findTokenCaller, touchApiToken } from '../modules/api-tokens/api-tokens.repository';
+import { WriteBehind } from '../lib/write-behind';
+import { findTokenCaller, touchApiTokens } from '../modules/api-tokens/api-tokens.repository';
 import { hashApiToken, isApiToken } from '../modules/api-tokens/api-tokens.service';
 import { secondFactorSetupRequired } from '../modules/auth/auth.service';
-import { findActiveSession, touchSession } from '../modules/auth/sessions.repository';
+import { parseInvalidation, SESSION_CACHE_CHANNEL, SessionCache } from '../modules/auth/session-cache';
+import { findActiveSession, type SessionUser, touchSessions } from '../modules/auth/sessions.repository';
 import { asCustomerId, type CustomerId } from '../modules/customers/customer-id';
 
 /** What a route knows about its caller once `authenticate` has run. */
@@ -36,8 +40,11 @@ export interface AuthContext {
   secondFactorSetupRequired: boolean;
   /** The user's role in the customer account; null for staff. */
   memberRole: TMemberRole | null;
-  /** The user's row as loaded with the session, so routes about the caller need no second query. */
-  user: UserRow;
+  /**
+   * The user as loaded with the session (without the password hash), so routes about the caller
+   * need no second query. Shared with other requests through the session cache: never change it.
+   */
+  user: SessionUser;
   /** The customer account as loaded with the session; null for staff. */
   customer: CustomerRow | null;
 }
@@ -65,18 +72,30 @@ declare module 'fastify' {
     ): Promise<{ token: string; expiresAt: Date }>;
     clearSessionCookie(reply: FastifyReply): void;
     /** Whether the user must set up an authenticator app before anything but their own settings answers. */
-    secondFactorSetupRequired(user: UserRow, customer: CustomerRow | null): Promise<boolean>;
+    secondFactorSetupRequired(user: Pick<SessionUser, 'id' | 'role'>, customer: CustomerRow | null): Promise<boolean>;
+    /** Signed-in callers this instance knows without a database trip; none without PostgreSQL (ADR 0025-d). */
+    sessionCache: SessionCache<SessionCaller> | undefined;
+    /** "Last seen" of sessions and "last used" of tokens, written behind the requests. */
+    lastSeen: { sessions: WriteBehind<readonly [string, Date]>; tokens: WriteBehind<readonly [string, Date]> };
   }
   interface FastifyRequest {
     auth: AuthContext | null;
   }
 }
 
+/** What a session stands for, as cached: everything `request.auth` holds but the credential. */
+export interface SessionCaller {
+  user: SessionUser;
+  customer: CustomerRow | null;
+  memberRole: TMemberRole | null;
+  secondFactorSetupRequired: boolean;
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** What @fastify/jwt takes for a Bearer header (its lookupToken). */
 const BEARER = /^Bearer\s+/i;
-/** How often "last used" of a token is written at most. */
-const TOKEN_TOUCH_MS = 60_000;
+/** How often the collected "last seen" and "last used" instants are written. */
+const LAST_SEEN_FLUSH_MS = 10_000;
 
 /**
  * The session of a route that only a signed-in person reaches (`self` routes refuse tokens before
@@ -108,7 +127,7 @@ function isCrossSite(request: FastifyRequest, publicOrigin: string): boolean {
 }
 
 export default fp(
-  async (app: FastifyInstance, { config }: { config: AppConfig }) => {
+  async (app: FastifyInstance, { config, database }: { config: AppConfig; database: DatabaseHandle }) => {
     const cookieName = sessionCookieName(config);
     const ttlSeconds = config.ACCESS_TOKEN_TTL_MINUTES * 60;
     const publicOrigin = new URL(config.PUBLIC_URL).origin;
@@ -140,9 +159,54 @@ export default fp(
       return { token, expiresAt };
     });
 
-    app.decorate('secondFactorSetupRequired', (user: UserRow, customer: CustomerRow | null) =>
+    app.decorate('secondFactorSetupRequired', (user: Pick<SessionUser, 'id' | 'role'>, customer: CustomerRow | null) =>
       secondFactorSetupRequired(app.db, user, customer, config.staffSecondFactorRequired),
     );
+
+    const lastSeen = {
+      sessions: new WriteBehind<readonly [string, Date]>({
+        key: ([id]) => id,
+        write: (entries) => touchSessions(app.db, entries),
+        intervalMs: LAST_SEEN_FLUSH_MS,
+        onError: (error) => app.log.warn({ err: error }, 'writing "last seen" of sessions failed'),
+      }),
+      tokens: new WriteBehind<readonly [string, Date]>({
+        key: ([id]) => id,
+        write: (entries) => touchApiTokens(app.db, entries),
+        intervalMs: LAST_SEEN_FLUSH_MS,
+        onError: (error) => app.log.warn({ err: error }, 'writing "last used" of API tokens failed'),
+      }),
+    };
+    app.decorate('lastSeen', lastSeen);
+    // Before the database closes (hooks run in reverse order of registration; the database plugin's is earlier).
+    app.addHook('onClose', async () => {
+      await Promise.all([lastSeen.sessions.close(), lastSeen.tokens.close()]);
+    });
+
+    const sessionCache = startSessionCache(app, config, database);
+    app.decorate('sessionCache', sessionCache);
+
+    /** The caller a session stands for: from the cache, else from the database (and then cached). */
+    async function sessionCaller(sessionId: string): Promise<SessionCaller | undefined> {
+      const cached = sessionCache?.get(sessionId);
+      if (cached) return cached;
+      const generation = sessionCache?.generation ?? 0;
+      const found = await findActiveSession(app.db, sessionId);
+      if (!found) return undefined;
+      const caller: SessionCaller = Object.freeze({
+        user: Object.freeze(found.user),
+        customer: found.customer ? Object.freeze(found.customer) : null,
+        memberRole: found.memberRole,
+        secondFactorSetupRequired: await app.secondFactorSetupRequired(found.user, found.customer),
+      });
+      sessionCache?.fill(sessionId, generation, {
+        value: caller,
+        userId: found.user.id,
+        customerId: found.customer?.id ?? null,
+        expiresAt: found.session.expiresAt,
+      });
+      return caller;
+    }
 
     app.decorate('clearSessionCookie', (reply: FastifyReply) => {
       reply.clearCookie(cookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies });
@@ -164,8 +228,7 @@ export default fp(
         user: found.user,
         customer: found.customer,
       };
-      const lastUsed = found.token.lastUsedAt?.getTime() ?? 0;
-      if (now.getTime() - lastUsed > TOKEN_TOUCH_MS) await touchApiToken(app.db, found.token.id, now);
+      lastSeen.tokens.add([found.token.id, now]);
     }
 
     app.decorate('authenticate', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -183,7 +246,7 @@ export default fp(
       } catch {
         throw new AppError('unauthenticated', 'Sign in to continue.');
       }
-      const found = await findActiveSession(app.db, claims.sid);
+      const found = await sessionCaller(claims.sid);
       if (!found || found.user.id !== claims.sub) {
         if (viaCookie) app.clearSessionCookie(reply);
         throw new AppError('unauthenticated', 'The session has ended. Sign in again.');
@@ -196,20 +259,62 @@ export default fp(
         customerId: asCustomerId(found.customer?.id ?? found.user.id),
         sessionId: claims.sid,
         token: null,
-        secondFactorSetupRequired: await app.secondFactorSetupRequired(found.user, found.customer),
+        secondFactorSetupRequired: found.secondFactorSetupRequired,
         role: found.user.role,
         memberRole: found.memberRole,
         user: found.user,
         customer: found.customer,
       };
+      lastSeen.sessions.add([claims.sid, app.now()]);
 
       // Sliding expiry for the browser: past half its lifetime the cookie's token is renewed.
       const ageSeconds = Date.now() / 1000 - claims.iat;
       if (viaCookie && ageSeconds > ttlSeconds / 2) {
         await app.issueAccessToken(reply, { sub: claims.sub, sid: claims.sid, role: found.user.role }, true);
-        await touchSession(app.db, claims.sid);
       }
     });
+
+    // Read your own writes on this instance: a change a caller makes (sign-out, profile, team,
+    // second factor) reaches the cache through NOTIFY a moment after the commit; the caller's
+    // next request must not be quicker. Before the answer leaves, forget the caller's account here.
+    if (sessionCache) {
+      app.addHook('onSend', async (request) => {
+        if (SAFE_METHODS.has(request.method) || !request.auth) return;
+        sessionCache.invalidate({ kind: 'u', id: request.auth.userId });
+        sessionCache.invalidate({ kind: 'c', id: request.auth.customerId });
+      });
+    }
   },
   { name: 'auth', dependencies: ['database'] },
 );
+
+/**
+ * The session cache with its LISTEN connection, when the database is PostgreSQL and the cache is
+ * configured (SESSION_CACHE_SECONDS > 0). Unusable until LISTEN is in place; emptied and bypassed
+ * whenever it is lost (ADR 0025-d).
+ */
+function startSessionCache(app: FastifyInstance, config: AppConfig, database: DatabaseHandle) {
+  if (config.SESSION_CACHE_SECONDS === 0 || !database.connectionString) return undefined;
+  const cache = new SessionCache<SessionCaller>({ ttlMs: config.SESSION_CACHE_SECONDS * 1000 });
+  let lostSince: number | undefined;
+  const listener = startNotificationListener({
+    connectionString: database.connectionString,
+    channel: SESSION_CACHE_CHANNEL,
+    applicationName: `portal-session-cache:${process.pid}`,
+    onNotification: (payload) => cache.invalidate(parseInvalidation(payload) ?? { kind: '*' }),
+    onListening: () => {
+      cache.listening();
+      if (lostSince !== undefined) app.log.info('session cache: listening again, cache in use');
+      lostSince = undefined;
+    },
+    onLost: (error) => {
+      cache.lost();
+      if (lostSince === undefined) {
+        lostSince = Date.now();
+        app.log.warn({ err: error }, 'session cache: LISTEN connection lost; every request asks the database');
+      }
+    },
+  });
+  app.addHook('onClose', () => listener.close());
+  return cache;
+}

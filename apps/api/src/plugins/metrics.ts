@@ -82,6 +82,18 @@ export default fp(
       },
     });
 
+    new Gauge({
+      name: 'portal_session_cache',
+      help: 'Session cache (ADR 0025-d): entries held, and whether it is in use (1) or bypassed because LISTEN is down (0).',
+      labelNames: ['measure'] as const,
+      registers: [registry],
+      collect() {
+        if (!app.sessionCache) return;
+        this.set({ measure: 'entries' }, app.sessionCache.size);
+        this.set({ measure: 'listening' }, app.sessionCache.usable ? 1 : 0);
+      },
+    });
+
     app.addHook('onResponse', async (request, reply) => {
       // The route pattern, never the raw URL, so labels stay few; unknown paths share one label.
       const labels = {
@@ -110,5 +122,5 @@ export default fp(
       return registry.metrics();
     });
   },
-  { name: 'metrics', dependencies: ['database', 'pdf'] },
+  { name: 'metrics', dependencies: ['database', 'pdf', 'auth'] },
 );

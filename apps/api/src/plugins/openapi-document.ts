@@ -1,4 +1,4 @@
-import type { RouteAccess } from '@portal/contracts';
+import type { MultipartUpload, RouteAccess } from '@portal/contracts';
 
 /**
  * Shapes each operation of the generated OpenAPI document the way client generators and linters
@@ -24,6 +24,8 @@ export interface OperationConfig {
   versioned?: boolean | undefined;
   /** Takes an `Idempotency-Key`: replays answer with `Idempotent-Replayed`, 409/422 for misused keys. */
   idempotent?: boolean | undefined;
+  /** Takes `multipart/form-data` beside JSON (ADR 0025). */
+  multipart?: MultipartUpload | undefined;
 }
 
 export const TAGS = [
@@ -180,4 +182,57 @@ export function shapeOperation(schema: Record<string, unknown>, config: Operatio
     content: { [PROBLEM_MEDIA_TYPE]: { schema: problemSchema } },
   };
   schema.response = shaped;
+  // @fastify/swagger keeps one schema per body and no `encoding`: the multipart form is added to
+  // the finished document (`addMultipartBodies`), carried there under this extension key.
+  if (config.multipart) schema[MULTIPART_KEY] = config.multipart;
+}
+
+const MULTIPART_KEY = 'x-portal-multipart';
+
+interface OpenApiDocument {
+  paths?: Record<string, Record<string, Record<string, unknown>>>;
+  components?: { schemas?: Record<string, JsonSchema> };
+}
+
+const megabytes = (bytes: number) => `${bytes / (1024 * 1024)} MiB`;
+
+/**
+ * The `multipart/form-data` form of each body that carries files: the JSON body's fields as text
+ * parts, the files as binary parts (`type: string, format: binary`) with their accepted types in
+ * `encoding`; the JSON form with base64 files stays, described as kept for compatibility.
+ */
+export function addMultipartBodies<T extends OpenApiDocument>(document: T): T {
+  for (const operations of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(operations)) {
+      const upload = operation[MULTIPART_KEY] as MultipartUpload | undefined;
+      if (!upload) continue;
+      delete operation[MULTIPART_KEY];
+      const body = operation.requestBody as { description?: string; content: Record<string, { schema: JsonSchema }> };
+      const json = body.content['application/json'];
+      if (!json) throw new Error(`${String(operation.operationId)} takes files but has no JSON body to extend`);
+      const ref = json.schema.$ref as string | undefined;
+      const fields = (ref ? document.components?.schemas?.[ref.split('/').pop() ?? ''] : json.schema) ?? {};
+      const { [upload.field]: _base64, ...properties } = (fields.properties ?? {}) as Record<string, JsonSchema>;
+      const required = ((fields.required ?? []) as string[]).filter((name) => name !== upload.field);
+      const types = upload.mediaTypes.join(', ');
+      body.description = `\`multipart/form-data\` (recommended): the fields as text parts, each file as a part named \`${upload.field}\`. \`application/json\`: the same fields, the files base64-encoded in \`${upload.field}\` (kept for compatibility; a third larger on the wire).`;
+      body.content['multipart/form-data'] = {
+        schema: {
+          type: 'object',
+          properties: {
+            ...properties,
+            [upload.field]: {
+              type: 'array',
+              maxItems: upload.maxFiles,
+              items: { type: 'string', format: 'binary' },
+              description: `Up to ${upload.maxFiles} files (${types}, decided by their content), each at most ${megabytes(upload.maxFileBytes)}, together at most ${megabytes(upload.maxTotalBytes)}. The upload stops at the first byte over a limit (413) or at the first bytes of a refused type (415).`,
+            },
+          },
+          ...(required.length > 0 ? { required } : {}),
+        },
+        encoding: { [upload.field]: { contentType: types } },
+      } as never;
+    }
+  }
+  return document;
 }

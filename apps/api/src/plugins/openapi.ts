@@ -3,7 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import { type OperationConfig, shapeOperation, TAGS } from './openapi-document';
+import { addMultipartBodies, type OperationConfig, shapeOperation, TAGS } from './openapi-document';
 
 export const API_PREFIX = '/api/v1';
 
@@ -38,7 +38,7 @@ export default fp(
         shapeOperation(output.schema as Record<string, unknown>, (input.route.config ?? {}) as OperationConfig);
         return output;
       },
-      transformObject: jsonSchemaTransformObject,
+      transformObject: (input) => addMultipartBodies(jsonSchemaTransformObject(input) as never),
     });
     app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
     await app.register(swaggerUi, {

@@ -1,6 +1,7 @@
 import {
   type BodyOf,
   buildPath,
+  type MultipartUpload,
   type ParamsOf,
   type QueryOf,
   type RouteContract,
@@ -20,9 +21,25 @@ type RequestArgs<C extends RouteContract> = {
   params?: ParamsOf<C>;
   query?: QueryOf<C>;
   body?: BodyOf<C>;
+  /**
+   * The files of a route that takes them (`multipart` in its contract, ADR 0025): the body then
+   * goes as `multipart/form-data`, its fields as text parts and each file as a part of its own.
+   */
+  files?: C['multipart'] extends MultipartUpload ? readonly File[] : never;
   headers?: Record<string, string>;
   signal?: AbortSignal;
 };
+
+/** Fields as text parts (empty optional ones left out), files under the contract's field name. */
+function toFormData(body: object | undefined, files: readonly File[], upload: MultipartUpload): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(body ?? {})) {
+    if (value === undefined || value === null || name === upload.field) continue;
+    form.append(name, String(value));
+  }
+  for (const file of files) form.append(upload.field, file, file.name);
+  return form;
+}
 
 function toQueryString(query: object | undefined): string {
   if (!query) return '';
@@ -59,7 +76,12 @@ export async function apiRequest<C extends RouteContract>(
   contract: C,
   args: RequestArgs<C> = {},
 ): Promise<SuccessBody<C>> {
-  const hasBody = args.body !== undefined;
+  // Files travel as they are, not base64 in JSON; the browser sets the multipart boundary.
+  const form =
+    contract.multipart && args.files
+      ? toFormData(args.body as object | undefined, args.files, contract.multipart)
+      : null;
+  const hasBody = args.body !== undefined && !form;
   // A route that consumes e.g. XML takes its body as the text it is (a bank statement).
   const rawType = contract.consumes?.[0];
   // Creating requests carry an Idempotency-Key (ADR 0021): one per call, so the retry below
@@ -75,6 +97,7 @@ export async function apiRequest<C extends RouteContract>(
         ...(key ? { 'idempotency-key': key } : {}),
         ...args.headers,
       },
+      ...(form ? { body: form } : {}),
       ...(hasBody ? { body: rawType ? String(args.body) : JSON.stringify(args.body) } : {}),
       ...(args.signal ? { signal: args.signal } : {}),
     });

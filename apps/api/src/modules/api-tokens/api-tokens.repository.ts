@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { apiTokens, customerMembers, customers, users } from '../../db/schema/index';
 import type { CustomerId } from '../customers/customer-id';
@@ -66,20 +66,12 @@ export async function revokeAllTokensOf(db: DbOrTx, userId: string, now: Date) {
     .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
 }
 
-/** "Last used", written at most once a minute per token so that a busy script does not write on every call. */
-export async function touchApiToken(db: DbOrTx, id: string, now: Date) {
-  await db
-    .update(apiTokens)
-    .set({ lastUsedAt: now })
-    .where(
-      and(
-        eq(apiTokens.id, id),
-        or(
-          isNull(apiTokens.lastUsedAt),
-          lt(apiTokens.lastUsedAt, sql`${now.toISOString()}::timestamptz - interval '1 minute'`),
-        ),
-      ),
-    );
+/** "Last used" of many tokens in one statement (the instance's write-behind batch, ADR 0025-d). */
+export async function touchApiTokens(db: DbOrTx, entries: ReadonlyArray<readonly [string, Date]>) {
+  const ids = entries.map(([id]) => id);
+  const used = entries.map(([, at]) => at.toISOString());
+  await db.execute(sql`update api_tokens t set last_used_at = greatest(t.last_used_at, v.at)
+    from unnest(${sql.param(ids)}::uuid[], ${sql.param(used)}::timestamptz[]) as v(id, at) where t.id = v.id`);
 }
 
 /** Every token of the customer account, revoked and expired ones too (the data export). */

@@ -40,6 +40,8 @@ describe('personal API tokens: create, use, list, revoke', () => {
     const read = await ctx.app.inject({ url: `/api/v1/products/${product.id}`, headers: withToken(created.token) });
     expect(read.statusCode).toBe(200);
     expect((await ctx.app.inject({ url: '/api/v1/invoices', headers: withToken(created.token) })).statusCode).toBe(200);
+    // "Last used" is written behind the requests (ADR 0025-d): the instance's next batch.
+    await ctx.app.lastSeen.tokens.flush();
 
     const list = await ctx.app.inject({ url: '/api/v1/account/tokens', headers: owner.bearer });
     expect(list.json().items).toEqual([

@@ -5,7 +5,7 @@ import { AppError } from '../../lib/app-error';
 import { verifyPassword } from '../../lib/password';
 import { createSignInChallenge } from '../mfa/challenges.repository';
 import { hasConfirmedTotp, secondFactorMethodsOf } from '../mfa/second-factors.repository';
-import { recordSecurityEvent } from '../security-log/security-log';
+import { recordRefusal, recordSecurityEvent } from '../security-log/security-log';
 import { insertSession } from './sessions.repository';
 import { findUserByEmail } from './users.repository';
 
@@ -18,7 +18,7 @@ import { findUserByEmail } from './users.repository';
  */
 export async function secondFactorSetupRequired(
   db: DbOrTx,
-  user: UserRow,
+  user: Pick<UserRow, 'id' | 'role'>,
   customer: CustomerRow | null,
   staffRequired: boolean,
 ) {
@@ -28,7 +28,7 @@ export async function secondFactorSetupRequired(
 
 /** The signed-in user with the customer account they act for (none for staff). */
 export function toMe(
-  user: UserRow,
+  user: Omit<UserRow, 'passwordHash'>,
   customer: CustomerRow | null,
   memberRole: TMemberRole | null,
   secondFactorSetupRequired: boolean,
@@ -86,7 +86,7 @@ export async function signIn(db: DbOrTx, input: SignInInput) {
   const valid = await verifyPassword(usable?.passwordHash, input.password);
   if (!usable || !valid) {
     const reason = !user ? 'unknown_email' : user.disabledAt ? 'disabled' : 'wrong_password';
-    await recordSecurityEvent(db, { type: 'sign_in.failed', userId: user?.id ?? null, details: { reason } });
+    await recordRefusal(db, { type: 'sign_in.failed', userId: user?.id ?? null, details: { reason } });
     throw new AppError('unauthenticated', 'E-mail address or password is wrong.');
   }
 

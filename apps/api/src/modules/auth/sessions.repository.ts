@@ -1,6 +1,6 @@
-import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { customerMembers, customers, sessions, users } from '../../db/schema/index';
+import { customerMembers, customers, sessions, type UserRow, users } from '../../db/schema/index';
 
 export interface NewSession {
   userId: string;
@@ -15,31 +15,57 @@ export async function insertSession(db: DbOrTx, session: NewSession) {
   return row;
 }
 
-/**
- * The session with its user and the customer account the user acts for (none for staff), only
- * while it is neither revoked, expired nor its user disabled.
- */
-export async function findActiveSession(db: DbOrTx, sessionId: string, now = new Date()) {
-  const [row] = await db
-    .select({ session: sessions, user: users, customer: customers, memberRole: customerMembers.role })
+/** A user as a session carries them: everything but the password hash, which no request needs in memory. */
+const { passwordHash: _passwordHash, ...sessionUserColumns } = getTableColumns(users);
+export type SessionUser = Omit<UserRow, 'passwordHash'>;
+
+function activeSessionQuery(db: DbOrTx) {
+  return db
+    .select({
+      session: { id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt },
+      user: sessionUserColumns,
+      customer: customers,
+      memberRole: customerMembers.role,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(customerMembers, eq(customerMembers.userId, users.id))
     .leftJoin(customers, eq(customers.id, customerMembers.customerId))
     .where(
       and(
-        eq(sessions.id, sessionId),
+        eq(sessions.id, sql.placeholder('sessionId')),
         isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
+        gt(sessions.expiresAt, sql.placeholder('now')),
         isNull(users.disabledAt),
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare('find_active_session');
+}
+
+/** Built once per database: the query of every signed-in request skips drizzle's SQL building (#19). */
+const activeSessionQueries = new WeakMap<DbOrTx, ReturnType<typeof activeSessionQuery>>();
+
+/**
+ * The session with its user and the customer account the user acts for (none for staff), only
+ * while it is neither revoked, expired nor its user disabled.
+ */
+export async function findActiveSession(db: DbOrTx, sessionId: string, now = new Date()) {
+  let query = activeSessionQueries.get(db);
+  if (!query) {
+    query = activeSessionQuery(db);
+    activeSessionQueries.set(db, query);
+  }
+  const [row] = await query.execute({ sessionId, now });
   return row;
 }
 
-export async function touchSession(db: DbOrTx, sessionId: string, now = new Date()) {
-  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+/** "Last seen" of many sessions in one statement (the instance's write-behind batch, ADR 0025-d). */
+export async function touchSessions(db: DbOrTx, entries: ReadonlyArray<readonly [string, Date]>) {
+  const ids = entries.map(([id]) => id);
+  const seen = entries.map(([, at]) => at.toISOString());
+  await db.execute(sql`update sessions s set last_seen_at = greatest(s.last_seen_at, v.at)
+    from unnest(${sql.param(ids)}::uuid[], ${sql.param(seen)}::timestamptz[]) as v(id, at) where s.id = v.id`);
 }
 
 export async function revokeSession(db: DbOrTx, userId: string, sessionId: string) {

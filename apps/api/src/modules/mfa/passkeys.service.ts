@@ -11,10 +11,12 @@ import {
   verifyRegistrationResponse,
 } from '@simplewebauthn/server';
 import type { DbOrTx } from '../../db/client';
-import type { PasskeyRow, UserRow } from '../../db/schema/index';
+import type { PasskeyRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { verifyPassword } from '../../lib/password';
 import { sendEmail } from '../../mail/mailer';
+import type { SessionUser } from '../auth/sessions.repository';
+import { findActiveUser } from '../auth/users.repository';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { saveWebauthnChallenge, takeWebauthnChallenge } from './challenges.repository';
 import type { MfaContext } from './mfa.plugin';
@@ -50,10 +52,10 @@ export async function listPasskeys(ctx: MfaContext, userId: string) {
 /** Options for adding a passkey; the password first, so that a borrowed session cannot add its own. */
 export async function startPasskeyRegistration(
   ctx: MfaContext,
-  user: UserRow,
+  user: SessionUser,
   password: string,
 ): Promise<TRegistrationOptions> {
-  if (!(await verifyPassword(user.passwordHash, password)))
+  if (!(await verifyPassword((await findActiveUser(ctx.db, user.id))?.passwordHash, password)))
     throw AppError.validation([{ path: 'password', message: mfaFieldMessages.passwordWrong }]);
   const existing = await listPasskeysOf(ctx.db, user.id);
   const options = await generateRegistrationOptions({
@@ -80,7 +82,7 @@ export async function startPasskeyRegistration(
 /** Checks the authenticator's answer to our registration challenge and stores the passkey. */
 export async function registerPasskey(
   ctx: MfaContext,
-  user: UserRow,
+  user: SessionUser,
   input: { name: string; credential: TRegistrationCredential },
 ): Promise<TPasskey> {
   let verified: Awaited<ReturnType<typeof verifyRegistrationResponse>>;

@@ -1,8 +1,9 @@
 import { mfaFieldMessages, type TSecondFactors, type TTotpEnrolment } from '@portal/contracts';
-import type { UserRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { verifyPassword } from '../../lib/password';
 import { sendEmail } from '../../mail/mailer';
+import type { SessionUser } from '../auth/sessions.repository';
+import { findActiveUser } from '../auth/users.repository';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { wrongCode } from './code-throttle';
 import type { MfaContext } from './mfa.plugin';
@@ -39,7 +40,7 @@ const alreadyOn = () => new AppError('conflict', 'The authenticator app is alrea
 const notOn = () => new AppError('conflict', 'No authenticator app is set up.');
 
 /** A new secret for the app; replaces an enrolment that was never confirmed. */
-export async function startTotpEnrolment(ctx: MfaContext, user: UserRow): Promise<TTotpEnrolment> {
+export async function startTotpEnrolment(ctx: MfaContext, user: SessionUser): Promise<TTotpEnrolment> {
   const secret = newTotpSecret();
   if (!(await savePendingTotp(ctx.db, user.id, ctx.box.seal(secret, user.id)))) throw alreadyOn();
   const url = otpauthUrl(secret, ctx.issuer, user.email);
@@ -52,7 +53,7 @@ async function newCodesFor(ctx: MfaContext, tx: MfaContext['db'], userId: string
   return codes;
 }
 
-function notify(tx: MfaContext['db'], user: UserRow, subject: string, template: string, what: string) {
+function notify(tx: MfaContext['db'], user: SessionUser, subject: string, template: string, what: string) {
   return sendEmail(tx, {
     // No customerId: the outbox finds the customer the address's user is a member of.
     to: user.email,
@@ -67,7 +68,7 @@ function notify(tx: MfaContext['db'], user: UserRow, subject: string, template: 
 }
 
 /** The first code from the app turns TOTP on; the ten recovery codes are answered this once. */
-export async function confirmTotpEnrolment(ctx: MfaContext, user: UserRow, code: string) {
+export async function confirmTotpEnrolment(ctx: MfaContext, user: SessionUser, code: string) {
   const factor = await findTotpFactor(ctx.db, user.id);
   if (!factor) throw new AppError('conflict', 'Start setting up the authenticator app first.');
   if (factor.confirmedAt) throw alreadyOn();
@@ -93,16 +94,16 @@ export async function confirmTotpEnrolment(ctx: MfaContext, user: UserRow, code:
   });
 }
 
-async function requirePassword(user: UserRow, password: string) {
-  if (!(await verifyPassword(user.passwordHash, password)))
+async function requirePassword(db: MfaContext['db'], user: SessionUser, password: string) {
+  if (!(await verifyPassword((await findActiveUser(db, user.id))?.passwordHash, password)))
     throw AppError.validation([{ path: 'password', message: mfaFieldMessages.passwordWrong }]);
 }
 
 /** Turns TOTP off with the password and a code (or recovery code); the recovery codes go too. */
-export async function disableTotp(ctx: MfaContext, user: UserRow, input: { password: string; code: string }) {
+export async function disableTotp(ctx: MfaContext, user: SessionUser, input: { password: string; code: string }) {
   const factor = await findTotpFactor(ctx.db, user.id);
   if (!factor?.confirmedAt) throw notOn();
-  await requirePassword(user, input.password);
+  await requirePassword(ctx.db, user, input.password);
   await ctx.codes.attempt(user.id, () =>
     ctx.db.transaction(async (tx) => {
       const method = await useSecondFactorCode(ctx, tx, user.id, input.code);
@@ -120,10 +121,10 @@ export async function disableTotp(ctx: MfaContext, user: UserRow, input: { passw
 }
 
 /** Ten new recovery codes with the password; the old ones stop working. */
-export async function regenerateRecoveryCodes(ctx: MfaContext, user: UserRow, password: string) {
+export async function regenerateRecoveryCodes(ctx: MfaContext, user: SessionUser, password: string) {
   const factor = await findTotpFactor(ctx.db, user.id);
   if (!factor?.confirmedAt) throw notOn();
-  await requirePassword(user, password);
+  await requirePassword(ctx.db, user, password);
   return ctx.db.transaction(async (tx) => {
     const codes = await newCodesFor(ctx, tx, user.id);
     await recordSecurityEvent(tx, { type: 'mfa.recovery_codes_regenerated', userId: user.id });

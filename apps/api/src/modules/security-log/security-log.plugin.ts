@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { recordSecurityEvent, requestContext } from './security-log';
+import { deferStrangerEvents, recordRefusal, requestContext } from './security-log';
 
 /** Sign-in failures are logged by the sign-in itself, with the account they concern. */
 const OWN_EVENTS = new Set(['/api/v1/auth/login']);
@@ -10,7 +10,13 @@ const OWN_EVENTS = new Set(['/api/v1/auth/login']);
  * refused request (401, 403) centrally. Registered for the whole app, before the modules.
  */
 export default fp(
-  async (app: FastifyInstance) => {
+  async (app: FastifyInstance, options: { batchMs: number }) => {
+    // Entries about nobody known (what floods produce) are written once a second in one batch.
+    const strangers = deferStrangerEvents(app.db, {
+      intervalMs: options.batchMs,
+      onError: (error) => app.log.warn({ err: error }, 'could not write a batch of security-log entries'),
+    });
+    app.addHook('onClose', () => strangers.close());
     app.addHook('preHandler', (request, _reply, done) => {
       const userAgent = request.headers['user-agent'];
       requestContext.run(
@@ -30,7 +36,7 @@ export default fp(
       if (!request.url.startsWith('/api/') || (route && OWN_EVENTS.has(route))) return;
       const userAgent = request.headers['user-agent'];
       try {
-        await recordSecurityEvent(app.db, {
+        await recordRefusal(app.db, {
           type: 'access.denied',
           userId: request.auth?.userId ?? null,
           requestId: String(request.id),

@@ -6,6 +6,7 @@ import { securityEvents } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { type Page, pageOf } from '../../lib/pagination';
 import { RETENTION_PERIODS, retentionCutoff } from '../../lib/retention-periods';
+import { WriteBehind } from '../../lib/write-behind';
 
 type Detail = string | number | boolean | null;
 
@@ -35,23 +36,70 @@ export const requestContext = new AsyncLocalStorage<RequestContext>();
 /** Keys that must never reach the log, whatever a caller passes. */
 const SECRET = /pass|token|secret|iban|hash|cookie|authorization/i;
 
-/**
- * Writes one entry of the security log. Pass the transaction of the change it records, so the
- * entry and the change commit (or roll back) together.
- */
-export async function recordSecurityEvent(db: DbOrTx, event: SecurityEventInput): Promise<void> {
+type SecurityEventInsert = typeof securityEvents.$inferInsert;
+
+/** The row of an entry, with the request it happens in and the instant it happens at. */
+function rowOf(event: SecurityEventInput): SecurityEventInsert {
   const context = requestContext.getStore();
   const details = Object.fromEntries(
     Object.entries(event.details ?? {}).filter(([key, value]) => value !== undefined && !SECRET.test(key)),
   ) as Record<string, Detail>;
-  await db.insert(securityEvents).values({
+  return {
+    occurredAt: new Date(),
     type: event.type,
     userId: event.userId,
     requestId: event.requestId !== undefined ? event.requestId : (context?.requestId ?? null),
     ipAddress: event.ip !== undefined ? event.ip : (context?.ip ?? null),
     userAgent: (event.userAgent !== undefined ? event.userAgent : (context?.userAgent ?? null))?.slice(0, 500) ?? null,
     details,
+  };
+}
+
+/**
+ * Writes one entry of the security log. Pass the transaction of the change it records, so the
+ * entry and the change commit (or roll back) together.
+ */
+export async function recordSecurityEvent(db: DbOrTx, event: SecurityEventInput): Promise<void> {
+  await db.insert(securityEvents).values(rowOf(event));
+}
+
+/** Rows per INSERT of a batch: far below PostgreSQL's 65,535 parameters. */
+const BATCH_ROWS = 1_000;
+const strangerWriters = new WeakMap<DbOrTx, WriteBehind<SecurityEventInsert>>();
+
+/**
+ * Batches entries about nobody known (a sign-in with an unknown address, a request without a
+ * session refused) for this database: what a flood produces. Written within `intervalMs`; up to
+ * that much is lost if the process dies (ADR 0025-d). Entries about a user are never deferred:
+ * they are that user's log, erased with their account.
+ */
+export function deferStrangerEvents(db: DbOrTx, options: { intervalMs: number; onError(error: unknown): void }) {
+  const writer = new WriteBehind<SecurityEventInsert>({
+    intervalMs: options.intervalMs,
+    onError: options.onError,
+    write: async (rows) => {
+      for (let start = 0; start < rows.length; start += BATCH_ROWS) {
+        await db.insert(securityEvents).values(rows.slice(start, start + BATCH_ROWS));
+      }
+    },
   });
+  strangerWriters.set(db, writer);
+  return writer;
+}
+
+/**
+ * An entry outside any change (a refused sign-in or request): written at once when it concerns a
+ * user, else batched if this database has a batch (`deferStrangerEvents`).
+ */
+export async function recordRefusal(db: DbOrTx, event: SecurityEventInput): Promise<void> {
+  const writer = event.userId === null ? strangerWriters.get(db) : undefined;
+  if (writer) writer.add(rowOf(event));
+  else await recordSecurityEvent(db, event);
+}
+
+/** Writes the batched entries now (tests, shutdown). */
+export async function flushStrangerEvents(db: DbOrTx): Promise<void> {
+  await strangerWriters.get(db)?.flush();
 }
 
 const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');

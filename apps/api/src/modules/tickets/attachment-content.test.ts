@@ -2,7 +2,13 @@ import { ticketAttachmentLimits } from '@portal/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../lib/app-error';
-import { checkAttachments, contentDisposition, detectAttachmentType, sanitizeFilename } from './attachment-content';
+import {
+  attachmentSniffer,
+  checkAttachments,
+  contentDisposition,
+  detectAttachmentType,
+  sanitizeFilename,
+} from './attachment-content';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const PDF = Buffer.from('%PDF-1.7\n%âãÏÓ\n', 'latin1');
@@ -45,6 +51,45 @@ describe('detectAttachmentType', () => {
         expect(detectAttachmentType(Buffer.from(text, 'utf8'))).toBe('text/plain; charset=utf-8');
       }),
     );
+  });
+});
+
+describe('attachmentSniffer (multipart uploads, chunk by chunk)', () => {
+  const sniff = (chunks: Buffer[]) => {
+    const sniffer = attachmentSniffer();
+    const accepted = chunks.map((chunk) => sniffer.push(chunk));
+    return { accepted, type: sniffer.end() };
+  };
+
+  it('decides like detectAttachmentType however the bytes are cut into chunks', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.constant(PNG),
+          fc.constant(PDF),
+          fc.constant(JPEG),
+          fc.string().map((text) => Buffer.from(text)),
+          fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes)),
+        ),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (bytes, cuts) => {
+          const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
+          const chunks = [0, ...points].map((start, index) => bytes.subarray(start, [...points, bytes.length][index]));
+          expect(sniff(chunks).type).toBe(detectAttachmentType(bytes));
+        },
+      ),
+    );
+  });
+
+  it('refuses at the first chunk that cannot be text, without waiting for the end', () => {
+    const { accepted } = sniff([Buffer.from('log line\n'.repeat(10)), Buffer.from([0x41, 0, 0x42]), Buffer.from('x')]);
+    expect(accepted).toEqual([true, false, false]);
+  });
+
+  it('keeps a UTF-8 character split across chunks, and refuses one cut off at the end', () => {
+    const umlaut = Buffer.from('Überlast', 'utf8');
+    expect(sniff([umlaut.subarray(0, 1), umlaut.subarray(1)]).type).toBe('text/plain; charset=utf-8');
+    expect(sniff([Buffer.from('abcdefgh'), umlaut.subarray(0, 1)]).type).toBeNull();
   });
 });
 

@@ -4,7 +4,7 @@ import type { AppConfig } from '../../config';
 import { AppError } from '../../lib/app-error';
 import { registerRoute } from '../../lib/route';
 import { noteStaffChange } from '../staff/staff-audit';
-import { checkAttachments } from './attachment-content';
+import { attachmentSniffer, attachmentsOf } from './attachment-content';
 import { attachmentDownload, TICKET_BODY_LIMIT_BYTES } from './attachment-download';
 import { findAttachmentForStaff } from './tickets-admin.repository';
 import {
@@ -37,13 +37,13 @@ export default async function ticketsAdminRoutes(app: FastifyInstance, { config 
         app.db,
         request.auth.userId,
         request.params.id,
-        { body, status, attachments: checkAttachments(attachments) },
+        { body, status, attachments: attachmentsOf(request, attachments) },
         config.PUBLIC_URL,
       );
       noteStaffChange(request, { customerId: message.customerId, after: { status } });
       return { status: 201, body: message.message };
     },
-    { bodyLimit: TICKET_BODY_LIMIT_BYTES },
+    { bodyLimit: TICKET_BODY_LIMIT_BYTES, inspectUpload: attachmentSniffer },
   );
 
   registerRoute(app, adminTicketRoutes.setStatus, async (request) => {

@@ -1,9 +1,10 @@
+import multipart from '@fastify/multipart';
 import { ticketRoutes } from '@portal/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config';
 import { AppError } from '../../lib/app-error';
 import { registerRoute } from '../../lib/route';
-import { checkAttachments } from './attachment-content';
+import { attachmentSniffer, attachmentsOf } from './attachment-content';
 import { attachmentDownload, TICKET_BODY_LIMIT_BYTES } from './attachment-download';
 import { findAttachmentOfCustomer } from './tickets.repository';
 import { closeAsCustomer, getTicket, listTickets, openTicket, replyAsCustomer } from './tickets.service';
@@ -20,6 +21,8 @@ export const TICKET_CREATE_LIMIT = 10;
 export const TICKET_REPLY_LIMIT = 30;
 
 export default async function ticketsModule(app: FastifyInstance, { config }: { config: AppConfig }) {
+  // Attachments may come as multipart/form-data (ADR 0025); the routes set their own limits.
+  await app.register(multipart, { limits: { fieldNameSize: 100, headerPairs: 100 } });
   registerRoute(app, ticketRoutes.list, async (request) => ({
     status: 200,
     body: await listTickets(app.db, request.auth.customerId, request.query),
@@ -32,11 +35,15 @@ export default async function ticketsModule(app: FastifyInstance, { config }: { 
       const { attachments, ...fields } = request.body;
       const ticket = await openTicket(app.db, request.auth.customerId, {
         ...fields,
-        attachments: checkAttachments(attachments),
+        attachments: attachmentsOf(request, attachments),
       });
       return { status: 201, body: ticket };
     },
-    { bodyLimit: TICKET_BODY_LIMIT_BYTES, rateLimit: perCustomer(TICKET_CREATE_LIMIT) },
+    {
+      bodyLimit: TICKET_BODY_LIMIT_BYTES,
+      rateLimit: perCustomer(TICKET_CREATE_LIMIT),
+      inspectUpload: attachmentSniffer,
+    },
   );
 
   registerRoute(app, ticketRoutes.get, async (request) => ({
@@ -50,11 +57,15 @@ export default async function ticketsModule(app: FastifyInstance, { config }: { 
     async (request) => {
       const message = await replyAsCustomer(app.db, request.auth.customerId, request.params.id, {
         body: request.body.body,
-        attachments: checkAttachments(request.body.attachments),
+        attachments: attachmentsOf(request, request.body.attachments),
       });
       return { status: 201, body: message };
     },
-    { bodyLimit: TICKET_BODY_LIMIT_BYTES, rateLimit: perCustomer(TICKET_REPLY_LIMIT) },
+    {
+      bodyLimit: TICKET_BODY_LIMIT_BYTES,
+      rateLimit: perCustomer(TICKET_REPLY_LIMIT),
+      inspectUpload: attachmentSniffer,
+    },
   );
 
   registerRoute(app, ticketRoutes.close, async (request) => ({

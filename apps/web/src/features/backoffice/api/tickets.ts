@@ -27,9 +27,11 @@ export const staffTicketQueryOptions = (id: string) =>
 
 export const useStaffTicket = (id: string) => useQuery(staffTicketQueryOptions(id));
 
+/** The answer's text and status, its files as parts of a `multipart/form-data` body (ADR 0025). */
 export const useStaffReply = (id: string) =>
-  useStaffMutation((body: BodyOf<typeof adminTicketRoutes.reply>) =>
-    apiRequest(adminTicketRoutes.reply, { params: { id }, body }),
+  useStaffMutation(
+    ({ body, files }: { body: Omit<BodyOf<typeof adminTicketRoutes.reply>, 'attachments'>; files: readonly File[] }) =>
+      apiRequest(adminTicketRoutes.reply, { params: { id }, body, files }),
   );
 
 export const useAddNote = (id: string) =>

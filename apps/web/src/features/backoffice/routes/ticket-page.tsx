@@ -11,6 +11,8 @@ import { applyServerErrors, useContractForm } from '../../../lib/form';
 import { useErrorTexts } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
+import { AttachmentPicker } from '../../tickets/components/attachment-picker';
+import { staffReplySchema } from '../../tickets/lib/ticket-forms';
 import { useAddNote, useAssignTicket, useSetTicketStatus, useStaffReply, useStaffTicket } from '../api/tickets';
 import { StaffOnly, useStaffContext } from '../components/staff-only';
 import { backofficeMessages } from '../messages';
@@ -107,8 +109,8 @@ function StatusOptions() {
 function StaffReplyForm({ ticket }: { ticket: TAdminTicket }) {
   const t = useMessages(backofficeMessages);
   const reply = useStaffReply(ticket.id);
-  const form = useContractForm(ZAdminReplyBody.pick({ body: true, status: true }), {
-    defaultValues: { body: '', status: 'waiting_for_customer' },
+  const form = useContractForm(staffReplySchema, {
+    defaultValues: { body: '', status: 'waiting_for_customer', attachments: [] },
   });
   return (
     <section aria-labelledby="reply-heading" className="card">
@@ -117,11 +119,15 @@ function StaffReplyForm({ ticket }: { ticket: TAdminTicket }) {
       <Form
         form={form}
         error={reply.error}
-        onSubmit={(body) =>
-          reply.mutate(body, { onSuccess: () => form.reset(), onError: (error) => applyServerErrors(form, error) })
+        onSubmit={({ attachments, ...body }) =>
+          reply.mutate(
+            { body, files: attachments },
+            { onSuccess: () => form.reset(), onError: (error) => applyServerErrors(form, error) },
+          )
         }
       >
         <TextAreaInput name="body" label={t.reply} required maxLength={20_000} rows={6} />
+        <AttachmentPicker />
         <SelectInput name="status" label={t.replyStatus}>
           <StatusOptions />
         </SelectInput>

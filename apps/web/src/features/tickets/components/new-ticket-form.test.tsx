@@ -49,24 +49,33 @@ describe('NewTicketForm', () => {
     expect(screen.getByText('Nur PDF, PNG, JPEG, TXT oder LOG sind erlaubt.')).toBeTruthy();
   });
 
-  it('sends category, subject and message and says the ticket is open', async () => {
+  it('sends the fields and the chosen file as multipart/form-data and says the ticket is open', async () => {
     const fetchMock = api();
     vi.stubGlobal('fetch', fetchMock);
     renderRoutes([{ path: '/contact', element: <NewTicketForm /> }], '/contact');
     fireEvent.change(screen.getByLabelText('Kategorie'), { target: { value: 'technical' } });
     fireEvent.change(screen.getByLabelText('Betreff'), { target: { value: 'Server antwortet nicht' } });
     fireEvent.change(screen.getByLabelText('Ihre Nachricht'), { target: { value: 'Seit 10 Uhr keine Antwort.' } });
+    const log = new File(['kernel: link down\n'], 'syslog.log', { type: 'text/plain' });
+    fireEvent.change(screen.getByLabelText('Dateien auswählen'), { target: { files: [log] } });
     fireEvent.click(screen.getByRole('button', { name: 'Ticket eröffnen' }));
     expect(await screen.findByText('Ticket #100043 wurde eröffnet.')).toBeTruthy();
     const [, init] = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST') as unknown as [
       string,
       RequestInit,
     ];
-    expect(JSON.parse(String(init.body))).toEqual({
+    // No base64 in JSON: the browser sets the multipart content type with its boundary.
+    expect(new Headers(init.headers).get('content-type')).toBeNull();
+    expect(new Headers(init.headers).get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
+    const form = init.body as FormData;
+    expect(form).toBeInstanceOf(FormData);
+    expect(Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === 'string'))).toEqual({
       category: 'technical',
       subject: 'Server antwortet nicht',
       message: 'Seit 10 Uhr keine Antwort.',
-      attachments: [],
     });
+    const files = form.getAll('attachments') as File[];
+    expect(files.map((file) => file.name)).toEqual(['syslog.log']);
+    expect(await files[0]?.text()).toBe('kernel: link down\n');
   });
 });

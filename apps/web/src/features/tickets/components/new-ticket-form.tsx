@@ -8,7 +8,6 @@ import { applyServerErrors, useContractForm, withoutEmptyText } from '../../../l
 import { useMessages } from '../../../lib/i18n';
 import { useCreateTicket } from '../api/create-ticket';
 import { useProductChoices } from '../api/get-products';
-import { toUploads } from '../lib/attachment-files';
 import { newTicketSchema } from '../lib/ticket-forms';
 import { ticketMessages } from '../messages';
 import { AttachmentPicker } from './attachment-picker';
@@ -35,9 +34,9 @@ export function NewTicketForm() {
         form={form}
         error={create.error}
         problems={{ rate_limited: t.throttled }}
-        onSubmit={async ({ attachments, ...ticket }) =>
+        onSubmit={({ attachments, ...ticket }) =>
           create.mutate(
-            { ...ticket, attachments: await toUploads(attachments) },
+            { ticket, files: attachments },
             {
               // A fresh, empty form for the next request.
               onSuccess: () => form.reset(),

@@ -33,4 +33,28 @@ describe('ReplyForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Antwort senden' }));
     expect(await screen.findByText('Bitte füllen Sie das Feld „Ihre Antwort“ aus.')).toBeTruthy();
   });
+
+  it('sends the reply with its file as multipart/form-data', async () => {
+    const fetchMock = vi.fn(async () =>
+      json(201, {
+        id: ticketId,
+        author: 'customer',
+        body: 'Anbei',
+        createdAt: '2026-11-27T10:00:00.000Z',
+        attachments: [],
+      }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    renderWithProviders(<ReplyForm ticketId={ticketId} />);
+    fireEvent.change(screen.getByLabelText('Ihre Antwort'), { target: { value: 'Anbei' } });
+    const pdf = new File(['%PDF-1.7'], 'bericht.pdf', { type: 'application/pdf' });
+    fireEvent.change(screen.getByLabelText('Dateien auswählen'), { target: { files: [pdf] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Antwort senden' }));
+    expect(await screen.findByText('Ihre Antwort wurde gesendet.')).toBeTruthy();
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe(`/api/v1/tickets/${ticketId}/messages`);
+    const form = init.body as FormData;
+    expect(form.get('body')).toBe('Anbei');
+    expect((form.getAll('attachments') as File[]).map((file) => file.name)).toEqual(['bericht.pdf']);
+  });
 });

@@ -8,7 +8,6 @@ import { useErrorTexts } from '../../../lib/form-errors';
 import { useMessages } from '../../../lib/i18n';
 import { useCloseTicket } from '../api/close-ticket';
 import { useReplyToTicket } from '../api/reply-to-ticket';
-import { toUploads } from '../lib/attachment-files';
 import { replySchema } from '../lib/ticket-forms';
 import { ticketMessages } from '../messages';
 import { AttachmentPicker } from './attachment-picker';
@@ -31,9 +30,9 @@ export function ReplyForm({ ticketId }: { ticketId: string }) {
         form={form}
         error={reply.error}
         problems={{ rate_limited: t.throttled }}
-        onSubmit={async ({ body, attachments }) =>
+        onSubmit={({ body, attachments }) =>
           reply.mutate(
-            { body, attachments: await toUploads(attachments) },
+            { body: { body }, files: attachments },
             { onSuccess: () => form.reset(), onError: (error) => applyServerErrors(form, error) },
           )
         }

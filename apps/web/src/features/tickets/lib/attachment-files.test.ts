@@ -1,6 +1,6 @@
 import { ticketAttachmentLimits } from '@portal/contracts';
 import { describe, expect, it } from 'vitest';
-import { checkFiles, formatSize, toUploads } from './attachment-files';
+import { checkFiles, formatSize } from './attachment-files';
 
 const file = (name: string, size: number) => new File([new Uint8Array(size)], name);
 
@@ -24,13 +24,6 @@ describe('checkFiles', () => {
     expect(checkFiles(many)).toEqual([{ kind: 'count' }]);
     const half = ticketAttachmentLimits.maxFileBytes;
     expect(checkFiles([file('1.pdf', half), file('2.pdf', half), file('3.pdf', 1)])).toEqual([{ kind: 'total' }]);
-  });
-});
-
-describe('toUploads', () => {
-  it('encodes the bytes as base64 without the data: prefix', async () => {
-    const [upload] = await toUploads([new File(['hallo'], 'gruss.txt', { type: 'text/plain' })]);
-    expect(upload).toEqual({ filename: 'gruss.txt', data: btoa('hallo') });
   });
 });
 

@@ -1,4 +1,4 @@
-import { type TAttachmentUpload, ticketAttachmentLimits } from '@portal/contracts';
+import { ticketAttachmentLimits } from '@portal/contracts';
 
 export type FileProblem =
   | { kind: 'type'; name: string }
@@ -26,20 +26,6 @@ export function checkFiles(files: readonly File[]): FileProblem[] {
   const total = files.reduce((sum, file) => sum + file.size, 0);
   if (total > ticketAttachmentLimits.maxMessageBytes) problems.push({ kind: 'total' });
   return problems;
-}
-
-function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onerror = () => reject(reader.error ?? new Error('file could not be read'));
-    // A data: URL is "data:<type>;base64,<data>"; the API wants only the data.
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.readAsDataURL(file);
-  });
-}
-
-export async function toUploads(files: readonly File[]): Promise<TAttachmentUpload[]> {
-  return Promise.all(files.map(async (file) => ({ filename: file.name, data: await toBase64(file) })));
 }
 
 export const megabytes = (bytes: number) => bytes / 1024 / 1024;

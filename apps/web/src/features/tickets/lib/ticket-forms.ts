@@ -1,4 +1,4 @@
-import { ticketAttachmentLimits, ZCreateTicketBody, ZReplyBody } from '@portal/contracts';
+import { ticketAttachmentLimits, ZAdminReplyBody, ZCreateTicketBody, ZReplyBody } from '@portal/contracts';
 import { z } from 'zod';
 import { encodeFieldError } from '../../../lib/form-errors';
 import { checkFiles, type FileProblem } from './attachment-files';
@@ -14,7 +14,7 @@ const codeOf = (problem: FileProblem, maxFiles: number) =>
 
 /**
  * The chosen files, checked by name and size as the API will (the picker lists each file's
- * problem beside it); they become the contract's base64 uploads when the form is sent.
+ * problem beside it); they are sent as they are, as parts of a `multipart/form-data` body.
  */
 const ZChosenFiles = (maxFiles: number = ticketAttachmentLimits.maxFiles) =>
   z.array(z.custom<File>((value) => value instanceof File)).superRefine(
@@ -27,3 +27,7 @@ const ZChosenFiles = (maxFiles: number = ticketAttachmentLimits.maxFiles) =>
 
 export const newTicketSchema = ZCreateTicketBody.omit({ attachments: true }).extend({ attachments: ZChosenFiles() });
 export const replySchema = ZReplyBody.omit({ attachments: true }).extend({ attachments: ZChosenFiles() });
+/** The back office's answer: text, the status it moves the ticket to, files. */
+export const staffReplySchema = ZAdminReplyBody.pick({ body: true, status: true }).extend({
+  attachments: ZChosenFiles(),
+});
