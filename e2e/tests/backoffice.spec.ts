@@ -191,6 +191,8 @@ test.describe('at 768 px, in English and dark', () => {
       ['Customers', 'Customers'],
       ['Cancellations', 'Cancellation declarations'],
       ['Collections', 'Collections'],
+      ['Contracts', 'Contracts'],
+      ['Announcements', 'Announcements'],
     ] as const) {
       await navigation.getByRole('link', { name: link, exact: true }).click();
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();

@@ -5,7 +5,7 @@ import { staffProblems, ZProblem } from './problem';
 import { requireReasonWhenExtraordinary, ZCancellation, ZCancellationType, ZReason } from './products';
 
 /** How a cancellation reached us: the portal, the §312k form, or staff recorded a letter or e-mail. */
-export const ZCancellationChannel = z.enum(['portal', 'public_form', 'letter', 'email']);
+export const ZCancellationChannel = z.enum(['portal', 'public_form', 'letter', 'email', 'provider']);
 export type TCancellationChannel = z.infer<typeof ZCancellationChannel>;
 
 export const ZDeclarationStatus = z.enum(['received', 'pending_review', 'applied', 'rejected']).meta({

@@ -74,3 +74,14 @@ export const ZIfMatchHeaders = z.looseObject({
       'The `ETag` of the version you changed: when another change came first, 412 `precondition_failed` and nothing is saved',
   }),
 });
+
+/** What a product is; lives here so that announcements (on every overview) need not load the products contract. */
+export const ZProductCategory = z.enum([
+  'colocation_unit',
+  'rack',
+  'cloud_server',
+  'backup_storage',
+  'cross_connect',
+  'ip_range',
+]);
+export type TProductCategory = z.infer<typeof ZProductCategory>;

@@ -46,6 +46,8 @@ export const fieldMessages = {
   reasonRequired: 'An extraordinary cancellation needs a reason.',
   endDateNotAllowed: 'is not a date on which the contract can end',
   productUnknown: 'No such product in your contracts.',
+  dateInPast: 'must be today or later',
+  nothingChanged: 'changes neither the price nor the terms',
   fileTooLarge: 'The file is too large.',
   fileTypeRefused: 'Only PDF, PNG, JPEG and plain text files are accepted.',
   fileNameMismatch: 'The file name does not match its content.',

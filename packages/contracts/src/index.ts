@@ -6,6 +6,7 @@ export * from './auth';
 export * from './cancellation-declarations-admin';
 export * from './collection';
 export * from './common';
+export * from './contracts-admin';
 export * from './customers-admin';
 export * from './data-export';
 export * from './device';

@@ -102,6 +102,10 @@ export const ZAdminInvoiceListQuery = ZInvoiceListQuery.extend({
   customerId: ZUuid.optional(),
 });
 
+/** One invoice for staff: the customer's view of it (lines, taxes, payments, history) and whose it is. */
+export const ZAdminInvoiceDetail = ZInvoice.extend({ customerId: ZUuid }).meta({ id: 'AdminInvoiceDetail' });
+export type TAdminInvoiceDetail = z.infer<typeof ZAdminInvoiceDetail>;
+
 export const adminInvoiceRoutes = {
   list: defineRoute({
     method: 'GET',
@@ -113,6 +117,17 @@ export const adminInvoiceRoutes = {
     staffPermission: 'invoices',
     query: ZAdminInvoiceListQuery,
     responses: { 200: listOf(ZAdminInvoiceListItem), ...staffProblems },
+  }),
+  get: defineRoute({
+    method: 'GET',
+    operationId: 'getInvoiceForStaff',
+    path: '/admin/invoices/:id',
+    summary: "Any customer's invoice with its lines, taxes, payments and history",
+    tags: ['admin'],
+    access: 'staff',
+    staffPermission: 'invoices',
+    params: ZIdParams,
+    responses: { 200: ZAdminInvoiceDetail, ...staffProblems, 404: ZProblem },
   }),
   pdf: defineRoute({
     method: 'GET',

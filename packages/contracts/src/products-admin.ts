@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import { ZCancellationChannel } from './cancellation-declarations-admin';
-import { listOf, ZCents, ZDate, ZInstant, ZListQuery, ZUuid } from './common';
+import { listOf, ZCents, ZDate, ZInstant, ZListQuery, ZProductCategory, ZUuid } from './common';
 import { defineRoute } from './http';
 import { staffProblems, ZProblem } from './problem';
-import {
-  ZBillingInterval,
-  ZCancellationType,
-  ZProductCategory,
-  ZProductDetail,
-  ZProductSpec,
-  ZProductStatus,
-} from './products';
+import { ZBillingInterval, ZCancellationType, ZProductDetail, ZProductSpec, ZProductStatus } from './products';
 
 export const ZCatalogItem = z
   .object({ id: ZUuid, sku: z.string(), category: ZProductCategory, name: z.string(), specs: z.array(ZProductSpec) })
@@ -23,7 +16,7 @@ export const ZBookProductBody = z.object({
   sku: z.string().trim().min(1).max(100),
   name: z.string().trim().min(1).max(200).optional().meta({ description: 'Defaults to the catalogue name' }),
   startDate: ZDate,
-  price: z.object({ amount: ZCents.min(0), interval: ZBillingInterval }),
+  price: z.object({ amount: ZCents.min(0).max(100_000_000), interval: ZBillingInterval }),
   minimumTermMonths: ZMonths.min(1).meta({ description: 'Consumers: at most 24 (§309 Nr. 9a BGB)' }),
   noticePeriodMonths: ZMonths.meta({ description: 'Consumers: at most 1 (§309 Nr. 9c BGB)' }),
   renewalMonths: ZMonths.meta({

@@ -10,20 +10,12 @@ import {
   ZInstant,
   ZLanguage,
   ZListQuery,
+  ZProductCategory,
   ZUuid,
 } from './common';
 import { defineRoute } from './http';
 import { authProblems, commonProblems, ZProblem } from './problem';
 
-export const ZProductCategory = z.enum([
-  'colocation_unit',
-  'rack',
-  'cloud_server',
-  'backup_storage',
-  'cross_connect',
-  'ip_range',
-]);
-export type TProductCategory = z.infer<typeof ZProductCategory>;
 export const ZProductStatus = z.enum(['active', 'cancellation_pending', 'ended']);
 export type TProductStatus = z.infer<typeof ZProductStatus>;
 export const ZBillingInterval = z.enum(['monthly', 'quarterly', 'yearly']);
@@ -84,12 +76,38 @@ export const ZCancellationSummary = z.object({
   reason: z.string().nullable(),
   receivedAt: ZInstant,
   effectiveDate: ZDate,
+  byProvider: z.boolean().meta({ description: 'The provider ended the contract (not a cancellation of the customer)' }),
 });
+
+/** Price and terms of a contract at one point of its history. */
+export const ZContractTermsValues = z.object({
+  price: ZProductPrice,
+  minimumTermMonths: z.number().int(),
+  noticePeriodMonths: z.number().int(),
+  renewalMonths: z.number().int(),
+});
+
+/** A change of price or terms the provider made; its document is a new version of the order confirmation. */
+export const ZContractChange = z
+  .object({
+    id: ZUuid,
+    version: z.number().int().meta({ description: 'The document version it created (the booking is version 1)' }),
+    effectiveDate: ZDate,
+    inEffect: z.boolean().meta({ description: 'Whether the new terms apply today' }),
+    reason: z.string(),
+    before: ZContractTermsValues,
+    after: ZContractTermsValues,
+    documentId: ZUuid.nullable(),
+    createdAt: ZInstant,
+  })
+  .meta({ id: 'ContractChange' });
+export type TContractChange = z.infer<typeof ZContractChange>;
 
 export const ZProductDetail = ZProduct.extend({
   specs: z.array(ZProductSpec),
   contract: ZContractTerms,
   cancellation: ZCancellationSummary.nullable(),
+  changes: z.array(ZContractChange).meta({ description: 'Changes of price or terms, newest first' }),
 }).meta({ id: 'ProductDetail' });
 export type TProductDetail = z.infer<typeof ZProductDetail>;
 
@@ -106,6 +124,9 @@ export const ZContractDocument = z
     createdAt: ZInstant,
     sizeBytes: z.number().int(),
     sha256: z.string().meta({ description: 'Hex SHA-256 of the PDF as served' }),
+    current: z
+      .boolean()
+      .meta({ description: 'False for a version a later one of the same kind replaced (kept in the archive)' }),
   })
   .meta({ id: 'ContractDocument' });
 export type TContractDocument = z.infer<typeof ZContractDocument>;

@@ -682,11 +682,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Every announcement, scheduled, shown and past, latest start first */
+        get: operations["listAnnouncements"];
         put?: never;
-        /** Publish an announcement to every customer */
+        /** Publish an announcement to every customer or the customers of a product category, at once or from a day */
         post: operations["createAnnouncement"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/announcements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw an announcement: customers no longer see it */
+        delete: operations["deleteAnnouncement"];
         options?: never;
         head?: never;
         patch?: never;
@@ -948,6 +966,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every customer's contracts, newest start first; find by number, product or customer */
+        get: operations["listContracts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contract with its terms, changes, cancellation and documents */
+        get: operations["getContract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/contracts/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contract document as PDF, as the customer downloads it */
+        get: operations["downloadContractDocumentForStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/contracts/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change price or terms from a date on; issues a new version of the order confirmation */
+        post: operations["changeContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/contracts/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a running contract on a date, with the reason the customer is told */
+        post: operations["endContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoices": {
         parameters: {
             query?: never;
@@ -1097,6 +1200,23 @@ export interface paths {
         put?: never;
         /** Issue an invoice to a customer */
         post: operations["issueInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Any customer's invoice with its lines, taxes, payments and history */
+        get: operations["getInvoiceForStaff"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1995,7 +2115,7 @@ export interface components {
                  * @description What is wrong, stable for programs; clients show their own text for it
                  * @enum {string}
                  */
-                code: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooFew" | "tooMany" | "invalid" | "invalidChoice" | "email" | "date" | "ibanFormat" | "ibanCountry" | "ibanLength" | "ibanChecksum" | "bicFormat" | "bicCountry" | "vatIdCountry" | "vatIdFormat" | "countryUnknown" | "vatIdCountryMismatch" | "postalCodeFormat" | "leitwegIdInvalid" | "wrongPassword" | "passwordRequired" | "tokenInvalid" | "emailInUse" | "passwordTooShort" | "passwordTooLong" | "passwordCommon" | "passwordContainsEmail" | "passwordMismatch" | "confirmRequired" | "codeWrong" | "reasonRequired" | "endDateNotAllowed" | "productUnknown" | "fileTooLarge" | "fileTypeRefused" | "fileNameMismatch" | "filesTooLarge" | "cursorInvalid" | "expiryPast" | "expiryTooLate" | "scopeBeyondRole";
+                code: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooFew" | "tooMany" | "invalid" | "invalidChoice" | "email" | "date" | "ibanFormat" | "ibanCountry" | "ibanLength" | "ibanChecksum" | "bicFormat" | "bicCountry" | "vatIdCountry" | "vatIdFormat" | "countryUnknown" | "vatIdCountryMismatch" | "postalCodeFormat" | "leitwegIdInvalid" | "wrongPassword" | "passwordRequired" | "tokenInvalid" | "emailInUse" | "passwordTooShort" | "passwordTooLong" | "passwordCommon" | "passwordContainsEmail" | "passwordMismatch" | "confirmRequired" | "codeWrong" | "reasonRequired" | "endDateNotAllowed" | "productUnknown" | "dateInPast" | "nothingChanged" | "fileTooLarge" | "fileTypeRefused" | "fileNameMismatch" | "filesTooLarge" | "cursorInvalid" | "expiryPast" | "expiryTooLate" | "scopeBeyondRole";
                 params?: {
                     minimum?: number;
                     maximum?: number;
@@ -2079,6 +2199,25 @@ export interface components {
             /** Format: date-time */
             publishedAt: string;
             visibleUntil: string | null;
+        };
+        AdminAnnouncementInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            severity: "info" | "maintenance" | "incident";
+            title: {
+                de: string;
+                en: string;
+            };
+            body: {
+                de: string;
+                en: string;
+            };
+            /** Format: date-time */
+            publishedAt: string;
+            visibleUntil: string | null;
+            /** @description Only customers with a running contract of this category see it; null: every customer */
+            audienceCategory: ("colocation_unit" | "rack" | "cloud_server" | "backup_storage" | "cross_connect" | "ip_range") | null;
         };
         /** @enum {string} */
         PermissionInput: "account:read" | "account:write" | "account:delete" | "account:export" | "team:manage" | "invoices:read" | "invoices:pay" | "invoice-settings:write" | "bank:read" | "bank:write" | "products:read" | "products:cancel" | "documents:read" | "tickets:read" | "tickets:write" | "integrations:manage";
@@ -2289,6 +2428,54 @@ export interface components {
             /** @description The confirmed end date once cancelled, else null */
             endDate: string | null;
         };
+        ContractChangeInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description The document version it created (the booking is version 1) */
+            version: number;
+            /** Format: date */
+            effectiveDate: string;
+            /** @description Whether the new terms apply today */
+            inEffect: boolean;
+            reason: string;
+            before: {
+                price: {
+                    /** @description Net price per interval */
+                    amount: number;
+                    /** @constant */
+                    currency: "EUR";
+                    /** @enum {string} */
+                    interval: "monthly" | "quarterly" | "yearly";
+                    /** @description VAT rate in percent that applies to the price */
+                    vatRate: number;
+                    /** @description Price including VAT (what consumers are shown, PAngV) */
+                    gross: number;
+                };
+                minimumTermMonths: number;
+                noticePeriodMonths: number;
+                renewalMonths: number;
+            };
+            after: {
+                price: {
+                    /** @description Net price per interval */
+                    amount: number;
+                    /** @constant */
+                    currency: "EUR";
+                    /** @enum {string} */
+                    interval: "monthly" | "quarterly" | "yearly";
+                    /** @description VAT rate in percent that applies to the price */
+                    vatRate: number;
+                    /** @description Price including VAT (what consumers are shown, PAngV) */
+                    gross: number;
+                };
+                minimumTermMonths: number;
+                noticePeriodMonths: number;
+                renewalMonths: number;
+            };
+            documentId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
         ProductDetailInput: {
             /** Format: uuid */
             id: string;
@@ -2351,7 +2538,11 @@ export interface components {
                 receivedAt: string;
                 /** Format: date */
                 effectiveDate: string;
+                /** @description The provider ended the contract (not a cancellation of the customer) */
+                byProvider: boolean;
             } | null;
+            /** @description Changes of price or terms, newest first */
+            changes: components["schemas"]["ContractChangeInput"][];
         };
         ContractDocumentInput: {
             /** Format: uuid */
@@ -2367,6 +2558,8 @@ export interface components {
             sizeBytes: number;
             /** @description Hex SHA-256 of the PDF as served */
             sha256: string;
+            /** @description False for a version a later one of the same kind replaced (kept in the archive) */
+            current: boolean;
         };
         CancellationInput: {
             /** Format: uuid */
@@ -2479,6 +2672,136 @@ export interface components {
             reason: string;
             /** Format: date-time */
             setAt: string;
+        };
+        CatalogItemInput: {
+            /** Format: uuid */
+            id: string;
+            sku: string;
+            /** @enum {string} */
+            category: "colocation_unit" | "rack" | "cloud_server" | "backup_storage" | "cross_connect" | "ip_range";
+            name: string;
+            specs: {
+                /** @description Stable key, e.g. `heightUnits`, `vcpu`, `location` */
+                key: string;
+                /** @description German label of the key */
+                label: string;
+                value: string;
+            }[];
+        };
+        AdminContractListItemInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description Human contract number, e.g. `V-100001` */
+            contractNumber: string;
+            name: string;
+            /** @enum {string} */
+            category: "colocation_unit" | "rack" | "cloud_server" | "backup_storage" | "cross_connect" | "ip_range";
+            /** @enum {string} */
+            status: "active" | "cancellation_pending" | "ended";
+            /** Format: date */
+            startDate: string;
+            price: {
+                /** @description Net price per interval */
+                amount: number;
+                /** @constant */
+                currency: "EUR";
+                /** @enum {string} */
+                interval: "monthly" | "quarterly" | "yearly";
+                /** @description VAT rate in percent that applies to the price */
+                vatRate: number;
+                /** @description Price including VAT (what consumers are shown, PAngV) */
+                gross: number;
+            };
+            /**
+             * Format: date
+             * @description End of the term running today
+             */
+            termEndsOn: string;
+            /** @description Past its minimum term with indefinite renewal: no term end, it may end on any day after the notice */
+            runsIndefinitely: boolean;
+            /** @description The confirmed end date once cancelled, else null */
+            endDate: string | null;
+            /** Format: uuid */
+            customerId: string;
+            customerNumber: string | null;
+            customerName: string;
+            customerCompany: string | null;
+        };
+        AdminContractDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description Human contract number, e.g. `V-100001` */
+            contractNumber: string;
+            name: string;
+            /** @enum {string} */
+            category: "colocation_unit" | "rack" | "cloud_server" | "backup_storage" | "cross_connect" | "ip_range";
+            /** @enum {string} */
+            status: "active" | "cancellation_pending" | "ended";
+            /** Format: date */
+            startDate: string;
+            price: {
+                /** @description Net price per interval */
+                amount: number;
+                /** @constant */
+                currency: "EUR";
+                /** @enum {string} */
+                interval: "monthly" | "quarterly" | "yearly";
+                /** @description VAT rate in percent that applies to the price */
+                vatRate: number;
+                /** @description Price including VAT (what consumers are shown, PAngV) */
+                gross: number;
+            };
+            /**
+             * Format: date
+             * @description End of the term running today
+             */
+            termEndsOn: string;
+            /** @description Past its minimum term with indefinite renewal: no term end, it may end on any day after the notice */
+            runsIndefinitely: boolean;
+            /** @description The confirmed end date once cancelled, else null */
+            endDate: string | null;
+            specs: {
+                /** @description Stable key, e.g. `heightUnits`, `vcpu`, `location` */
+                key: string;
+                /** @description German label of the key */
+                label: string;
+                value: string;
+            }[];
+            contract: {
+                minimumTermMonths: number;
+                noticePeriodMonths: number;
+                /** @description 0: indefinite — after the minimum term the contract runs until cancelled and ends on any day once the notice has run */
+                renewalMonths: number;
+                /** Format: date */
+                termEndsOn: string;
+                /** @description Earliest end of an ordinary cancellation received today; null once cancelled or ended */
+                earliestEndDate: string | null;
+                /** @description Last day to cancel for `earliestEndDate` */
+                noticeDeadline: string | null;
+            };
+            cancellation: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                type: "ordinary" | "extraordinary";
+                reason: string | null;
+                /** Format: date-time */
+                receivedAt: string;
+                /** Format: date */
+                effectiveDate: string;
+                /** @description The provider ended the contract (not a cancellation of the customer) */
+                byProvider: boolean;
+            } | null;
+            /** @description Changes of price or terms, newest first */
+            changes: components["schemas"]["ContractChangeInput"][];
+            /** Format: uuid */
+            customerId: string;
+            customerNumber: string | null;
+            customerName: string;
+            customerCompany: string | null;
+            /** @enum {string} */
+            customerType: "consumer" | "business";
+            documents: components["schemas"]["ContractDocumentInput"][];
         };
         DirectDebitStateInput: {
             /** @enum {string} */
@@ -2828,6 +3151,86 @@ export interface components {
             customerName: string;
             customerCompany: string | null;
         };
+        AdminInvoiceDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** @example RE-2026-000123 */
+            number: string;
+            /** @enum {string} */
+            kind: "invoice" | "cancellation" | "correction";
+            /** Format: date */
+            issueDate: string;
+            /** Format: date */
+            dueDate: string;
+            /** @enum {string} */
+            status: "open" | "paid" | "overdue" | "cancelled";
+            /** @constant */
+            currency: "EUR";
+            amounts: {
+                net: number;
+                tax: number;
+                gross: number;
+            };
+            openAmount: number;
+            directDebit: components["schemas"]["DirectDebitStateInput"] | null;
+            dunningLevel: number | null;
+            servicePeriod: {
+                /** Format: date */
+                start: string;
+                /** Format: date */
+                end: string;
+            };
+            lines: {
+                description: string;
+                /** @description Up to three decimals */
+                quantity: number;
+                /** @example Monat */
+                unit: string;
+                unitPrice: number;
+                /** @description Percent with at most one decimal, e.g. 19 or 25.5 */
+                taxRate: number;
+                net: number;
+            }[];
+            taxes: {
+                /** @description Percent with at most one decimal, e.g. 19 or 25.5 */
+                taxRate: number;
+                net: number;
+                tax: number;
+                gross: number;
+            }[];
+            taxNote: string | null;
+            billingAddress: {
+                name: string;
+                company: string | null;
+                street: string;
+                postalCode: string;
+                city: string;
+                country: string;
+                vatId: string | null;
+                customerNumber: string;
+            };
+            cancelsInvoiceId: string | null;
+            cancelledByInvoiceId: string | null;
+            correctsInvoiceId: string | null;
+            /** @enum {string} */
+            vatTreatment: "domestic" | "reverse_charge" | "eu_consumer" | "non_eu";
+            formats: ("pdf" | "factur-x" | "xrechnung")[];
+            payments: components["schemas"]["PaymentInput"][];
+            transferInstructions: {
+                accountHolder: string;
+                iban: string;
+                bic: string;
+                bankName: string;
+                reference: string;
+                amount: number;
+                /** @constant */
+                currency: "EUR";
+                qrCode: string;
+            } | null;
+            history: components["schemas"]["InvoiceEventInput"][];
+            /** Format: uuid */
+            customerId: string;
+        };
         ProviderContactInput: {
             name: string;
             address: {
@@ -3000,21 +3403,6 @@ export interface components {
             lastUsedAt: string | null;
             /** @description Synced by a password manager or platform (multi-device) */
             backedUp: boolean;
-        };
-        CatalogItemInput: {
-            /** Format: uuid */
-            id: string;
-            sku: string;
-            /** @enum {string} */
-            category: "colocation_unit" | "rack" | "cloud_server" | "backup_storage" | "cross_connect" | "ip_range";
-            name: string;
-            specs: {
-                /** @description Stable key, e.g. `heightUnits`, `vcpu`, `location` */
-                key: string;
-                /** @description German label of the key */
-                label: string;
-                value: string;
-            }[];
         };
         SecurityEventInput: {
             /** Format: uuid */
@@ -3516,7 +3904,7 @@ export interface components {
                  * @description What is wrong, stable for programs; clients show their own text for it
                  * @enum {string}
                  */
-                code: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooFew" | "tooMany" | "invalid" | "invalidChoice" | "email" | "date" | "ibanFormat" | "ibanCountry" | "ibanLength" | "ibanChecksum" | "bicFormat" | "bicCountry" | "vatIdCountry" | "vatIdFormat" | "countryUnknown" | "vatIdCountryMismatch" | "postalCodeFormat" | "leitwegIdInvalid" | "wrongPassword" | "passwordRequired" | "tokenInvalid" | "emailInUse" | "passwordTooShort" | "passwordTooLong" | "passwordCommon" | "passwordContainsEmail" | "passwordMismatch" | "confirmRequired" | "codeWrong" | "reasonRequired" | "endDateNotAllowed" | "productUnknown" | "fileTooLarge" | "fileTypeRefused" | "fileNameMismatch" | "filesTooLarge" | "cursorInvalid" | "expiryPast" | "expiryTooLate" | "scopeBeyondRole";
+                code: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooFew" | "tooMany" | "invalid" | "invalidChoice" | "email" | "date" | "ibanFormat" | "ibanCountry" | "ibanLength" | "ibanChecksum" | "bicFormat" | "bicCountry" | "vatIdCountry" | "vatIdFormat" | "countryUnknown" | "vatIdCountryMismatch" | "postalCodeFormat" | "leitwegIdInvalid" | "wrongPassword" | "passwordRequired" | "tokenInvalid" | "emailInUse" | "passwordTooShort" | "passwordTooLong" | "passwordCommon" | "passwordContainsEmail" | "passwordMismatch" | "confirmRequired" | "codeWrong" | "reasonRequired" | "endDateNotAllowed" | "productUnknown" | "dateInPast" | "nothingChanged" | "fileTooLarge" | "fileTypeRefused" | "fileNameMismatch" | "filesTooLarge" | "cursorInvalid" | "expiryPast" | "expiryTooLate" | "scopeBeyondRole";
                 params?: {
                     minimum?: number;
                     maximum?: number;
@@ -3600,6 +3988,25 @@ export interface components {
             /** Format: date-time */
             publishedAt: string;
             visibleUntil: string | null;
+        };
+        AdminAnnouncement: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            severity: "info" | "maintenance" | "incident";
+            title: {
+                de: string;
+                en: string;
+            };
+            body: {
+                de: string;
+                en: string;
+            };
+            /** Format: date-time */
+            publishedAt: string;
+            visibleUntil: string | null;
+            /** @description Only customers with a running contract of this category see it; null: every customer */
+            audienceCategory: ("colocation_unit" | "rack" | "cloud_server" | "backup_storage" | "cross_connect" | "ip_range") | null;
         };
         /** @enum {string} */
         Permission: "account:read" | "account:write" | "account:delete" | "account:export" | "team:manage" | "invoices:read" | "invoices:pay" | "invoice-settings:write" | "bank:read" | "bank:write" | "products:read" | "products:cancel" | "documents:read" | "tickets:read" | "tickets:write" | "integrations:manage";
@@ -3810,6 +4217,54 @@ export interface components {
             /** @description The confirmed end date once cancelled, else null */
             endDate: string | null;
         };
+        ContractChange: {
+            /** Format: uuid */
+            id: string;
+            /** @description The document version it created (the booking is version 1) */
+            version: number;
+            /** Format: date */
+            effectiveDate: string;
+            /** @description Whether the new terms apply today */
+            inEffect: boolean;
+            reason: string;
+            before: {
+                price: {
+                    /** @description Net price per interval */
+                    amount: number;
+                    /** @constant */
+                    currency: "EUR";
+                    /** @enum {string} */
+                    interval: "monthly" | "quarterly" | "yearly";
+                    /** @description VAT rate in percent that applies to the price */
+                    vatRate: number;
+                    /** @description Price including VAT (what consumers are shown, PAngV) */
+                    gross: number;
+                };
+                minimumTermMonths: number;
+                noticePeriodMonths: number;
+                renewalMonths: number;
+            };
+            after: {
+                price: {
+                    /** @description Net price per interval */
+                    amount: number;
+                    /** @constant */
+                    currency: "EUR";
+                    /** @enum {string} */
+                    interval: "monthly" | "quarterly" | "yearly";
+                    /** @description VAT rate in percent that applies to the price */
+                    vatRate: number;
+                    /** @description Price including VAT (what consumers are shown, PAngV) */
+                    gross: number;
+                };
+                minimumTermMonths: number;
+                noticePeriodMonths: number;
+                renewalMonths: number;
+            };
+            documentId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
         ProductDetail: {
             /** Format: uuid */
             id: string;
@@ -3872,7 +4327,11 @@ export interface components {
                 receivedAt: string;
                 /** Format: date */
                 effectiveDate: string;
+                /** @description The provider ended the contract (not a cancellation of the customer) */
+                byProvider: boolean;
             } | null;
+            /** @description Changes of price or terms, newest first */
+            changes: components["schemas"]["ContractChange"][];
         };
         ContractDocument: {
             /** Format: uuid */
@@ -3888,6 +4347,8 @@ export interface components {
             sizeBytes: number;
             /** @description Hex SHA-256 of the PDF as served */
             sha256: string;
+            /** @description False for a version a later one of the same kind replaced (kept in the archive) */
+            current: boolean;
         };
         Cancellation: {
             /** Format: uuid */
@@ -4000,6 +4461,136 @@ export interface components {
             reason: string;
             /** Format: date-time */
             setAt: string;
+        };
+        CatalogItem: {
+            /** Format: uuid */
+            id: string;
+            sku: string;
+            /** @enum {string} */
+            category: "colocation_unit" | "rack" | "cloud_server" | "backup_storage" | "cross_connect" | "ip_range";
+            name: string;
+            specs: {
+                /** @description Stable key, e.g. `heightUnits`, `vcpu`, `location` */
+                key: string;
+                /** @description German label of the key */
+                label: string;
+                value: string;
+            }[];
+        };
+        AdminContractListItem: {
+            /** Format: uuid */
+            id: string;
+            /** @description Human contract number, e.g. `V-100001` */
+            contractNumber: string;
+            name: string;
+            /** @enum {string} */
+            category: "colocation_unit" | "rack" | "cloud_server" | "backup_storage" | "cross_connect" | "ip_range";
+            /** @enum {string} */
+            status: "active" | "cancellation_pending" | "ended";
+            /** Format: date */
+            startDate: string;
+            price: {
+                /** @description Net price per interval */
+                amount: number;
+                /** @constant */
+                currency: "EUR";
+                /** @enum {string} */
+                interval: "monthly" | "quarterly" | "yearly";
+                /** @description VAT rate in percent that applies to the price */
+                vatRate: number;
+                /** @description Price including VAT (what consumers are shown, PAngV) */
+                gross: number;
+            };
+            /**
+             * Format: date
+             * @description End of the term running today
+             */
+            termEndsOn: string;
+            /** @description Past its minimum term with indefinite renewal: no term end, it may end on any day after the notice */
+            runsIndefinitely: boolean;
+            /** @description The confirmed end date once cancelled, else null */
+            endDate: string | null;
+            /** Format: uuid */
+            customerId: string;
+            customerNumber: string | null;
+            customerName: string;
+            customerCompany: string | null;
+        };
+        AdminContractDetail: {
+            /** Format: uuid */
+            id: string;
+            /** @description Human contract number, e.g. `V-100001` */
+            contractNumber: string;
+            name: string;
+            /** @enum {string} */
+            category: "colocation_unit" | "rack" | "cloud_server" | "backup_storage" | "cross_connect" | "ip_range";
+            /** @enum {string} */
+            status: "active" | "cancellation_pending" | "ended";
+            /** Format: date */
+            startDate: string;
+            price: {
+                /** @description Net price per interval */
+                amount: number;
+                /** @constant */
+                currency: "EUR";
+                /** @enum {string} */
+                interval: "monthly" | "quarterly" | "yearly";
+                /** @description VAT rate in percent that applies to the price */
+                vatRate: number;
+                /** @description Price including VAT (what consumers are shown, PAngV) */
+                gross: number;
+            };
+            /**
+             * Format: date
+             * @description End of the term running today
+             */
+            termEndsOn: string;
+            /** @description Past its minimum term with indefinite renewal: no term end, it may end on any day after the notice */
+            runsIndefinitely: boolean;
+            /** @description The confirmed end date once cancelled, else null */
+            endDate: string | null;
+            specs: {
+                /** @description Stable key, e.g. `heightUnits`, `vcpu`, `location` */
+                key: string;
+                /** @description German label of the key */
+                label: string;
+                value: string;
+            }[];
+            contract: {
+                minimumTermMonths: number;
+                noticePeriodMonths: number;
+                /** @description 0: indefinite — after the minimum term the contract runs until cancelled and ends on any day once the notice has run */
+                renewalMonths: number;
+                /** Format: date */
+                termEndsOn: string;
+                /** @description Earliest end of an ordinary cancellation received today; null once cancelled or ended */
+                earliestEndDate: string | null;
+                /** @description Last day to cancel for `earliestEndDate` */
+                noticeDeadline: string | null;
+            };
+            cancellation: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                type: "ordinary" | "extraordinary";
+                reason: string | null;
+                /** Format: date-time */
+                receivedAt: string;
+                /** Format: date */
+                effectiveDate: string;
+                /** @description The provider ended the contract (not a cancellation of the customer) */
+                byProvider: boolean;
+            } | null;
+            /** @description Changes of price or terms, newest first */
+            changes: components["schemas"]["ContractChange"][];
+            /** Format: uuid */
+            customerId: string;
+            customerNumber: string | null;
+            customerName: string;
+            customerCompany: string | null;
+            /** @enum {string} */
+            customerType: "consumer" | "business";
+            documents: components["schemas"]["ContractDocument"][];
         };
         DirectDebitState: {
             /** @enum {string} */
@@ -4349,6 +4940,86 @@ export interface components {
             customerName: string;
             customerCompany: string | null;
         };
+        AdminInvoiceDetail: {
+            /** Format: uuid */
+            id: string;
+            /** @example RE-2026-000123 */
+            number: string;
+            /** @enum {string} */
+            kind: "invoice" | "cancellation" | "correction";
+            /** Format: date */
+            issueDate: string;
+            /** Format: date */
+            dueDate: string;
+            /** @enum {string} */
+            status: "open" | "paid" | "overdue" | "cancelled";
+            /** @constant */
+            currency: "EUR";
+            amounts: {
+                net: number;
+                tax: number;
+                gross: number;
+            };
+            openAmount: number;
+            directDebit: components["schemas"]["DirectDebitState"] | null;
+            dunningLevel: number | null;
+            servicePeriod: {
+                /** Format: date */
+                start: string;
+                /** Format: date */
+                end: string;
+            };
+            lines: {
+                description: string;
+                /** @description Up to three decimals */
+                quantity: number;
+                /** @example Monat */
+                unit: string;
+                unitPrice: number;
+                /** @description Percent with at most one decimal, e.g. 19 or 25.5 */
+                taxRate: number;
+                net: number;
+            }[];
+            taxes: {
+                /** @description Percent with at most one decimal, e.g. 19 or 25.5 */
+                taxRate: number;
+                net: number;
+                tax: number;
+                gross: number;
+            }[];
+            taxNote: string | null;
+            billingAddress: {
+                name: string;
+                company: string | null;
+                street: string;
+                postalCode: string;
+                city: string;
+                country: string;
+                vatId: string | null;
+                customerNumber: string;
+            };
+            cancelsInvoiceId: string | null;
+            cancelledByInvoiceId: string | null;
+            correctsInvoiceId: string | null;
+            /** @enum {string} */
+            vatTreatment: "domestic" | "reverse_charge" | "eu_consumer" | "non_eu";
+            formats: ("pdf" | "factur-x" | "xrechnung")[];
+            payments: components["schemas"]["Payment"][];
+            transferInstructions: {
+                accountHolder: string;
+                iban: string;
+                bic: string;
+                bankName: string;
+                reference: string;
+                amount: number;
+                /** @constant */
+                currency: "EUR";
+                qrCode: string;
+            } | null;
+            history: components["schemas"]["InvoiceEvent"][];
+            /** Format: uuid */
+            customerId: string;
+        };
         ProviderContact: {
             name: string;
             address: {
@@ -4521,21 +5192,6 @@ export interface components {
             lastUsedAt: string | null;
             /** @description Synced by a password manager or platform (multi-device) */
             backedUp: boolean;
-        };
-        CatalogItem: {
-            /** Format: uuid */
-            id: string;
-            sku: string;
-            /** @enum {string} */
-            category: "colocation_unit" | "rack" | "cloud_server" | "backup_storage" | "cross_connect" | "ip_range";
-            name: string;
-            specs: {
-                /** @description Stable key, e.g. `heightUnits`, `vcpu`, `location` */
-                key: string;
-                /** @description German label of the key */
-                label: string;
-                value: string;
-            }[];
         };
         SecurityEvent: {
             /** Format: uuid */
@@ -7233,7 +7889,7 @@ export interface operations {
                              * @description What is wrong, stable for programs; clients show their own text for it
                              * @enum {string}
                              */
-                            code: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooFew" | "tooMany" | "invalid" | "invalidChoice" | "email" | "date" | "ibanFormat" | "ibanCountry" | "ibanLength" | "ibanChecksum" | "bicFormat" | "bicCountry" | "vatIdCountry" | "vatIdFormat" | "countryUnknown" | "vatIdCountryMismatch" | "postalCodeFormat" | "leitwegIdInvalid" | "wrongPassword" | "passwordRequired" | "tokenInvalid" | "emailInUse" | "passwordTooShort" | "passwordTooLong" | "passwordCommon" | "passwordContainsEmail" | "passwordMismatch" | "confirmRequired" | "codeWrong" | "reasonRequired" | "endDateNotAllowed" | "productUnknown" | "fileTooLarge" | "fileTypeRefused" | "fileNameMismatch" | "filesTooLarge" | "cursorInvalid" | "expiryPast" | "expiryTooLate" | "scopeBeyondRole";
+                            code: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooFew" | "tooMany" | "invalid" | "invalidChoice" | "email" | "date" | "ibanFormat" | "ibanCountry" | "ibanLength" | "ibanChecksum" | "bicFormat" | "bicCountry" | "vatIdCountry" | "vatIdFormat" | "countryUnknown" | "vatIdCountryMismatch" | "postalCodeFormat" | "leitwegIdInvalid" | "wrongPassword" | "passwordRequired" | "tokenInvalid" | "emailInUse" | "passwordTooShort" | "passwordTooLong" | "passwordCommon" | "passwordContainsEmail" | "passwordMismatch" | "confirmRequired" | "codeWrong" | "reasonRequired" | "endDateNotAllowed" | "productUnknown" | "dateInPast" | "nothingChanged" | "fileTooLarge" | "fileTypeRefused" | "fileNameMismatch" | "filesTooLarge" | "cursorInvalid" | "expiryPast" | "expiryTooLate" | "scopeBeyondRole";
                             params?: {
                                 minimum?: number;
                                 maximum?: number;
@@ -9767,6 +10423,112 @@ export interface operations {
             };
         };
     };
+    listAnnouncements: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: {
+                /** @description The `ETag` of the version you hold: 304 without a body while it is current */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Version of the representation, for `If-None-Match` */
+                    etag?: string;
+                    /** @description `<url>; rel="next"` (RFC 8288) while another page follows: the same request with `cursor` set */
+                    link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AdminAnnouncement"][];
+                        /** @description Pass as `cursor` for the next page; null on the last */
+                        nextCursor: string | null;
+                        /** @description Whether another page follows */
+                        hasMore: boolean;
+                    };
+                };
+            };
+            /** @description Not modified: the version named in `If-None-Match` is current */
+            304: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Version of the representation, for `If-None-Match` */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors[]` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but this role or origin may not do this */
+            403: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem, e.g. 413 (body too large) or 415 (unsupported media type), as RFC 9457 problem details */
+            default: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     createAnnouncement: {
         parameters: {
             query?: never;
@@ -9790,7 +10552,13 @@ export interface operations {
                         de: string;
                         en: string;
                     };
+                    /**
+                     * Format: date
+                     * @description First day shown (from midnight, Europe/Berlin); omitted or past: at once
+                     */
+                    visibleFrom?: string;
                     visibleUntil?: string | null;
+                    audienceCategory?: ("colocation_unit" | "rack" | "cloud_server" | "backup_storage" | "cross_connect" | "ip_range") | null;
                 };
             };
         };
@@ -9803,7 +10571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Announcement"];
+                    "application/json": components["schemas"]["AdminAnnouncement"];
                 };
             };
             /** @description Invalid input: `errors[]` names each field and what is wrong with it */
@@ -9830,6 +10598,96 @@ export interface operations {
             };
             /** @description Signed in, but this role or origin may not do this */
             403: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem, e.g. 413 (body too large) or 415 (unsupported media type), as RFC 9457 problem details */
+            default: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAnnouncement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors[]` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but this role or origin may not do this */
+            403: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also when it belongs to someone else) */
+            404: {
                 headers: {
                     /** @description Identifies the request in the logs; the same as `requestId` in problems */
                     "x-request-id"?: string;
@@ -10616,7 +11474,7 @@ export interface operations {
                              * @description What is wrong, stable for programs; clients show their own text for it
                              * @enum {string}
                              */
-                            code: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooFew" | "tooMany" | "invalid" | "invalidChoice" | "email" | "date" | "ibanFormat" | "ibanCountry" | "ibanLength" | "ibanChecksum" | "bicFormat" | "bicCountry" | "vatIdCountry" | "vatIdFormat" | "countryUnknown" | "vatIdCountryMismatch" | "postalCodeFormat" | "leitwegIdInvalid" | "wrongPassword" | "passwordRequired" | "tokenInvalid" | "emailInUse" | "passwordTooShort" | "passwordTooLong" | "passwordCommon" | "passwordContainsEmail" | "passwordMismatch" | "confirmRequired" | "codeWrong" | "reasonRequired" | "endDateNotAllowed" | "productUnknown" | "fileTooLarge" | "fileTypeRefused" | "fileNameMismatch" | "filesTooLarge" | "cursorInvalid" | "expiryPast" | "expiryTooLate" | "scopeBeyondRole";
+                            code: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooFew" | "tooMany" | "invalid" | "invalidChoice" | "email" | "date" | "ibanFormat" | "ibanCountry" | "ibanLength" | "ibanChecksum" | "bicFormat" | "bicCountry" | "vatIdCountry" | "vatIdFormat" | "countryUnknown" | "vatIdCountryMismatch" | "postalCodeFormat" | "leitwegIdInvalid" | "wrongPassword" | "passwordRequired" | "tokenInvalid" | "emailInUse" | "passwordTooShort" | "passwordTooLong" | "passwordCommon" | "passwordContainsEmail" | "passwordMismatch" | "confirmRequired" | "codeWrong" | "reasonRequired" | "endDateNotAllowed" | "productUnknown" | "dateInPast" | "nothingChanged" | "fileTooLarge" | "fileTypeRefused" | "fileNameMismatch" | "filesTooLarge" | "cursorInvalid" | "expiryPast" | "expiryTooLate" | "scopeBeyondRole";
                             params?: {
                                 minimum?: number;
                                 maximum?: number;
@@ -10965,7 +11823,11 @@ export interface operations {
                             receivedAt: string;
                             /** Format: date */
                             effectiveDate: string;
+                            /** @description The provider ended the contract (not a cancellation of the customer) */
+                            byProvider: boolean;
                         } | null;
+                        /** @description Changes of price or terms, newest first */
+                        changes: components["schemas"]["ContractChange"][];
                         /** Format: uuid */
                         customerId: string;
                     };
@@ -11096,7 +11958,7 @@ export interface operations {
                             type: "ordinary" | "extraordinary";
                             reason: string | null;
                             /** @enum {string} */
-                            channel: "portal" | "public_form" | "letter" | "email";
+                            channel: "portal" | "public_form" | "letter" | "email" | "provider";
                             /** Format: date-time */
                             receivedAt: string;
                             /** Format: date */
@@ -11233,7 +12095,7 @@ export interface operations {
                         /** Format: uuid */
                         customerId: string;
                         /** @enum {string} */
-                        channel: "portal" | "public_form" | "letter" | "email";
+                        channel: "portal" | "public_form" | "letter" | "email" | "provider";
                     };
                 };
             };
@@ -11625,6 +12487,583 @@ export interface operations {
             };
             /** @description The resource is in a state that does not allow this */
             409: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem, e.g. 413 (body too large) or 415 (unsupported media type), as RFC 9457 problem details */
+            default: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listContracts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                q?: string;
+                status?: "active" | "cancellation_pending" | "ended";
+            };
+            header?: {
+                /** @description The `ETag` of the version you hold: 304 without a body while it is current */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Version of the representation, for `If-None-Match` */
+                    etag?: string;
+                    /** @description `<url>; rel="next"` (RFC 8288) while another page follows: the same request with `cursor` set */
+                    link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AdminContractListItem"][];
+                        /** @description Pass as `cursor` for the next page; null on the last */
+                        nextCursor: string | null;
+                        /** @description Whether another page follows */
+                        hasMore: boolean;
+                    };
+                };
+            };
+            /** @description Not modified: the version named in `If-None-Match` is current */
+            304: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Version of the representation, for `If-None-Match` */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors[]` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but this role or origin may not do this */
+            403: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem, e.g. 413 (body too large) or 415 (unsupported media type), as RFC 9457 problem details */
+            default: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the version you hold: 304 without a body while it is current */
+                "if-none-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Version of the representation, for `If-None-Match` */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminContractDetail"];
+                };
+            };
+            /** @description Not modified: the version named in `If-None-Match` is current */
+            304: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Version of the representation, for `If-None-Match` */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors[]` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but this role or origin may not do this */
+            403: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also when it belongs to someone else) */
+            404: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem, e.g. 413 (body too large) or 415 (unsupported media type), as RFC 9457 problem details */
+            default: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadContractDocumentForStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description `attachment` or `inline` with the file name */
+                    "content-disposition"?: string;
+                    /** @description How long the file may be cached, and by whom */
+                    "cache-control"?: string;
+                    /** @description Version of the representation, for `If-None-Match` */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but this role or origin may not do this */
+            403: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also when it belongs to someone else) */
+            404: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem, e.g. 413 (body too large) or 415 (unsupported media type), as RFC 9457 problem details */
+            default: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    price: {
+                        amount: number;
+                        /** @enum {string} */
+                        interval: "monthly" | "quarterly" | "yearly";
+                    };
+                    /** @description Consumers: at most 24 (§309 Nr. 9a BGB) */
+                    minimumTermMonths: number;
+                    /** @description Consumers: at most 1 (§309 Nr. 9c BGB) */
+                    noticePeriodMonths: number;
+                    /** @description 0: indefinite after the minimum term, ending on any day once the notice has run; consumers must have 0 (§309 Nr. 9b BGB) */
+                    renewalMonths: number;
+                    /**
+                     * Format: date
+                     * @description Today or later (Europe/Berlin); the new terms apply from this day
+                     */
+                    effectiveDate: string;
+                    /** @description Shown to the customer and written into the document */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminContractDetail"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but this role or origin may not do this */
+            403: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also when it belongs to someone else) */
+            404: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource is in a state that does not allow this */
+            409: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but against a business rule */
+            422: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem, e.g. 413 (body too large) or 415 (unsupported media type), as RFC 9457 problem details */
+            default: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    endContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Last day of the contract; today or later
+                     */
+                    endDate: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminContractDetail"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but this role or origin may not do this */
+            403: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also when it belongs to someone else) */
+            404: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource is in a state that does not allow this */
+            409: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but against a business rule */
+            422: {
                 headers: {
                     /** @description Identifies the request in the logs; the same as `requestId` in problems */
                     "x-request-id"?: string;
@@ -12910,6 +14349,114 @@ export interface operations {
                     "x-request-id"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem, e.g. 413 (body too large) or 415 (unsupported media type), as RFC 9457 problem details */
+            default: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInvoiceForStaff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the version you hold: 304 without a body while it is current */
+                "if-none-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Version of the representation, for `If-None-Match` */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminInvoiceDetail"];
+                };
+            };
+            /** @description Not modified: the version named in `If-None-Match` is current */
+            304: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Version of the representation, for `If-None-Match` */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors[]` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but this role or origin may not do this */
+            403: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also when it belongs to someone else) */
+            404: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {

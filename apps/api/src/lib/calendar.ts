@@ -18,3 +18,16 @@ export function calendarDateOf(instant: Date): string {
 export function today(now: Date = new Date()): string {
   return calendarDateOf(now);
 }
+
+/** The instant a calendar day begins in Europe/Berlin (midnight local time, CET or CEST). */
+export function startOfBusinessDay(date: string): Date {
+  const utcMidnight = new Date(`${date}T00:00:00Z`).getTime();
+  // Berlin is one or two hours ahead of UTC: its midnight is the later candidate that is `date` there.
+  for (const hours of [1, 2]) {
+    const candidate = new Date(utcMidnight - hours * 3_600_000);
+    if (calendarDateOf(candidate) === date && calendarDateOf(new Date(candidate.getTime() - 1)) !== date) {
+      return candidate;
+    }
+  }
+  throw new Error(`no start of day for ${date}`);
+}

@@ -50,6 +50,19 @@ export const router = createBrowserRouter([
                 lazy: () => import('../features/backoffice/routes/collections-route'),
               },
               { path: paths.backofficeInvoices, lazy: () => import('../features/backoffice/routes/invoices-route') },
+              {
+                path: paths.backofficeInvoice(':id'),
+                lazy: () => import('../features/backoffice/routes/invoice-route'),
+              },
+              {
+                path: paths.backofficeAnnouncements,
+                lazy: () => import('../features/backoffice/routes/announcements-route'),
+              },
+              { path: paths.backofficeContracts, lazy: () => import('../features/backoffice/routes/contracts-route') },
+              {
+                path: paths.backofficeContract(':id'),
+                lazy: () => import('../features/backoffice/routes/contract-route'),
+              },
               { path: paths.backofficeStaff, lazy: () => import('../features/backoffice/routes/staff-users-route') },
               { path: paths.backofficeAudit, lazy: () => import('../features/backoffice/routes/audit-log-route') },
               {

@@ -113,6 +113,8 @@ const deFields: Record<TFieldErrorCode, FieldText> = {
   endDateNotAllowed: () =>
     'Zu diesem Datum kann der Vertrag nicht enden. Bitte wählen Sie das frühestmögliche Datum oder ein späteres Laufzeitende.',
   productUnknown: () => 'Dieses Produkt gehört nicht zu Ihren Verträgen. Bitte wählen Sie ein Produkt aus der Liste.',
+  dateInPast: () => 'Bitte wählen Sie heute oder ein späteres Datum.',
+  nothingChanged: () => 'Bitte ändern Sie den Preis oder mindestens eine Vertragsbedingung.',
   fileTooLarge: () => 'Eine Datei ist zu groß. Bitte verkleinern Sie sie oder lassen Sie sie weg.',
   fileTypeRefused: () => 'Eine Datei ist keine PDF-, PNG-, JPEG- oder Textdatei. Bitte wählen Sie eine andere.',
   fileNameMismatch: () =>
@@ -171,6 +173,8 @@ const enFields: Record<TFieldErrorCode, FieldText> = {
   endDateNotAllowed: () =>
     'The contract cannot end on this date. Please choose the earliest possible date or a later end of term.',
   productUnknown: () => 'This product is not one of your contracts. Please choose a product from the list.',
+  dateInPast: () => 'Please choose today or a later date.',
+  nothingChanged: () => 'Please change the price or at least one of the terms.',
   fileTooLarge: () => 'A file is too large. Please make it smaller or leave it out.',
   fileTypeRefused: () => 'A file is not a PDF, PNG, JPEG or text file. Please choose a different one.',
   fileNameMismatch: () => 'The ending of a file name does not match its content. Please rename the file to fit.',

@@ -1,4 +1,5 @@
 import { date, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { productKind } from './products';
 import { users } from './users';
 
 export const announcementSeverity = pgEnum('announcement_severity', ['info', 'maintenance', 'incident']);
@@ -16,6 +17,8 @@ export const announcements = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
     /** Last calendar day on which it is shown; null shows it until withdrawn. */
     visibleUntil: date('visible_until', { mode: 'string' }),
+    /** Shown only to customers with a running contract of this category; null: every customer. */
+    audienceCategory: productKind('audience_category'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (table) => [index('announcements_published_at_idx').on(table.publishedAt)],

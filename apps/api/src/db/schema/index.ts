@@ -3,6 +3,7 @@ export * from './account-tokens';
 export * from './announcements';
 export * from './api-tokens';
 export * from './collection';
+export * from './contract-changes';
 export * from './contract-documents';
 export * from './customers';
 export * from './idempotency-keys';

@@ -7,8 +7,17 @@ import { customerProducts } from './products';
 import { users } from './users';
 
 export const cancellationType = pgEnum('cancellation_type', ['ordinary', 'extraordinary']);
-/** `letter` and `email`: a declaration staff recorded from the post or the support mailbox. */
-export const cancellationChannel = pgEnum('cancellation_channel', ['portal', 'public_form', 'letter', 'email']);
+/**
+ * `letter` and `email`: a declaration staff recorded from the post or the support mailbox;
+ * `provider`: the provider ended the contract (an admin in the back office).
+ */
+export const cancellationChannel = pgEnum('cancellation_channel', [
+  'portal',
+  'public_form',
+  'letter',
+  'email',
+  'provider',
+]);
 /**
  * `received`: stored and answered, not yet matched (the job does that after the answer);
  * `applied`: a contract was cancelled by it (automatically or linked by staff);

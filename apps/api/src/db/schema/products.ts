@@ -67,7 +67,6 @@ export const customerProducts = pgTable(
     minimumTermMonths: integer('minimum_term_months').notNull(),
     noticePeriodMonths: integer('notice_period_months').notNull(),
     /** 0: indefinite after the minimum term, ending on any day once the notice has run (consumers). */
-    /** 0: indefinite after the minimum term, ending on any day once the notice has run (consumers). */
     renewalMonths: integer('renewal_months').notNull(),
     status: productStatus('status').notNull().default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -75,6 +74,9 @@ export const customerProducts = pgTable(
   (table) => [
     uniqueIndex('customer_products_contract_number_unique').on(sql`upper(${table.contractNumber})`),
     index('customer_products_customer_idx').on(table.customerId, table.startDate),
+    // The back office's list of every contract, newest start first, with and without a status.
+    index('customer_products_start_idx').on(table.startDate, table.id),
+    index('customer_products_status_start_idx').on(table.status, table.startDate, table.id),
     check('customer_products_price_not_negative', sql`${table.priceCents} >= 0`),
     check(
       'customer_products_terms_valid',

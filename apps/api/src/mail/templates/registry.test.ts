@@ -71,6 +71,22 @@ const examples: { [K in keyof Registry]: ParamsOf<Registry[K]> } = {
   passkeyAdded: { name: 'Erika Mustermann', passkeyName: 'YubiKey 5' },
   totpEnabled: { name: 'Erika Mustermann' },
   totpDisabled: { name: 'Erika Mustermann' },
+  contractChanged: {
+    customerName: 'Mustermann Hosting GmbH',
+    contractNumber: 'V-100001',
+    productName: 'Rack B-07',
+    effectiveDate: '2027-02-01',
+    before: { priceCents: 49_000, billingInterval: 'monthly', minimumTermMonths: 12, noticePeriodMonths: 3 },
+    after: { priceCents: 52_500, billingInterval: 'monthly', minimumTermMonths: 12, noticePeriodMonths: 1 },
+    reason: 'Gestiegene Strompreise im Rechenzentrum',
+  },
+  contractEndedByProvider: {
+    customerName: 'Erika Mustermann',
+    contractNumber: 'V-100002',
+    productName: 'Cloud-Server M',
+    endDate: '2027-03-31',
+    reason: 'Das Produkt wird nicht mehr angeboten.',
+  },
   teamInvitation: {
     name: 'Berta Buchhaltung',
     inviterName: 'Erika Mustermann',

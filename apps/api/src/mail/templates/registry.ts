@@ -1,6 +1,7 @@
 import * as account from './account';
 import * as cancellation from './cancellation';
 import * as collection from './collection';
+import * as contracts from './contracts';
 import * as customerAccount from './customer-account';
 import * as invoices from './invoices';
 import * as security from './security';
@@ -27,6 +28,8 @@ export const mailTemplates = {
   teamInvitation: team.teamInvitation,
   mandateIssued: customerAccount.mandateIssued,
   accountDeleted: customerAccount.accountDeleted,
+  contractChanged: contracts.contractChanged,
+  contractEndedByProvider: contracts.contractEndedByProvider,
   cancellationConfirmed: cancellation.cancellationConfirmed,
   publicDeclarationReceipt: cancellation.publicDeclarationReceipt,
   declarationNotice: cancellation.declarationNotice,

@@ -1,4 +1,4 @@
-import type { TAnnouncement } from '@portal/contracts';
+import type { TAdminAnnouncement, TAnnouncement } from '@portal/contracts';
 import type { AnnouncementRow } from './announcements.repository';
 
 export function toAnnouncement(row: AnnouncementRow): TAnnouncement {
@@ -10,4 +10,8 @@ export function toAnnouncement(row: AnnouncementRow): TAnnouncement {
     publishedAt: row.publishedAt.toISOString(),
     visibleUntil: row.visibleUntil,
   };
+}
+
+export function toAdminAnnouncement(row: AnnouncementRow): TAdminAnnouncement {
+  return { ...toAnnouncement(row), audienceCategory: row.audienceCategory };
 }

@@ -86,6 +86,39 @@ describe('back office: the list of every invoice', () => {
     );
   });
 
+  it('shows staff one invoice with lines, taxes and payments, as the customer sees it', async () => {
+    const billing = await signedInStaff(ctx.app, ctx.db, { staffRole: 'billing' });
+    const support = await signedInStaff(ctx.app, ctx.db, { staffRole: 'support' });
+    const customer = await signedInCustomer(ctx.app, ctx.db);
+    const invoice = await issueInvoiceFor(ctx.app, billing, customer.user.id);
+    const url = `/api/v1/admin/invoices/${invoice.id}`;
+    const paid = await ctx.app.inject({
+      method: 'POST',
+      url: `${url}/transfers`,
+      headers: billing.bearer,
+      payload: { amount: invoice.amounts.gross, receivedOn: invoice.issueDate, reference: invoice.number },
+    });
+    expect(paid.statusCode, paid.body).toBe(201);
+
+    const staffView = await ctx.app.inject({ url, headers: billing.bearer });
+    expect(staffView.statusCode, staffView.body).toBe(200);
+    const customerView = await ctx.app.inject({ url: `/api/v1/invoices/${invoice.id}`, headers: customer.bearer });
+    expect(staffView.json()).toEqual({ ...customerView.json(), customerId: customer.user.id });
+    expect(staffView.json()).toMatchObject({
+      status: 'paid',
+      lines: [expect.objectContaining({ unit: 'HE' }), expect.objectContaining({ description: 'Remote Hands' })],
+      payments: [expect.objectContaining({ method: 'bank_transfer', amount: invoice.amounts.gross })],
+    });
+
+    expectProblem(await ctx.app.inject({ url, headers: support.bearer }), 403, 'forbidden');
+    expectProblem(await ctx.app.inject({ url, headers: customer.bearer }), 403, 'forbidden');
+    expectProblem(
+      await ctx.app.inject({ url: `/api/v1/admin/invoices/${customer.user.id}`, headers: billing.bearer }),
+      404,
+      'not_found',
+    );
+  });
+
   it('refuses customers and staff roles without the invoices permission', async () => {
     const customer = await signedInCustomer(ctx.app, ctx.db);
     const support = await signedInStaff(ctx.app, ctx.db, { staffRole: 'support' });

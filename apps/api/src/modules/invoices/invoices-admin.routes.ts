@@ -9,7 +9,7 @@ import { archivedFileAnswer } from './invoice-download';
 import { cancelInvoice, issueInvoice } from './invoice-issuing.service';
 import { toPayment } from './invoice-mapping';
 import { getInvoice } from './invoices.service';
-import { getArchivedPdfForStaff, listInvoicesForStaff } from './invoices-admin.service';
+import { getArchivedPdfForStaff, getInvoiceForStaff, listInvoicesForStaff } from './invoices-admin.service';
 import { recordIncomingTransfer } from './payments/settlement';
 import { verifyVatId } from './vat/vat-id-verification.service';
 
@@ -18,6 +18,11 @@ export default async function invoicesAdminModule(app: FastifyInstance, { config
   registerRoute(app, adminInvoiceRoutes.list, async (request) => ({
     status: 200,
     body: await listInvoicesForStaff(app.db, request.query),
+  }));
+
+  registerRoute(app, adminInvoiceRoutes.get, async (request) => ({
+    status: 200,
+    body: await getInvoiceForStaff(app.db, request.params.id),
   }));
 
   registerRoute(app, adminInvoiceRoutes.pdf, async (request) =>

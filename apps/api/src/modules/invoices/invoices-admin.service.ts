@@ -1,12 +1,13 @@
-import type { TAdminInvoiceListItem, TInvoiceStatus } from '@portal/contracts';
+import type { TAdminInvoiceDetail, TAdminInvoiceListItem, TInvoiceStatus } from '@portal/contracts';
 import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
 import { type Page, pageOf } from '../../lib/pagination';
 import type { PdfRenderer } from '../../pdf/pdf-renderer';
+import { asCustomerId } from '../customers/customer-id';
 import { getArchivedFile } from './invoice-archive.service';
 import { toInvoiceSummary } from './invoice-mapping';
-import { decodeCursor, encodeCursor } from './invoices.service';
+import { decodeCursor, encodeCursor, getInvoice } from './invoices.service';
 import { findInvoiceOwner, findInvoicesForStaff } from './invoices-admin.repository';
 
 /** The back office's invoice list: every customer, newest first, with the customer named. */
@@ -60,4 +61,11 @@ export async function getArchivedPdfForStaff(db: Database, renderer: PdfRenderer
   const customerId = await findInvoiceOwner(db, invoiceId);
   if (!customerId) throw AppError.notFound('invoice');
   return getArchivedFile(db, renderer, customerId, invoiceId, 'pdf');
+}
+
+/** One invoice for staff: its owner first, then the customer's own detail (scoped by that id). */
+export async function getInvoiceForStaff(db: Database, invoiceId: string): Promise<TAdminInvoiceDetail> {
+  const owner = await findInvoiceOwner(db, invoiceId);
+  if (!owner) throw AppError.notFound('invoice');
+  return { ...(await getInvoice(db, asCustomerId(owner), invoiceId)), customerId: owner };
 }

@@ -12,7 +12,7 @@ import { findOpenTicketsOfCustomer } from '../tickets/tickets.repository';
 
 export default async function overviewModule(app: FastifyInstance) {
   registerRoute(app, overviewRoutes.get, async (request) => {
-    const announcements = await findVisibleAnnouncements(app.db, today());
+    const announcements = await findVisibleAnnouncements(app.db, today(), request.auth.customerId);
     const unpaidInvoices = await findUnpaidInvoiceRows(app.db, request.auth.customerId);
     const openTickets = await findOpenTicketsOfCustomer(app.db, request.auth.customerId);
     const collection = await collectionFactsOf(

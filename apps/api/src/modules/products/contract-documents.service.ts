@@ -91,13 +91,18 @@ export async function storeContractDocuments(
 
 type DocumentListRow = Awaited<ReturnType<typeof findProductDocuments>>[number];
 
-function toContractDocument(row: DocumentListRow): TContractDocument {
-  return { ...row, createdAt: row.createdAt.toISOString() };
+/** A version is current until a later document of the same kind replaces it (rows come oldest first). */
+function toContractDocuments(rows: DocumentListRow[]): TContractDocument[] {
+  return rows.map((row, index) => ({
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    current: !rows.slice(index + 1).some((later) => later.kind === row.kind),
+  }));
 }
 
 export async function listProductDocuments(db: DbOrTx, customerId: CustomerId, productId: string) {
   if (!(await findCustomerProduct(db, customerId, productId))) throw AppError.notFound('product');
-  return (await findProductDocuments(db, customerId, productId)).map(toContractDocument);
+  return toContractDocuments(await findProductDocuments(db, customerId, productId));
 }
 
 /** The stored bytes exactly as accepted, with a file name built from kind and version. */

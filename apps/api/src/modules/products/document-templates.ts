@@ -82,13 +82,61 @@ export function orderConfirmationHtml(
   ${priceRow(customer, product)}
   <tr><th>Mindestlaufzeit</th><td>${months(product.minimumTermMonths)}</td></tr>
   <tr><th>Kündigungsfrist</th><td>${months(product.noticePeriodMonths)} zum Laufzeitende</td></tr>
-  <tr><th>Verlängerung</th><td>${
-    product.renewalMonths === INDEFINITE_RENEWAL
-      ? `auf unbestimmte Zeit; danach jederzeit mit einer Frist von ${months(product.noticePeriodMonths)} zu jedem Tag kündbar`
-      : `um jeweils ${months(product.renewalMonths)}, wenn nicht fristgerecht gekündigt`
-  }</td></tr>
+  <tr><th>Verlängerung</th><td>${renewalText(product)}</td></tr>
 </table>
 <p>Es gelten unsere Allgemeinen Geschäftsbedingungen, das Service Level Agreement und der Auftragsverarbeitungsvertrag in der bei Vertragsschluss gültigen Fassung.</p>`,
+  );
+}
+
+function renewalText(product: CustomerProductRow): string {
+  return product.renewalMonths === INDEFINITE_RENEWAL
+    ? `auf unbestimmte Zeit; danach jederzeit mit einer Frist von ${months(product.noticePeriodMonths)} zu jedem Tag kündbar`
+    : `um jeweils ${months(product.renewalMonths)}, wenn nicht fristgerecht gekündigt`;
+}
+
+export interface ContractChangeText {
+  version: number;
+  effectiveDate: string;
+  reason: string;
+  /** The contract with its terms before the change. */
+  before: CustomerProductRow;
+}
+
+/**
+ * The new version of the order confirmation after the provider changed price or terms: the
+ * terms from the effective date on, the ones they replace, and the reason.
+ */
+export function contractChangeHtml(
+  provider: ProviderIdentity,
+  customer: DocumentCustomer,
+  product: CustomerProductRow,
+  catalog: ProductCatalogRow,
+  change: ContractChangeText,
+): SafeHtml {
+  const title = `Vertragsänderung ${product.contractNumber} (Fassung ${change.version})`;
+  const { before } = change;
+  return page(
+    provider,
+    title,
+    html`<p>${customer.company ?? ''}${customer.company ? html`<br>` : ''}${customer.name}<br>${customer.street ?? ''}<br>${customer.postalCode ?? ''} ${customer.city ?? ''}</p>
+<p>Kundennummer: ${customer.customerNumber ?? '–'}</p>
+<p>Für den Vertrag ${product.contractNumber} (${product.name}, ${catalog.name}) gelten ab dem ${formatGermanDate(change.effectiveDate)} die folgenden Bedingungen. Sie ersetzen die bisherige Fassung, die archiviert bleibt.</p>
+<p>Grund der Änderung: ${change.reason}</p>
+<h2>Ab ${formatGermanDate(change.effectiveDate)}</h2>
+<table>
+  ${priceRow(customer, product)}
+  <tr><th>Mindestlaufzeit</th><td>${months(product.minimumTermMonths)} ab Vertragsbeginn (${formatGermanDate(product.startDate)})</td></tr>
+  <tr><th>Kündigungsfrist</th><td>${months(product.noticePeriodMonths)} zum Laufzeitende</td></tr>
+  <tr><th>Verlängerung</th><td>${renewalText(product)}</td></tr>
+</table>
+<h2>Bisher</h2>
+<table>
+  ${priceRow(customer, before)}
+  <tr><th>Mindestlaufzeit</th><td>${months(before.minimumTermMonths)}</td></tr>
+  <tr><th>Kündigungsfrist</th><td>${months(before.noticePeriodMonths)} zum Laufzeitende</td></tr>
+  <tr><th>Verlängerung</th><td>${renewalText(before)}</td></tr>
+</table>
+<p>Alle übrigen Vereinbarungen des Vertrags bleiben unverändert.</p>`,
   );
 }
 

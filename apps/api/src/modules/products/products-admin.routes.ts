@@ -6,6 +6,7 @@ import { registerRoute } from '../../lib/route';
 import { noteStaffChange } from '../staff/staff-audit';
 import { toCancellation } from './cancellation.service';
 import cancellationDeclarationsAdminModule from './cancellation-declarations-admin.routes';
+import contractsAdminModule from './contracts-admin.routes';
 import { specLabel } from './product-specs';
 import { findCatalog, findPendingCancellations } from './products-admin.repository';
 import { bookProduct, decodeInstantCursor, encodeInstantCursor } from './products-admin.service';
@@ -57,4 +58,5 @@ export default async function productsAdminModule(app: FastifyInstance, { config
   });
 
   await app.register(cancellationDeclarationsAdminModule);
+  await app.register(contractsAdminModule, { config });
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import {
+  contractChanges,
   contractDocuments,
   customerProducts,
   customers,
@@ -10,16 +11,17 @@ import type { DataLifecycle } from '../../lifecycle/data-lifecycle';
 import { invoicesLifecycle } from '../invoices/invoices.lifecycle';
 
 /**
- * Contracts with the documents in the version the customer accepted, and their cancellations.
+ * Contracts with the documents in the version the customer accepted, the provider's changes of
+ * price or terms, and their cancellations.
  * Kept with the invoices that bill them (commercial correspondence, §257 HGB) and purged together:
  * a deleted customer's contracts go once no invoice of theirs is left.
  */
 export const productsLifecycle: DataLifecycle = {
   module: 'products',
-  tables: [customerProducts, productCancellations, contractDocuments],
+  tables: [customerProducts, productCancellations, contractDocuments, contractChanges],
   keptAfterDeletion: ['invoices'],
   async export(db, customerId) {
-    const [products, documents, cancellations] = await Promise.all([
+    const [products, documents, cancellations, changes] = await Promise.all([
       db
         .select()
         .from(customerProducts)
@@ -31,6 +33,11 @@ export const productsLifecycle: DataLifecycle = {
         .where(eq(contractDocuments.customerId, customerId))
         .orderBy(asc(contractDocuments.createdAt)),
       db.select().from(productCancellations).where(eq(productCancellations.customerId, customerId)),
+      db
+        .select()
+        .from(contractChanges)
+        .where(eq(contractChanges.customerId, customerId))
+        .orderBy(asc(contractChanges.version)),
     ]);
     return {
       contracts: products.map((product) => {
@@ -56,6 +63,20 @@ export const productsLifecycle: DataLifecycle = {
               version: document.version,
               acceptedOn: document.acceptedOn,
               createdAt: document.createdAt.toISOString(),
+            })),
+          changes: changes
+            .filter((change) => change.productId === product.id)
+            .map((change) => ({
+              version: change.version,
+              effectiveDate: change.effectiveDate,
+              priceCents: change.priceCents,
+              billingInterval: change.billingInterval,
+              minimumTermMonths: change.minimumTermMonths,
+              noticePeriodMonths: change.noticePeriodMonths,
+              renewalMonths: change.renewalMonths,
+              previous: change.previous,
+              reason: change.reason,
+              createdAt: change.createdAt.toISOString(),
             })),
           cancellation: cancellation
             ? {
@@ -90,6 +111,7 @@ export const productsLifecycle: DataLifecycle = {
       // The contracts stay while an invoice that bills them is kept.
       if (await invoicesLifecycle.retains?.(db, customerId)) continue;
       purged += await db.transaction(async (tx) => {
+        await tx.delete(contractChanges).where(eq(contractChanges.customerId, customerId));
         const files = await tx
           .delete(contractDocuments)
           .where(eq(contractDocuments.customerId, customerId))

@@ -4,6 +4,7 @@ import { today } from '../../lib/calendar';
 import { registerRoute } from '../../lib/route';
 import { cancelProduct } from './cancellation.service';
 import { listProductDocuments, loadProductDocument } from './contract-documents.service';
+import { applyDueContractChanges } from './contracts-admin.service';
 import { endExpiredContracts } from './products.repository';
 import { getProductDetail, listProducts } from './products.service';
 import { submitPublicCancellation } from './public-cancellation.service';
@@ -68,6 +69,15 @@ export default async function productsModule(app: FastifyInstance) {
     intervalMs: 1000,
     run: async (db) => {
       await matchReceivedDeclarations(db, app.counters);
+    },
+  });
+
+  // Changes of price or terms take effect on their day (one made for today applied at once).
+  app.jobs.register({
+    name: 'products.apply-contract-changes',
+    intervalMs: 60 * 60 * 1000,
+    run: async (db) => {
+      await applyDueContractChanges(db);
     },
   });
 

@@ -1,10 +1,11 @@
-import type { TProduct, TProductDetail, TProductStatus } from '@portal/contracts';
+import type { TContractChange, TProduct, TProductDetail, TProductStatus } from '@portal/contracts';
 import type { DbOrTx } from '../../db/client';
-import type { CustomerProductRow } from '../../db/schema/index';
+import type { ContractChangeRow, ContractTermsSnapshot, CustomerProductRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
 import { pageOf } from '../../lib/pagination';
 import type { CustomerId } from '../customers/customer-id';
+import { findContractChanges } from './contract-changes.repository';
 import {
   type ContractTerms,
   currentTermEnd,
@@ -56,7 +57,35 @@ export function toProduct(row: ProductWithDetails, onDay: string): TProduct {
   };
 }
 
-export function toProductDetail(row: ProductWithDetails, onDay: string): TProductDetail {
+function termsValues(terms: ContractTermsSnapshot) {
+  return {
+    price: productPrice(terms.priceCents, terms.billingInterval),
+    minimumTermMonths: terms.minimumTermMonths,
+    noticePeriodMonths: terms.noticePeriodMonths,
+    renewalMonths: terms.renewalMonths,
+  };
+}
+
+export function toContractChange(row: ContractChangeRow, onDay: string): TContractChange {
+  return {
+    id: row.id,
+    version: row.version,
+    effectiveDate: row.effectiveDate,
+    inEffect: row.effectiveDate <= onDay,
+    reason: row.reason,
+    before: termsValues(row.previous),
+    after: termsValues(row),
+    documentId: row.documentId,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** `changes`: the contract's changes of price or terms, newest first (none right after booking). */
+export function toProductDetail(
+  row: ProductWithDetails,
+  onDay: string,
+  changes: ContractChangeRow[] = [],
+): TProductDetail {
   const base = toProduct(row, onDay);
   const terms = termsOf(row.product);
   const earliest = base.status === 'active' ? earliestEndDate(terms, onDay) : null;
@@ -78,8 +107,10 @@ export function toProductDetail(row: ProductWithDetails, onDay: string): TProduc
           reason: row.cancellation.reason,
           receivedAt: row.cancellation.receivedAt.toISOString(),
           effectiveDate: row.cancellation.effectiveDate,
+          byProvider: row.cancellation.channel === 'provider',
         }
       : null,
+    changes: changes.map((change) => toContractChange(change, onDay)),
   };
 }
 
@@ -106,5 +137,5 @@ export async function listProducts(db: DbOrTx, customerId: CustomerId, limit: nu
 export async function getProductDetail(db: DbOrTx, customerId: CustomerId, productId: string) {
   const row = await findCustomerProductDetails(db, customerId, productId);
   if (!row) throw AppError.notFound('product');
-  return toProductDetail(row, today());
+  return toProductDetail(row, today(), await findContractChanges(db, customerId, productId));
 }

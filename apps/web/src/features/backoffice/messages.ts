@@ -133,6 +133,8 @@ export const backofficeMessages = defineMessages({
     verifyVatId: 'USt-IdNr. als geprüft markieren',
     vatIdMarked: 'Die USt-IdNr. ist als geprüft vermerkt.',
     invoices: 'Rechnungen',
+    contracts: 'Verträge',
+    announcements: 'Mitteilungen',
     // Collections
     collections: 'Zahlungsverkehr',
     collectionsTitle: 'Zahlungsverkehr',
@@ -316,6 +318,8 @@ export const backofficeMessages = defineMessages({
     verifyVatId: 'Mark the VAT ID as verified',
     vatIdMarked: 'The VAT ID is marked as verified.',
     invoices: 'Invoices',
+    contracts: 'Contracts',
+    announcements: 'Announcements',
     collections: 'Collections',
     collectionsTitle: 'Collections',
     collectionsIntro: 'Direct-debit runs for the bank, bank statement import and entries nobody could match.',

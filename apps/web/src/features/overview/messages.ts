@@ -4,11 +4,6 @@ export const overviewMessages = defineMessages({
   de: {
     title: 'Übersicht',
     announcements: 'Mitteilungen',
-    noAnnouncements: 'Aktuell gibt es keine Mitteilungen.',
-    published: (date: string) => `Veröffentlicht am ${date}`,
-    severity_info: 'Information',
-    severity_maintenance: 'Wartung',
-    severity_incident: 'Störung',
     openTickets: 'Offene Tickets',
     openInvoices: 'Offene Rechnungen',
     noOpenInvoices: 'Sie haben keine offenen Rechnungen.',
@@ -27,11 +22,6 @@ export const overviewMessages = defineMessages({
   en: {
     title: 'Overview',
     announcements: 'Announcements',
-    noAnnouncements: 'There are no announcements at the moment.',
-    published: (date: string) => `Published on ${date}`,
-    severity_info: 'Information',
-    severity_maintenance: 'Maintenance',
-    severity_incident: 'Incident',
     openTickets: 'Open tickets',
     openInvoices: 'Open invoices',
     noOpenInvoices: 'You have no open invoices.',

@@ -25,6 +25,9 @@ export const cancellationMessages = defineMessages({
     submit: 'jetzt kündigen',
     confirmedHeading: 'Kündigungsbestätigung',
     confirmedIntro: 'Ihre Kündigung ist eingegangen. Eine Bestätigung haben wir Ihnen per E-Mail gesendet.',
+    providerEndHeading: 'Beendigung durch den Anbieter',
+    providerEndIntro:
+      'Wir beenden diesen Vertrag zum unten genannten Datum. Die Mitteilung haben wir Ihnen per E-Mail gesendet.',
     receivedAt: 'Eingang der Kündigung',
     effectiveDate: 'Der Vertrag endet am',
     print: 'Bestätigung drucken oder als PDF speichern',
@@ -81,6 +84,8 @@ export const cancellationMessages = defineMessages({
     submit: 'Cancel now',
     confirmedHeading: 'Confirmation of cancellation',
     confirmedIntro: 'We have received your cancellation and sent you a confirmation by e-mail.',
+    providerEndHeading: 'Ended by the provider',
+    providerEndIntro: 'We are ending this contract on the date below and have sent you a notice by e-mail.',
     receivedAt: 'Cancellation received',
     effectiveDate: 'The contract ends on',
     print: 'Print the confirmation or save it as PDF',

@@ -5,6 +5,7 @@ import {
   type QueryOf,
   type TAdminInvoiceListItem,
 } from '@portal/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest, contractUrl } from '../../../lib/api-client';
 import { useStaffList } from './use-staff-list';
 import { useStaffMutation } from './use-staff-mutation';
@@ -13,6 +14,14 @@ type WithInvoice<B> = B & { invoiceId: string };
 
 export const useStaffInvoices = (query: Omit<NonNullable<QueryOf<typeof adminInvoiceRoutes.list>>, 'cursor'>) =>
   useStaffList<typeof adminInvoiceRoutes.list, TAdminInvoiceListItem>(adminInvoiceRoutes.list, query, ['invoices']);
+
+export const useStaffInvoice = (id: string) =>
+  useQuery(
+    queryOptions({
+      queryKey: ['backoffice', 'invoices', id],
+      queryFn: ({ signal }) => apiRequest(adminInvoiceRoutes.get, { params: { id }, signal }),
+    }),
+  );
 
 /** The archived PDF, shown by the browser (the session cookie authorizes the link). */
 export const staffInvoicePdfUrl = (id: string) => contractUrl(adminInvoiceRoutes.pdf, { params: { id } });

@@ -1,15 +1,13 @@
-import { useDeferredValue, useState } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Form, InputField, SelectInput } from '../../../components/ui/form';
 import { applyServerErrors, useContractForm, withoutEmptyText } from '../../../lib/form';
 import { useMessages } from '../../../lib/i18n';
-import { useCustomerSearch } from '../api/customers';
 import { useIssueInvoice } from '../api/invoices';
 import { invoiceMessages } from '../invoice-messages';
 import { emptyLine, ZIssueInvoiceForm } from '../lib/invoice-form';
+import { CustomerPicker } from './customer-picker';
 import { InvoiceLinesFieldset } from './invoice-lines-fieldset';
-import { SearchField } from './search-field';
 
 const issueSchema = withoutEmptyText(ZIssueInvoiceForm);
 const newLine = { ...emptyLine, vatRate: 'standard' };
@@ -61,26 +59,5 @@ export function IssueInvoiceForm() {
         </div>
       </Form>
     </section>
-  );
-}
-
-/** Staff type part of a customer's number, name or e-mail and choose among the matches. */
-function CustomerPicker() {
-  const t = useMessages(invoiceMessages);
-  const [search, setSearch] = useState('');
-  const q = useDeferredValue(search.trim());
-  const customers = useCustomerSearch(q);
-  return (
-    <div className="backoffice-fields">
-      <SearchField label={t.customerSearch} hint={t.customerSearchHint} value={search} onChange={setSearch} />
-      <SelectInput name="customerId" label={t.customer} required>
-        <option value="">{t.chooseCustomer}</option>
-        {customers.items.map((customer) => (
-          <option key={customer.id} value={customer.id}>
-            {customer.customerNumber} · {customer.company ?? customer.name}
-          </option>
-        ))}
-      </SelectInput>
-    </div>
   );
 }

@@ -7,12 +7,16 @@ export function eurosToCents(text: string): number {
   return Number(euros) * 100 + Number(cents.padEnd(2, '0'));
 }
 
-const ZEuros = z
-  .string()
-  .trim()
-  .regex(/^\d{1,3}([.\s]?\d{3})*([.,]\d{1,2})?$/)
-  .transform(eurosToCents)
-  .pipe(ZIssueInvoiceLine.shape.unitPrice);
+/** Euros as staff type them, turned into the cents a contract's schema checks. */
+export const eurosText = (cents: z.ZodType<number, number>) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}([.\s]?\d{3})*([.,]\d{1,2})?$/)
+    .transform(eurosToCents)
+    .pipe(cents);
+
+const ZEuros = eurosText(ZIssueInvoiceLine.shape.unitPrice);
 
 const ZQuantity = z
   .string()
@@ -24,7 +28,6 @@ const ZQuantity = z
 /** A line as staff type it: quantity and euros as text (German or English decimals). */
 const lineOverrides = { quantity: ZQuantity, unitPrice: ZEuros };
 
-/** The issuing contract with lines typed in euros; the dates and rules are the contract's own. */
 /** The issuing contract with lines typed in euros; the dates and their rules are the contract's own. */
 export const ZIssueInvoiceForm = z
   .object({

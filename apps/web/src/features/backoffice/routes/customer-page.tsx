@@ -95,6 +95,8 @@ function Profile({ customer }: { customer: TAdminCustomerDetail }) {
 function Contracts({ customer }: { customer: TAdminCustomerDetail }) {
   const t = useMessages(backofficeMessages);
   const { language } = useLanguage();
+  const { staffRole } = useStaffContext();
+  const linked = staffRoleMay(staffRole, 'contracts.read');
   return (
     <section aria-labelledby="contracts-heading" className="card">
       <h2 id="contracts-heading">{t.contractsHeading}</h2>
@@ -114,7 +116,13 @@ function Contracts({ customer }: { customer: TAdminCustomerDetail }) {
           <tbody>
             {customer.products.map((product) => (
               <tr key={product.id}>
-                <td>{product.contractNumber}</td>
+                <td>
+                  {linked ? (
+                    <Link to={paths.backofficeContract(product.id)}>{product.contractNumber}</Link>
+                  ) : (
+                    product.contractNumber
+                  )}
+                </td>
                 <td>{product.name}</td>
                 <td>
                   <ProductStatusBadge status={product.status} />

@@ -1,9 +1,11 @@
 import { invoiceStatuses, type TAdminInvoiceListItem, type TInvoiceStatus } from '@portal/contracts';
 import { useDeferredValue, useState } from 'react';
+import { Link } from 'react-router';
 import { Badge, type BadgeTone } from '../../../components/ui/badge';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PagedList } from '../../../components/ui/paged-list';
 import { EmptyState } from '../../../components/ui/states';
+import { paths } from '../../../config/paths';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { staffInvoicePdfUrl, useStaffInvoices } from '../api/invoices';
@@ -77,7 +79,7 @@ function InvoiceTable({ items }: { items: TAdminInvoiceListItem[] }) {
         {items.map((invoice) => (
           <tr key={invoice.id}>
             <td>
-              {invoice.number}
+              <Link to={paths.backofficeInvoice(invoice.id)}>{invoice.number}</Link>
               {invoice.kind !== 'invoice' && <span className="muted small"> · {t[`kind_${invoice.kind}`]}</span>}
             </td>
             <td>

@@ -1,8 +1,8 @@
+import { AnnouncementList } from '../../../components/ui/announcement-list';
 import { PageHeader } from '../../../components/ui/page-header';
 import { QueryState } from '../../../components/ui/states';
 import { useMessages } from '../../../lib/i18n';
 import { useOverview } from '../api/get-overview';
-import { AnnouncementList } from '../components/announcement-list';
 import { OpenInvoices } from '../components/open-invoices';
 import { OpenTickets } from '../components/open-tickets';
 import { overviewMessages } from '../messages';

@@ -18,8 +18,14 @@ export function CancellationConfirmation({
   const { language } = useLanguage();
   return (
     <section className="card printable" aria-labelledby="cancellation-confirmed">
-      <h2 id="cancellation-confirmed">{product.status === 'ended' ? t.endedHeading : t.confirmedHeading}</h2>
-      <p>{t.confirmedIntro}</p>
+      <h2 id="cancellation-confirmed">
+        {product.status === 'ended'
+          ? t.endedHeading
+          : cancellation.byProvider
+            ? t.providerEndHeading
+            : t.confirmedHeading}
+      </h2>
+      <p>{cancellation.byProvider ? t.providerEndIntro : t.confirmedIntro}</p>
       <dl className="facts">
         <dt>{t.reviewProduct}</dt>
         <dd>

@@ -25,6 +25,7 @@ const product: TProductDetail = {
     noticeDeadline: '2026-10-31',
   },
   cancellation: null,
+  changes: [],
 };
 
 function renderForm() {

@@ -62,6 +62,7 @@ export function ProductDocuments({ productId, contractNumber }: { productId: str
                             : t.documentVersion(document.version)}
                         </span>
                       )}
+                      {!document.current && <span className="muted small">{t.documentArchived}</span>}
                     </span>
                   </td>
                   <td data-label={t.colAccepted}>{formatDate(document.acceptedOn, language)}</td>

@@ -5,6 +5,7 @@ import { useCustomerType } from '../../../lib/customer-type';
 import { formatDate } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { productsMessages } from '../messages';
+import { ContractChanges } from './contract-changes';
 import { ProductPrice } from './product-price';
 
 /** The "Übersicht" tab: the product's key facts, specs and contract term. */
@@ -48,6 +49,7 @@ export function ProductOverview({ product }: { product: TProductDetail }) {
           )}
         </dl>
       </section>
+      <ContractChanges changes={product.changes} />
       {product.specs.length > 0 && (
         <section className="card" aria-labelledby="product-specs">
           <h2 id="product-specs">{t.details}</h2>

@@ -1,9 +1,9 @@
 import type { TAnnouncement } from '@portal/contracts';
-import { Badge, type BadgeTone } from '../../../components/ui/badge';
-import { EmptyState } from '../../../components/ui/states';
-import { formatDateTime } from '../../../lib/format';
-import { useLanguage, useMessages } from '../../../lib/i18n';
-import { overviewMessages } from '../messages';
+import { formatDateTime } from '../../lib/format';
+import { type Language, useLanguage } from '../../lib/i18n';
+import { announcementMessages } from './announcement-messages';
+import { Badge, type BadgeTone } from './badge';
+import { EmptyState } from './states';
 
 const tones: Record<TAnnouncement['severity'], BadgeTone> = {
   info: 'info',
@@ -11,12 +11,23 @@ const tones: Record<TAnnouncement['severity'], BadgeTone> = {
   incident: 'danger',
 };
 
-export function AnnouncementList({ announcements }: { announcements: TAnnouncement[] }) {
-  const t = useMessages(overviewMessages);
-  const { language } = useLanguage();
+/**
+ * The announcements as customers see them on the overview. `language` shows them in a language
+ * other than the page's: the back office previews both before publishing.
+ */
+export function AnnouncementList({
+  announcements,
+  language: shown,
+}: {
+  announcements: TAnnouncement[];
+  language?: Language;
+}) {
+  const current = useLanguage().language;
+  const language = shown ?? current;
+  const t = announcementMessages[language];
   if (announcements.length === 0) return <EmptyState title={t.noAnnouncements} />;
   return (
-    <ul className="announcements">
+    <ul className="announcements" lang={shown}>
       {announcements.map((announcement) => (
         <li key={announcement.id} className="card">
           <div className="card-head">

@@ -1,0 +1,87 @@
+import type { TBillingInterval } from '@portal/contracts';
+import { formatDate, formatMoney } from '../format';
+import { defineTemplate } from '../template';
+
+/** What the provider changes in or ends of a running contract (Backoffice › Verträge, ADR 0025-c). */
+
+interface Terms {
+  /** Net price per billing interval, in cents. */
+  priceCents: number;
+  billingInterval: TBillingInterval;
+  minimumTermMonths: number;
+  noticePeriodMonths: number;
+}
+
+export interface ContractChange {
+  customerName: string;
+  contractNumber: string;
+  productName: string;
+  effectiveDate: string;
+  before: Terms;
+  after: Terms;
+  reason: string;
+}
+
+const intervals: Record<TBillingInterval, { de: string; en: string }> = {
+  monthly: { de: 'monatlich', en: 'per month' },
+  quarterly: { de: 'vierteljährlich', en: 'per quarter' },
+  yearly: { de: 'jährlich', en: 'per year' },
+};
+
+const months = (count: number, language: 'de' | 'en') =>
+  language === 'de' ? `${count} ${count === 1 ? 'Monat' : 'Monate'}` : `${count} ${count === 1 ? 'month' : 'months'}`;
+
+const priceDe = (terms: Terms) => `${formatMoney(terms.priceCents, 'de')} netto ${intervals[terms.billingInterval].de}`;
+const priceEn = (terms: Terms) => `${formatMoney(terms.priceCents, 'en')} net ${intervals[terms.billingInterval].en}`;
+
+export const contractChanged = defineTemplate<ContractChange>('contract.changed', {
+  de: (p) => ({
+    subject: `Änderung Ihres Vertrags ${p.contractNumber} – ${p.productName}`,
+    addressee: p.customerName,
+    paragraphs: [
+      `für Ihren Vertrag ${p.contractNumber} („${p.productName}“) gelten ab dem ${formatDate(p.effectiveDate, 'de')} neue Bedingungen.`,
+      `Entgelt: bisher ${priceDe(p.before)}, künftig ${priceDe(p.after)}\nMindestlaufzeit: ${months(p.after.minimumTermMonths, 'de')}, Kündigungsfrist: ${months(p.after.noticePeriodMonths, 'de')}`,
+      `Grund der Änderung: ${p.reason}`,
+      'Die Einzelheiten und alle Fassungen Ihrer Vertragsunterlagen finden Sie im Kundenportal unter „Produkte“.',
+    ],
+  }),
+  en: (p) => ({
+    subject: `Change to your contract ${p.contractNumber} – ${p.productName}`,
+    addressee: p.customerName,
+    paragraphs: [
+      `New terms apply to your contract ${p.contractNumber} (“${p.productName}”) from ${formatDate(p.effectiveDate, 'en')}.`,
+      `Charge: previously ${priceEn(p.before)}, from then on ${priceEn(p.after)}\nMinimum term: ${months(p.after.minimumTermMonths, 'en')}, notice period: ${months(p.after.noticePeriodMonths, 'en')}`,
+      `Reason for the change: ${p.reason}`,
+      'You will find the details and every version of your contract documents in the customer portal under “Products”.',
+    ],
+  }),
+});
+
+export interface ContractEnd {
+  customerName: string;
+  contractNumber: string;
+  productName: string;
+  endDate: string;
+  reason: string;
+}
+
+export const contractEndedByProvider = defineTemplate<ContractEnd>('contract.ended_by_provider', {
+  de: (p) => ({
+    subject: `Beendigung Ihres Vertrags ${p.contractNumber} – ${p.productName}`,
+    addressee: p.customerName,
+    paragraphs: [
+      `wir beenden Ihren Vertrag ${p.contractNumber} („${p.productName}“) zum ${formatDate(p.endDate, 'de')}.`,
+      `Grund: ${p.reason}`,
+      'Die Einzelheiten finden Sie im Kundenportal unter „Produkte“. Bei Fragen erreichen Sie uns unter „Kontakt“.',
+    ],
+  }),
+  en: (p) => ({
+    subject: `Termination of your contract ${p.contractNumber} – ${p.productName}`,
+    addressee: p.customerName,
+    paragraphs: [
+      `We are terminating your contract ${p.contractNumber} (“${p.productName}”) with effect from ${formatDate(p.endDate, 'en')}.`,
+      `Reason: ${p.reason}`,
+      'You will find the details in the customer portal under “Products”. If you have any questions, please reach us under “Contact”.',
+    ],
+  }),
+});

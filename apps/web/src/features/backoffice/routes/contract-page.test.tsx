@@ -1,0 +1,149 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Outlet } from 'react-router';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { renderRoutes } from '../../../testing/render';
+import { json, problem } from '../../../testing/responses';
+import { ContractPage } from './contract-page';
+
+afterEach(() => vi.unstubAllGlobals());
+
+beforeAll(() => {
+  // jsdom has no modal dialogs: open and close are enough for the page.
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.open = true;
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.open = false;
+  };
+});
+
+const id = '5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const price = (amount: number) => ({ amount, currency: 'EUR', interval: 'monthly', vatRate: 19, gross: amount * 1.19 });
+const terms = (amount: number) => ({
+  price: price(amount),
+  minimumTermMonths: 12,
+  noticePeriodMonths: 3,
+  renewalMonths: 12,
+});
+const document = (documentId: string, title: string, current: boolean) => ({
+  id: documentId,
+  title,
+  kind: 'order_confirmation',
+  version: 'V-100042',
+  acceptedOn: '2026-01-01',
+  createdAt: '2026-01-01T10:00:00.000Z',
+  sizeBytes: 2048,
+  sha256: 'ab',
+  current,
+});
+const contract = {
+  id,
+  contractNumber: 'V-100042',
+  name: 'Rack B-07',
+  category: 'rack',
+  status: 'active',
+  startDate: '2026-01-01',
+  price: price(24_900),
+  termEndsOn: '2026-12-31',
+  runsIndefinitely: false,
+  endDate: null,
+  specs: [],
+  contract: {
+    minimumTermMonths: 12,
+    noticePeriodMonths: 3,
+    renewalMonths: 12,
+    termEndsOn: '2026-12-31',
+    earliestEndDate: '2026-12-31',
+    noticeDeadline: '2026-09-30',
+  },
+  cancellation: null,
+  changes: [
+    {
+      id: '6b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e',
+      version: 2,
+      effectiveDate: '2026-06-01',
+      inEffect: true,
+      reason: 'Energiekosten',
+      before: terms(19_900),
+      after: terms(24_900),
+      documentId: '7c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f',
+      createdAt: '2026-05-01T10:00:00.000Z',
+    },
+  ],
+  customerId: '4f7c1f0e-9f1a-4b6f-8a57-0b7f2d1e9c11',
+  customerNumber: '10042',
+  customerName: 'Erika Mustermann',
+  customerCompany: 'Kranich GmbH',
+  customerType: 'business',
+  documents: [
+    document('8d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a', 'Auftragsbestätigung V-100042', false),
+    document('7c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f', 'Vertragsänderung V-100042 (Fassung 2)', true),
+  ],
+};
+
+function stubApi(onWrite: (url: string, init: RequestInit) => Response) {
+  const fetchMock = vi.fn(async (url: string, init?: RequestInit) =>
+    init?.method && init.method !== 'GET' ? onWrite(url, init) : json(200, contract),
+  );
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+const renderPage = (staffRole: 'billing' | 'admin') =>
+  renderRoutes(
+    [
+      {
+        element: <Outlet context={{ staffUserId: 'me', staffRole }} />,
+        children: [{ path: '/backoffice/contracts/:id', element: <ContractPage /> }],
+      },
+    ],
+    `/backoffice/contracts/${id}`,
+  );
+
+describe('ContractPage', () => {
+  it('shows billing the terms, the change history and every document version, without changing anything', async () => {
+    stubApi(() => json(500, {}));
+    renderPage('billing');
+    expect(await screen.findByRole('heading', { level: 1, name: 'V-100042 · Rack B-07' })).toBeTruthy();
+    const changes = screen.getByRole('region', { name: 'Änderungen von Preis und Bedingungen' });
+    expect(within(changes).getByText(/Fassung 2, gültig seit 01\.06\.2026/)).toBeTruthy();
+    expect(within(changes).getByText(/199,00 €.*→.*249,00 €/)).toBeTruthy();
+    const documents = screen.getByRole('region', { name: 'Vertragsunterlagen' });
+    expect(within(documents).getAllByText('archiviert')).toHaveLength(1);
+    expect(
+      within(documents).getByRole('link', { name: 'Vertragsänderung V-100042 (Fassung 2) (PDF)' }).getAttribute('href'),
+    ).toBe(`/api/v1/admin/contracts/${id}/documents/7c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f`);
+    expect(screen.queryByRole('button', { name: 'Preis oder Bedingungen ändern' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Vertrag beenden' })).toBeNull();
+  });
+
+  it('lets an admin change the price in euros and shows the server’s date error at the field', async () => {
+    const fetchMock = stubApi(() =>
+      problem(400, 'validation_failed', {
+        errors: [{ path: 'effectiveDate', code: 'dateInPast', message: 'must be today or later' }],
+      }),
+    );
+    renderPage('admin');
+    fireEvent.click(await screen.findByRole('button', { name: 'Preis oder Bedingungen ändern' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Vertrag V-100042 ändern' });
+    expect((within(dialog).getByLabelText(/Preis netto in Euro/) as HTMLInputElement).value).toBe('249,00');
+    fireEvent.change(within(dialog).getByLabelText(/Gültig ab/), { target: { value: '2027-01-01' } });
+    fireEvent.change(within(dialog).getByLabelText(/Preis netto in Euro/), { target: { value: '1.299,50' } });
+    fireEvent.change(within(dialog).getByLabelText(/Kündigungsfrist/), { target: { value: '1' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Grund/), { target: { value: 'Neue Stromtarife' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Änderung speichern' }));
+
+    await waitFor(() => expect(fetchMock.mock.calls.filter(([, init]) => init?.method === 'POST')).toHaveLength(1));
+    const [url, init] = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST') as [string, RequestInit];
+    expect(url).toBe(`/api/v1/admin/contracts/${id}/changes`);
+    expect(JSON.parse(String(init.body))).toEqual({
+      effectiveDate: '2027-01-01',
+      price: { amount: 129_950, interval: 'monthly' },
+      minimumTermMonths: 12,
+      noticePeriodMonths: 1,
+      renewalMonths: 12,
+      reason: 'Neue Stromtarife',
+    });
+    expect(await within(dialog).findByText(/heute oder ein späteres Datum/)).toBeTruthy();
+  });
+});
