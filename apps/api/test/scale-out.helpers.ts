@@ -42,6 +42,15 @@ export function runApi(entry: 'server' | 'cli', args: string[], env: Record<stri
   return { child, logs, output, exited };
 }
 
+/** Throws with the instance's last output when it has exited: a crash reads as one, not as a refused connection. */
+export function expectRunning(instance: ApiProcess): void {
+  const { exitCode, signalCode } = instance.child;
+  if (exitCode === null && signalCode === null) return;
+  throw new Error(
+    `the instance exited (code ${exitCode}, signal ${signalCode}):\n${instance.output.slice(-30).join('\n')}`,
+  );
+}
+
 export async function waitFor<T>(
   what: string,
   probe: () => Promise<T | undefined | false>,

@@ -13,7 +13,15 @@ import { outboxEmails } from '../src/db/schema/index';
 import { sendEmail } from '../src/mail/mailer';
 import { passwordChanged } from '../src/mail/templates/account';
 import { createCustomer, createStaff, TEST_PASSWORD } from './factories';
-import { type ApiProcess, freePorts, runApi, type SinkMessage, startSmtpSink, waitFor } from './scale-out.helpers';
+import {
+  type ApiProcess,
+  expectRunning,
+  freePorts,
+  runApi,
+  type SinkMessage,
+  startSmtpSink,
+  waitFor,
+} from './scale-out.helpers';
 
 const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** a and b serve throughout; `early` and `stopping` are started by the one case that needs them. */
@@ -423,7 +431,10 @@ describe('two API instances on one PostgreSQL', () => {
       );
       await waitFor(
         'readiness to fail',
-        async () => (await fetch(`${base(PORTS.a)}/health/ready`)).status === 503,
+        async () => {
+          expectRunning(a);
+          return (await fetch(`${base(PORTS.a)}/health/ready`)).status === 503;
+        },
         5_000,
       );
       expect((await fetch(`${base(PORTS.a)}/health`)).status).toBe(200);

@@ -89,6 +89,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the signed-in user's language: the portal starts in it and e-mails to the user go out in it */
+        put: operations["setMyLanguage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/mfa": {
         parameters: {
             query?: never;
@@ -1801,6 +1818,11 @@ export interface components {
                 phone: string | null;
                 vatId: string | null;
                 hasPassword: boolean;
+                /**
+                 * @description The owner's language of the portal and its e-mails
+                 * @enum {string}
+                 */
+                language: "de" | "en";
                 /** Format: date-time */
                 createdAt: string;
                 /** Format: date-time */
@@ -2374,8 +2396,25 @@ export interface components {
             permissions: components["schemas"]["PermissionInput"][];
             /** @description Whether the customer account's owners require every member to use an authenticator app */
             mfaRequired: boolean;
+            /**
+             * @description The user's language: the SPA starts in it, and e-mails to the user go out in it
+             * @enum {string}
+             */
+            language: "de" | "en";
             /** @description The account requires an authenticator app and this member has none yet: until it is set up, only the routes about the signed-in user answer (others 403 `second_factor_required`) */
             secondFactorSetupRequired: boolean;
+        };
+        /**
+         * @example {
+         *       "language": "en"
+         *     }
+         */
+        LanguageChangeInput: {
+            /**
+             * @description A portal language: `de` German, `en` English
+             * @enum {string}
+             */
+            language: "de" | "en";
         };
         SignedInInput: {
             customer: components["schemas"]["MeInput"];
@@ -3590,6 +3629,11 @@ export interface components {
                 phone: string | null;
                 vatId: string | null;
                 hasPassword: boolean;
+                /**
+                 * @description The owner's language of the portal and its e-mails
+                 * @enum {string}
+                 */
+                language: "de" | "en";
                 /** Format: date-time */
                 createdAt: string;
                 /** Format: date-time */
@@ -4163,8 +4207,25 @@ export interface components {
             permissions: components["schemas"]["Permission"][];
             /** @description Whether the customer account's owners require every member to use an authenticator app */
             mfaRequired: boolean;
+            /**
+             * @description The user's language: the SPA starts in it, and e-mails to the user go out in it
+             * @enum {string}
+             */
+            language: "de" | "en";
             /** @description The account requires an authenticator app and this member has none yet: until it is set up, only the routes about the signed-in user answer (others 403 `second_factor_required`) */
             secondFactorSetupRequired: boolean;
+        };
+        /**
+         * @example {
+         *       "language": "en"
+         *     }
+         */
+        LanguageChange: {
+            /**
+             * @description A portal language: `de` German, `en` English
+             * @enum {string}
+             */
+            language: "de" | "en";
         };
         SignedIn: {
             customer: components["schemas"]["Me"];
@@ -5712,6 +5773,87 @@ export interface operations {
                     "x-request-id"?: string;
                     /** @description Version of the representation, for `If-None-Match` */
                     etag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors[]` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but this role or origin may not do this */
+            403: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem, e.g. 413 (body too large) or 415 (unsupported media type), as RFC 9457 problem details */
+            default: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setMyLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LanguageChangeInput"];
+            };
+        };
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9490,6 +9632,11 @@ export interface operations {
                     email: string;
                     name: string;
                     role: components["schemas"]["MemberRoleInput"];
+                    /**
+                     * @description The language of the invitation and of later e-mails to the member; omitted: the inviting member's
+                     * @enum {string}
+                     */
+                    language?: "de" | "en";
                 };
             };
         };
@@ -10130,6 +10277,12 @@ export interface operations {
                      * @enum {string}
                      */
                     customerType: "consumer" | "business";
+                    /**
+                     * @description The language of the e-mails to this person (`de` or `en`); default `de`
+                     * @default de
+                     * @enum {string}
+                     */
+                    language?: "de" | "en";
                 };
             };
         };
@@ -11539,6 +11692,12 @@ export interface operations {
                      * @description Omitted: the earliest possible end date
                      */
                     endDate?: string;
+                    /**
+                     * @description The language the form was filled in (the SPA sends its own): the receipt and any later answer use it
+                     * @default de
+                     * @enum {string}
+                     */
+                    language?: "de" | "en";
                 };
             };
         };
@@ -17801,6 +17960,12 @@ export interface operations {
                     email: string;
                     name: string;
                     staffRole: components["schemas"]["StaffRoleInput"];
+                    /**
+                     * @description The language of the e-mails to this person (`de` or `en`); default `de`
+                     * @default de
+                     * @enum {string}
+                     */
+                    language?: "de" | "en";
                 };
             };
         };
