@@ -46,7 +46,7 @@ const enProblems: Record<TErrorCode, string> = {
   role_forbidden: 'Your role in this customer account does not allow this. Please ask an owner of the account.',
   scope_forbidden: 'This API token may not do this. Please create a token with the permission needed, or sign in.',
   second_factor_required:
-    'Your customer account requires signing in with a second factor. Please set up an authenticator app under Master data › Security.',
+    'Your customer account requires signing in with a second factor. Please set up an authenticator app under Account details › Security.',
   not_found: 'What you are looking for does not exist (any more), or it does not belong to your customer account.',
   conflict:
     'This is not possible in the current state; it has probably been changed in the meantime. Please reload the page.',

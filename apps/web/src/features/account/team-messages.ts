@@ -113,6 +113,6 @@ export const teamMessages = defineMessages({
     mfaSave: 'Save',
     mfaSaved: 'Saved.',
     mfaOwnMissing:
-      'Set up an authenticator app yourself first (Master data › Security) before requiring one of everyone.',
+      'Set up an authenticator app yourself first (Account details › Security) before requiring one of everyone.',
   },
 });

@@ -287,7 +287,7 @@ export const backofficeMessages = defineMessages({
     blocked: 'Sign-in blocked',
     backToCustomers: 'Back to the customers',
     customerNotFound: 'This customer does not exist.',
-    profileHeading: 'Master data',
+    profileHeading: 'Customer data',
     vatId: 'VAT ID',
     vatIdVerified: 'verified',
     phone: 'Phone',
