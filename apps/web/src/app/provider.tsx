@@ -8,7 +8,10 @@ import { router } from './router';
 /** Sends the user to sign-in when the session is gone, remembering the page they were on. */
 function returnToSignIn() {
   const { pathname, search } = window.location;
-  if (pathname === paths.login) return;
+  // Several queries of a page answer 401 at once; the first starts the way to sign-in (a lazy
+  // route, so the address changes only once it has loaded): a second start would mount the
+  // sign-in form again and drop what the user has typed meanwhile.
+  if (pathname === paths.login || router.state.navigation.location?.pathname === paths.login) return;
   void router.navigate(`${paths.login}?next=${encodeURIComponent(pathname + search)}`, { replace: true });
 }
 
