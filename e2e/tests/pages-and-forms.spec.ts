@@ -46,7 +46,7 @@ test('the §312k page names the provider with its mark and asks in the order of 
   await expect(letterhead.getByRole('button', { name: 'English' })).toBeVisible();
   await expect(page.getByText(/^Ihr Vertragspartner: Nordwind Rechenzentren GmbH, /)).toBeVisible();
   await expect(page.locator('fieldset.form-section > legend')).toHaveText([
-    'Art der Kündigung',
+    'Wie möchten Sie kündigen?',
     'Wer kündigt?',
     'Welcher Vertrag?',
     'Zu welchem Zeitpunkt?',

@@ -6,20 +6,21 @@ const de: Record<`role_${TMemberRole}`, string> & Record<`roleHint_${TMemberRole
   role_billing: 'Buchhaltung',
   role_technical: 'Technik',
   role_readonly: 'Nur lesen',
-  roleHint_owner: 'Alles, auch Team, Webhooks und Kontolöschung',
-  roleHint_billing: 'Rechnungen, Zahlungen, Bankdaten, Rechnungseinstellungen',
-  roleHint_technical: 'Produkte, Vertragsunterlagen, Tickets',
-  roleHint_readonly: 'Sieht, was die anderen Rollen sehen, und ändert nichts',
+  roleHint_owner: 'Darf alles, auch das Team verwalten, Webhooks einrichten und das Kundenkonto löschen.',
+  roleHint_billing: 'Rechnungen, Zahlungen, Bankdaten und Rechnungsversand.',
+  roleHint_technical: 'Produkte, Vertragsunterlagen und Tickets.',
+  roleHint_readonly: 'Sieht alles, was die anderen Rollen sehen, und kann nichts ändern.',
 };
 const en: typeof de = {
   role_owner: 'Owner',
   role_billing: 'Billing',
   role_technical: 'Technical',
   role_readonly: 'Read only',
-  roleHint_owner: 'Everything, including team, webhooks and account deletion',
-  roleHint_billing: 'Invoices, payments, bank details, invoice settings',
-  roleHint_technical: 'Products, contract documents, tickets',
-  roleHint_readonly: 'Sees what the other roles see and changes nothing',
+  roleHint_owner:
+    'May do everything, including managing the team, setting up webhooks and deleting the customer account.',
+  roleHint_billing: 'Invoices, payments, bank details and invoice delivery.',
+  roleHint_technical: 'Products, contract documents and tickets.',
+  roleHint_readonly: 'Sees everything the other roles see and cannot change anything.',
 };
 
 /** Stammdaten › Team: the members of the customer account and their roles (ADR 0020). */

@@ -4,7 +4,7 @@ import { defineMessages } from '../../lib/i18n';
 export const cancellationMessages = defineMessages({
   de: {
     heading: 'Vertrag kündigen',
-    intro: (name: string) => `Hier kündigen Sie Ihren Vertrag für „${name}“.`,
+    intro: (name: string, contractNumber: string) => `Hier kündigen Sie Ihren Vertrag ${contractNumber}: ${name}.`,
     type: 'Art der Kündigung',
     typeOrdinary: 'Ordentliche Kündigung (zum Laufzeitende)',
     typeExtraordinary: 'Außerordentliche Kündigung (aus wichtigem Grund)',
@@ -36,7 +36,7 @@ export const cancellationMessages = defineMessages({
     publicIntro:
       'Mit diesem Formular kündigen Sie einen Vertrag, ohne sich anzumelden. Sie erhalten sofort eine Eingangsbestätigung per E-Mail.',
     contractPartner: (provider: string, address: string) => `Ihr Vertragspartner: ${provider}, ${address}`,
-    kindHeading: 'Art der Kündigung',
+    kindHeading: 'Wie möchten Sie kündigen?',
     whoHeading: 'Wer kündigt?',
     whatHeading: 'Welcher Vertrag?',
     whenHeading: 'Zu welchem Zeitpunkt?',
@@ -63,7 +63,7 @@ export const cancellationMessages = defineMessages({
   },
   en: {
     heading: 'Cancel the contract',
-    intro: (name: string) => `Cancel your contract for "${name}" here.`,
+    intro: (name: string, contractNumber: string) => `Here you can cancel your contract ${contractNumber}: ${name}.`,
     type: 'Kind of cancellation',
     typeOrdinary: 'Ordinary cancellation (at the end of a term)',
     typeExtraordinary: 'Extraordinary cancellation (for good cause)',
@@ -94,7 +94,7 @@ export const cancellationMessages = defineMessages({
     publicIntro:
       'Use this form to cancel a contract without signing in. You receive a confirmation of receipt by e-mail at once.',
     contractPartner: (provider: string, address: string) => `Your contracting party: ${provider}, ${address}`,
-    kindHeading: 'Kind of cancellation',
+    kindHeading: 'How would you like to cancel?',
     whoHeading: 'Who is cancelling?',
     whatHeading: 'Which contract?',
     whenHeading: 'As of when?',

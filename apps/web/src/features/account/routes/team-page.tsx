@@ -41,10 +41,10 @@ function InviteForm() {
       {invite.data && <Alert tone="success">{t.invited(invite.data.email)}</Alert>}
       <InputField name="email" label={t.email} type="email" autoComplete="off" spellCheck={false} />
       <InputField name="name" label={t.name} autoComplete="off" maxLength={200} />
-      <SelectInput name="role" label={t.role}>
+      <SelectInput name="role" label={t.role} hint={t[`roleHint_${form.watch('role')}`]}>
         {memberRoles.map((role) => (
           <option key={role} value={role}>
-            {t[`role_${role}`]} – {t[`roleHint_${role}`]}
+            {t[`role_${role}`]}
           </option>
         ))}
       </SelectInput>
@@ -97,9 +97,11 @@ function MemberRow({ member, manage, onRemove }: { member: TTeamMember; manage: 
   return (
     <tr>
       <td data-label={t.colMember}>
-        {member.name} {member.you && <Badge tone="info">{t.you}</Badge>}
-        <br />
-        <span className="muted small">{member.email}</span>
+        <div>
+          {member.name} {member.you && <Badge tone="info">{t.you}</Badge>}
+          <br />
+          <span className="muted small">{member.email}</span>
+        </div>
       </td>
       <td data-label={t.colRole}>
         {manage ? (
@@ -143,9 +145,11 @@ function MemberRow({ member, manage, onRemove }: { member: TTeamMember; manage: 
                 {t.resend}
               </Button>
             )}
-            <Button variant="secondary" aria-label={t.removeLabel(member.name)} onClick={onRemove}>
-              {t.remove}
-            </Button>
+            {!member.you && (
+              <Button variant="secondary" aria-label={t.removeLabel(member.name)} onClick={onRemove}>
+                {t.remove}
+              </Button>
+            )}
           </div>
         )}
       </td>

@@ -63,12 +63,14 @@ export function InvoiceTable({
               <InvoiceStatusBadge invoice={invoice} />
             </td>
             <td data-label={t.columnActions} className="invoice-actions">
-              <PdfDownloadButton id={invoice.id} number={invoice.number} />
-              {isPayable(invoice) && can('invoices:pay') && (
-                <Button aria-label={t.payOf(invoice.number)} onClick={() => onPay(invoice)}>
-                  {t.pay}
-                </Button>
-              )}
+              <div className="button-row">
+                <PdfDownloadButton id={invoice.id} number={invoice.number} />
+                {isPayable(invoice) && can('invoices:pay') && (
+                  <Button aria-label={t.payOf(invoice.number)} onClick={() => onPay(invoice)}>
+                    {t.pay}
+                  </Button>
+                )}
+              </div>
             </td>
           </tr>
         ))}

@@ -82,7 +82,7 @@ export function CancellationForm({ product }: { product: TProductDetail }) {
   return (
     <section aria-labelledby="cancellation-heading">
       <h2 id="cancellation-heading">{t.heading}</h2>
-      <p>{t.intro(product.name)}</p>
+      <p>{t.intro(product.name, product.contractNumber)}</p>
       <Form
         form={form}
         className="cancellation-form"

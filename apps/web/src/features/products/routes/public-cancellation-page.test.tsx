@@ -43,7 +43,7 @@ describe('PublicCancellationPage (§312k BGB)', () => {
       (legend) => legend.textContent,
     );
     expect(legends).toEqual([
-      'Art der Kündigung',
+      'Wie möchten Sie kündigen?',
       'Wer kündigt?',
       'Welcher Vertrag?',
       'Zu welchem Zeitpunkt?',
