@@ -129,3 +129,14 @@ export async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target}`)).toEqual([]);
 }
+
+/**
+ * Fails when the page scrolls sideways. Under mobile emulation the browser widens its layout
+ * viewport to fit content that is too wide (as a phone zooms out), so `window.innerWidth` grows
+ * with the page: the check compares with the configured viewport width instead.
+ */
+export async function expectNoSidewaysScroll(page: Page, what = 'the page') {
+  const width = page.viewportSize()?.width ?? 0;
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth, `${what} scrolls sideways`).toBeLessThanOrEqual(width);
+}

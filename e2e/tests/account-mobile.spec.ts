@@ -1,21 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { other, signIn } from '../fixtures';
-
-const pages = [
-  '/account/profile',
-  '/account/security',
-  '/account/bank',
-  '/account/sessions',
-  '/account/api-access',
-  '/account/export',
-  '/account/delete',
-];
-
-async function expectNoOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-  expect(overflow).toBe(false);
-}
+import { accountSections, expectNoSidewaysScroll, other, signIn } from '../fixtures';
 
 async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -23,20 +8,19 @@ async function expectNoViolations(page: Page) {
 }
 
 // Read-only: `other` is only looked at here, so the journey in account.spec.ts is not disturbed.
-test('every Stammdaten page fits 375 px and has no WCAG 2.1 AA violations', async ({ page }) => {
-  await signIn(page, other, '/account/profile');
-  for (const path of pages) {
-    await page.goto(path);
+for (const section of accountSections) {
+  test(`Stammdaten › ${section} fits 375 px and has no WCAG 2.1 AA violations`, async ({ page }) => {
+    await signIn(page, other, `/account/${section}`);
     await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: /Laden|Loading/ })).toHaveCount(0);
-    await expectNoOverflow(page);
+    await expectNoSidewaysScroll(page);
     await expectNoViolations(page);
-  }
-});
+  });
+}
 
 test('the reset page fits 375 px and has no WCAG 2.1 AA violations', async ({ page }) => {
   await page.goto('/reset-password?token=x');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expectNoOverflow(page);
+  await expectNoSidewaysScroll(page);
   await expectNoViolations(page);
 });

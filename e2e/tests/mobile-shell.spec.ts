@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from '../fixtures';
+import { expectNoSidewaysScroll, signIn } from '../fixtures';
 
 test('at 375 px the sidebar becomes a menu', async ({ page }) => {
   await signIn(page);
@@ -12,6 +12,5 @@ test('at 375 px the sidebar becomes a menu', async ({ page }) => {
   await invoices.click();
   await expect(page).toHaveURL(/\/invoices$/);
   await expect(invoices).toBeHidden();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-  expect(overflow).toBe(false);
+  await expectNoSidewaysScroll(page);
 });

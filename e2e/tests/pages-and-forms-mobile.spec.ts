@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from '../fixtures';
+import { expectNoSidewaysScroll, signIn } from '../fixtures';
 
 test('at 375 px each invoice is a compact card', async ({ page }) => {
   await signIn(page, undefined, '/invoices');
@@ -22,6 +22,5 @@ test('at 375 px the §312k form keeps its radio buttons beside their labels', as
     expect(gap).toBeGreaterThanOrEqual(0);
     expect(gap).toBeLessThan(24);
   }
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-  expect(overflow).toBe(false);
+  await expectNoSidewaysScroll(page);
 });

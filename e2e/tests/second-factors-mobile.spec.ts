@@ -1,12 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { generate } from 'otplib';
-import { freshCustomer, signIn } from '../fixtures';
+import { expectNoSidewaysScroll, freshCustomer, signIn } from '../fixtures';
 
 /** Every state of the second-factor screens at 375 px: no sideways scrolling, no WCAG 2.1 AA violation. */
 async function expectFitsAndAccessible(page: Page, what: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-  expect(overflow, `${what} scrolls sideways`).toBe(false);
+  await expectNoSidewaysScroll(page, what);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(
     results.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(' ')}`),

@@ -1,13 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from '../fixtures';
+import { expectNoSidewaysScroll, signIn } from '../fixtures';
 
 test('at 375 px the contact page and a ticket fit the screen', async ({ page }) => {
   await signIn(page, undefined, '/contact');
   await expect(page.getByRole('heading', { level: 1, name: 'Kontakt' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Techniker-Zugang Rack B12 am Freitag' })).toBeVisible();
-  const overflows = () => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-  expect(await overflows()).toBe(false);
+  await expectNoSidewaysScroll(page);
   await page.getByRole('link', { name: 'Techniker-Zugang Rack B12 am Freitag' }).click();
   await expect(page.getByRole('button', { name: 'Antwort senden' })).toBeVisible();
-  expect(await overflows()).toBe(false);
+  await expectNoSidewaysScroll(page);
 });
