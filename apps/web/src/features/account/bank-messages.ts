@@ -4,7 +4,8 @@ export const bankMessages = defineMessages({
   de: {
     heading: 'Bankdaten',
     intro: 'Mit dem Speichern erteilen Sie uns ein SEPA-Lastschriftmandat; ein bisheriges Mandat wird widerrufen.',
-    none: 'Es sind noch keine Bankdaten hinterlegt. Hier können Sie eine Bankverbindung angeben:',
+    none: 'Es sind noch keine Bankdaten hinterlegt.',
+    addHeading: 'Bankverbindung hinterlegen',
     current: 'Hinterlegte Bankverbindung',
     accountHolder: 'Kontoinhaber',
     iban: 'IBAN',
@@ -26,7 +27,8 @@ export const bankMessages = defineMessages({
   en: {
     heading: 'Bank details',
     intro: 'Saving grants us a SEPA direct-debit mandate; a previous mandate is revoked.',
-    none: 'No bank details are stored yet. You can add a bank account here:',
+    none: 'No bank details are stored yet.',
+    addHeading: 'Add a bank account',
     current: 'Stored bank account',
     accountHolder: 'Account holder',
     iban: 'IBAN',

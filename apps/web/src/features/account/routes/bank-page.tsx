@@ -45,7 +45,8 @@ export function BankPage() {
             </>
           ) : (
             <>
-              <h3>{data ? t.replaceHeading : t.none}</h3>
+              <h3>{data ? t.replaceHeading : t.addHeading}</h3>
+              {!data && <p className="muted">{t.none}</p>}
               <BankAccountForm creditorName={provider.data?.name} onSaved={onSaved} />
               {data && (
                 <Button variant="link" onClick={() => setReplacing(false)}>
