@@ -9,4 +9,5 @@ CREATE INDEX "invoices_number_trgm_idx" ON "invoices" USING gin ("number" gin_tr
 CREATE INDEX "customer_products_name_trgm_idx" ON "customer_products" USING gin ("name" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "staff_audit_events_customer_idx" ON "staff_audit_events" USING btree ("customer_id","occurred_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "tickets_subject_trgm_idx" ON "tickets" USING gin ("subject" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "users_email_trgm_idx" ON "users" USING gin ("email" gin_trgm_ops);
+CREATE INDEX "users_email_trgm_idx" ON "users" USING gin ("email" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "users_staff_name_idx" ON "users" USING btree ("name","id") WHERE "users"."role" = 'staff';

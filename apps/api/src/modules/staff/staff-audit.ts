@@ -1,5 +1,5 @@
 import type { TAuditEvent } from '@portal/contracts';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { DbOrTx } from '../../db/client';
 import { staffAuditEvents, users } from '../../db/schema/index';
@@ -64,7 +64,9 @@ export async function listAuditEvents(
           : undefined,
       ),
     )
-    .orderBy(desc(staffAuditEvents.occurredAt), desc(staffAuditEvents.id))
+    // `nulls last` as the indexes are built (drizzle's `.desc()`): a plain `desc` sorts nulls
+    // first, which no index here provides, and PostgreSQL then sorted the whole log.
+    .orderBy(sql`${staffAuditEvents.occurredAt} desc nulls last`, sql`${staffAuditEvents.id} desc nulls last`)
     .limit(query.limit + 1);
   const page = pageOf(rows, query.limit, (last) => encodeIdCursor(last.event.id));
   return {
