@@ -5,8 +5,10 @@
  *   pnpm --filter @portal/api bench:seed --url postgres://…/db [--customers 10000] [--invoices 1000000] [--tickets 100000]
  *
  * Every customer `bulk-<n>@example.com` signs in with BULK_PASSWORD; invoices, tickets and two
- * products each are spread evenly over the customers. Migrates first; refuses a database that
- * already holds bulk customers.
+ * products each are spread evenly over the customers. Staff sign in with the same password, one
+ * per back-office role (BULK_STAFF); a third of the tickets is assigned to the support user, and
+ * the audit log holds a staff reply per ticket.
+ * Migrates first; refuses a database that already holds bulk customers.
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -15,6 +17,13 @@ import { runMigrations } from '../src/db/migrate';
 import { hashPassword } from '../src/lib/password';
 
 export const BULK_PASSWORD = 'bulk-passwort-2026';
+
+/** The back office's users of the large data set, one per staff role (not `bulk-…`: those are customers). */
+export const BULK_STAFF = {
+  support: 'support-bulk@example.com',
+  billing: 'billing-bulk@example.com',
+  admin: 'admin-bulk@example.com',
+} as const;
 
 export interface SeedSize {
   customers: number;
@@ -59,6 +68,13 @@ export async function seedLarge(url: string, size: SeedSize, log: (line: string)
       'owners',
       sql`insert into customer_members (customer_id, user_id, role)
         select id, id, 'owner' from users where email like 'bulk-%'`,
+    );
+    await step(
+      'staff',
+      sql`insert into users (role, staff_role, email, password_hash, name)
+        values ('staff', 'support', ${BULK_STAFF.support}, ${hash}, 'Sven Support'),
+               ('staff', 'billing', ${BULK_STAFF.billing}, ${hash}, 'Berta Buchhaltung'),
+               ('staff', 'admin', ${BULK_STAFF.admin}, ${hash}, 'Anna Admin')`,
     );
     await step(
       'customer index',
@@ -112,10 +128,11 @@ export async function seedLarge(url: string, size: SeedSize, log: (line: string)
     );
     await step(
       'tickets',
-      sql`insert into tickets (customer_id, subject, category, status, created_at, updated_at)
+      sql`insert into tickets (customer_id, subject, category, status, assignee_id, created_at, updated_at)
         select c.id, 'Anfrage ' || g,
                (array['technical','billing','contract','remote_hands','other'])[1 + g % 5]::ticket_category,
                (array['closed','closed','closed','open','in_progress','waiting_for_customer'])[1 + (g / ${n}) % 6]::ticket_status,
+               case when g % 3 = 0 then (select id from users where email = ${BULK_STAFF.support}) end,
                now() - make_interval(hours => g), now() - make_interval(hours => g)
         from generate_series(1, ${t}) g
         join bulk_customers c on c.rn = 1 + g % ${n}`,
@@ -125,6 +142,13 @@ export async function seedLarge(url: string, size: SeedSize, log: (line: string)
       sql`insert into ticket_messages (ticket_id, author, author_user_id, body, created_at)
         select tk.id, 'customer', tk.customer_id, 'Bitte prüfen Sie die Stromversorgung in Rack ' || tk.number, tk.created_at
         from tickets tk join bulk_customers c on c.id = tk.customer_id`,
+    );
+    // The back office's audit log: one staff reply per ticket.
+    await step(
+      'audit log',
+      sql`insert into staff_audit_events (occurred_at, staff_user_id, action, subject_id, customer_id, request_id)
+        select tk.updated_at, s.id, 'adminReplyToTicket', tk.id::text, tk.customer_id, 'bulk-' || tk.number
+        from tickets tk cross join (select id from users where email = ${BULK_STAFF.support}) s`,
     );
     await step('analyze', sql`analyze`);
   } finally {

@@ -66,7 +66,14 @@ export const customers = pgTable(
      */
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
-  (table) => [uniqueIndex('customers_customer_number_unique').on(table.customerNumber)],
+  (table) => [
+    uniqueIndex('customers_customer_number_unique').on(table.customerNumber),
+    // The back office's customer list, newest first (keyset), and its search in part of a name
+    // or company (trigrams: ILIKE '%…%', migration 0031 loads pg_trgm).
+    index('customers_created_id_idx').on(table.createdAt, table.id),
+    index('customers_name_trgm_idx').using('gin', table.name.op('gin_trgm_ops')),
+    index('customers_company_trgm_idx').using('gin', table.company.op('gin_trgm_ops')),
+  ],
 );
 
 export type CustomerRow = typeof customers.$inferSelect;

@@ -135,6 +135,10 @@ export const invoices = pgTable(
     index('invoices_customer_keyset_idx').on(table.customerId, table.issueDate, table.number),
     // The back office's list of every customer's invoices, newest first (keyset).
     index('invoices_issue_date_number_idx').on(table.issueDate, table.number),
+    // Its status filters `open` and `overdue`: the few open invoices, not every paid one.
+    index('invoices_open_issue_date_number_idx').on(table.issueDate, table.number).where(sql`${table.state} = 'open'`),
+    // Its search in part of an invoice number.
+    index('invoices_number_trgm_idx').using('gin', table.number.op('gin_trgm_ops')),
     check('invoices_amounts_add_up', sql`${table.netCents} + ${table.taxCents} = ${table.grossCents}`),
     check(
       'invoices_cancellation_refers',

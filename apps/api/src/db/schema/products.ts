@@ -77,6 +77,8 @@ export const customerProducts = pgTable(
     // The back office's list of every contract, newest start first, with and without a status.
     index('customer_products_start_idx').on(table.startDate, table.id),
     index('customer_products_status_start_idx').on(table.status, table.startDate, table.id),
+    // Its search in part of a product name.
+    index('customer_products_name_trgm_idx').using('gin', table.name.op('gin_trgm_ops')),
     check('customer_products_price_not_negative', sql`${table.priceCents} >= 0`),
     check(
       'customer_products_terms_valid',

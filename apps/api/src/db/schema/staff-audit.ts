@@ -24,6 +24,8 @@ export const staffAuditEvents = pgTable(
   (table) => [
     index('staff_audit_events_occurred_idx').on(table.occurredAt.desc(), table.id.desc()),
     index('staff_audit_events_staff_idx').on(table.staffUserId, table.occurredAt.desc()),
+    // A customer's entries (`?customerId=`), in the list's order.
+    index('staff_audit_events_customer_idx').on(table.customerId, table.occurredAt.desc(), table.id.desc()),
   ],
 );
 

@@ -39,6 +39,8 @@ export const tickets = pgTable(
     index('tickets_status_number_idx').on(table.status, table.number),
     // The back office's "mine" and "unassigned" queues.
     index('tickets_assignee_status_number_idx').on(table.assigneeId, table.status, table.number),
+    // The back office's search in part of a subject.
+    index('tickets_subject_trgm_idx').using('gin', table.subject.op('gin_trgm_ops')),
   ],
 );
 

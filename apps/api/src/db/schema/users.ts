@@ -1,6 +1,6 @@
 import type { TLanguage } from '@portal/contracts';
 import { sql } from 'drizzle-orm';
-import { check, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const userRole = pgEnum('user_role', ['customer', 'staff']);
 
@@ -31,6 +31,10 @@ export const users = pgTable(
   },
   (table) => [
     uniqueIndex('users_email_unique').on(sql`lower(${table.email})`),
+    // The back office finds customers and tickets by part of an owner's e-mail.
+    index('users_email_trgm_idx').using('gin', table.email.op('gin_trgm_ops')),
+    // The staff list: a few rows among every customer's users.
+    index('users_staff_name_idx').on(table.name, table.id).where(sql`${table.role} = 'staff'`),
     check('users_language_known', sql`${table.language} in ('de', 'en')`),
     check('users_staff_role_for_staff', sql`(${table.role} = 'staff') = (${table.staffRole} is not null)`),
   ],

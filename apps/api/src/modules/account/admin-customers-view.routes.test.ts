@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app';
 import { expectProblem, signedInCustomer, signedInStaff } from '../../../test/factories';
@@ -40,6 +41,28 @@ describe('back office: customers', () => {
       400,
       'validation_failed',
     );
+  });
+
+  it('pages through customers created in the same microsecond without losing one', async () => {
+    const support = await signedInStaff(ctx.app, ctx.db, { staffRole: 'support' });
+    const marker = `Reiher${Date.now()}`;
+    const created = [
+      await signedInCustomer(ctx.app, ctx.db, { name: `Carla ${marker}` }),
+      await signedInCustomer(ctx.app, ctx.db, { name: `Dirk ${marker}` }),
+    ];
+    // As one statement creates many (an import): the same instant, finer than a millisecond.
+    const ids = created.map((customer) => customer.user.id);
+    await ctx.db.execute(
+      sql`update customers set created_at = '2026-11-30T10:00:00.123456Z' where id in (${ids[0]}, ${ids[1]})`,
+    );
+    const page = async (extra: string) =>
+      (
+        await ctx.app.inject({ url: `/api/v1/admin/customers?q=${marker}&limit=1${extra}`, headers: support.bearer })
+      ).json();
+    const first = await page('');
+    const next = await page(`&cursor=${first.nextCursor}`);
+    expect([...first.items, ...next.items].map((item: { id: string }) => item.id).sort()).toEqual([...ids].sort());
+    expect(next.nextCursor).toBeNull();
   });
 
   it('shows a customer with tickets; an unknown id or a staff member is 404; customers get 403', async () => {

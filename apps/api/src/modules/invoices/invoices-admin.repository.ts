@@ -1,9 +1,10 @@
 import type { TInvoiceStatus } from '@portal/contracts';
-import { and, desc, eq, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { customers, invoices } from '../../db/schema/index';
 import { likePattern } from '../../lib/pagination';
 import { asCustomerId } from '../customers/customer-id';
+import { customerSearch } from '../customers/customer-search';
 import { debitPending, statusCondition, summaryColumns } from './invoices.repository';
 
 // Back office only: staff see every customer's invoices, so these queries take no customer id.
@@ -20,8 +21,10 @@ export interface StaffInvoiceListOptions {
 }
 
 /**
- * Newest first on (issue_date, number), the order of `invoices_issue_date_number_idx`; a customer's
- * own invoices use `invoices_customer_keyset_idx`. Name and company are the account's current ones.
+ * Newest first on (issue_date, number), the order of `invoices_issue_date_number_idx`
+ * (`invoices_open_issue_date_number_idx` for open and overdue); a customer's own invoices use
+ * `invoices_customer_keyset_idx`. The search: `invoices_number_trgm_idx` or-ed with the customers
+ * found (`customerSearch`). Name and company are the account's current ones.
  */
 export async function findInvoicesForStaff(db: DbOrTx, options: StaffInvoiceListOptions) {
   const conditions: Array<SQL | undefined> = [];
@@ -29,23 +32,15 @@ export async function findInvoicesForStaff(db: DbOrTx, options: StaffInvoiceList
   const q = options.q?.trim();
   if (q) {
     const pattern = likePattern(q);
-    conditions.push(
-      or(
-        ilike(invoices.number, pattern),
-        eq(customers.customerNumber, q),
-        ilike(customers.name, pattern),
-        ilike(customers.company, pattern),
-      ),
-    );
+    conditions.push(or(ilike(invoices.number, pattern), customerSearch(invoices.customerId, q, { byEmail: false })));
   }
   if (options.statuses?.length) {
     conditions.push(or(...options.statuses.map((status) => statusCondition(status, options.today))));
   }
   if (options.after) {
     const { issueDate, number } = options.after;
-    conditions.push(
-      or(lt(invoices.issueDate, issueDate), and(eq(invoices.issueDate, issueDate), lt(invoices.number, number))),
-    );
+    // A row comparison: one range of the index, where `a < x or (a = x and b < y)` is two.
+    conditions.push(sql`(${invoices.issueDate}, ${invoices.number}) < (${issueDate}, ${number})`);
   }
   return db
     .select({

@@ -3,6 +3,7 @@ import { and, desc, eq, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { customerProducts, customers, productCancellations, productCatalog } from '../../db/schema/index';
 import { likePattern } from '../../lib/pagination';
+import { customerSearch } from '../customers/customer-search';
 import type { ProductCursor } from './products.repository';
 
 // Back office only: staff see every customer's contracts, so these queries take no customer id.
@@ -32,7 +33,8 @@ function statusCondition(status: TProductStatus, today: string): SQL | undefined
 /**
  * Newest start first on (start_date, id): `customer_products_start_idx`, or with a status
  * `customer_products_status_start_idx`. A contract number or customer number matches exactly
- * (case-insensitive for the contract number, its unique index), names and companies in part.
+ * (case-insensitive for the contract number, its unique index), names and companies in part
+ * (`customer_products_name_trgm_idx`, `customerSearch`).
  */
 export async function findContractsForStaff(db: DbOrTx, options: StaffContractListOptions) {
   const conditions: Array<SQL | undefined> = [];
@@ -42,10 +44,8 @@ export async function findContractsForStaff(db: DbOrTx, options: StaffContractLi
     conditions.push(
       or(
         sql`upper(${customerProducts.contractNumber}) = upper(${q})`,
-        eq(customers.customerNumber, q),
         ilike(customerProducts.name, pattern),
-        ilike(customers.name, pattern),
-        ilike(customers.company, pattern),
+        customerSearch(customerProducts.customerId, q, { byEmail: false }),
       ),
     );
   }

@@ -1,5 +1,5 @@
 import type { TAuditEvent } from '@portal/contracts';
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { DbOrTx } from '../../db/client';
 import { staffAuditEvents, users } from '../../db/schema/index';
@@ -39,15 +39,15 @@ export async function listAuditEvents(
     customerId?: string | undefined;
   },
 ): Promise<Page<TAuditEvent>> {
-  let position: { occurredAt: Date; id: string } | undefined;
+  let after: string | undefined;
   if (query.cursor) {
     const id = decodeIdCursor(query.cursor);
     const [row] = await db
-      .select({ occurredAt: staffAuditEvents.occurredAt, id: staffAuditEvents.id })
+      .select({ id: staffAuditEvents.id })
       .from(staffAuditEvents)
       .where(eq(staffAuditEvents.id, id));
     if (!row) throw cursorError();
-    position = row;
+    after = row.id;
   }
   const rows = await db
     .select({ event: staffAuditEvents, staffName: users.name })
@@ -57,15 +57,16 @@ export async function listAuditEvents(
       and(
         query.staffUserId ? eq(staffAuditEvents.staffUserId, query.staffUserId) : undefined,
         query.customerId ? eq(staffAuditEvents.customerId, query.customerId) : undefined,
-        position
-          ? or(
-              lt(staffAuditEvents.occurredAt, position.occurredAt),
-              and(eq(staffAuditEvents.occurredAt, position.occurredAt), lt(staffAuditEvents.id, position.id)),
-            )
+        // The cursor entry's sort key read in SQL, at microseconds (a JavaScript date has
+        // milliseconds: entries of the same millisecond were lost between pages).
+        after
+          ? sql`(${staffAuditEvents.occurredAt}, ${staffAuditEvents.id}) < (select e.occurred_at, e.id from staff_audit_events e where e.id = ${after})`
           : undefined,
       ),
     )
-    .orderBy(desc(staffAuditEvents.occurredAt), desc(staffAuditEvents.id))
+    // `nulls last` as the indexes are built (drizzle's `.desc()`): a plain `desc` sorts nulls
+    // first, which no index here provides, and PostgreSQL then sorted the whole log.
+    .orderBy(sql`${staffAuditEvents.occurredAt} desc nulls last`, sql`${staffAuditEvents.id} desc nulls last`)
     .limit(query.limit + 1);
   const page = pageOf(rows, query.limit, (last) => encodeIdCursor(last.event.id));
   return {

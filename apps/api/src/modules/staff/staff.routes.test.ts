@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app';
 import { expectProblem, signedInCustomer, signedInStaff } from '../../../test/factories';
@@ -134,5 +135,28 @@ describe('back office: staff roles, staff users and the audit log', () => {
     const events = await ctx.app.inject({ url: '/api/v1/account/security-events', headers: customer.bearer });
     const entry = events.json().items.find((item: { type: string }) => item.type === 'account.changed_by_provider');
     expect(entry).toMatchObject({ ipAddress: null, userAgent: null, details: { action: 'adminReplyToTicket' } });
+  });
+
+  it('pages through audit entries of the same microsecond without losing one', async () => {
+    const admin = await signedInStaff(ctx.app, ctx.db, { staffRole: 'admin' });
+    const actor = await signedInStaff(ctx.app, ctx.db, { staffRole: 'support' });
+    // Entries written in one transaction share its instant, finer than a millisecond.
+    await ctx.db.execute(
+      sql`insert into staff_audit_events (occurred_at, staff_user_id, action)
+        select '2026-11-30T10:00:00.123456Z', ${actor.user.id}, 'adminReplyToTicket' from generate_series(1, 3)`,
+    );
+    const seen: string[] = [];
+    let cursor = '';
+    for (let page = 0; page < 4; page++) {
+      const response = await ctx.app.inject({
+        url: `/api/v1/admin/audit-events?staffUserId=${actor.user.id}&limit=1${cursor}`,
+        headers: admin.bearer,
+      });
+      const body = response.json();
+      seen.push(...body.items.map((item: { id: string }) => item.id));
+      if (!body.nextCursor) break;
+      cursor = `&cursor=${body.nextCursor}`;
+    }
+    expect(new Set(seen).size).toBe(3);
   });
 });

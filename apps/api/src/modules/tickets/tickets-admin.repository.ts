@@ -5,6 +5,7 @@ import type { DbOrTx } from '../../db/client';
 import { customerContactEmail, customers, ticketAttachments, ticketNotes, tickets, users } from '../../db/schema/index';
 import { likePattern } from '../../lib/pagination';
 import type { CustomerId } from '../customers/customer-id';
+import { customerSearch } from '../customers/customer-search';
 
 const assignees = alias(users, 'assignee');
 const assigneeColumns = { id: assignees.id, name: assignees.name };
@@ -63,10 +64,7 @@ function searchTickets(q: string) {
   return or(
     /^\d{1,9}$/.test(q) ? eq(tickets.number, Number(q)) : undefined,
     ilike(tickets.subject, pattern),
-    eq(customers.customerNumber, q),
-    ilike(customers.name, pattern),
-    ilike(customers.company, pattern),
-    ilike(customerContactEmail, pattern),
+    customerSearch(tickets.customerId, q, { byEmail: true }),
   );
 }
 
