@@ -4,20 +4,25 @@
  * download through the API, `chromium --headless --print-to-pdf`, then issuing 1,000 invoices
  * through the staff API (number, Factur-X PDF, XRechnung, archive) with throughput, memory after
  * 100 and 1,000 issues and peak RSS, and downloads of the issued invoices. BENCH_RENDERS
- * overrides the 1,000.
+ * overrides the 1,000. With BENCH_DATABASE_URL the data lives in a database of its own on that
+ * PostgreSQL server, as in production, so that the process's memory is the API's alone; without
+ * it in embedded PGlite in memory, where the archive itself grows the process.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/client';
 import { runMigrations } from '../src/db/migrate';
+import { invoiceDocuments } from '../src/db/schema/index';
 import { seedDemoDataIfEmpty } from '../src/db/seed/index';
 import { invoiceDocument } from '../src/modules/invoices/invoice-document';
 import { findInvoice } from '../src/modules/invoices/invoices.repository';
+import { createDatabase } from './harness';
 
 const run = promisify(execFile);
 // Issuing 1,000 invoices takes longer than an access token lives (15 minutes): the bench's tokens
@@ -62,7 +67,11 @@ const memory = () => {
   return `node ${own.toFixed(0)} MB, chromium ${chromium.toFixed(0)} MB`;
 };
 
-const database = await openDatabase({ dataDir: tmpdir(), inMemory: true });
+const server = process.env.BENCH_DATABASE_URL ? await createDatabase('bench_pdf') : null;
+const database = server
+  ? await openDatabase({ databaseUrl: server.url, dataDir: '' })
+  : await openDatabase({ dataDir: tmpdir(), inMemory: true });
+console.log(server ? 'database: PostgreSQL server (BENCH_DATABASE_URL)' : 'database: embedded PGlite in memory');
 await runMigrations(database);
 const app = await buildApp({ config, database, logger: false });
 await app.ready();
@@ -174,5 +183,16 @@ console.log(
   `ratios: archived download p50 / warm render p50 = ${(percentile(issuedDownloads, 50) / percentile(warm, 50)).toFixed(3)} (goal ≤ 0.02) · node RSS after ${issued.length} / after 100 issues = ${(rssAtEnd / rssAt100).toFixed(2)} (goal ≤ 1.1)`,
 );
 
+const [archive] = await database.db
+  .select({
+    documents: sql<number>`count(*)::int`,
+    bytes: sql<number>`coalesce(sum(octet_length(${invoiceDocuments.pdf}) + coalesce(octet_length(${invoiceDocuments.xml}), 0)), 0)::bigint`,
+  })
+  .from(invoiceDocuments);
+console.log(
+  `archive: ${archive?.documents} invoices' documents, ${(Number(archive?.bytes) / 2 ** 20).toFixed(0)} MB (PDF + XML)`,
+);
+
 await app.close();
 await database.close();
+await server?.drop();
