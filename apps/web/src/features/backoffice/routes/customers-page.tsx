@@ -1,4 +1,4 @@
-import type { TAdminCustomerListItem } from '@portal/contracts';
+import { staffRoleMay, type TAdminCustomerListItem } from '@portal/contracts';
 import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/ui/badge';
@@ -6,9 +6,10 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { paths } from '../../../config/paths';
 import { useMessages } from '../../../lib/i18n';
 import { useCustomerSearch } from '../api/customers';
+import { CreateCustomerForm } from '../components/create-customer-form';
 import { ListState } from '../components/list-state';
 import { SearchField } from '../components/search-field';
-import { StaffOnly } from '../components/staff-only';
+import { StaffOnly, useStaffContext } from '../components/staff-only';
 import { backofficeMessages } from '../messages';
 
 /** Find a customer by number, name, e-mail or company. */
@@ -17,6 +18,7 @@ export function CustomersPage() {
   const [search, setSearch] = useState('');
   const q = useDeferredValue(search.trim());
   const customers = useCustomerSearch(q);
+  const { staffRole } = useStaffContext();
   return (
     <StaffOnly permission="customers.read">
       <PageHeader title={t.customersTitle} description={t.customersIntro} />
@@ -53,6 +55,7 @@ export function CustomersPage() {
           </table>
         )}
       </ListState>
+      {staffRoleMay(staffRole, 'customers.write') && <CreateCustomerForm />}
     </StaffOnly>
   );
 }
