@@ -718,7 +718,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /** Edit a scheduled or shown announcement: text, severity, dates and audience */
+        put: operations["updateAnnouncement"];
         post?: never;
         /** Withdraw an announcement: customers no longer see it */
         delete: operations["deleteAnnouncement"];
@@ -10769,6 +10770,134 @@ export interface operations {
             };
             /** @description Signed in, but this role or origin may not do this */
             403: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem, e.g. 413 (body too large) or 415 (unsupported media type), as RFC 9457 problem details */
+            default: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAnnouncement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @default info
+                     * @enum {string}
+                     */
+                    severity?: "info" | "maintenance" | "incident";
+                    title: {
+                        de: string;
+                        en: string;
+                    };
+                    body: {
+                        de: string;
+                        en: string;
+                    };
+                    /**
+                     * Format: date
+                     * @description First day shown (from midnight, Europe/Berlin); omitted or past: at once
+                     */
+                    visibleFrom?: string;
+                    visibleUntil?: string | null;
+                    audienceCategory?: ("colocation_unit" | "rack" | "cloud_server" | "backup_storage" | "cross_connect" | "ip_range") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAnnouncement"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but this role or origin may not do this */
+            403: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also when it belongs to someone else) */
+            404: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource is in a state that does not allow this */
+            409: {
                 headers: {
                     /** @description Identifies the request in the logs; the same as `requestId` in problems */
                     "x-request-id"?: string;
