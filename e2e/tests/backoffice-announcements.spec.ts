@@ -61,16 +61,40 @@ test('support writes an announcement for cross-connect customers, previews it, a
   await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible();
   await expect(page.getByRole('heading', { name: titleDe })).toBeVisible();
 
-  // Support withdraws it; it leaves the list.
+  // Support corrects the live announcement: new title and text, previewed before saving.
+  const editedDe = `Wartung Meet-Me-Room verschoben ${marker}`;
   await page.context().clearCookies();
   await signIn(page, support, '/backoffice/announcements');
   await page
     .getByRole('row')
     .filter({ hasText: titleDe })
+    .getByRole('button', { name: /^Bearbeiten/ })
+    .click();
+  const edit = page.getByRole('region', { name: `Mitteilung „${titleDe}“ bearbeiten` });
+  await expect(edit.getByLabel(/^Titel \(Englisch\)/)).toHaveValue(titleEn);
+  await edit.getByLabel(/^Titel \(Deutsch\)/).fill(editedDe);
+  await edit.getByLabel(/^Text \(Deutsch\)/).fill('Die Wartung findet erst am Sonntag statt.');
+  await expect(edit.getByRole('region', { name: /Vorschau/ }).getByRole('heading', { name: editedDe })).toBeVisible();
+  await expectNoViolations(page);
+  await edit.getByRole('button', { name: 'Änderungen speichern' }).click();
+  await expect(page.getByText('Die Änderungen wurden gespeichert.')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: editedDe })).toContainText('Sichtbar');
+
+  await page.context().clearCookies();
+  await signIn(page, customer);
+  await expect(page.getByRole('heading', { name: editedDe })).toBeVisible();
+  await expect(page.getByText('Die Wartung findet erst am Sonntag statt.')).toBeVisible();
+
+  // Support withdraws it; it leaves the list.
+  await page.context().clearCookies();
+  await signIn(page, support, '/backoffice/announcements');
+  await page
+    .getByRole('row')
+    .filter({ hasText: editedDe })
     .getByRole('button', { name: /^Zurückziehen/ })
     .click();
-  const dialog = page.getByRole('dialog', { name: `„${titleDe}“ zurückziehen?` });
+  const dialog = page.getByRole('dialog', { name: `„${editedDe}“ zurückziehen?` });
   await dialog.getByRole('button', { name: 'Zurückziehen' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('row').filter({ hasText: titleDe })).toHaveCount(0);
+  await expect(page.getByRole('row').filter({ hasText: editedDe })).toHaveCount(0);
 });

@@ -4,6 +4,22 @@ import { asStaff, customerIdOf, DEMO_PASSWORD, expectNoViolations, freshCustomer
 const admin = { email: 'admin@example.com', password: DEMO_PASSWORD };
 const billing = { email: 'billing@example.com', password: DEMO_PASSWORD };
 
+/** A consumer's cross-connect of the journey's own, booked through the staff API from 2026-01-01. */
+async function bookThroughApi(baseURL: string, customer: { email: string; password: string }, label: string) {
+  const booked = await asStaff(baseURL, '/admin/products', {
+    customerId: await customerIdOf(baseURL, customer),
+    sku: 'XCONNECT-SM',
+    name: label,
+    startDate: '2026-01-01',
+    price: { amount: 9_900, interval: 'monthly' },
+    minimumTermMonths: 12,
+    noticePeriodMonths: 1,
+    renewalMonths: 0,
+  });
+  expect(booked.status).toBe(201);
+  return (await booked.json()) as { id: string; contractNumber: string };
+}
+
 test('an admin books a product for a customer, changes its price, and the customer sees the new version', async ({
   page,
   baseURL,
@@ -87,18 +103,7 @@ test('an admin ends a contract with a reason, and the customer reads who ended i
   test.setTimeout(120_000);
   const customer = await freshCustomer(baseURL ?? '', `Enno Ende ${Date.now()}`);
   const label = `Backup ${Date.now().toString(36)}`;
-  const booked = await asStaff(baseURL ?? '', '/admin/products', {
-    customerId: await customerIdOf(baseURL ?? '', customer),
-    sku: 'XCONNECT-SM',
-    name: label,
-    startDate: '2026-01-01',
-    price: { amount: 9_900, interval: 'monthly' },
-    minimumTermMonths: 12,
-    noticePeriodMonths: 1,
-    renewalMonths: 0,
-  });
-  expect(booked.status).toBe(201);
-  const { id, contractNumber } = (await booked.json()) as { id: string; contractNumber: string };
+  const { id, contractNumber } = await bookThroughApi(baseURL ?? '', customer, label);
 
   await signIn(page, admin, `/backoffice/contracts/${id}`);
   await expect(page.getByRole('heading', { level: 1, name: `${contractNumber} · ${label}` })).toBeVisible();
@@ -113,11 +118,62 @@ test('an admin ends a contract with a reason, and the customer reads who ended i
   await expect(cancellation).toContainText('30.06.2027');
   await expect(page.getByRole('button', { name: 'Vertrag beenden' })).toHaveCount(0);
 
+  // The customer asks for three more months: the admin moves the end date.
+  await page.getByRole('button', { name: 'Vertragsende verschieben' }).click();
+  const move = page.getByRole('dialog', { name: `Vertragsende von ${contractNumber} verschieben?` });
+  await expect(move.getByLabel(/^Neuer letzter Vertragstag/)).toHaveValue('2027-06-30');
+  await move.getByLabel(/^Neuer letzter Vertragstag/).fill('2027-09-30');
+  await move.getByLabel(/^Grund/).fill('Auf Wunsch des Kunden bis zum Umzug.');
+  await move.getByRole('button', { name: 'Vertragsende verschieben' }).click();
+  await expect(move).toBeHidden({ timeout: 20_000 });
+  await expect(page.getByText('Das neue Vertragsende wurde gespeichert und dem Kunden mitgeteilt.')).toBeVisible();
+  await expect(cancellation).toContainText('30.09.2027');
+  await expectNoViolations(page);
+
   await page.context().clearCookies();
   await signIn(page, customer, `/products/${id}?tab=cancellation`);
   await expect(page.getByRole('heading', { name: 'Beendigung durch den Anbieter' })).toBeVisible();
   await expect(page.getByText('Der Standort wird aufgegeben.')).toBeVisible();
-  await expect(page.getByTestId('cancellation-effective-date')).toHaveText('30.06.2027');
+  await expect(page.getByTestId('cancellation-effective-date')).toHaveText('30.09.2027');
+});
+
+test('an admin cancels a waiting change, and the customer’s contract and documents are as before', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const customer = await freshCustomer(baseURL ?? '', `Wanda Warten ${Date.now()}`);
+  const label = `Port ${Date.now().toString(36)}`;
+  const { id } = await bookThroughApi(baseURL ?? '', customer, label);
+  const changed = await asStaff(baseURL ?? '', `/admin/contracts/${id}/changes`, {
+    effectiveDate: '2099-01-01',
+    price: { amount: 12_900, interval: 'monthly' },
+    minimumTermMonths: 12,
+    noticePeriodMonths: 1,
+    renewalMonths: 0,
+    reason: 'Neue Preisliste',
+  });
+  expect(changed.status).toBe(201);
+
+  await signIn(page, admin, `/backoffice/contracts/${id}`);
+  const changes = page.getByRole('region', { name: 'Änderungen von Preis und Bedingungen' });
+  await expect(changes).toContainText('wartet auf ihr Datum');
+  const documents = page.getByRole('region', { name: 'Vertragsunterlagen' });
+  await expect(documents.getByText('archiviert')).toHaveCount(1);
+  await changes.getByRole('button', { name: 'Änderung (Fassung 2) zurücknehmen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Änderung (Fassung 2) zurücknehmen?' });
+  await dialog.getByRole('button', { name: 'Änderung zurücknehmen' }).click();
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
+  await expect(page.getByText('Seit der Buchung unverändert.')).toBeVisible();
+  await expect(documents.getByRole('link', { name: /Fassung 2/ })).toHaveCount(0);
+  await expect(documents.getByText('archiviert')).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await signIn(page, customer, `/products/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Vertragsänderungen' })).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Vertragliches' }).click();
+  await expect(page.getByText('Archiviert – ersetzt durch eine neuere Fassung')).toHaveCount(0);
 });
 
 test('billing reads contracts but may neither change nor book them', async ({ page }) => {

@@ -62,4 +62,12 @@ test('billing issues an invoice in the back office, finds it in the list and can
   // The customer's invoices now hold the invoice and its cancellation invoice.
   await page.getByLabel('Suche', { exact: true }).fill(company);
   await expect(page.getByRole('row').filter({ hasText: 'Stornorechnung' })).toHaveCount(1);
+
+  // Search and filter live in the URL: a reload shows the same list.
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('cancelled');
+  await expect(page).toHaveURL(/[?&]status=cancelled/);
+  await page.reload();
+  await expect(page.getByLabel('Suche', { exact: true })).toHaveValue(company);
+  await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('cancelled');
+  await expect(page.getByRole('row').filter({ hasText: number })).toContainText('Storniert');
 });

@@ -178,6 +178,8 @@ test('support reviews a declaration from the cancellation form and rejects it wi
 test.describe('at 768 px, in English and dark', () => {
   test.use({ viewport: { width: 768, height: 1000 }, colorScheme: 'dark' });
   test('an admin reads the queue, the staff and the audit log', async ({ page }) => {
+    // Eight pages, each checked by axe: more than the default 30 s on a busy machine.
+    test.setTimeout(90_000);
     await signIn(page, admin);
     // This browser's choice: switching with the button would save English to the shared admin.
     await page.evaluate(() => window.localStorage.setItem('portal.language', 'en'));

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
 import type { Database } from '../src/db/client';
 import { type ProductSpec, productCatalog } from '../src/db/schema/index';
 import type { CustomerId } from '../src/modules/customers/customer-id';
@@ -36,4 +38,32 @@ export async function createProduct(db: Database, customerId: CustomerId, overri
     renewalMonths: 12,
     ...overrides,
   });
+}
+
+/**
+ * A contract booked as the back office books it (`POST /admin/products`), so it has its order
+ * confirmation and the other documents: the first catalogue product from 2026-01-01, 199 € a month.
+ */
+export async function bookThroughApi(
+  app: FastifyInstance,
+  admin: { bearer: Record<string, string> },
+  customerId: string,
+) {
+  const catalog = await app.inject({ url: '/api/v1/admin/product-catalog', headers: admin.bearer });
+  const booked = await app.inject({
+    method: 'POST',
+    url: '/api/v1/admin/products',
+    headers: admin.bearer,
+    payload: {
+      customerId,
+      sku: catalog.json().items[0].sku,
+      startDate: '2026-01-01',
+      price: { amount: 19_900, interval: 'monthly' },
+      minimumTermMonths: 12,
+      noticePeriodMonths: 3,
+      renewalMonths: 12,
+    },
+  });
+  expect(booked.statusCode, booked.body).toBe(201);
+  return booked.json<{ id: string }>().id;
 }

@@ -54,6 +54,13 @@ export const ZCreateAnnouncementBody = z
   .superRefine(checkAnnouncementDates);
 export type TCreateAnnouncementBody = z.infer<typeof ZCreateAnnouncementBody>;
 
+/**
+ * An edit replaces every field, with the rules of writing one anew. `visibleFrom` omitted, today or
+ * past keeps a shown announcement's start and shows a scheduled one at once.
+ */
+export const ZUpdateAnnouncementBody = ZCreateAnnouncementBody;
+export type TUpdateAnnouncementBody = z.infer<typeof ZUpdateAnnouncementBody>;
+
 export const adminAnnouncementRoutes = {
   list: defineRoute({
     method: 'GET',
@@ -76,6 +83,18 @@ export const adminAnnouncementRoutes = {
     staffPermission: 'announcements',
     body: ZCreateAnnouncementBody,
     responses: { 201: ZAdminAnnouncement, ...staffProblems },
+  }),
+  update: defineRoute({
+    method: 'PUT',
+    operationId: 'updateAnnouncement',
+    path: '/admin/announcements/:id',
+    summary: 'Edit a scheduled or shown announcement: text, severity, dates and audience',
+    tags: ['admin'],
+    access: 'staff',
+    staffPermission: 'announcements',
+    params: ZIdParams,
+    body: ZUpdateAnnouncementBody,
+    responses: { 200: ZAdminAnnouncement, ...staffProblems, 404: ZProblem, 409: ZProblem },
   }),
   delete: defineRoute({
     method: 'DELETE',

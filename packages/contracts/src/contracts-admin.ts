@@ -52,6 +52,17 @@ export const ZEndContractBody = z.object({
 });
 export type TEndContractBody = z.infer<typeof ZEndContractBody>;
 
+/** Staff move the end of a cancelled or ended contract: a wrong date corrected, or the customer's wish. */
+export const ZMoveContractEndBody = z.object({
+  endDate: ZDate.meta({
+    description: 'New last day; not before the start; a future day lets an ended contract run again',
+  }),
+  reason: ZStaffReason.meta({ description: 'Told to the customer by e-mail' }),
+});
+export type TMoveContractEndBody = z.infer<typeof ZMoveContractEndBody>;
+
+export const ZContractChangeParams = z.object({ id: ZUuid, changeId: ZUuid });
+
 export const adminContractRoutes = {
   list: defineRoute({
     method: 'GET',
@@ -110,5 +121,28 @@ export const adminContractRoutes = {
     params: ZIdParams,
     body: ZEndContractBody,
     responses: { 200: ZAdminContractDetail, ...staffProblems, 404: ZProblem, 409: ZProblem, 422: ZProblem },
+  }),
+  moveEnd: defineRoute({
+    method: 'PUT',
+    operationId: 'moveContractEnd',
+    path: '/admin/contracts/:id/end',
+    summary: 'Move the end date of a cancelled or ended contract; the customer is told by e-mail',
+    tags: ['admin'],
+    access: 'staff',
+    staffPermission: 'contracts.write',
+    params: ZIdParams,
+    body: ZMoveContractEndBody,
+    responses: { 200: ZAdminContractDetail, ...staffProblems, 404: ZProblem, 409: ZProblem },
+  }),
+  cancelChange: defineRoute({
+    method: 'DELETE',
+    operationId: 'cancelContractChange',
+    path: '/admin/contracts/:id/changes/:changeId',
+    summary: 'Cancel a change that has not taken effect: its document version goes, the contract stays as it was',
+    tags: ['admin'],
+    access: 'staff',
+    staffPermission: 'contracts.write',
+    params: ZContractChangeParams,
+    responses: { 200: ZAdminContractDetail, ...staffProblems, 404: ZProblem, 409: ZProblem },
   }),
 } as const;

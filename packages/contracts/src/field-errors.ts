@@ -48,6 +48,8 @@ export const fieldMessages = {
   productUnknown: 'No such product in your contracts.',
   dateInPast: 'must be today or later',
   nothingChanged: 'changes neither the price nor the terms',
+  beforeStart: 'must not be before the start of the contract',
+  sameEndDate: 'is the end date the contract already has',
   fileTooLarge: 'The file is too large.',
   fileTypeRefused: 'Only PDF, PNG, JPEG and plain text files are accepted.',
   fileNameMismatch: 'The file name does not match its content.',

@@ -718,7 +718,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /** Edit a scheduled or shown announcement: text, severity, dates and audience */
+        put: operations["updateAnnouncement"];
         post?: never;
         /** Withdraw an announcement: customers no longer see it */
         delete: operations["deleteAnnouncement"];
@@ -1059,10 +1060,28 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /** Move the end date of a cancelled or ended contract; the customer is told by e-mail */
+        put: operations["moveContractEnd"];
         /** End a running contract on a date, with the reason the customer is told */
         post: operations["endContract"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/contracts/{id}/changes/{changeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Cancel a change that has not taken effect: its document version goes, the contract stays as it was */
+        delete: operations["cancelContractChange"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2137,7 +2156,7 @@ export interface components {
                  * @description What is wrong, stable for programs; clients show their own text for it
                  * @enum {string}
                  */
-                code: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooFew" | "tooMany" | "invalid" | "invalidChoice" | "email" | "date" | "ibanFormat" | "ibanCountry" | "ibanLength" | "ibanChecksum" | "bicFormat" | "bicCountry" | "vatIdCountry" | "vatIdFormat" | "countryUnknown" | "vatIdCountryMismatch" | "postalCodeFormat" | "leitwegIdInvalid" | "wrongPassword" | "passwordRequired" | "tokenInvalid" | "emailInUse" | "passwordTooShort" | "passwordTooLong" | "passwordCommon" | "passwordContainsEmail" | "passwordMismatch" | "confirmRequired" | "codeWrong" | "reasonRequired" | "endDateNotAllowed" | "productUnknown" | "dateInPast" | "nothingChanged" | "fileTooLarge" | "fileTypeRefused" | "fileNameMismatch" | "filesTooLarge" | "cursorInvalid" | "expiryPast" | "expiryTooLate" | "scopeBeyondRole";
+                code: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooFew" | "tooMany" | "invalid" | "invalidChoice" | "email" | "date" | "ibanFormat" | "ibanCountry" | "ibanLength" | "ibanChecksum" | "bicFormat" | "bicCountry" | "vatIdCountry" | "vatIdFormat" | "countryUnknown" | "vatIdCountryMismatch" | "postalCodeFormat" | "leitwegIdInvalid" | "wrongPassword" | "passwordRequired" | "tokenInvalid" | "emailInUse" | "passwordTooShort" | "passwordTooLong" | "passwordCommon" | "passwordContainsEmail" | "passwordMismatch" | "confirmRequired" | "codeWrong" | "reasonRequired" | "endDateNotAllowed" | "productUnknown" | "dateInPast" | "nothingChanged" | "beforeStart" | "sameEndDate" | "fileTooLarge" | "fileTypeRefused" | "fileNameMismatch" | "filesTooLarge" | "cursorInvalid" | "expiryPast" | "expiryTooLate" | "scopeBeyondRole";
                 params?: {
                     minimum?: number;
                     maximum?: number;
@@ -3948,7 +3967,7 @@ export interface components {
                  * @description What is wrong, stable for programs; clients show their own text for it
                  * @enum {string}
                  */
-                code: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooFew" | "tooMany" | "invalid" | "invalidChoice" | "email" | "date" | "ibanFormat" | "ibanCountry" | "ibanLength" | "ibanChecksum" | "bicFormat" | "bicCountry" | "vatIdCountry" | "vatIdFormat" | "countryUnknown" | "vatIdCountryMismatch" | "postalCodeFormat" | "leitwegIdInvalid" | "wrongPassword" | "passwordRequired" | "tokenInvalid" | "emailInUse" | "passwordTooShort" | "passwordTooLong" | "passwordCommon" | "passwordContainsEmail" | "passwordMismatch" | "confirmRequired" | "codeWrong" | "reasonRequired" | "endDateNotAllowed" | "productUnknown" | "dateInPast" | "nothingChanged" | "fileTooLarge" | "fileTypeRefused" | "fileNameMismatch" | "filesTooLarge" | "cursorInvalid" | "expiryPast" | "expiryTooLate" | "scopeBeyondRole";
+                code: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooFew" | "tooMany" | "invalid" | "invalidChoice" | "email" | "date" | "ibanFormat" | "ibanCountry" | "ibanLength" | "ibanChecksum" | "bicFormat" | "bicCountry" | "vatIdCountry" | "vatIdFormat" | "countryUnknown" | "vatIdCountryMismatch" | "postalCodeFormat" | "leitwegIdInvalid" | "wrongPassword" | "passwordRequired" | "tokenInvalid" | "emailInUse" | "passwordTooShort" | "passwordTooLong" | "passwordCommon" | "passwordContainsEmail" | "passwordMismatch" | "confirmRequired" | "codeWrong" | "reasonRequired" | "endDateNotAllowed" | "productUnknown" | "dateInPast" | "nothingChanged" | "beforeStart" | "sameEndDate" | "fileTooLarge" | "fileTypeRefused" | "fileNameMismatch" | "filesTooLarge" | "cursorInvalid" | "expiryPast" | "expiryTooLate" | "scopeBeyondRole";
                 params?: {
                     minimum?: number;
                     maximum?: number;
@@ -8031,7 +8050,7 @@ export interface operations {
                              * @description What is wrong, stable for programs; clients show their own text for it
                              * @enum {string}
                              */
-                            code: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooFew" | "tooMany" | "invalid" | "invalidChoice" | "email" | "date" | "ibanFormat" | "ibanCountry" | "ibanLength" | "ibanChecksum" | "bicFormat" | "bicCountry" | "vatIdCountry" | "vatIdFormat" | "countryUnknown" | "vatIdCountryMismatch" | "postalCodeFormat" | "leitwegIdInvalid" | "wrongPassword" | "passwordRequired" | "tokenInvalid" | "emailInUse" | "passwordTooShort" | "passwordTooLong" | "passwordCommon" | "passwordContainsEmail" | "passwordMismatch" | "confirmRequired" | "codeWrong" | "reasonRequired" | "endDateNotAllowed" | "productUnknown" | "dateInPast" | "nothingChanged" | "fileTooLarge" | "fileTypeRefused" | "fileNameMismatch" | "filesTooLarge" | "cursorInvalid" | "expiryPast" | "expiryTooLate" | "scopeBeyondRole";
+                            code: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooFew" | "tooMany" | "invalid" | "invalidChoice" | "email" | "date" | "ibanFormat" | "ibanCountry" | "ibanLength" | "ibanChecksum" | "bicFormat" | "bicCountry" | "vatIdCountry" | "vatIdFormat" | "countryUnknown" | "vatIdCountryMismatch" | "postalCodeFormat" | "leitwegIdInvalid" | "wrongPassword" | "passwordRequired" | "tokenInvalid" | "emailInUse" | "passwordTooShort" | "passwordTooLong" | "passwordCommon" | "passwordContainsEmail" | "passwordMismatch" | "confirmRequired" | "codeWrong" | "reasonRequired" | "endDateNotAllowed" | "productUnknown" | "dateInPast" | "nothingChanged" | "beforeStart" | "sameEndDate" | "fileTooLarge" | "fileTypeRefused" | "fileNameMismatch" | "filesTooLarge" | "cursorInvalid" | "expiryPast" | "expiryTooLate" | "scopeBeyondRole";
                             params?: {
                                 minimum?: number;
                                 maximum?: number;
@@ -10786,6 +10805,134 @@ export interface operations {
             };
         };
     };
+    updateAnnouncement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @default info
+                     * @enum {string}
+                     */
+                    severity?: "info" | "maintenance" | "incident";
+                    title: {
+                        de: string;
+                        en: string;
+                    };
+                    body: {
+                        de: string;
+                        en: string;
+                    };
+                    /**
+                     * Format: date
+                     * @description First day shown (from midnight, Europe/Berlin); omitted or past: at once
+                     */
+                    visibleFrom?: string;
+                    visibleUntil?: string | null;
+                    audienceCategory?: ("colocation_unit" | "rack" | "cloud_server" | "backup_storage" | "cross_connect" | "ip_range") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAnnouncement"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but this role or origin may not do this */
+            403: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also when it belongs to someone else) */
+            404: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource is in a state that does not allow this */
+            409: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem, e.g. 413 (body too large) or 415 (unsupported media type), as RFC 9457 problem details */
+            default: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     deleteAnnouncement: {
         parameters: {
             query?: never;
@@ -11627,7 +11774,7 @@ export interface operations {
                              * @description What is wrong, stable for programs; clients show their own text for it
                              * @enum {string}
                              */
-                            code: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooFew" | "tooMany" | "invalid" | "invalidChoice" | "email" | "date" | "ibanFormat" | "ibanCountry" | "ibanLength" | "ibanChecksum" | "bicFormat" | "bicCountry" | "vatIdCountry" | "vatIdFormat" | "countryUnknown" | "vatIdCountryMismatch" | "postalCodeFormat" | "leitwegIdInvalid" | "wrongPassword" | "passwordRequired" | "tokenInvalid" | "emailInUse" | "passwordTooShort" | "passwordTooLong" | "passwordCommon" | "passwordContainsEmail" | "passwordMismatch" | "confirmRequired" | "codeWrong" | "reasonRequired" | "endDateNotAllowed" | "productUnknown" | "dateInPast" | "nothingChanged" | "fileTooLarge" | "fileTypeRefused" | "fileNameMismatch" | "filesTooLarge" | "cursorInvalid" | "expiryPast" | "expiryTooLate" | "scopeBeyondRole";
+                            code: "required" | "tooShort" | "tooLong" | "tooSmall" | "tooLarge" | "tooFew" | "tooMany" | "invalid" | "invalidChoice" | "email" | "date" | "ibanFormat" | "ibanCountry" | "ibanLength" | "ibanChecksum" | "bicFormat" | "bicCountry" | "vatIdCountry" | "vatIdFormat" | "countryUnknown" | "vatIdCountryMismatch" | "postalCodeFormat" | "leitwegIdInvalid" | "wrongPassword" | "passwordRequired" | "tokenInvalid" | "emailInUse" | "passwordTooShort" | "passwordTooLong" | "passwordCommon" | "passwordContainsEmail" | "passwordMismatch" | "confirmRequired" | "codeWrong" | "reasonRequired" | "endDateNotAllowed" | "productUnknown" | "dateInPast" | "nothingChanged" | "beforeStart" | "sameEndDate" | "fileTooLarge" | "fileTypeRefused" | "fileNameMismatch" | "filesTooLarge" | "cursorInvalid" | "expiryPast" | "expiryTooLate" | "scopeBeyondRole";
                             params?: {
                                 minimum?: number;
                                 maximum?: number;
@@ -13133,6 +13280,121 @@ export interface operations {
             };
         };
     };
+    moveContractEnd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description New last day; not before the start; a future day lets an ended contract run again
+                     */
+                    endDate: string;
+                    /** @description Told to the customer by e-mail */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminContractDetail"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but this role or origin may not do this */
+            403: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also when it belongs to someone else) */
+            404: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource is in a state that does not allow this */
+            409: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem, e.g. 413 (body too large) or 415 (unsupported media type), as RFC 9457 problem details */
+            default: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     endContract: {
         parameters: {
             query?: never;
@@ -13223,6 +13485,110 @@ export interface operations {
             };
             /** @description Well-formed, but against a business rule */
             422: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem, e.g. 413 (body too large) or 415 (unsupported media type), as RFC 9457 problem details */
+            default: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelContractChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                changeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminContractDetail"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but this role or origin may not do this */
+            403: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also when it belongs to someone else) */
+            404: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource is in a state that does not allow this */
+            409: {
                 headers: {
                     /** @description Identifies the request in the logs; the same as `requestId` in problems */
                     "x-request-id"?: string;

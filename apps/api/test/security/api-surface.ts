@@ -250,6 +250,7 @@ export async function seedWorld(app: FastifyInstance, db: Database): Promise<Wor
   });
   expect(declaration.statusCode, declaration.body).toBe(202);
   await app.jobs.runDue('products.match-public-cancellations');
+  await seedWaitingContractChange(app, owner, admin);
   return {
     owner,
     intruder,
@@ -257,6 +258,34 @@ export async function seedWorld(app: FastifyInstance, db: Database): Promise<Wor
     staffRoles: { support, billing, admin },
     members: await seedMembers(app, db, owner),
   };
+}
+
+/** A change of the owner's running contract that waits for its day, for `/admin/contracts/{id}/changes/{changeId}`. */
+async function seedWaitingContractChange(app: FastifyInstance, owner: Session, admin: Session) {
+  const products = await app.inject({ url: `${API}/products`, headers: owner.headers });
+  const running = products
+    .json<{ items: Array<{ id: string; status: string }> }>()
+    .items.find((product) => product.status === 'active');
+  expect(running, 'the demo customer has a running contract').toBeDefined();
+  const detail = await app.inject({ url: `${API}/admin/contracts/${running?.id}`, headers: admin.headers });
+  const { price, contract } = detail.json<{
+    price: { amount: number; interval: string };
+    contract: { minimumTermMonths: number; noticePeriodMonths: number; renewalMonths: number };
+  }>();
+  const change = await app.inject({
+    method: 'POST',
+    url: `${API}/admin/contracts/${running?.id}/changes`,
+    headers: admin.headers,
+    payload: {
+      effectiveDate: '2099-01-01',
+      price: { amount: price.amount + 100, interval: price.interval },
+      minimumTermMonths: contract.minimumTermMonths,
+      noticePeriodMonths: contract.noticePeriodMonths,
+      renewalMonths: contract.renewalMonths,
+      reason: 'Neue Preisliste',
+    },
+  });
+  expect(change.statusCode, change.body).toBe(201);
 }
 
 type Json = unknown;

@@ -85,3 +85,59 @@ export const contractEndedByProvider = defineTemplate<ContractEnd>('contract.end
     ],
   }),
 });
+
+export interface ContractEndMove {
+  customerName: string;
+  contractNumber: string;
+  productName: string;
+  previousEndDate: string;
+  endDate: string;
+  reason: string;
+}
+
+export const contractEndMoved = defineTemplate<ContractEndMove>('contract.end_moved', {
+  de: (p) => ({
+    subject: `Neues Vertragsende für ${p.contractNumber} – ${p.productName}`,
+    addressee: p.customerName,
+    paragraphs: [
+      `Ihr Vertrag ${p.contractNumber} („${p.productName}“) endet nicht wie bisher mitgeteilt zum ${formatDate(p.previousEndDate, 'de')}, sondern zum ${formatDate(p.endDate, 'de')}.`,
+      `Grund: ${p.reason}`,
+      'Die Einzelheiten finden Sie im Kundenportal unter „Produkte“. Bei Fragen erreichen Sie uns unter „Kontakt“.',
+    ],
+  }),
+  en: (p) => ({
+    subject: `New end date for your contract ${p.contractNumber} – ${p.productName}`,
+    addressee: p.customerName,
+    paragraphs: [
+      `Your contract ${p.contractNumber} (“${p.productName}”) no longer ends on ${formatDate(p.previousEndDate, 'en')} as previously notified, but on ${formatDate(p.endDate, 'en')}.`,
+      `Reason: ${p.reason}`,
+      'You will find the details in the customer portal under “Products”. If you have any questions, please reach us under “Contact”.',
+    ],
+  }),
+});
+
+export interface ContractChangeCancel {
+  customerName: string;
+  contractNumber: string;
+  productName: string;
+  effectiveDate: string;
+}
+
+export const contractChangeCancelled = defineTemplate<ContractChangeCancel>('contract.change_cancelled', {
+  de: (p) => ({
+    subject: `Angekündigte Vertragsänderung entfällt – ${p.contractNumber}`,
+    addressee: p.customerName,
+    paragraphs: [
+      `die für den ${formatDate(p.effectiveDate, 'de')} angekündigte Änderung Ihres Vertrags ${p.contractNumber} („${p.productName}“) entfällt. Es bleibt bei Ihren bisherigen Bedingungen.`,
+      'Ihre Vertragsunterlagen im Kundenportal unter „Produkte“ zeigen wieder die geltende Fassung.',
+    ],
+  }),
+  en: (p) => ({
+    subject: `Announced contract change withdrawn – ${p.contractNumber}`,
+    addressee: p.customerName,
+    paragraphs: [
+      `The change to your contract ${p.contractNumber} (“${p.productName}”) announced for ${formatDate(p.effectiveDate, 'en')} will not take place. Your current terms remain in force.`,
+      'Your contract documents in the customer portal under “Products” show the version in force again.',
+    ],
+  }),
+});

@@ -87,6 +87,20 @@ const examples: { [K in keyof Registry]: ParamsOf<Registry[K]> } = {
     endDate: '2027-03-31',
     reason: 'Das Produkt wird nicht mehr angeboten.',
   },
+  contractEndMoved: {
+    customerName: 'Erika Mustermann',
+    contractNumber: 'V-100002',
+    productName: 'Cloud-Server M',
+    previousEndDate: '2027-03-31',
+    endDate: '2027-06-30',
+    reason: 'Auf Ihren Wunsch verlängert bis zum Umzug.',
+  },
+  contractChangeCancelled: {
+    customerName: 'Mustermann Hosting GmbH',
+    contractNumber: 'V-100001',
+    productName: 'Rack B-07',
+    effectiveDate: '2027-02-01',
+  },
   teamInvitation: {
     name: 'Berta Buchhaltung',
     inviterName: 'Erika Mustermann',

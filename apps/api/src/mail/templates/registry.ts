@@ -30,6 +30,8 @@ export const mailTemplates = {
   accountDeleted: customerAccount.accountDeleted,
   contractChanged: contracts.contractChanged,
   contractEndedByProvider: contracts.contractEndedByProvider,
+  contractEndMoved: contracts.contractEndMoved,
+  contractChangeCancelled: contracts.contractChangeCancelled,
   cancellationConfirmed: cancellation.cancellationConfirmed,
   publicDeclarationReceipt: cancellation.publicDeclarationReceipt,
   declarationNotice: cancellation.declarationNotice,

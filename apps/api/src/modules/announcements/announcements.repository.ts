@@ -63,3 +63,15 @@ export async function deleteAnnouncement(db: DbOrTx, id: string) {
   const [row] = await db.delete(announcements).where(eq(announcements.id, id)).returning();
   return row;
 }
+
+/** Locks one announcement for an edit, so a withdrawal or a second edit waits for it. */
+export async function lockAnnouncement(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(announcements).where(eq(announcements.id, id)).for('update');
+  return row;
+}
+
+export async function updateAnnouncement(db: DbOrTx, id: string, values: Partial<NewAnnouncement>) {
+  const [row] = await db.update(announcements).set(values).where(eq(announcements.id, id)).returning();
+  if (!row) throw new Error('announcement update returned nothing');
+  return row;
+}

@@ -1,17 +1,16 @@
 import { adminAnnouncementRoutes } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../lib/app-error';
-import { startOfBusinessDay, today } from '../../lib/calendar';
 import { cursorError, decodeIdCursor, encodeIdCursor, pageOf } from '../../lib/pagination';
 import { registerRoute } from '../../lib/route';
 import { noteStaffChange } from '../staff/staff-audit';
 import {
+  type AnnouncementRow,
   deleteAnnouncement,
   findAnnouncement,
   findAnnouncementsForStaff,
-  insertAnnouncement,
 } from './announcements.repository';
-import { toAdminAnnouncement } from './announcements.service';
+import { createAnnouncement, editAnnouncement, toAdminAnnouncement } from './announcements.service';
 
 /** Back office: staff publish announcements for the customers' overview, schedule and withdraw them. */
 export default async function announcementsModule(app: FastifyInstance) {
@@ -31,22 +30,15 @@ export default async function announcementsModule(app: FastifyInstance) {
   });
 
   registerRoute(app, adminAnnouncementRoutes.create, async (request) => {
-    const { severity, title, body, visibleFrom, visibleUntil, audienceCategory } = request.body;
-    // A first day in the future starts at its midnight; today or a past day means at once.
-    const scheduled = visibleFrom && visibleFrom > today() ? startOfBusinessDay(visibleFrom) : undefined;
-    const row = await insertAnnouncement(app.db, {
-      severity,
-      titleDe: title.de,
-      titleEn: title.en,
-      bodyDe: body.de,
-      bodyEn: body.en,
-      ...(scheduled ? { publishedAt: scheduled } : {}),
-      visibleUntil: visibleUntil ?? null,
-      audienceCategory: audienceCategory ?? null,
-      createdBy: request.auth.userId,
-    });
+    const row = await createAnnouncement(app.db, request.body, request.auth.userId);
     noteStaffChange(request, { subjectId: row.id });
     return { status: 201, body: toAdminAnnouncement(row) };
+  });
+
+  registerRoute(app, adminAnnouncementRoutes.update, async (request) => {
+    const { before, after } = await editAnnouncement(app.db, request.params.id, request.body);
+    noteStaffChange(request, { subjectId: after.id, before: auditView(before), after: auditView(after) });
+    return { status: 200, body: toAdminAnnouncement(after) };
   });
 
   registerRoute(app, adminAnnouncementRoutes.delete, async (request) => {
@@ -59,3 +51,13 @@ export default async function announcementsModule(app: FastifyInstance) {
     return { status: 204, body: null };
   });
 }
+
+/** What the audit log keeps of an announcement before and after an edit. */
+const auditView = (row: AnnouncementRow) => ({
+  severity: row.severity,
+  title: { de: row.titleDe, en: row.titleEn },
+  body: { de: row.bodyDe, en: row.bodyEn },
+  publishedAt: row.publishedAt.toISOString(),
+  visibleUntil: row.visibleUntil,
+  audienceCategory: row.audienceCategory,
+});

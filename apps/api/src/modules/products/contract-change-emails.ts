@@ -2,7 +2,12 @@ import type { DbOrTx } from '../../db/client';
 import type { CustomerProductRow } from '../../db/schema/index';
 import { sendEmail } from '../../mail/mailer';
 import { languageOfCustomer } from '../../mail/recipient-language';
-import { contractChanged, contractEndedByProvider } from '../../mail/templates/contracts';
+import {
+  contractChangeCancelled,
+  contractChanged,
+  contractEndedByProvider,
+  contractEndMoved,
+} from '../../mail/templates/contracts';
 import type { CustomerId } from '../customers/customer-id';
 
 interface Recipient {
@@ -61,6 +66,50 @@ export async function sendContractEndNotice(
       productName: product.name,
       endDate: end.endDate,
       reason: end.reason,
+    },
+  });
+}
+
+/** Tells the customer their contract ends on another day than they were told, and why. */
+export async function sendContractEndMovedNotice(
+  tx: DbOrTx,
+  customerId: CustomerId,
+  to: Recipient,
+  product: CustomerProductRow,
+  move: { previousEndDate: string; endDate: string; reason: string },
+) {
+  await sendEmail(tx, {
+    to: to.email,
+    customerId,
+    language: await languageOfCustomer(tx, customerId, to.email),
+    template: contractEndMoved,
+    params: {
+      customerName: to.name,
+      contractNumber: product.contractNumber,
+      productName: product.name,
+      ...move,
+    },
+  });
+}
+
+/** Tells the customer that a change they were told of will not take place. */
+export async function sendContractChangeCancelledNotice(
+  tx: DbOrTx,
+  customerId: CustomerId,
+  to: Recipient,
+  product: CustomerProductRow,
+  effectiveDate: string,
+) {
+  await sendEmail(tx, {
+    to: to.email,
+    customerId,
+    language: await languageOfCustomer(tx, customerId, to.email),
+    template: contractChangeCancelled,
+    params: {
+      customerName: to.name,
+      contractNumber: product.contractNumber,
+      productName: product.name,
+      effectiveDate,
     },
   });
 }

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, isNull, lte, max } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, max, notExists } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { contractChanges, customerProducts } from '../../db/schema/index';
+import { contractChanges, contractDocuments, customerProducts, documentFiles } from '../../db/schema/index';
 import type { CustomerId } from '../customers/customer-id';
 
 export type NewContractChange = typeof contractChanges.$inferInsert;
@@ -68,4 +68,45 @@ export async function lockDueContractChanges(db: DbOrTx, onDay: string, limit = 
     .orderBy(asc(contractChanges.effectiveDate), asc(contractChanges.version))
     .for('update', { skipLocked: true })
     .limit(limit);
+}
+
+/** One change of a contract, locked against the hourly job (which skips locked rows). */
+export async function lockContractChange(tx: DbOrTx, customerId: CustomerId, productId: string, changeId: string) {
+  const [row] = await tx
+    .select()
+    .from(contractChanges)
+    .where(
+      and(
+        eq(contractChanges.customerId, customerId),
+        eq(contractChanges.productId, productId),
+        eq(contractChanges.id, changeId),
+      ),
+    )
+    .for('update')
+    .limit(1);
+  return row;
+}
+
+/**
+ * Removes a change that never took effect together with its document version, so the previous
+ * version is the current one again; the PDF's bytes go when no other document shares them.
+ */
+export async function deleteWaitingChange(tx: DbOrTx, change: typeof contractChanges.$inferSelect) {
+  await tx
+    .delete(contractChanges)
+    .where(and(eq(contractChanges.customerId, change.customerId), eq(contractChanges.id, change.id)));
+  if (!change.documentId) return;
+  const [document] = await tx
+    .delete(contractDocuments)
+    .where(and(eq(contractDocuments.customerId, change.customerId), eq(contractDocuments.id, change.documentId)))
+    .returning({ fileId: contractDocuments.fileId });
+  if (!document) return;
+  await tx
+    .delete(documentFiles)
+    .where(
+      and(
+        eq(documentFiles.id, document.fileId),
+        notExists(tx.select().from(contractDocuments).where(eq(contractDocuments.fileId, document.fileId))),
+      ),
+    );
 }

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app';
 import { expectProblem, signedInCustomer, signedInStaff } from '../../../test/factories';
-import { createProduct } from '../../../test/product-factories';
+import { bookThroughApi, createProduct } from '../../../test/product-factories';
 import { today } from '../../lib/calendar';
 import { findEmailsTo } from '../../mail/outbox.repository';
 import { asCustomerId } from '../customers/customer-id';
@@ -156,23 +156,7 @@ describe('back office: contracts', () => {
   it("changes price and terms today: a new document version, the customer's Produkte, e-mail, audit and security log", async () => {
     const admin = await signedInStaff(ctx.app, ctx.db, { staffRole: 'admin' });
     const customer = await signedInCustomer(ctx.app, ctx.db);
-    const booked = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/admin/products',
-      headers: admin.bearer,
-      payload: {
-        customerId: customer.user.id,
-        sku: (await ctx.app.inject({ url: '/api/v1/admin/product-catalog', headers: admin.bearer })).json().items[0]
-          .sku,
-        startDate: '2026-01-01',
-        price: { amount: 19_900, interval: 'monthly' },
-        minimumTermMonths: 12,
-        noticePeriodMonths: 3,
-        renewalMonths: 12,
-      },
-    });
-    expect(booked.statusCode, booked.body).toBe(201);
-    const productId: string = booked.json().id;
+    const productId = await bookThroughApi(ctx.app, admin, customer.user.id);
 
     const response = await ctx.app.inject({
       method: 'POST',

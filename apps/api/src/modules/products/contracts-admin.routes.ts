@@ -5,6 +5,7 @@ import { AppError } from '../../lib/app-error';
 import { registerRoute } from '../../lib/route';
 import { asCustomerId } from '../customers/customer-id';
 import { noteStaffChange } from '../staff/staff-audit';
+import { cancelContractChange, moveContractEnd } from './contract-corrections.service';
 import { loadProductDocument } from './contract-documents.service';
 import { findContractOwner } from './contracts-admin.repository';
 import { changeContract, endContract, getContractForStaff, listContractsForStaff } from './contracts-admin.service';
@@ -70,6 +71,38 @@ export default async function contractsAdminModule(app: FastifyInstance, { confi
       customerId,
       subjectId: request.params.id,
       after: { endDate: request.body.endDate, reason: request.body.reason },
+    });
+    return { status: 200, body: await getContractForStaff(app.db, request.params.id) };
+  });
+
+  registerRoute(app, adminContractRoutes.moveEnd, async (request) => {
+    const { customerId, previousEndDate, previousStatus } = await moveContractEnd(
+      app.db,
+      request.params.id,
+      request.body,
+    );
+    noteStaffChange(request, {
+      customerId,
+      subjectId: request.params.id,
+      before: { endDate: previousEndDate, status: previousStatus },
+      after: { endDate: request.body.endDate, reason: request.body.reason },
+    });
+    return { status: 200, body: await getContractForStaff(app.db, request.params.id) };
+  });
+
+  registerRoute(app, adminContractRoutes.cancelChange, async (request) => {
+    const { customerId, change } = await cancelContractChange(app.db, request.params.id, request.params.changeId);
+    noteStaffChange(request, {
+      customerId,
+      subjectId: request.params.id,
+      before: {
+        changeId: change.id,
+        version: change.version,
+        effectiveDate: change.effectiveDate,
+        priceCents: change.priceCents,
+        reason: change.reason,
+      },
+      after: null,
     });
     return { status: 200, body: await getContractForStaff(app.db, request.params.id) };
   });

@@ -68,7 +68,7 @@ export async function listContractsForStaff(
 }
 
 /** The owner of a contract, or 404: staff then read and change it through customer-scoped queries. */
-async function ownerOf(db: DbOrTx, productId: string) {
+export async function ownerOf(db: DbOrTx, productId: string) {
   const owner = await findContractOwner(db, productId);
   if (!owner) throw AppError.notFound('contract');
   return { ...owner, customerId: asCustomerId(owner.customerId) };

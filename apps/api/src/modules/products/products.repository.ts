@@ -165,3 +165,13 @@ export async function findCustomerContact(db: DbOrTx, customerId: CustomerId) {
     .limit(1);
   return row;
 }
+
+/** Moves the end date of a contract's cancellation (the caller holds the contract's row lock). */
+export async function setCancellationEndDate(db: DbOrTx, customerId: CustomerId, productId: string, endDate: string) {
+  const [row] = await db
+    .update(productCancellations)
+    .set({ effectiveDate: endDate })
+    .where(and(eq(productCancellations.customerId, customerId), eq(productCancellations.productId, productId)))
+    .returning();
+  return row;
+}

@@ -51,6 +51,13 @@ export const announcementsMessages = defineMessages({
     withdrawText:
       'Die Mitteilung wird gelöscht und keinem Kunden mehr angezeigt. Das Audit-Protokoll behält den Vorgang.',
     back: 'Abbrechen',
+    edit: 'Bearbeiten',
+    editHeading: (title: string) => `Mitteilung „${title}“ bearbeiten`,
+    editHint: 'Eine sichtbare Mitteilung behält ihren Beginn, solange Sie kein künftiges „Sichtbar ab“ wählen.',
+    save: 'Änderungen speichern',
+    saved: 'Die Änderungen wurden gespeichert.',
+    cancelEdit: 'Bearbeiten abbrechen',
+    expired: 'Diese Mitteilung ist abgelaufen und kann nicht mehr bearbeitet werden; schreiben Sie eine neue.',
   },
   en: {
     title: 'Announcements',
@@ -100,5 +107,12 @@ export const announcementsMessages = defineMessages({
     withdrawTitle: (title: string) => `Withdraw “${title}”?`,
     withdrawText: 'The announcement is deleted and no longer shown to any customer. The audit log keeps the action.',
     back: 'Cancel',
+    edit: 'Edit',
+    editHeading: (title: string) => `Edit announcement “${title}”`,
+    editHint: 'A shown announcement keeps its start unless you choose a future “Visible from”.',
+    save: 'Save changes',
+    saved: 'The changes were saved.',
+    cancelEdit: 'Cancel editing',
+    expired: 'This announcement has expired and can no longer be edited; write a new one.',
   },
 });

@@ -90,6 +90,20 @@ export const contractMessages = defineMessages({
     book: 'Buchen',
     booked: (number: string) => `Der Vertrag ${number} wurde gebucht; der Kunde findet ihn unter „Produkte“.`,
     bookUnprocessable: 'Diese Bedingungen sind für diesen Kunden nicht zulässig, oder das Produkt ist unbekannt.',
+    moveEndButton: 'Vertragsende verschieben',
+    moveEndDialogTitle: (number: string) => `Vertragsende von ${number} verschieben?`,
+    moveEndText:
+      'Ein Tag in der Vergangenheit beendet den Vertrag sofort; ein künftiger Tag lässt ihn bis dahin laufen, auch wenn er schon beendet war. Der Kunde erhält eine E-Mail mit dem neuen Datum und dem Grund.',
+    newEndDate: 'Neuer letzter Vertragstag',
+    endMoved: 'Das neue Vertragsende wurde gespeichert und dem Kunden mitgeteilt.',
+    moveEndConflict: 'Der Vertrag läuft ungekündigt; beenden Sie ihn stattdessen.',
+    cancelChangeButton: (version: number) => `Änderung (Fassung ${version}) zurücknehmen`,
+    cancelChangeDialogTitle: (version: number) => `Änderung (Fassung ${version}) zurücknehmen?`,
+    cancelChangeText:
+      'Die Änderung und ihre Vertragsunterlage werden entfernt; für den Kunden gelten Vertrag und Unterlagen wie zuvor. Er erhält eine E-Mail, dass die Änderung entfällt.',
+    cancelChangeConfirm: 'Änderung zurücknehmen',
+    changeCancelled: 'Die Änderung wurde zurückgenommen und der Kunde informiert.',
+    cancelChangeConflict: 'Diese Änderung ist bereits in Kraft; erfassen Sie stattdessen eine neue Änderung.',
   },
   en: {
     title: 'Contracts',
@@ -179,5 +193,19 @@ export const contractMessages = defineMessages({
     book: 'Book',
     booked: (number: string) => `Contract ${number} was booked; the customer finds it under “Products”.`,
     bookUnprocessable: 'These terms are not allowed for this customer, or the product is unknown.',
+    moveEndButton: 'Move end date',
+    moveEndDialogTitle: (number: string) => `Move the end date of ${number}?`,
+    moveEndText:
+      'A day in the past ends the contract now; a future day lets it run until then, even if it had already ended. The customer receives an e-mail with the new date and the reason.',
+    newEndDate: 'New last day of the contract',
+    endMoved: 'The new end date was saved and the customer was notified.',
+    moveEndConflict: 'The contract is running and not cancelled; end it instead.',
+    cancelChangeButton: (version: number) => `Cancel change (version ${version})`,
+    cancelChangeDialogTitle: (version: number) => `Cancel change (version ${version})?`,
+    cancelChangeText:
+      'The change and its contract document are removed; the customer’s contract and documents are as before. The customer receives an e-mail that the change will not take place.',
+    cancelChangeConfirm: 'Cancel change',
+    changeCancelled: 'The change was cancelled and the customer was notified.',
+    cancelChangeConflict: 'This change has already taken effect; make a new change instead.',
   },
 });

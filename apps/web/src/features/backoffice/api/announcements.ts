@@ -15,3 +15,8 @@ export const useCreateAnnouncement = () =>
 
 export const useDeleteAnnouncement = () =>
   useStaffMutation((id: string) => apiRequest(adminAnnouncementRoutes.delete, { params: { id } }));
+
+export const useUpdateAnnouncement = () =>
+  useStaffMutation(({ id, ...body }: BodyOf<typeof adminAnnouncementRoutes.update> & { id: string }) =>
+    apiRequest(adminAnnouncementRoutes.update, { params: { id }, body }),
+  );

@@ -48,3 +48,13 @@ export const useEndContract = () =>
   useStaffMutation(({ contractId, ...body }: WithContract<BodyOf<typeof adminContractRoutes.end>>) =>
     apiRequest(adminContractRoutes.end, { params: { id: contractId }, body }),
   );
+
+export const useMoveContractEnd = () =>
+  useStaffMutation(({ contractId, ...body }: WithContract<BodyOf<typeof adminContractRoutes.moveEnd>>) =>
+    apiRequest(adminContractRoutes.moveEnd, { params: { id: contractId }, body }),
+  );
+
+export const useCancelContractChange = () =>
+  useStaffMutation(({ contractId, changeId }: { contractId: string; changeId: string }) =>
+    apiRequest(adminContractRoutes.cancelChange, { params: { id: contractId, changeId } }),
+  );

@@ -1,7 +1,8 @@
-import { adminCustomerRoutes, type TAdminCustomerListItem } from '@portal/contracts';
+import { adminCustomerRoutes, type BodyOf, type TAdminCustomerListItem } from '@portal/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useStaffList } from './use-staff-list';
+import { useStaffMutation } from './use-staff-mutation';
 
 export const useCustomerSearch = (q: string) =>
   useStaffList<typeof adminCustomerRoutes.list, TAdminCustomerListItem>(
@@ -17,3 +18,8 @@ export const staffCustomerQueryOptions = (id: string) =>
   });
 
 export const useStaffCustomer = (id: string) => useQuery(staffCustomerQueryOptions(id));
+
+export const useCreateCustomer = () =>
+  useStaffMutation((body: BodyOf<typeof adminCustomerRoutes.create>) =>
+    apiRequest(adminCustomerRoutes.create, { body }),
+  );

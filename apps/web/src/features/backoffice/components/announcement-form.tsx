@@ -1,4 +1,5 @@
 import {
+  type TAdminAnnouncement,
   type TAnnouncement,
   ZAnnouncementSeverity,
   ZCreateAnnouncementBody,
@@ -11,7 +12,7 @@ import { Form, InputField, SelectInput, TextAreaInput } from '../../../component
 import { applyServerErrors, useContractForm, withoutEmptyText } from '../../../lib/form';
 import { useMessages } from '../../../lib/i18n';
 import { announcementsMessages } from '../announcements-messages';
-import { useCreateAnnouncement } from '../api/announcements';
+import { useCreateAnnouncement, useUpdateAnnouncement } from '../api/announcements';
 
 const schema = withoutEmptyText(ZCreateAnnouncementBody);
 const blank = {
@@ -24,25 +25,49 @@ const blank = {
 };
 type Draft = typeof blank;
 
-/** Support writes an announcement in both languages, schedules it and sees it as customers will. */
-export function AnnouncementForm() {
+/** The day an announcement starts, in the staff's (German) calendar, as a date field's value. */
+const startDay = (publishedAt: string) =>
+  new Date(publishedAt).toLocaleDateString('en-CA', { timeZone: 'Europe/Berlin' });
+
+/** What the form shows of a stored announcement, to edit it. */
+const draftOf = (announcement: TAdminAnnouncement): Draft => ({
+  severity: announcement.severity,
+  title: announcement.title,
+  body: announcement.body,
+  visibleFrom: startDay(announcement.publishedAt),
+  visibleUntil: announcement.visibleUntil ?? '',
+  audienceCategory: announcement.audienceCategory ?? '',
+});
+
+/**
+ * Support writes an announcement in both languages, schedules it and sees it as customers will;
+ * with `editing`, the same form edits a scheduled or shown one (`onDone` after saving or cancelling).
+ */
+export function AnnouncementForm({ editing, onDone }: { editing?: TAdminAnnouncement; onDone?: () => void }) {
   const t = useMessages(announcementsMessages);
   const create = useCreateAnnouncement();
-  const form = useContractForm(schema, { defaultValues: blank as never });
+  const update = useUpdateAnnouncement();
+  const save = editing ? update : create;
+  const defaults = editing ? draftOf(editing) : blank;
+  const form = useContractForm(schema, { defaultValues: defaults as never });
   const draft = form.watch() as unknown as Draft;
   return (
     <section aria-labelledby="announcement-create" className="card">
-      <h2 id="announcement-create">{t.createHeading}</h2>
-      {create.isSuccess && <Alert tone="success">{t.published}</Alert>}
+      <h2 id="announcement-create" tabIndex={-1}>
+        {editing ? t.editHeading(editing.title.de) : t.createHeading}
+      </h2>
+      {editing && <p className="muted">{t.editHint}</p>}
+      {create.isSuccess && !editing && <Alert tone="success">{t.published}</Alert>}
       <Form
         form={form}
-        error={create.error}
-        onSubmit={(body) =>
-          create.mutate(body, {
-            onSuccess: () => form.reset(blank as never),
-            onError: (error) => applyServerErrors(form, error),
-          })
-        }
+        error={save.error}
+        problems={{ conflict: t.expired }}
+        onSubmit={(body) => {
+          const done = { onSuccess: () => (editing ? onDone?.() : form.reset(blank as never)) };
+          const onError = (error: Error) => applyServerErrors(form, error);
+          if (editing) update.mutate({ id: editing.id, ...body }, { ...done, onError });
+          else create.mutate(body, { ...done, onError });
+        }}
       >
         <div className="backoffice-fields">
           <SelectInput name="severity" label={t.severity} required>
@@ -73,9 +98,14 @@ export function AnnouncementForm() {
         </div>
         <Preview draft={draft} />
         <div className="form-actions">
-          <Button type="submit" busy={create.isPending}>
-            {t.publish}
+          <Button type="submit" busy={save.isPending}>
+            {editing ? t.save : t.publish}
           </Button>
+          {editing && (
+            <Button variant="secondary" onClick={onDone}>
+              {t.cancelEdit}
+            </Button>
+          )}
         </div>
       </Form>
     </section>

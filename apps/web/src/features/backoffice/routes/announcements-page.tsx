@@ -1,5 +1,6 @@
 import type { TAdminAnnouncement } from '@portal/contracts';
 import { useState } from 'react';
+import { Alert } from '../../../components/ui/alert';
 import { Badge, type BadgeTone } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { ConfirmDialog } from '../../../components/ui/dialog';
@@ -30,21 +31,43 @@ function stateOf(announcement: TAdminAnnouncement): State {
 export function AnnouncementsPage() {
   const t = useMessages(announcementsMessages);
   const announcements = useStaffAnnouncements();
+  const [editing, setEditing] = useState<TAdminAnnouncement | null>(null);
+  const [saved, setSaved] = useState(false);
+  const edit = (announcement: TAdminAnnouncement) => {
+    setSaved(false);
+    setEditing(announcement);
+    // The form above the list takes the announcement: move there, for keyboard and screen readers.
+    requestAnimationFrame(() => document.getElementById('announcement-create')?.focus());
+  };
   return (
     <StaffOnly permission="announcements">
       <PageHeader title={t.title} description={t.intro} />
-      <AnnouncementForm />
+      {saved && <Alert tone="success">{t.saved}</Alert>}
+      <AnnouncementForm
+        key={editing?.id ?? 'new'}
+        editing={editing ?? undefined}
+        onDone={() => {
+          setSaved(editing !== null);
+          setEditing(null);
+        }}
+      />
       <section aria-labelledby="announcements-list" className="card">
         <h2 id="announcements-list">{t.listHeading}</h2>
         <PagedList query={announcements} empty={<EmptyState title={t.noAnnouncements} />} loadMoreLabel={t.loadMore}>
-          {(items) => <AnnouncementTable items={items} />}
+          {(items) => <AnnouncementTable items={items} onEdit={edit} />}
         </PagedList>
       </section>
     </StaffOnly>
   );
 }
 
-function AnnouncementTable({ items }: { items: TAdminAnnouncement[] }) {
+function AnnouncementTable({
+  items,
+  onEdit,
+}: {
+  items: TAdminAnnouncement[];
+  onEdit: (announcement: TAdminAnnouncement) => void;
+}) {
   const t = useMessages(announcementsMessages);
   const { language } = useLanguage();
   return (
@@ -79,7 +102,18 @@ function AnnouncementTable({ items }: { items: TAdminAnnouncement[] }) {
                 <Badge tone={tones[state]}>{t[`state_${state}`]}</Badge>
               </td>
               <td>
-                <WithdrawAction announcement={announcement} />
+                <div className="row-actions">
+                  {state !== 'past' && (
+                    <Button
+                      variant="secondary"
+                      aria-label={`${t.edit}: ${announcement.title[language]}`}
+                      onClick={() => onEdit(announcement)}
+                    >
+                      {t.edit}
+                    </Button>
+                  )}
+                  <WithdrawAction announcement={announcement} />
+                </div>
               </td>
             </tr>
           );

@@ -81,9 +81,9 @@ const contract = {
   ],
 };
 
-function stubApi(onWrite: (url: string, init: RequestInit) => Response) {
+function stubApi(onWrite: (url: string, init: RequestInit) => Response, detail: object = contract) {
   const fetchMock = vi.fn(async (url: string, init?: RequestInit) =>
-    init?.method && init.method !== 'GET' ? onWrite(url, init) : json(200, contract),
+    init?.method && init.method !== 'GET' ? onWrite(url, init) : json(200, detail),
   );
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
@@ -145,5 +145,58 @@ describe('ContractPage', () => {
       reason: 'Neue Stromtarife',
     });
     expect(await within(dialog).findByText(/heute oder ein späteres Datum/)).toBeTruthy();
+  });
+
+  it('lets an admin move the end of a cancelled contract and shows the server’s error by its code', async () => {
+    const cancelled = {
+      ...contract,
+      status: 'ended',
+      endDate: '2026-06-30',
+      cancellation: {
+        id: '9e5f6a7b-8c9d-4e0f-9a1b-2c3d4e5f6a7b',
+        type: 'ordinary',
+        effectiveDate: '2026-06-30',
+        receivedAt: '2026-03-01T10:00:00.000Z',
+        reason: null,
+        byProvider: false,
+      },
+    };
+    const fetchMock = stubApi(
+      () =>
+        problem(400, 'validation_failed', {
+          errors: [{ path: 'endDate', code: 'beforeStart', message: 'must not be before the start of the contract' }],
+        }),
+      cancelled,
+    );
+    renderPage('admin');
+    fireEvent.click(await screen.findByRole('button', { name: 'Vertragsende verschieben' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Vertragsende von V-100042 verschieben?' });
+    expect((within(dialog).getByLabelText(/Neuer letzter Vertragstag/) as HTMLInputElement).value).toBe('2026-06-30');
+    fireEvent.change(within(dialog).getByLabelText(/Neuer letzter Vertragstag/), { target: { value: '2026-09-30' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Grund/), { target: { value: 'Wunsch des Kunden' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Vertragsende verschieben' }));
+
+    await waitFor(() => expect(fetchMock.mock.calls.filter(([, init]) => init?.method === 'PUT')).toHaveLength(1));
+    const [url, init] = fetchMock.mock.calls.find(([, init]) => init?.method === 'PUT') as [string, RequestInit];
+    expect(url).toBe(`/api/v1/admin/contracts/${id}/end`);
+    expect(JSON.parse(String(init.body))).toEqual({ endDate: '2026-09-30', reason: 'Wunsch des Kunden' });
+    expect(await within(dialog).findByText(/nicht vor dem Vertragsbeginn/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Vertrag beenden' })).toBeNull();
+  });
+
+  it('lets an admin cancel a waiting change, never one in effect, and names a conflict', async () => {
+    const [inEffect] = contract.changes;
+    const waiting = { ...inEffect, id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4e', version: 3, inEffect: false };
+    const fetchMock = stubApi(() => problem(409, 'conflict'), { ...contract, changes: [waiting, inEffect] });
+    renderPage('admin');
+    expect(await screen.findByRole('button', { name: 'Änderung (Fassung 3) zurücknehmen' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Änderung (Fassung 2) zurücknehmen' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Änderung (Fassung 3) zurücknehmen' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Änderung (Fassung 3) zurücknehmen?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Änderung zurücknehmen' }));
+    await waitFor(() => expect(fetchMock.mock.calls.filter(([, init]) => init?.method === 'DELETE')).toHaveLength(1));
+    const [url] = fetchMock.mock.calls.find(([, init]) => init?.method === 'DELETE') as [string, RequestInit];
+    expect(url).toBe(`/api/v1/admin/contracts/${id}/changes/${waiting.id}`);
+    expect(await within(dialog).findByText(/bereits in Kraft/)).toBeTruthy();
   });
 });

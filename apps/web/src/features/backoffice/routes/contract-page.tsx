@@ -9,6 +9,7 @@ import { formatDate, formatDateTime, formatMoney } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { staffContractDocumentUrl, useStaffContract } from '../api/contracts';
 import { ContractActions } from '../components/contract-actions';
+import { CancelChangeAction, MoveEndAction } from '../components/contract-corrections';
 import { StaffOnly, useStaffContext } from '../components/staff-only';
 import { contractMessages } from '../contract-messages';
 
@@ -35,6 +36,7 @@ export function ContractPage() {
             <Facts contract={data} />
             {staffRoleMay(staffRole, 'contracts.write') && <ContractActions contract={data} />}
             {data.cancellation && <Cancellation contract={data} />}
+            {data.cancellation && staffRoleMay(staffRole, 'contracts.write') && <MoveEndAction contract={data} />}
             <Changes contract={data} />
             <Documents contract={data} />
           </>
@@ -122,6 +124,8 @@ function Changes({ contract }: Props) {
   const t = useMessages(contractMessages);
   const { language } = useLanguage();
   const price = usePrice();
+  const { staffRole } = useStaffContext();
+  const mayCancel = staffRoleMay(staffRole, 'contracts.write');
   return (
     <section aria-labelledby="contract-changes" className="card">
       <h2 id="contract-changes">{t.changesHeading}</h2>
@@ -142,6 +146,11 @@ function Changes({ contract }: Props) {
               <span className="muted small">
                 {t.reason}: {change.reason}
               </span>
+              {!change.inEffect && mayCancel && (
+                <div className="form-actions">
+                  <CancelChangeAction contract={contract} change={change} />
+                </div>
+              )}
             </li>
           ))}
         </ul>

@@ -1,5 +1,4 @@
 import { staffRoleMay, type TAdminContractListItem, type TProductStatus, ZProductStatus } from '@portal/contracts';
-import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
 import { PagedList } from '../../../components/ui/paged-list';
@@ -10,35 +9,23 @@ import { formatDate, formatMoney } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useStaffContracts } from '../api/contracts';
 import { BookProductForm } from '../components/book-product-form';
-import { SearchField } from '../components/search-field';
+import { ListFilters, searchAndStatus } from '../components/list-filters';
 import { StaffOnly, useStaffContext } from '../components/staff-only';
 import { contractMessages } from '../contract-messages';
+import { useListFilters } from '../lib/use-list-filters';
+
+const choices = { status: { options: ZProductStatus.options } };
 
 /** Verträge: every customer's contracts (billing reads, admins also book). */
 export function ContractsPage() {
   const t = useMessages(contractMessages);
   const { staffRole } = useStaffContext();
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<TProductStatus | ''>('');
-  const q = useDeferredValue(search.trim());
-  const contracts = useStaffContracts({ q: q || undefined, status: status || undefined, limit: 50 });
+  const filters = useListFilters(choices);
+  const contracts = useStaffContracts({ q: filters.q, status: filters.values.status, limit: 50 });
   return (
     <StaffOnly permission="contracts.read">
       <PageHeader title={t.title} description={t.intro} />
-      <search className="card filters">
-        <SearchField label={t.search} hint={t.searchHint} value={search} onChange={setSearch} />
-        <label className="field">
-          <span>{t.statusFilter}</span>
-          <select value={status} onChange={(event) => setStatus(event.target.value as TProductStatus | '')}>
-            <option value="">{t.allStatuses}</option>
-            {ZProductStatus.options.map((value) => (
-              <option key={value} value={value}>
-                {t[`status_${value}`]}
-              </option>
-            ))}
-          </select>
-        </label>
-      </search>
+      <ListFilters filters={filters} {...searchAndStatus(t, (value) => t[`status_${value as TProductStatus}`])} />
       <PagedList query={contracts} empty={<EmptyState title={t.noContracts} />} loadMoreLabel={t.loadMore}>
         {(items) => <ContractTable items={items} />}
       </PagedList>

@@ -1,28 +1,29 @@
-import type { TAdminCustomerListItem } from '@portal/contracts';
-import { useDeferredValue, useState } from 'react';
+import { staffRoleMay, type TAdminCustomerListItem } from '@portal/contracts';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/ui/badge';
 import { PageHeader } from '../../../components/ui/page-header';
 import { paths } from '../../../config/paths';
 import { useMessages } from '../../../lib/i18n';
 import { useCustomerSearch } from '../api/customers';
+import { CreateCustomerForm } from '../components/create-customer-form';
+import { ListFilters } from '../components/list-filters';
 import { ListState } from '../components/list-state';
-import { SearchField } from '../components/search-field';
-import { StaffOnly } from '../components/staff-only';
+import { StaffOnly, useStaffContext } from '../components/staff-only';
+import { useListFilters } from '../lib/use-list-filters';
 import { backofficeMessages } from '../messages';
+
+const noSelects = {};
 
 /** Find a customer by number, name, e-mail or company. */
 export function CustomersPage() {
   const t = useMessages(backofficeMessages);
-  const [search, setSearch] = useState('');
-  const q = useDeferredValue(search.trim());
-  const customers = useCustomerSearch(q);
+  const filters = useListFilters(noSelects);
+  const customers = useCustomerSearch(filters.q ?? '');
+  const { staffRole } = useStaffContext();
   return (
     <StaffOnly permission="customers.read">
       <PageHeader title={t.customersTitle} description={t.customersIntro} />
-      <search className="card filters">
-        <SearchField label={t.customerSearch} value={search} onChange={setSearch} />
-      </search>
+      <ListFilters filters={filters} search={{ label: t.customerSearch }} />
       <ListState list={customers} empty={t.noCustomers}>
         {(items: TAdminCustomerListItem[]) => (
           <table className="table">
@@ -53,6 +54,7 @@ export function CustomersPage() {
           </table>
         )}
       </ListState>
+      {staffRoleMay(staffRole, 'customers.write') && <CreateCustomerForm />}
     </StaffOnly>
   );
 }

@@ -1,5 +1,4 @@
 import { invoiceStatuses, type TAdminInvoiceListItem, type TInvoiceStatus } from '@portal/contracts';
-import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router';
 import { Badge, type BadgeTone } from '../../../components/ui/badge';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -11,9 +10,12 @@ import { useLanguage, useMessages } from '../../../lib/i18n';
 import { staffInvoicePdfUrl, useStaffInvoices } from '../api/invoices';
 import { InvoiceRowActions } from '../components/invoice-row-actions';
 import { IssueInvoiceForm } from '../components/issue-invoice-form';
-import { SearchField } from '../components/search-field';
+import { ListFilters, searchAndStatus } from '../components/list-filters';
 import { StaffOnly } from '../components/staff-only';
 import { invoiceMessages } from '../invoice-messages';
+import { useListFilters } from '../lib/use-list-filters';
+
+const choices = { status: { options: invoiceStatuses } };
 
 const tones: Record<TInvoiceStatus, BadgeTone> = {
   open: 'info',
@@ -25,27 +27,12 @@ const tones: Record<TInvoiceStatus, BadgeTone> = {
 /** Billing: every customer's invoices (find, open the PDF, cancel, correct) and issuing a new one. */
 export function InvoicesPage() {
   const t = useMessages(invoiceMessages);
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<TInvoiceStatus | ''>('');
-  const q = useDeferredValue(search.trim());
-  const invoices = useStaffInvoices({ q: q || undefined, status: status || undefined, limit: 50 });
+  const filters = useListFilters(choices);
+  const invoices = useStaffInvoices({ q: filters.q, status: filters.values.status, limit: 50 });
   return (
     <StaffOnly permission="invoices">
       <PageHeader title={t.title} description={t.intro} />
-      <search className="card filters">
-        <SearchField label={t.search} hint={t.searchHint} value={search} onChange={setSearch} />
-        <label className="field">
-          <span>{t.statusFilter}</span>
-          <select value={status} onChange={(event) => setStatus(event.target.value as TInvoiceStatus | '')}>
-            <option value="">{t.allStatuses}</option>
-            {invoiceStatuses.map((value) => (
-              <option key={value} value={value}>
-                {t[`status_${value}`]}
-              </option>
-            ))}
-          </select>
-        </label>
-      </search>
+      <ListFilters filters={filters} {...searchAndStatus(t, (value) => t[`status_${value as TInvoiceStatus}`])} />
       <PagedList query={invoices} empty={<EmptyState title={t.noInvoices} />} loadMoreLabel={t.loadMore}>
         {(items) => <InvoiceTable items={items} />}
       </PagedList>

@@ -1,14 +1,14 @@
 import type { TAdminTicketSummary } from '@portal/contracts';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
 import { TicketStatusBadge } from '../../../components/ui/status-badges';
 import { paths } from '../../../config/paths';
 import { useMessages } from '../../../lib/i18n';
 import { type QueueQuery, useTicketQueue } from '../api/tickets';
+import { ListFilters } from '../components/list-filters';
 import { ListState } from '../components/list-state';
-import { SearchField } from '../components/search-field';
 import { StaffOnly } from '../components/staff-only';
+import { useListFilters } from '../lib/use-list-filters';
 import { waited } from '../lib/waited';
 import { backofficeMessages } from '../messages';
 
@@ -19,6 +19,10 @@ const statusViews = {
 } as const satisfies Record<string, QueueQuery['status']>;
 type StatusView = keyof typeof statusViews;
 type AssigneeView = 'all' | 'me' | 'unassigned';
+const choices = {
+  status: { options: Object.keys(statusViews) as StatusView[], fallback: 'active' as StatusView },
+  assignee: { options: ['all', 'me', 'unassigned'] as AssigneeView[], fallback: 'all' as AssigneeView },
+};
 
 /** The support queue: open, waiting or closed; mine or unassigned; oldest first; search. */
 export function TicketQueuePage() {
@@ -31,41 +35,25 @@ export function TicketQueuePage() {
 
 function TicketQueue() {
   const t = useMessages(backofficeMessages);
-  const [status, setStatus] = useState<StatusView>('active');
-  const [assignee, setAssignee] = useState<AssigneeView>('all');
-  const [search, setSearch] = useState('');
+  const filters = useListFilters(choices);
+  const { status, assignee } = filters.values;
   const queue = useTicketQueue({
     status: [...statusViews[status]],
     assignee: assignee === 'all' ? undefined : assignee,
-    q: search.trim() || undefined,
+    q: filters.q,
   });
 
   return (
     <>
       <PageHeader title={t.queueTitle} description={t.queueIntro} />
-      <search className="card filters">
-        <label className="field">
-          <span>{t.statusFilter}</span>
-          <select value={status} onChange={(event) => setStatus(event.target.value as StatusView)}>
-            {(Object.keys(statusViews) as StatusView[]).map((view) => (
-              <option key={view} value={view}>
-                {t[`status_${view}`]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t.assigneeFilter}</span>
-          <select value={assignee} onChange={(event) => setAssignee(event.target.value as AssigneeView)}>
-            {(['all', 'me', 'unassigned'] as const).map((view) => (
-              <option key={view} value={view}>
-                {t[`assignee_${view}`]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <SearchField label={t.search} hint={t.searchHint} value={search} onChange={setSearch} />
-      </search>
+      <ListFilters
+        filters={filters}
+        search={{ label: t.search, hint: t.searchHint }}
+        selects={[
+          { name: 'status', label: t.statusFilter, optionLabel: (view) => t[`status_${view as StatusView}`] },
+          { name: 'assignee', label: t.assigneeFilter, optionLabel: (view) => t[`assignee_${view as AssigneeView}`] },
+        ]}
+      />
       <ListState list={queue} empty={t.noTickets}>
         {(items: TAdminTicketSummary[]) => (
           <table className="table">
