@@ -22,6 +22,8 @@ test('support answers a customer’s ticket in the back office; the customer see
   browser,
   baseURL,
 }) => {
+  // A whole journey through two browsers with several accessibility scans: three times the limit.
+  test.slow();
   const subject = `Backoffice-Test ${Date.now()}`;
   const customer = await apiAs(baseURL ?? '', demo);
   const { id: ticketId } = expectData(
