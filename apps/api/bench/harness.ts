@@ -78,8 +78,13 @@ export async function createDatabase(prefix: string) {
 }
 
 /** The API as production runs it: its own process, PostgreSQL, limits set out of the way. */
-export async function startApi(port: number, databaseUrl: string, extra: Record<string, string> = {}) {
-  const api = runApi('server', [], {
+export async function startApi(
+  port: number,
+  databaseUrl: string,
+  extra: Record<string, string> = {},
+  nodeArgs: string[] = [],
+) {
+  const env = {
     NODE_ENV: 'production',
     PROVIDER_CREDITOR_ID: 'DE13ZZZ00000012345',
     HOST: '127.0.0.1',
@@ -96,7 +101,8 @@ export async function startApi(port: number, databaseUrl: string, extra: Record<
     GLOBAL_RATE_LIMIT_PER_MINUTE: '100000000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000000',
     ...extra,
-  });
+  };
+  const api = runApi('server', [], env, nodeArgs);
   registerServer(port, api.child.pid);
   await waitFor(
     `the API on ${port}`,

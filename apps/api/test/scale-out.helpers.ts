@@ -16,9 +16,15 @@ export interface ApiProcess {
 }
 
 /** Runs an entry of the API from its TypeScript sources, the way `pnpm dev` and e2e do. */
-export function runApi(entry: 'server' | 'cli', args: string[], env: Record<string, string>): ApiProcess {
+export function runApi(
+  entry: 'server' | 'cli',
+  args: string[],
+  env: Record<string, string>,
+  /** Options for node itself (the profiler's `--cpu-prof`, which NODE_OPTIONS refuses). */
+  nodeArgs: string[] = [],
+): ApiProcess {
   const file = entry === 'server' ? 'src/server.ts' : 'src/db/cli.ts';
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(apiDir, file), ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(apiDir, file), ...args], {
     cwd: apiDir,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

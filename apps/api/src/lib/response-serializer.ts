@@ -43,22 +43,24 @@ class NeedsValidation extends Error {}
  * make it validate each value to pick a branch (slower than zod, and strict where zod strips):
  * those schemas stay with zod.
  */
-function simplify(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(simplify);
+function simplify(schema: unknown, definitions: JsonSchema = {}, inlining: ReadonlySet<string> = new Set()): unknown {
+  if (Array.isArray(schema)) return schema.map((member) => simplify(member, definitions, inlining));
   if (!schema || typeof schema !== 'object') return schema;
   const node = Object.fromEntries(
     Object.entries(schema)
       .filter(([key, value]) => !VALIDATION_ONLY.has(key) && !(key === 'additionalProperties' && value === false))
       .map(([key, value]) => [
         key,
-        key === 'properties' || key === 'definitions' ? simplifyEach(value) : simplify(value),
+        key === 'properties' || key === 'definitions'
+          ? simplifyEach(value, definitions, inlining)
+          : simplify(value, definitions, inlining),
       ]),
   ) as JsonSchema;
   if (node.format !== undefined && node.format !== 'date-time') delete node.format;
   const anyOf = node.anyOf as JsonSchema[] | undefined;
   if (Array.isArray(anyOf)) {
     const nonNull = anyOf.filter((member) => member.type !== 'null');
-    const [only] = nonNull;
+    const [only] = nonNull.map((member) => inlineReference(member, definitions, inlining));
     if (anyOf.length === 2 && nonNull.length === 1 && only && typeof only.type === 'string') {
       const { anyOf: _anyOf, ...rest } = node;
       return { ...rest, ...only, nullable: true };
@@ -70,17 +72,33 @@ function simplify(schema: unknown): unknown {
 }
 
 /** A map of named schemas (properties, definitions): the names are no keywords. */
-function simplifyEach(value: unknown): unknown {
+function simplifyEach(value: unknown, definitions: JsonSchema, inlining: ReadonlySet<string>): unknown {
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([name, member]) => [name, simplify(member)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([name, member]) => [name, simplify(member, definitions, inlining)]),
+  );
+}
+
+const DEFINITION = /^#\/definitions\/(.+)$/;
+
+/**
+ * zod writes a nullable named schema (`ZMemberRole.nullable()`) as `anyOf: [{ $ref }, { type: 'null' }]`:
+ * the named schema is copied in, so the pair reads as one nullable type. A schema that refers to
+ * itself through such a pair stays with zod.
+ */
+function inlineReference(member: JsonSchema, definitions: JsonSchema, inlining: ReadonlySet<string>): JsonSchema {
+  const name = typeof member.$ref === 'string' ? DEFINITION.exec(member.$ref)?.[1] : undefined;
+  if (name === undefined || Object.keys(member).length !== 1) return member;
+  const target = definitions[name];
+  if (!target || inlining.has(name)) throw new NeedsValidation();
+  return simplify(target, definitions, new Set([...inlining, name])) as JsonSchema;
 }
 
 /** The JSON Schema fast-json-stringify compiles, or undefined where zod's cannot be expressed. */
 export function serializationSchema(schema: z.ZodType): JsonSchema | undefined {
   try {
-    return simplify(
-      z.toJSONSchema(schema, { target: 'draft-7', io: 'output', unrepresentable: 'throw' }),
-    ) as JsonSchema;
+    const json = z.toJSONSchema(schema, { target: 'draft-7', io: 'output', unrepresentable: 'throw' }) as JsonSchema;
+    return simplify(json, (json.definitions ?? {}) as JsonSchema) as JsonSchema;
   } catch {
     return undefined;
   }

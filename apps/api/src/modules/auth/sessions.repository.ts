@@ -1,5 +1,6 @@
 import { and, eq, getTableColumns, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { preparedFor } from '../../db/prepared';
 import { customerMembers, customers, sessions, type UserRow, users } from '../../db/schema/index';
 
 export interface NewSession {
@@ -19,8 +20,9 @@ export async function insertSession(db: DbOrTx, session: NewSession) {
 const { passwordHash: _passwordHash, ...sessionUserColumns } = getTableColumns(users);
 export type SessionUser = Omit<UserRow, 'passwordHash'>;
 
-function activeSessionQuery(db: DbOrTx) {
-  return db
+/** Built once per database: the query of every signed-in request skips drizzle's SQL building (#19). */
+const activeSessionQuery = preparedFor((db) =>
+  db
     .select({
       session: { id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt },
       user: sessionUserColumns,
@@ -40,23 +42,15 @@ function activeSessionQuery(db: DbOrTx) {
       ),
     )
     .limit(1)
-    .prepare('find_active_session');
-}
-
-/** Built once per database: the query of every signed-in request skips drizzle's SQL building (#19). */
-const activeSessionQueries = new WeakMap<DbOrTx, ReturnType<typeof activeSessionQuery>>();
+    .prepare('find_active_session'),
+);
 
 /**
  * The session with its user and the customer account the user acts for (none for staff), only
  * while it is neither revoked, expired nor its user disabled.
  */
 export async function findActiveSession(db: DbOrTx, sessionId: string, now = new Date()) {
-  let query = activeSessionQueries.get(db);
-  if (!query) {
-    query = activeSessionQuery(db);
-    activeSessionQueries.set(db, query);
-  }
-  const [row] = await query.execute({ sessionId, now });
+  const [row] = await activeSessionQuery(db).execute({ sessionId, now });
   return row;
 }
 

@@ -1,4 +1,4 @@
-import type { TInvoice } from '@portal/contracts';
+import type { TInvoice, TInvoiceSummary } from '@portal/contracts';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app';
@@ -40,6 +40,8 @@ describe('dunning', () => {
     await runDunning(ctx.db, steps, at(due, 35));
     const detail = await invoiceOf(invoice.id, customer.bearer);
     expect(detail.dunningLevel).toBe(3);
+    const list = await ctx.app.inject({ url: '/api/v1/invoices', headers: customer.bearer });
+    expect(list.json<{ items: TInvoiceSummary[] }>().items.map((item) => item.dunningLevel)).toEqual([3]);
     expect(detail.history.filter((event) => event.type === 'reminder')).toEqual([
       { type: 'reminder', date: addDays(due, 7), level: 1, fee: 0 },
       { type: 'reminder', date: addDays(due, 21), level: 2, fee: 0 },

@@ -1,4 +1,4 @@
-import type { TDirectDebitRun, TInvoice } from '@portal/contracts';
+import type { TDirectDebitRun, TInvoice, TInvoiceSummary } from '@portal/contracts';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app';
@@ -103,6 +103,10 @@ describe('collection runs', () => {
     expect(submitted.history.map((event) => event.type)).toEqual(['issued', 'debit_announced', 'debit_submitted']);
     const overview = await ctx.app.inject({ url: '/api/v1/overview', headers: first.bearer });
     expect(overview.json()).toMatchObject({ openTotal: 0 });
+    // The list reads the debit in its own query; it shows what the invoice's page shows.
+    const list = await ctx.app.inject({ url: '/api/v1/invoices', headers: first.bearer });
+    const inList = list.json<{ items: TInvoiceSummary[] }>().items.find((item) => item.id === a.id);
+    expect(inList?.directDebit).toEqual(submitted.directDebit);
 
     // A second run for the date is refused; nothing is due later on either.
     const again = await staffPost(ctx.app, staff, RUNS, { collectionDate: day });

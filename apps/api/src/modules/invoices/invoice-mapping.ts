@@ -62,6 +62,21 @@ export function toInvoiceSummary(
   };
 }
 
+/** A list row that carries its collection facts (`listColumns` in the repository). */
+export type ListedInvoiceRow = InvoiceSummaryRow & {
+  directDebit: TDirectDebitState | null;
+  dunningLevel: number | null;
+};
+
+export function toListedInvoice(row: ListedInvoiceRow, today: string): TInvoiceSummary {
+  const status = row.directDebit?.status;
+  return toInvoiceSummary(row, today, {
+    directDebit: row.directDebit,
+    debitPending: status === 'announced' || status === 'submitted',
+    dunningLevel: row.dunningLevel,
+  });
+}
+
 export function toPayment(row: PaymentRow): TPayment {
   const nextAction = ZNextAction.safeParse(row.nextAction);
   return {

@@ -1,7 +1,10 @@
-import type { TInvoiceStatus } from '@portal/contracts';
+import type { TDirectDebitState, TInvoiceStatus } from '@portal/contracts';
 import { and, asc, desc, eq, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { preparedFor } from '../../db/prepared';
 import {
+  directDebits,
+  dunningNotices,
   type InvoiceLineRow,
   type InvoiceRow,
   invoiceDocuments,
@@ -47,8 +50,15 @@ export async function insertInvoice(
   return { ...row, lines: lineRows.sort((a, b) => a.position - b.position) };
 }
 
+/**
+ * The invoice's columns written with their table: in a subquery of another table, drizzle's bare
+ * "id" of a one-table select would name that table's own column (every payment compared with itself).
+ */
+const invoiceId = sql`${sql.identifier('invoices')}.${sql.identifier('id')}`;
+const invoiceCustomerId = sql`${sql.identifier('invoices')}.${sql.identifier('customer_id')}`;
+
 /** A direct debit of the invoice is announced or submitted: its payment row waits (see modules/collection). */
-export const debitPending = sql`exists (select 1 from ${payments} where ${payments.invoiceId} = ${invoices.id}
+export const debitPending = sql`exists (select 1 from ${payments} where ${payments.invoiceId} = ${invoiceId}
   and ${payments.method} = 'sepa_debit' and ${payments.status} = 'pending')`;
 
 /**
@@ -85,13 +95,42 @@ export const summaryColumns = {
   taxCents: invoices.taxCents,
   grossCents: invoices.grossCents,
   paidCents: sql<number>`(select coalesce(sum(${payments.amountCents}), 0)::int from ${payments}
-    where ${payments.invoiceId} = ${invoices.id} and ${payments.status} = 'succeeded')`.mapWith(Number),
+    where ${payments.invoiceId} = ${invoiceId} and ${payments.status} = 'succeeded')`.mapWith(Number),
 };
 
-/** One page of the customer's invoices, newest first, with the list's columns only. */
+/**
+ * What a list shows of collection, in the list's own query (collection-view.ts derives the same
+ * for one invoice): the latest direct debit that was not withdrawn, and the highest reminder level.
+ */
+export const listColumns = {
+  ...summaryColumns,
+  directDebit: sql<TDirectDebitState | null>`(select json_build_object('status', ${directDebits.status},
+    'collectionDate', coalesce(${directDebits.requestedCollectionDate}, ${directDebits.collectionDate}),
+    'mandateReference', ${directDebits.mandateReference}, 'returnReason', ${directDebits.returnReason})
+    from ${directDebits} where ${directDebits.customerId} = ${invoiceCustomerId} and ${directDebits.invoiceId} = ${invoiceId}
+    and ${directDebits.status} <> 'withdrawn' order by ${directDebits.announcedAt} desc limit 1)`,
+  dunningLevel: sql<number | null>`(select max(${dunningNotices.level}) from ${dunningNotices}
+    where ${dunningNotices.customerId} = ${invoiceCustomerId} and ${dunningNotices.invoiceId} = ${invoiceId})`,
+};
+
+/** The first page of the list, unfiltered: what every visit of the page asks, prepared once. */
+const firstPageOfInvoices = preparedFor((db) =>
+  db
+    .select(listColumns)
+    .from(invoices)
+    .where(eq(invoices.customerId, sql.placeholder('customerId')))
+    .orderBy(desc(invoices.issueDate), desc(invoices.number))
+    .limit(sql.placeholder('limit'))
+    .prepare('invoices_first_page'),
+);
+
+/** One page of the customer's invoices, newest first, with the list's columns only: one query. */
 export async function findInvoiceSummaries(db: DbOrTx, customerId: CustomerId, options: InvoiceListOptions) {
+  if (!options.statuses?.length && !options.after) {
+    return firstPageOfInvoices(db).execute({ customerId, limit: options.limit });
+  }
   return db
-    .select(summaryColumns)
+    .select(listColumns)
     .from(invoices)
     .where(invoiceListConditions(customerId, options))
     .orderBy(desc(invoices.issueDate), desc(invoices.number))
@@ -183,13 +222,19 @@ export async function findUnpaidInvoices(
     .orderBy(asc(invoices.dueDate));
 }
 
-export async function findUnpaidInvoiceRows(db: DbOrTx, customerId: CustomerId, limit = 20) {
-  return db
-    .select(summaryColumns)
+const unpaidInvoiceRows = preparedFor((db) =>
+  db
+    .select(listColumns)
     .from(invoices)
-    .where(and(eq(invoices.customerId, customerId), eq(invoices.state, 'open')))
+    .where(and(eq(invoices.customerId, sql.placeholder('customerId')), eq(invoices.state, 'open')))
     .orderBy(asc(invoices.dueDate))
-    .limit(limit);
+    .limit(sql.placeholder('limit'))
+    .prepare('overview_unpaid_invoices'),
+);
+
+/** The overview's open invoices, with the list's columns. */
+export async function findUnpaidInvoiceRows(db: DbOrTx, customerId: CustomerId, limit = 20) {
+  return unpaidInvoiceRows(db).execute({ customerId, limit });
 }
 
 /** Which of these invoices have been cancelled, and by which cancellation invoice. */

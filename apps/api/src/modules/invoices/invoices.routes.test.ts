@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app';
 import { expectProblem, signedInCustomer, signedInStaff } from '../../../test/factories';
 import { issueInvoiceFor } from '../../../test/invoice-factories';
+import { payments } from '../../db/schema/index';
 import { findEmailsTo } from '../../mail/outbox.repository';
+import { asCustomerId } from '../customers/customer-id';
 import { findUnpaidInvoices } from './invoices.repository';
 
 const ctx = useTestApp({ PROVIDER_VAT_ID: 'DE999888777' });
@@ -128,6 +130,39 @@ describe('GET /invoices', () => {
         .openInvoices.map((item: TInvoiceSummary) => item.status)
         .sort(),
     ).toEqual(['open', 'open', 'overdue']);
+  });
+
+  it('counts the payments of each invoice: open amount of a part-paid invoice, a pending debit in the filter', async () => {
+    const staff = await signedInStaff(ctx.app, ctx.db);
+    const customer = await signedInCustomer(ctx.app, ctx.db);
+    const partPaid = await issueInvoiceFor(ctx.app, staff, customer.user.id, { issueDate: '2026-02-01' });
+    const debited = await issueInvoiceFor(ctx.app, staff, customer.user.id, {
+      issueDate: '2026-01-01',
+      dueDate: '2026-01-15',
+    });
+    const payment = { customerId: asCustomerId(customer.user.id), currency: 'EUR' } as const;
+    await ctx.db.insert(payments).values([
+      { ...payment, invoiceId: partPaid.id, method: 'bank_transfer', status: 'succeeded', amountCents: 1_000 },
+      {
+        ...payment,
+        invoiceId: debited.id,
+        method: 'sepa_debit',
+        status: 'pending',
+        amountCents: debited.amounts.gross,
+      },
+    ]);
+
+    const list = (await ctx.app.inject({ url: '/api/v1/invoices', headers: customer.bearer })).json();
+    const listed = list.items.find((item: TInvoiceSummary) => item.id === partPaid.id);
+    expect(listed?.openAmount).toBe(partPaid.amounts.gross - 1_000);
+    const overview = (await ctx.app.inject({ url: '/api/v1/overview', headers: customer.bearer })).json();
+    const shown = overview.openInvoices.find((item: TInvoiceSummary) => item.id === partPaid.id);
+    expect(shown?.openAmount).toBe(partPaid.amounts.gross - 1_000);
+    // Past its due date, but the bank collects it: not overdue.
+    const overdue = await ctx.app.inject({ url: '/api/v1/invoices?status=overdue', headers: customer.bearer });
+    expect(overdue.json<{ items: TInvoiceSummary[] }>().items).toEqual([]);
+    const open = await ctx.app.inject({ url: '/api/v1/invoices?status=open', headers: customer.bearer });
+    expect(open.json<{ items: TInvoiceSummary[] }>().items.map((item) => item.id)).toEqual([partPaid.id, debited.id]);
   });
 
   it('names a bad status and a bad cursor', async () => {

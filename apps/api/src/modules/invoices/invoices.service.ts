@@ -13,7 +13,7 @@ import { type Page, pageOf } from '../../lib/pagination';
 import { collectionFactsOf, invoiceHistory } from '../collection/collection-view';
 import type { CustomerId } from '../customers/customer-id';
 import { epcQrDataUri } from './epc-qr';
-import { toInvoice, toInvoiceSummary } from './invoice-mapping';
+import { toInvoice, toListedInvoice } from './invoice-mapping';
 import { findCancellationOf, findDocumentFormats, findInvoice, findInvoiceSummaries } from './invoices.repository';
 import { findPaymentsOfInvoice } from './payments.repository';
 
@@ -51,13 +51,8 @@ export async function listInvoices(
     after: query.cursor ? decodeCursor(query.cursor) : undefined,
   });
   const { rows: page, nextCursor, hasMore } = pageOf(rows, query.limit, encodeCursor);
-  const collection = await collectionFactsOf(
-    db,
-    customerId,
-    page.map((row) => row.id),
-  );
   return {
-    items: page.map((row) => toInvoiceSummary(row, day, collection(row.id))),
+    items: page.map((row) => toListedInvoice(row, day)),
     nextCursor,
     hasMore,
   };

@@ -4,8 +4,7 @@ import { today } from '../../lib/calendar';
 import { registerRoute } from '../../lib/route';
 import { findVisibleAnnouncements } from '../announcements/announcements.repository';
 import { toAnnouncement } from '../announcements/announcements.service';
-import { collectionFactsOf } from '../collection/collection-view';
-import { toInvoiceSummary } from '../invoices/invoice-mapping';
+import { toListedInvoice } from '../invoices/invoice-mapping';
 import { findUnpaidInvoiceRows } from '../invoices/invoices.repository';
 import { toTicketSummary } from '../tickets/tickets.mapping';
 import { findOpenTicketsOfCustomer } from '../tickets/tickets.repository';
@@ -15,12 +14,7 @@ export default async function overviewModule(app: FastifyInstance) {
     const announcements = await findVisibleAnnouncements(app.db, today(), request.auth.customerId);
     const unpaidInvoices = await findUnpaidInvoiceRows(app.db, request.auth.customerId);
     const openTickets = await findOpenTicketsOfCustomer(app.db, request.auth.customerId);
-    const collection = await collectionFactsOf(
-      app.db,
-      request.auth.customerId,
-      unpaidInvoices.map((row) => row.id),
-    );
-    const openInvoices = unpaidInvoices.map((row) => toInvoiceSummary(row, today(), collection(row.id)));
+    const openInvoices = unpaidInvoices.map((row) => toListedInvoice(row, today()));
     return {
       status: 200,
       body: {

@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { preparedFor } from '../../db/prepared';
 import {
   customerContactEmail,
   customerProducts,
@@ -36,8 +37,18 @@ function joinedProducts(db: DbOrTx) {
 
 export type ProductWithDetails = NonNullable<Awaited<ReturnType<typeof findCustomerProductDetails>>>;
 
+/** The list's first page, what every visit asks: prepared once. */
+const firstPageOfProducts = preparedFor((db) =>
+  joinedProducts(db)
+    .where(eq(customerProducts.customerId, sql.placeholder('customerId')))
+    .orderBy(desc(customerProducts.startDate), desc(customerProducts.id))
+    .limit(sql.placeholder('limit'))
+    .prepare('products_first_page'),
+);
+
 /** The customer's products, newest start first, after `cursor` if given. */
 export async function findCustomerProducts(db: DbOrTx, customerId: CustomerId, limit: number, cursor?: ProductCursor) {
+  if (!cursor) return firstPageOfProducts(db).execute({ customerId, limit });
   return joinedProducts(db)
     .where(
       and(

@@ -3,7 +3,9 @@ import type { TicketMessageRow, TicketRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import type { AttachmentMeta } from './tickets.repository';
 
-export function toTicketSummary(row: TicketRow): TTicketSummary {
+export function toTicketSummary(
+  row: Pick<TicketRow, 'id' | 'number' | 'subject' | 'category' | 'status' | 'createdAt' | 'updatedAt'>,
+): TTicketSummary {
   return {
     id: row.id,
     number: row.number,
@@ -39,7 +41,7 @@ export function toTicket(
 }
 
 /** The list cursor is the last ticket number shown; a malformed one is a field error. */
-export const encodeCursor = (last: TicketRow): string => String(last.number);
+export const encodeCursor = (last: Pick<TicketRow, 'number'>): string => String(last.number);
 
 export function decodeCursor(cursor: string | undefined): number | undefined {
   if (cursor === undefined) return undefined;

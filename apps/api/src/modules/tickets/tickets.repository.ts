@@ -1,6 +1,7 @@
 import type { TTicketStatus } from '@portal/contracts';
 import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { preparedFor } from '../../db/prepared';
 import { ticketAttachments, ticketMessages, ticketNotes, tickets } from '../../db/schema/index';
 import type { CustomerId } from '../customers/customer-id';
 
@@ -15,10 +16,35 @@ export interface TicketListFilter {
   limit: number;
 }
 
+/** What a list item shows of a ticket (the list and the overview). */
+const ticketSummaryColumns = {
+  id: tickets.id,
+  number: tickets.number,
+  subject: tickets.subject,
+  category: tickets.category,
+  status: tickets.status,
+  createdAt: tickets.createdAt,
+  updatedAt: tickets.updatedAt,
+};
+
+/** The list's first page, unfiltered, as every visit asks it: prepared once. */
+const firstPageOfTickets = preparedFor((db) =>
+  db
+    .select(ticketSummaryColumns)
+    .from(tickets)
+    .where(eq(tickets.customerId, sql.placeholder('customerId')))
+    .orderBy(desc(tickets.number))
+    .limit(sql.placeholder('limit'))
+    .prepare('tickets_first_page'),
+);
+
 /** A customer's tickets, newest first. */
 export async function findTicketsOfCustomer(db: DbOrTx, customerId: CustomerId, filter: TicketListFilter) {
+  if (!filter.statuses && filter.beforeNumber === undefined) {
+    return firstPageOfTickets(db).execute({ customerId, limit: filter.limit });
+  }
   return db
-    .select()
+    .select(ticketSummaryColumns)
     .from(tickets)
     .where(
       and(
@@ -31,14 +57,19 @@ export async function findTicketsOfCustomer(db: DbOrTx, customerId: CustomerId, 
     .limit(filter.limit);
 }
 
+const openTicketsOfCustomer = preparedFor((db) =>
+  db
+    .select(ticketSummaryColumns)
+    .from(tickets)
+    .where(and(eq(tickets.customerId, sql.placeholder('customerId')), ne(tickets.status, 'closed')))
+    .orderBy(desc(tickets.updatedAt), desc(tickets.number))
+    .limit(sql.placeholder('limit'))
+    .prepare('overview_open_tickets'),
+);
+
 /** The customer's tickets that are not closed, latest activity first (the overview's list). */
 export async function findOpenTicketsOfCustomer(db: DbOrTx, customerId: CustomerId, limit = 5) {
-  return db
-    .select()
-    .from(tickets)
-    .where(and(eq(tickets.customerId, customerId), ne(tickets.status, 'closed')))
-    .orderBy(desc(tickets.updatedAt), desc(tickets.number))
-    .limit(limit);
+  return openTicketsOfCustomer(db).execute({ customerId, limit });
 }
 
 /**
