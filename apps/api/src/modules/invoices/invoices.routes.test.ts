@@ -45,7 +45,8 @@ describe('POST /admin/invoices', () => {
     expect(sequences).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));
     const nextYear = await issueInvoiceFor(ctx.app, staff, customer.user.id, { issueDate: '2032-01-02' });
     expect(nextYear.number).toBe('RE-2032-000001');
-  });
+    // Thirteen invoices, each rendered by Chromium one after another behind the number lock.
+  }, 120_000);
 
   it('names invalid fields and answers 404 for an unknown customer', async () => {
     const staff = await signedInStaff(ctx.app, ctx.db);
