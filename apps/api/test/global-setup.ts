@@ -31,7 +31,8 @@ function withDatabase(url: string, database: string): string {
 export default async function setup(project: TestProject) {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
-    const template = `portal_tpl_${Date.now()}_${process.pid}`;
+    // Each project (api, api-serial) migrates its own template, possibly in the same millisecond.
+    const template = `portal_tpl_${project.name.replace(/\W/g, '_')}_${Date.now()}_${process.pid}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
     await admin.query(`create database "${template}"`);
