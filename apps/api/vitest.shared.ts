@@ -16,9 +16,9 @@ export const serialTestFiles = [
 ];
 
 export const apiTestDefaults = {
-  environment: 'node',
+  environment: 'node' as const,
   // One migrated template database per run; every test file gets a fresh copy of it.
   globalSetup: ['./test/global-setup.ts'],
   testTimeout: 30_000,
   hookTimeout: 60_000,
-} as const;
+};
