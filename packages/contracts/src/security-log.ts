@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { listOf, ZInstant, ZListQuery, ZUuid } from './common';
+import { listOf, ZIdParams, ZInstant, ZListQuery, ZUuid } from './common';
 import { defineRoute } from './http';
-import { authProblems, ZProblem } from './problem';
+import { authProblems, staffProblems, ZProblem } from './problem';
 
 /** What the security log records; the SPA names each in the customer's language. */
 export const securityEventTypes = [
@@ -57,6 +57,16 @@ export const ZSecurityEvent = z
   .meta({ id: 'SecurityEvent' });
 export type TSecurityEvent = z.infer<typeof ZSecurityEvent>;
 
+/**
+ * An entry of a customer account's security log as the back office reads it: with the member whose
+ * log holds it. For `account.changed_by_provider` that member is an owner told of a change the
+ * provider's team made; the entry carries no address or browser of the staff member.
+ */
+export const ZAdminSecurityEvent = ZSecurityEvent.extend({
+  user: z.object({ id: ZUuid, name: z.string(), email: z.string() }),
+}).meta({ id: 'AdminSecurityEvent' });
+export type TAdminSecurityEvent = z.infer<typeof ZAdminSecurityEvent>;
+
 export const securityLogRoutes = {
   list: defineRoute({
     method: 'GET',
@@ -68,5 +78,20 @@ export const securityLogRoutes = {
     permission: 'self',
     query: ZListQuery,
     responses: { 200: listOf(ZSecurityEvent), ...authProblems, 403: ZProblem },
+  }),
+} as const;
+
+export const adminSecurityLogRoutes = {
+  listForCustomer: defineRoute({
+    method: 'GET',
+    operationId: 'listCustomerSecurityEvents',
+    path: '/admin/customers/:id/security-log',
+    summary: "The security log of every member of a customer account (owners and members); newest first",
+    tags: ['admin'],
+    access: 'staff',
+    staffPermission: 'customers.read',
+    params: ZIdParams,
+    query: ZListQuery,
+    responses: { 200: listOf(ZAdminSecurityEvent), ...staffProblems, 404: ZProblem },
   }),
 } as const;
