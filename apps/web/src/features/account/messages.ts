@@ -18,8 +18,6 @@ export const accountMessages = defineMessages({
     navDelete: 'Konto löschen',
     save: 'Speichern',
     saved: 'Ihre Angaben sind gespeichert.',
-    deviceOn: (client: string, system: string) => `${client} unter ${system}`,
-    unknownDevice: 'Unbekanntes Gerät',
   },
   en: {
     title: 'Account details',
@@ -37,7 +35,5 @@ export const accountMessages = defineMessages({
     navDelete: 'Delete account',
     save: 'Save',
     saved: 'Your details have been saved.',
-    deviceOn: (client: string, system: string) => `${client} on ${system}`,
-    unknownDevice: 'Unknown device',
   },
 });

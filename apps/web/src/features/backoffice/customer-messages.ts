@@ -1,6 +1,6 @@
 import { defineMessages } from '../../lib/i18n';
 
-/** Backoffice › Kunden: creating a customer account (admins). */
+/** Backoffice › Kunden: creating a customer account (admins) and the account's security log. */
 export const customerMessages = defineMessages({
   de: {
     createHeading: 'Kunden anlegen',
@@ -23,6 +23,19 @@ export const customerMessages = defineMessages({
     created: (number: string) => `Der Kunde ${number} wurde angelegt; die Willkommens-E-Mail ist unterwegs.`,
     openCustomer: 'Kunden öffnen',
     emailTaken: 'Diese E-Mail-Adresse gehört bereits zu einem Konto.',
+    securityLogHeading: 'Sicherheitsprotokoll',
+    securityLogIntro:
+      'Anmeldungen, Änderungen an Zugangsdaten und Bankdaten, Kündigungen und abgewiesene Zugriffe aller Personen dieses Kundenkontos, die neuesten zuerst.',
+    securityLogEmpty: 'Noch keine Einträge.',
+    columnTime: 'Zeitpunkt',
+    columnEvent: 'Ereignis',
+    columnUser: 'Person',
+    columnIpAddress: 'IP-Adresse',
+    columnBrowser: 'Browser',
+    columnDetails: 'Angaben',
+    byProvider: 'Team des Anbieters',
+    inLogOf: (name: string) => `im Protokoll von ${name}`,
+    notRecorded: 'nicht erfasst',
   },
   en: {
     createHeading: 'Create a customer',
@@ -45,5 +58,18 @@ export const customerMessages = defineMessages({
     created: (number: string) => `Customer ${number} was created; the welcome e-mail is on its way.`,
     openCustomer: 'Open customer',
     emailTaken: 'This e-mail address already belongs to an account.',
+    securityLogHeading: 'Security log',
+    securityLogIntro:
+      'Sign-ins, changes to credentials and bank details, cancellations and refused requests of everyone in this customer account, newest first.',
+    securityLogEmpty: 'No entries yet.',
+    columnTime: 'Time',
+    columnEvent: 'Event',
+    columnUser: 'Person',
+    columnIpAddress: 'IP address',
+    columnBrowser: 'Browser',
+    columnDetails: 'Details',
+    byProvider: "The provider's team",
+    inLogOf: (name: string) => `in the log of ${name}`,
+    notRecorded: 'not recorded',
   },
 });

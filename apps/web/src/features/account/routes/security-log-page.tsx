@@ -2,8 +2,9 @@ import { PagedList } from '../../../components/ui/paged-list';
 import { EmptyState } from '../../../components/ui/states';
 import { formatDateTime } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
+import { securityEventMessages } from '../../../lib/security-event-messages';
 import { useSecurityEvents } from '../api/security-events';
-import { useDeviceName } from '../lib/device-name';
+import { useDeviceName } from '../../../lib/device-name';
 import { securityLogMessages } from '../security-log-messages';
 
 /** Details as plain text (never markup): `key: value` pairs as the API sends them. */
@@ -15,6 +16,7 @@ function detailsText(details: Record<string, string | number | boolean | null>):
 
 export function SecurityLogPage() {
   const t = useMessages(securityLogMessages);
+  const names = useMessages(securityEventMessages);
   const { language } = useLanguage();
   const events = useSecurityEvents();
   const deviceName = useDeviceName();
@@ -39,7 +41,7 @@ export function SecurityLogPage() {
                 {items.map((event) => (
                   <tr key={event.id}>
                     <td data-label={t.time}>{formatDateTime(event.occurredAt, language)}</td>
-                    <td data-label={t.event}>{t.eventName(event.type)}</td>
+                    <td data-label={t.event}>{names.eventName(event.type)}</td>
                     <td data-label={t.ipAddress}>{event.ipAddress ?? '–'}</td>
                     <td data-label={t.device} title={event.userAgent ?? undefined}>
                       {event.userAgent ? deviceName(event.userAgent) : '–'}

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useEndSession, useSessions } from '../api/sessions';
 import { dataMessages } from '../data-messages';
-import { useDeviceName } from '../lib/device-name';
+import { useDeviceName } from '../../../lib/device-name';
 
 export function SessionsPage() {
   const t = useMessages(dataMessages);

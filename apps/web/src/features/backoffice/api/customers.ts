@@ -1,4 +1,10 @@
-import { adminCustomerRoutes, type BodyOf, type TAdminCustomerListItem } from '@portal/contracts';
+import {
+  adminCustomerRoutes,
+  adminSecurityLogRoutes,
+  type BodyOf,
+  type TAdminCustomerListItem,
+  type TAdminSecurityEvent,
+} from '@portal/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useStaffList } from './use-staff-list';
@@ -22,4 +28,13 @@ export const useStaffCustomer = (id: string) => useQuery(staffCustomerQueryOptio
 export const useCreateCustomer = () =>
   useStaffMutation((body: BodyOf<typeof adminCustomerRoutes.create>) =>
     apiRequest(adminCustomerRoutes.create, { body }),
+  );
+
+/** Every member's entries of a customer account's security log, newest first, page by page. */
+export const useCustomerSecurityLog = (id: string) =>
+  useStaffList<typeof adminSecurityLogRoutes.listForCustomer, TAdminSecurityEvent>(
+    adminSecurityLogRoutes.listForCustomer,
+    { limit: 25 },
+    ['customers', id, 'security-log'],
+    { id },
   );

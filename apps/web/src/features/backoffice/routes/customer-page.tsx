@@ -12,11 +12,12 @@ import { formatDate, formatMoney } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useStaffCustomer } from '../api/customers';
 import { useVerifyVatId } from '../api/invoices';
+import { CustomerSecurityLog } from '../components/customer-security-log';
 import { InvoiceActions } from '../components/invoice-actions';
 import { StaffOnly, useStaffContext } from '../components/staff-only';
 import { backofficeMessages } from '../messages';
 
-/** A customer for staff: master data, contracts, latest invoices and tickets. */
+/** A customer for staff: master data, contracts, latest invoices and tickets, the security log. */
 export function CustomerPage() {
   const t = useMessages(backofficeMessages);
   const { id = '' } = useParams();
@@ -41,6 +42,7 @@ export function CustomerPage() {
             <Invoices customer={data} />
             {billing && <InvoiceActions customer={data} />}
             <Tickets customer={data} />
+            <CustomerSecurityLog customerId={data.id} />
           </>
         )}
       </QueryState>

@@ -1,10 +1,10 @@
 import { deviceOf } from '@portal/contracts';
-import { useMessages } from '../../../lib/i18n';
-import { accountMessages } from '../messages';
+import { useMessages } from './i18n';
+import { securityEventMessages } from './security-event-messages';
 
 /** "Chrome unter Linux" from a user agent, in the UI language; the raw string stays in a tooltip. */
 export function useDeviceName() {
-  const t = useMessages(accountMessages);
+  const t = useMessages(securityEventMessages);
   return (userAgent: string | null) => {
     const device = deviceOf(userAgent);
     if (!device) return t.unknownDevice;
