@@ -102,7 +102,8 @@ export const contractMessages = defineMessages({
     cancelChangeText:
       'Die Änderung und ihre Vertragsunterlage werden entfernt; für den Kunden gelten Vertrag und Unterlagen wie zuvor. Er erhält eine E-Mail, dass die Änderung entfällt.',
     cancelChangeConfirm: 'Änderung zurücknehmen',
-    changeCancelled: 'Die Änderung wurde zurückgenommen und der Kunde informiert.',
+    changeCancelled: (version: number) =>
+      `Die Änderung (Fassung ${version}) wurde zurückgenommen; der Kunde wurde per E-Mail informiert.`,
     cancelChangeConflict: 'Diese Änderung ist bereits in Kraft; erfassen Sie stattdessen eine neue Änderung.',
   },
   en: {
@@ -205,7 +206,8 @@ export const contractMessages = defineMessages({
     cancelChangeText:
       'The change and its contract document are removed; the customer’s contract and documents are as before. The customer receives an e-mail that the change will not take place.',
     cancelChangeConfirm: 'Cancel change',
-    changeCancelled: 'The change was cancelled and the customer was notified.',
+    changeCancelled: (version: number) =>
+      `The change (version ${version}) was cancelled; the customer was notified by e-mail.`,
     cancelChangeConflict: 'This change has already taken effect; make a new change instead.',
   },
 });

@@ -57,8 +57,15 @@ export function MoveEndAction({ contract }: Props) {
   );
 }
 
-/** Admins take back a change whose day has not come: the customer's contract stays as it was. */
-export function CancelChangeAction({ contract, change }: Props & { change: TContractChange }) {
+/**
+ * Admins take back a change whose day has not come: the customer's contract stays as it was. The
+ * change leaves the list (and this button with it), so the list says that it worked: `onCancelled`.
+ */
+export function CancelChangeAction({
+  contract,
+  change,
+  onCancelled,
+}: Props & { change: TContractChange; onCancelled: (version: number) => void }) {
   const t = useMessages(contractMessages);
   const texts = useErrorTexts();
   const cancel = useCancelContractChange();
@@ -83,7 +90,15 @@ export function CancelChangeAction({ contract, change }: Props & { change: TCont
         busy={cancel.isPending}
         onCancel={() => setOpen(false)}
         onConfirm={() =>
-          cancel.mutate({ contractId: contract.id, changeId: change.id }, { onSuccess: () => setOpen(false) })
+          cancel.mutate(
+            { contractId: contract.id, changeId: change.id },
+            {
+              onSuccess: () => {
+                setOpen(false);
+                onCancelled(change.version);
+              },
+            },
+          )
         }
       >
         <p>{t.cancelChangeText}</p>

@@ -199,4 +199,35 @@ describe('ContractPage', () => {
     expect(url).toBe(`/api/v1/admin/contracts/${id}/changes/${waiting.id}`);
     expect(await within(dialog).findByText(/bereits in Kraft/)).toBeTruthy();
   });
+
+  it('says that a waiting change was taken back once it has left the list, with the focus on the message', async () => {
+    const [inEffect] = contract.changes;
+    const waiting = { ...inEffect, id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4e', version: 3, inEffect: false };
+    let detail: object = { ...contract, changes: [waiting, inEffect] };
+    const fetchMock = vi.fn(async (_url: string, init?: RequestInit) => {
+      if (init?.method === 'DELETE') {
+        // The change is gone: the refetch after the call no longer lists it.
+        detail = contract;
+        return new Response(null, { status: 204 });
+      }
+      return json(200, detail);
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    renderPage('admin');
+    const changes = await screen.findByRole('region', { name: 'Änderungen von Preis und Bedingungen' });
+    fireEvent.click(await within(changes).findByRole('button', { name: 'Änderung (Fassung 3) zurücknehmen' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Änderung (Fassung 3) zurücknehmen?' });
+    expect(within(changes).queryByRole('status')).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Änderung zurücknehmen' }));
+
+    const message = await within(changes).findByText(
+      'Die Änderung (Fassung 3) wurde zurückgenommen; der Kunde wurde per E-Mail informiert.',
+    );
+    await waitFor(() =>
+      expect(within(changes).queryByRole('button', { name: 'Änderung (Fassung 3) zurücknehmen' })).toBeNull(),
+    );
+    expect(message.closest('[role="status"]')).toBeTruthy();
+    expect(globalThis.document.activeElement?.contains(message)).toBe(true);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
 });

@@ -1,5 +1,7 @@
 import { staffRoleMay, type TAdminContractDetail } from '@portal/contracts';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { PageHeader } from '../../../components/ui/page-header';
 import { EmptyState, QueryState } from '../../../components/ui/states';
@@ -126,9 +128,20 @@ function Changes({ contract }: Props) {
   const price = usePrice();
   const { staffRole } = useStaffContext();
   const mayCancel = staffRoleMay(staffRole, 'contracts.write');
+  const [cancelled, setCancelled] = useState<number | null>(null);
+  const notice = useRef<HTMLDivElement>(null);
+  // The button that was used leaves with the change: focus goes to the message instead.
+  useEffect(() => {
+    if (cancelled !== null) notice.current?.focus();
+  }, [cancelled]);
   return (
     <section aria-labelledby="contract-changes" className="card">
       <h2 id="contract-changes">{t.changesHeading}</h2>
+      {cancelled !== null && (
+        <div ref={notice} tabIndex={-1}>
+          <Alert tone="success">{t.changeCancelled(cancelled)}</Alert>
+        </div>
+      )}
       {contract.changes.length === 0 ? (
         <p className="muted">{t.noChanges}</p>
       ) : (
@@ -148,7 +161,7 @@ function Changes({ contract }: Props) {
               </span>
               {!change.inEffect && mayCancel && (
                 <div className="form-actions">
-                  <CancelChangeAction contract={contract} change={change} />
+                  <CancelChangeAction contract={contract} change={change} onCancelled={setCancelled} />
                 </div>
               )}
             </li>
