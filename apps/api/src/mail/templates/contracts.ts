@@ -93,27 +93,67 @@ export interface ContractEndMove {
   previousEndDate: string;
   endDate: string;
   reason: string;
+  /** The day staff moved the end (Europe/Berlin): a last day before it has passed, and is told so. */
+  movedOn: string;
 }
 
+/**
+ * Staff may move the end to a day that has passed (the contract ends at once) or revive an ended
+ * contract: each date is told in the tense of the day of the move, never "endet zum" a past day.
+ */
 export const contractEndMoved = defineTemplate<ContractEndMove>('contract.end_moved', {
-  de: (p) => ({
-    subject: `Neues Vertragsende für ${p.contractNumber} – ${p.productName}`,
-    addressee: p.customerName,
-    paragraphs: [
-      `Ihr Vertrag ${p.contractNumber} („${p.productName}“) endet nicht wie bisher mitgeteilt zum ${formatDate(p.previousEndDate, 'de')}, sondern zum ${formatDate(p.endDate, 'de')}.`,
-      `Grund: ${p.reason}`,
-      'Die Einzelheiten finden Sie im Kundenportal unter „Produkte“. Bei Fragen erreichen Sie uns unter „Kontakt“.',
-    ],
-  }),
-  en: (p) => ({
-    subject: `New end date for your contract ${p.contractNumber} – ${p.productName}`,
-    addressee: p.customerName,
-    paragraphs: [
-      `Your contract ${p.contractNumber} (“${p.productName}”) no longer ends on ${formatDate(p.previousEndDate, 'en')} as previously notified, but on ${formatDate(p.endDate, 'en')}.`,
-      `Reason: ${p.reason}`,
-      'You will find the details in the customer portal under “Products”. If you have any questions, please reach us under “Contact”.',
-    ],
-  }),
+  de: (p) => {
+    const contract = `Ihr Vertrag ${p.contractNumber} („${p.productName}“)`;
+    const previous = formatDate(p.previousEndDate, 'de');
+    const next = formatDate(p.endDate, 'de');
+    const previousPassed = p.previousEndDate < p.movedOn;
+    const endPassed = p.endDate < p.movedOn;
+    const notAsTold = previousPassed
+      ? `endete nicht wie bisher mitgeteilt am ${previous}`
+      : `endet nicht wie bisher mitgeteilt zum ${previous}`;
+    const instead = endPassed
+      ? previousPassed
+        ? `sondern am ${next}`
+        : `sondern endete bereits am ${next}`
+      : previousPassed
+        ? `sondern läuft bis zum ${next} weiter`
+        : `sondern zum ${next}`;
+    return {
+      subject: `Neues Vertragsende für ${p.contractNumber} – ${p.productName}`,
+      addressee: p.customerName,
+      paragraphs: [
+        `${contract} ${notAsTold}, ${instead}.`,
+        `Grund: ${p.reason}`,
+        'Die Einzelheiten finden Sie im Kundenportal unter „Produkte“. Bei Fragen erreichen Sie uns unter „Kontakt“.',
+      ],
+    };
+  },
+  en: (p) => {
+    const contract = `Your contract ${p.contractNumber} (“${p.productName}”)`;
+    const previous = formatDate(p.previousEndDate, 'en');
+    const next = formatDate(p.endDate, 'en');
+    const previousPassed = p.previousEndDate < p.movedOn;
+    const endPassed = p.endDate < p.movedOn;
+    const notAsTold = previousPassed
+      ? `did not end on ${previous} as previously notified`
+      : `no longer ends on ${previous} as previously notified`;
+    const instead = endPassed
+      ? previousPassed
+        ? `but on ${next}`
+        : `but already ended on ${next}`
+      : previousPassed
+        ? `but continues until ${next}`
+        : `but on ${next}`;
+    return {
+      subject: `New end date for your contract ${p.contractNumber} – ${p.productName}`,
+      addressee: p.customerName,
+      paragraphs: [
+        `${contract} ${notAsTold}, ${instead}.`,
+        `Reason: ${p.reason}`,
+        'You will find the details in the customer portal under “Products”. If you have any questions, please reach us under “Contact”.',
+      ],
+    };
+  },
 });
 
 export interface ContractChangeCancel {

@@ -94,6 +94,7 @@ const examples: { [K in keyof Registry]: ParamsOf<Registry[K]> } = {
     previousEndDate: '2027-03-31',
     endDate: '2027-06-30',
     reason: 'Auf Ihren Wunsch verlängert bis zum Umzug.',
+    movedOn: '2026-12-02',
   },
   contractChangeCancelled: {
     customerName: 'Mustermann Hosting GmbH',

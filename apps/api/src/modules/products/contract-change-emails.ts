@@ -76,7 +76,7 @@ export async function sendContractEndMovedNotice(
   customerId: CustomerId,
   to: Recipient,
   product: CustomerProductRow,
-  move: { previousEndDate: string; endDate: string; reason: string },
+  move: { previousEndDate: string; endDate: string; reason: string; movedOn: string },
 ) {
   await sendEmail(tx, {
     to: to.email,

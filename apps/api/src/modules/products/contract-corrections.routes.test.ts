@@ -106,6 +106,15 @@ describe('back office: moving the end of a contract', () => {
       payload: { endDate: later, reason: 'Kunde verlängert' },
     });
     expect(again.json<TAdminContractDetail>()).toMatchObject({ status: 'cancellation_pending', endDate: later });
+    // Each mail tells the dates in the tense of the day of the move.
+    const notices = (await findEmailsTo(ctx.db, customer.user.email)).map((mail) => mail.textBody);
+    const german = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
+    expect(notices.find((text) => text.includes('Falsches Datum erfasst'))).toContain(
+      `endet nicht wie bisher mitgeteilt zum ${german(later)}, sondern endete bereits am 30.06.2025.`,
+    );
+    expect(notices.find((text) => text.includes('Kunde verlängert'))).toContain(
+      `endete nicht wie bisher mitgeteilt am 30.06.2025, sondern läuft bis zum ${german(later)} weiter.`,
+    );
   });
 
   it('refuses a running contract, a day before the start or the same day; wrong roles 403, unknown 404', async () => {

@@ -46,7 +46,11 @@ export async function moveContractEnd(db: Database, productId: string, body: TMo
     await setProductStatus(tx, customerId, productId, body.endDate < onDay ? 'ended' : 'cancellation_pending');
     const contact = await findCustomerContact(tx, customerId);
     if (contact) {
-      await sendContractEndMovedNotice(tx, customerId, contact, product, { previousEndDate, ...body });
+      await sendContractEndMovedNotice(tx, customerId, contact, product, {
+        previousEndDate,
+        ...body,
+        movedOn: onDay,
+      });
     }
     return { customerId, previousEndDate, previousStatus: product.status };
   });
