@@ -86,7 +86,7 @@ export const adminSecurityLogRoutes = {
     method: 'GET',
     operationId: 'listCustomerSecurityEvents',
     path: '/admin/customers/:id/security-log',
-    summary: "The security log of every member of a customer account (owners and members); newest first",
+    summary: 'The security log of every member of a customer account (owners and members); newest first',
     tags: ['admin'],
     access: 'staff',
     staffPermission: 'customers.read',

@@ -12,7 +12,8 @@ const move = (previousEndDate: string, endDate: string, movedOn = '2026-12-02'):
   reason: 'Falsches Datum erfasst.',
   movedOn,
 });
-const sentence = (params: ContractEndMove, language: 'de' | 'en') => contractEndMoved.render[language](params).paragraphs[0];
+const sentence = (params: ContractEndMove, language: 'de' | 'en') =>
+  contractEndMoved.render[language](params).paragraphs[0];
 
 describe('contract.end_moved: the tense of each date is that of the day of the move', () => {
   it('moves a future end to another future day, as before', () => {

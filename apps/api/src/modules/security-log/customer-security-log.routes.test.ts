@@ -128,7 +128,10 @@ describe('back office: a customer account’s security log', () => {
       'validation_failed',
     );
     expectProblem(
-      await ctx.app.inject({ url: `${API}/admin/customers/${owner.user.id}/security-log?cursor=x`, headers: billing.bearer }),
+      await ctx.app.inject({
+        url: `${API}/admin/customers/${owner.user.id}/security-log?cursor=x`,
+        headers: billing.bearer,
+      }),
       400,
       'validation_failed',
     );

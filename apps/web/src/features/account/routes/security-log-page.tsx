@@ -1,10 +1,10 @@
 import { PagedList } from '../../../components/ui/paged-list';
 import { EmptyState } from '../../../components/ui/states';
+import { useDeviceName } from '../../../lib/device-name';
 import { formatDateTime } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { securityEventMessages } from '../../../lib/security-event-messages';
 import { useSecurityEvents } from '../api/security-events';
-import { useDeviceName } from '../../../lib/device-name';
 import { securityLogMessages } from '../security-log-messages';
 
 /** Details as plain text (never markup): `key: value` pairs as the API sends them. */

@@ -2,12 +2,12 @@ import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { EmptyState, QueryState } from '../../../components/ui/states';
+import { useDeviceName } from '../../../lib/device-name';
 import { useErrorTexts } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useEndSession, useSessions } from '../api/sessions';
 import { dataMessages } from '../data-messages';
-import { useDeviceName } from '../../../lib/device-name';
 
 export function SessionsPage() {
   const t = useMessages(dataMessages);
