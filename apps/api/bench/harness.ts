@@ -1,6 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { type ApiProcess, runApi, waitFor } from '../test/scale-out.helpers';
@@ -182,24 +183,33 @@ export async function compare(
   return measured.map(median);
 }
 
-/** A flood of failed sign-ins, each for another e-mail so none meets the per-account limit. */
-export function signInFlood(port: number, seconds: number) {
-  let counter = 0;
-  return autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections: 50,
-    duration: seconds,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/v1/auth/login',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (request) => ({
-          ...request,
-          body: JSON.stringify({ email: `flood-${counter++}@example.com`, password: 'not the password' }),
-        }),
-      },
+/**
+ * A flood of failed sign-ins from a process of its own (bench/flood.ts): at `rate` attempts per
+ * second, or as fast as 50 connections are answered when no rate is given.
+ */
+export function signInFlood(port: number, seconds: number, rate?: number) {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('./flood.ts', import.meta.url)),
+      String(port),
+      String(seconds),
+      String(rate ?? 0),
     ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  return new Promise<{ average: number; non2xx: number; total: number }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0) resolve(JSON.parse(output));
+      else reject(new Error(`the sign-in flood ended with ${code}`));
+    });
   });
 }
 

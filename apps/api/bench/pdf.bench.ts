@@ -171,16 +171,28 @@ const issueUntil = async (target: number) => {
     sampleRss();
   }
 };
+/** Node's memory by kind, in MB: where RSS beyond the heap in use sits. */
+const breakdown = () => {
+  const usage = process.memoryUsage();
+  const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)}`;
+  return `rss ${mb(usage.rss)}, heap total ${mb(usage.heapTotal)}, heap used ${mb(usage.heapUsed)}, external ${mb(usage.external)}, array buffers ${mb(usage.arrayBuffers)} MB`;
+};
 const issueStart = performance.now();
 await issueUntil(100);
 const rssAt100 = process.memoryUsage().rss / 2 ** 20;
+console.log(`memory after ${issued.length} issues: ${memory()} · ${breakdown()}`);
 const heapAt100 = settledHeap();
-console.log(`memory after ${issued.length} issues: ${memory()}`);
+const settledRssAt100 = process.memoryUsage().rss / 2 ** 20;
+console.log(`  after a full GC: ${breakdown()}`);
 await issueUntil(totalRenders);
 const issueSeconds = (performance.now() - issueStart) / 1000;
 const rssAtEnd = process.memoryUsage().rss / 2 ** 20;
+console.log(
+  `memory after ${issued.length} issues: ${memory()} · ${breakdown()} · Chromium launches ${app.pdf.stats().launches}`,
+);
 const heapAtEnd = settledHeap();
-console.log(`memory after ${issued.length} issues: ${memory()} · Chromium launches ${app.pdf.stats().launches}`);
+const settledRssAtEnd = process.memoryUsage().rss / 2 ** 20;
+console.log(`  after a full GC: ${breakdown()}`);
 line('issue (POST /admin/invoices: render + XML + archive)', issueTimes);
 console.log(
   `issued ${issued.length} invoices in ${issueSeconds.toFixed(1)} s: ${(issued.length / issueSeconds).toFixed(2)} invoices/s · peak node RSS ${peakRss.toFixed(0)} MB`,
@@ -194,6 +206,9 @@ for (const id of issued.slice(-200)) {
 line('archived download of an issued invoice', issuedDownloads);
 console.log(
   `ratios: archived download p50 / warm render p50 = ${(percentile(issuedDownloads, 50) / percentile(warm, 50)).toFixed(3)} (goal ≤ 0.02) · node RSS after ${issued.length} / after 100 issues = ${(rssAtEnd / rssAt100).toFixed(2)} (goal ≤ 1.1)`,
+);
+console.log(
+  `node RSS after a full GC: ${settledRssAt100.toFixed(0)} MB after 100 issues, ${settledRssAtEnd.toFixed(0)} MB after ${issued.length}: ${(settledRssAtEnd / settledRssAt100).toFixed(2)}`,
 );
 console.log(
   `heap in use after a full GC: ${heapAt100.toFixed(0)} MB after 100 issues, ${heapAtEnd.toFixed(0)} MB after ${issued.length}: ${(heapAtEnd / heapAt100).toFixed(2)}`,

@@ -92,8 +92,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('idempotencyBox', createSecretBox(config.mfaEncryptionKey, 'idempotent-answer v1'));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler(config.responseSerializer));
-  app.addHook('onRequest', async (request, reply) => {
+  // Hooks every request passes are callback hooks: an async one costs a promise per request (#19).
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   app.addHook('preValidation', rejectNulCharacters);
 

@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * A weak entity tag of a JSON representation (ADR 0021): the hash of what the handler answered,
  * so the GET of a resource and the If-Match check of its PUT compute the same tag.
  */
 export function etagOf(body: unknown): string {
-  return `W/"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
+  // crypto.hash: the one-shot form, without a Hash object per call (#19).
+  return `W/"${hash('sha256', JSON.stringify(body), 'base64url').slice(0, 27)}"`;
 }
 
 const opaque = (tag: string) => tag.trim().replace(/^W\//, '');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MultipartUpload } from '@portal/contracts';
 import type { FastifyRequest, preValidationHookHandler } from 'fastify';
 import { AppError, type FieldError } from './app-error';
-import { rejectNulCharacters } from './request-hygiene';
+import { nulCharacterError } from './request-hygiene';
 
 /**
  * `multipart/form-data` bodies (ADR 0025), read as a stream: text parts become the body the
@@ -132,6 +132,7 @@ export function multipartBody(upload: MultipartUpload, inspector?: () => Content
     request.body = fields;
     uploads.set(request, files);
     // The app-wide check ran before this body existed.
-    await rejectNulCharacters(request);
+    const nul = nulCharacterError(request);
+    if (nul) throw nul;
   };
 }

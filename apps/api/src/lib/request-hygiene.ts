@@ -1,12 +1,13 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { sendProblem } from '../plugins/errors';
 import { AppError, type FieldError } from './app-error';
 
 /**
  * PostgreSQL cannot store U+0000 in text, so a NUL anywhere in the input would surface as a 500
- * from the database. It is refused up front, as a field error, for every route.
+ * from the database. It is refused up front, as a field error, for every route. The field errors,
+ * or undefined when there are none.
  */
-export async function rejectNulCharacters(request: FastifyRequest): Promise<void> {
+export function nulCharacterError(request: FastifyRequest): AppError | undefined {
   const errors: FieldError[] = [];
   const visit = (value: unknown, path: string, depth: number) => {
     if (errors.length >= 10 || depth > 32) return;
@@ -21,7 +22,12 @@ export async function rejectNulCharacters(request: FastifyRequest): Promise<void
   visit(request.body, '', 0);
   visit(request.query, 'query', 0);
   visit(request.params, 'params', 0);
-  if (errors.length > 0) throw AppError.validation(errors);
+  return errors.length > 0 ? AppError.validation(errors) : undefined;
+}
+
+/** The hook of every route (a callback hook: no promise per request, #19). */
+export function rejectNulCharacters(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) {
+  done(nulCharacterError(request));
 }
 
 /**

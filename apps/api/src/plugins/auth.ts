@@ -8,6 +8,7 @@ import type { DatabaseHandle } from '../db/client';
 import { startNotificationListener } from '../db/listener';
 import type { CustomerRow } from '../db/schema/index';
 import { AppError } from '../lib/app-error';
+import { addOnSendToRoutes, onlySafeMethods, SAFE_METHODS } from '../lib/route-hooks';
 import { WriteBehind } from '../lib/write-behind';
 import { findTokenCaller, touchApiTokens } from '../modules/api-tokens/api-tokens.repository';
 import { hashApiToken, isApiToken } from '../modules/api-tokens/api-tokens.service';
@@ -91,7 +92,6 @@ export interface SessionCaller {
   secondFactorSetupRequired: boolean;
 }
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** What @fastify/jwt takes for a Bearer header (its lookupToken). */
 const BEARER = /^Bearer\s+/i;
 /** How often the collected "last seen" and "last used" instants are written. */
@@ -278,11 +278,17 @@ export default fp(
     // second factor) reaches the cache through NOTIFY a moment after the commit; the caller's
     // next request must not be quicker. Before the answer leaves, forget the caller's account here.
     if (sessionCache) {
-      app.addHook('onSend', async (request) => {
-        if (SAFE_METHODS.has(request.method) || !request.auth) return;
-        sessionCache.invalidate({ kind: 'u', id: request.auth.userId });
-        sessionCache.invalidate({ kind: 'c', id: request.auth.customerId });
-      });
+      addOnSendToRoutes(
+        app,
+        (route) => !onlySafeMethods(route),
+        (request, _reply, payload, done) => {
+          if (request.auth) {
+            sessionCache.invalidate({ kind: 'u', id: request.auth.userId });
+            sessionCache.invalidate({ kind: 'c', id: request.auth.customerId });
+          }
+          done(null, payload);
+        },
+      );
     }
   },
   { name: 'auth', dependencies: ['database'] },

@@ -94,7 +94,7 @@ export default fp(
       },
     });
 
-    app.addHook('onResponse', async (request, reply) => {
+    app.addHook('onResponse', (request, reply, done) => {
       // The route pattern, never the raw URL, so labels stay few; unknown paths share one label.
       const labels = {
         method: request.method,
@@ -103,6 +103,7 @@ export default fp(
       };
       requests.inc(labels);
       duration.observe(labels, reply.elapsedTime / 1000);
+      done();
     });
 
     app.decorate('metrics', {

@@ -102,19 +102,20 @@ export default fp(
       log: app.log,
     });
     app.addHook('onClose', async () => ceiling.close());
-    app.addHook('onRequest', async (request) => {
-      if (!request.url.startsWith('/api/') || UNCOUNTED.test(request.url)) return;
+    app.addHook('onRequest', (request, _reply, done) => {
+      if (!request.url.startsWith('/api/') || UNCOUNTED.test(request.url)) return done();
       const verdict = ceiling.hit(clientKey(request.ip));
-      if (!verdict.allowed) {
-        throw new AppError(
+      if (verdict.allowed) return done();
+      done(
+        new AppError(
           'rate_limited',
           'Too many requests from this address.',
           {},
           {
             'retry-after': String(verdict.retryAfterSeconds),
           },
-        );
-      }
+        ),
+      );
     });
   },
   { name: 'security', dependencies: ['database', 'jobs'] },

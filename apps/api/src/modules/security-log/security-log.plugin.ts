@@ -29,24 +29,26 @@ export default fp(
       );
     });
 
-    app.addHook('onResponse', async (request, reply) => {
+    app.addHook('onResponse', (request, reply, done) => {
       const status = reply.statusCode;
-      if (status !== 401 && status !== 403) return;
+      if (status !== 401 && status !== 403) return done();
       const route = request.routeOptions.url;
-      if (!request.url.startsWith('/api/') || (route && OWN_EVENTS.has(route))) return;
+      if (!request.url.startsWith('/api/') || (route && OWN_EVENTS.has(route))) return done();
       const userAgent = request.headers['user-agent'];
-      try {
-        await recordRefusal(app.db, {
-          type: 'access.denied',
-          userId: request.auth?.userId ?? null,
-          requestId: String(request.id),
-          ip: request.ip ?? null,
-          userAgent: typeof userAgent === 'string' ? userAgent : null,
-          details: { status, method: request.method, route: route ?? request.url.split('?')[0]?.slice(0, 200) ?? null },
-        });
-      } catch (error) {
-        request.log.warn({ err: error }, 'could not record a refused request in the security log');
-      }
+      recordRefusal(app.db, {
+        type: 'access.denied',
+        userId: request.auth?.userId ?? null,
+        requestId: String(request.id),
+        ip: request.ip ?? null,
+        userAgent: typeof userAgent === 'string' ? userAgent : null,
+        details: { status, method: request.method, route: route ?? request.url.split('?')[0]?.slice(0, 200) ?? null },
+      }).then(
+        () => done(),
+        (error: unknown) => {
+          request.log.warn({ err: error }, 'could not record a refused request in the security log');
+          done();
+        },
+      );
     });
   },
   { name: 'security-log', dependencies: ['database'] },

@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
+import { addOnSendToRoutes, onlySafeMethods } from '../../lib/route-hooks';
 import { asCustomerId } from '../customers/customer-id';
 import { findOwners } from '../customers/customers.repository';
 import { recordSecurityEvent } from '../security-log/security-log';
@@ -15,11 +16,11 @@ import { insertAuditEvent } from './staff-audit';
 export default fp(
   async (app: FastifyInstance) => {
     app.decorateRequest('staffChange', null);
-    app.addHook('onSend', async (request, reply, payload) => {
+    const isStaffChange = (route: RouteOptions) =>
+      (route.config as { access?: string } | undefined)?.access === 'staff' && !onlySafeMethods(route);
+    addOnSendToRoutes(app, isStaffChange, async (request, reply, payload) => {
       const config = request.routeOptions.config;
-      if (config.access !== 'staff' || request.method === 'GET' || reply.statusCode >= 300 || !request.auth) {
-        return payload;
-      }
+      if (reply.statusCode >= 300 || !request.auth) return payload;
       const change = request.staffChange ?? {};
       const params = (request.params ?? {}) as { id?: unknown };
       const action = config.operationId ?? `${request.method} ${request.routeOptions.url}`;
