@@ -138,7 +138,8 @@ export const backofficeMessages = defineMessages({
     // Collections
     collections: 'Zahlungsverkehr',
     collectionsTitle: 'Zahlungsverkehr',
-    collectionsIntro: 'Lastschriftläufe für die Bank, Kontoauszüge einlesen, Buchungen ohne Zuordnung und das Mahnwesen.',
+    collectionsIntro:
+      'Lastschriftläufe für die Bank, Kontoauszüge einlesen, Buchungen ohne Zuordnung und das Mahnwesen.',
     runsHeading: 'Lastschriftläufe',
     createRun: 'Lastschriftlauf erstellen',
     runCreated: (count: number) => `Der Lauf mit ${count} Lastschriften wurde erstellt.`,

@@ -30,10 +30,11 @@ export const downloadRunFile = (id: string, messageId: string) =>
   downloadFile(collectionAdminRoutes.runFile, { params: { id } }, `${messageId}.xml`);
 
 export const useDunningOverview = (query: { q?: string; status?: TDunningState; level?: number; limit: number }) =>
-  useStaffList<typeof collectionAdminRoutes.listDunning, TDunningOverviewItem>(collectionAdminRoutes.listDunning, query, [
-    'collections',
-    'dunning',
-  ]);
+  useStaffList<typeof collectionAdminRoutes.listDunning, TDunningOverviewItem>(
+    collectionAdminRoutes.listDunning,
+    query,
+    ['collections', 'dunning'],
+  );
 
 export const useLiftDunningStop = () =>
   useStaffMutation((invoiceId: string) =>

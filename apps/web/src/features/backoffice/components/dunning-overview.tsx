@@ -51,7 +51,12 @@ export function DunningOverview() {
             allLabel: t.allStatuses,
             optionLabel: (value) => t[`status_${value as TDunningState}`],
           },
-          { name: 'level', label: t.levelFilter, allLabel: t.allLevels, optionLabel: (value) => t.level(Number(value)) },
+          {
+            name: 'level',
+            label: t.levelFilter,
+            allLabel: t.allLevels,
+            optionLabel: (value) => t.level(Number(value)),
+          },
         ]}
       />
       {outcome && <Alert tone="success">{outcome}</Alert>}

@@ -19,7 +19,12 @@ beforeAll(() => {
 });
 
 const reminded: TDunningOverviewItem = {
-  customer: { id: '4f7c1f0e-9f1a-4b6f-8a57-0b7f2d1e9c11', number: '10042', name: 'Erika Mustermann', company: 'Kranich GmbH' },
+  customer: {
+    id: '4f7c1f0e-9f1a-4b6f-8a57-0b7f2d1e9c11',
+    number: '10042',
+    name: 'Erika Mustermann',
+    company: 'Kranich GmbH',
+  },
   invoice: {
     id: '0b6f3c2a-1d4e-4f5a-9b8c-7d6e5f4a3b2c',
     number: 'RE-2026-000042',
@@ -57,7 +62,10 @@ const stopped: TDunningOverviewItem = {
 
 type Write = [string, RequestInit];
 
-function stubApi(overview: () => Response, onWrite: (url: string, init: RequestInit) => Response = () => json(500, {})) {
+function stubApi(
+  overview: () => Response,
+  onWrite: (url: string, init: RequestInit) => Response = () => json(500, {}),
+) {
   const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
     if (init?.method && init.method !== 'GET') return onWrite(url, init);
     if (url.includes('/admin/dunning')) return overview();
@@ -107,7 +115,9 @@ describe('CollectionsPage: the dunning overview', () => {
     expect(within(stoppedRow).getByText(/Reklamation/)).toBeTruthy();
     expect(within(stoppedRow).getByText(/Berta Buchhaltung/)).toBeTruthy();
     expect(within(stoppedRow).getByText('Angehalten')).toBeTruthy();
-    expect(within(stoppedRow).getByRole('button', { name: 'Mahnstopp aufheben: Rechnung RE-2026-000017' })).toBeTruthy();
+    expect(
+      within(stoppedRow).getByRole('button', { name: 'Mahnstopp aufheben: Rechnung RE-2026-000017' }),
+    ).toBeTruthy();
 
     fireEvent.change(within(dunning).getByLabelText('Suche'), { target: { value: 'Kranich' } });
     fireEvent.change(within(dunning).getByLabelText('Mahnstopp'), { target: { value: 'stopped' } });
@@ -121,7 +131,11 @@ describe('CollectionsPage: the dunning overview', () => {
 
   it('stops dunning only with a reason, then says so', async () => {
     const fetchMock = stubApi(page([reminded]), () =>
-      json(200, { invoiceId: reminded.invoice.id, reason: 'Ratenzahlung vereinbart', setAt: '2026-12-03T10:00:00.000Z' }),
+      json(200, {
+        invoiceId: reminded.invoice.id,
+        reason: 'Ratenzahlung vereinbart',
+        setAt: '2026-12-03T10:00:00.000Z',
+      }),
     );
     renderPage();
     const dunning = await section();
@@ -146,7 +160,9 @@ describe('CollectionsPage: the dunning overview', () => {
     const fetchMock = stubApi(page([stopped]), () => answer);
     renderPage();
     const dunning = await section();
-    fireEvent.click(await within(dunning).findByRole('button', { name: 'Mahnstopp aufheben: Rechnung RE-2026-000017' }));
+    fireEvent.click(
+      await within(dunning).findByRole('button', { name: 'Mahnstopp aufheben: Rechnung RE-2026-000017' }),
+    );
     const dialog = await screen.findByRole('dialog', { name: 'Mahnstopp für Rechnung RE-2026-000017 aufheben?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Mahnstopp aufheben' }));
     expect(await within(dialog).findByText(/Das Gesuchte gibt es nicht/)).toBeTruthy();
