@@ -1,6 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { expectData, idempotencyKey } from '@portal/sdk';
-import { apiAs, customerIdOf, DEMO_PASSWORD, demo, expectNoViolations, issueFreshInvoice, signIn } from '../fixtures';
+import {
+  apiAs,
+  asStaff,
+  customerIdOf,
+  DEMO_PASSWORD,
+  demo,
+  expectNoViolations,
+  issueFreshInvoice,
+  signIn,
+} from '../fixtures';
 
 /** The seed's staff members, one per role (ADR 0022). */
 const support = { email: 'support@example.com', password: DEMO_PASSWORD };
@@ -76,14 +85,52 @@ test('support answers a customer’s ticket in the back office; the customer see
   await context.close();
 });
 
-test('billing lands at the collections, does not see the staff screen, and the API refuses it too', async ({
+test('billing lands at the collections, stops the dunning of an overdue invoice from the overview, does not see the staff screen, and the API refuses it too', async ({
   page,
   baseURL,
 }) => {
+  test.setTimeout(90_000);
+  // An overdue invoice of the journey's own customer (paid by transfer, so no debit holds dunning back).
+  const created = await asStaff(baseURL ?? '', '/admin/customers', {
+    email: `e2e-dunning-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`,
+    name: 'Kai Kiebitz',
+    company: `Kiebitz ${Date.now()} GmbH`,
+    address: { street: 'Norderstraße 40', postalCode: '24939', city: 'Flensburg', country: 'DE' },
+    customerType: 'business',
+  });
+  expect(created.status).toBe(201);
+  const issued = await asStaff(baseURL ?? '', '/admin/invoices', {
+    customerId: ((await created.json()) as { id: string }).id,
+    issueDate: '2026-03-01',
+    dueDate: '2026-03-15',
+    servicePeriod: { start: '2026-03-01', end: '2026-03-31' },
+    lines: [{ description: 'Colocation 1 HE', quantity: 1, unit: 'Monat', unitPrice: 4_900 }],
+    directDebit: false,
+  });
+  expect(issued.status).toBe(201);
+  const invoice = (await issued.json()) as { number: string };
+
   await signIn(page, billing);
   await expect(page).toHaveURL(/\/backoffice\/collections$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Zahlungsverkehr' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Lastschriftläufe' })).toBeVisible();
+  await expectNoViolations(page);
+
+  const dunning = page.getByRole('region', { name: 'Mahnwesen' });
+  await dunning.getByLabel('Suche', { exact: true }).fill(invoice.number);
+  const row = dunning.getByRole('row').filter({ hasText: invoice.number });
+  await expect(row).toContainText('Keine Mahnung');
+  await row.getByRole('button', { name: `Mahnstopp setzen: Rechnung ${invoice.number}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Mahnstopp für Rechnung ${invoice.number} setzen?` });
+  await dialog.getByLabel('Grund').fill('Reklamation der Leistung');
+  await dialog.getByRole('button', { name: 'Mahnstopp setzen', exact: true }).click();
+  await expect(dunning.getByText(`Für Rechnung ${invoice.number} gilt jetzt ein Mahnstopp.`)).toBeVisible();
+  await expect(row.getByText('Gestoppt', { exact: true })).toBeVisible();
+  await expect(row).toContainText('Reklamation der Leistung');
+  await expect(row).toContainText('Angehalten');
+  await expect(row.getByRole('button', { name: `Mahnstopp aufheben: Rechnung ${invoice.number}` })).toBeVisible();
+  await dunning.getByRole('combobox', { name: /^Mahnstopp/ }).selectOption({ label: 'Mit Mahnstopp' });
+  await expect(row).toBeVisible();
   await expectNoViolations(page);
   const navigation = page.getByRole('navigation', { name: 'Backoffice-Navigation' });
   await expect(navigation).toBeVisible();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCents, ZDate, ZIdParams, ZInstant, ZUuid } from './common';
+import { listOf, ZCents, ZCurrency, ZDate, ZIdParams, ZInstant, ZListQuery, ZUuid } from './common';
 import { defineRoute } from './http';
 import { staffProblems, ZProblem } from './problem';
 
@@ -78,6 +78,60 @@ export const ZDunningStop = z
   .object({ invoiceId: ZUuid, reason: z.string(), setAt: ZInstant })
   .meta({ id: 'DunningStop' });
 
+/** Whether the dunning job works on an invoice (`active`) or staff stopped it (`stopped`). */
+export const dunningStates = ['active', 'stopped'] as const;
+export const ZDunningState = z.enum(dunningStates);
+export type TDunningState = z.infer<typeof ZDunningState>;
+
+export const ZDunningOverviewQuery = ZListQuery.extend({
+  /** Invoice number (part of it), customer number (exact), name or company (part of it). */
+  q: z.string().trim().max(100).optional(),
+  status: ZDunningState.optional(),
+  /** The level reached so far: 0 nothing sent yet, 1 payment reminder, 2 first Mahnung, 3 second Mahnung. */
+  level: z.coerce.number().int().min(0).max(9).optional(),
+});
+
+/**
+ * An overdue invoice as the dunning job sees it: open, past its due date, something still open
+ * and no direct debit announced or submitted.
+ */
+export const ZDunningOverviewItem = z
+  .object({
+    customer: z.object({
+      id: ZUuid,
+      number: z.string(),
+      name: z.string(),
+      company: z.string().nullable(),
+    }),
+    invoice: z.object({
+      id: ZUuid,
+      number: z.string(),
+      dueDate: ZDate,
+      total: ZCents.meta({ description: 'Gross amount' }),
+      openAmount: ZCents,
+      currency: ZCurrency,
+    }),
+    daysOverdue: z.number().int().min(1),
+    /** 0 while nothing was sent. */
+    level: z.number().int().min(0),
+    lastNoticeOn: ZDate.nullable(),
+    /**
+     * The notice the job sends next and the day it does (today when it is already due); null after
+     * the last level and while dunning is stopped.
+     */
+    nextStep: z.object({ level: z.number().int().min(1), dueOn: ZDate }).nullable(),
+    stop: z
+      .object({
+        reason: z.string(),
+        setAt: ZInstant,
+        /** The staff member who set it; null when the account is gone. */
+        setBy: z.object({ id: ZUuid, name: z.string() }).nullable(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'DunningOverviewItem' });
+export type TDunningOverviewItem = z.infer<typeof ZDunningOverviewItem>;
+
 export const collectionAdminRoutes = {
   createRun: defineRoute({
     method: 'POST',
@@ -147,6 +201,17 @@ export const collectionAdminRoutes = {
     params: ZIdParams,
     body: ZAssignBankEntryBody,
     responses: { 200: ZBankStatementEntry, ...staffProblems, 404: ZProblem, 409: ZProblem, 422: ZProblem },
+  }),
+  listDunning: defineRoute({
+    method: 'GET',
+    operationId: 'listDunning',
+    path: '/admin/dunning',
+    summary: 'Overdue invoices of every customer with their dunning level, next step and stop, oldest overdue first',
+    tags: ['admin'],
+    access: 'staff',
+    staffPermission: 'collections',
+    query: ZDunningOverviewQuery,
+    responses: { 200: listOf(ZDunningOverviewItem), ...staffProblems },
   }),
   stopDunning: defineRoute({
     method: 'PUT',

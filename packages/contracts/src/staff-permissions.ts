@@ -19,7 +19,7 @@ export const staffPermissions = [
   'contracts.read',
   'contracts.write', // book, change, end contracts
   'invoices', // issue, cancel, correct, record transfers
-  'collections', // direct-debit runs, bank statements, unmatched entries, dunning stop
+  'collections', // direct-debit runs, bank statements, unmatched entries, dunning overview and stop
   'staff', // staff users: invite, role, deactivate
   'audit', // read the audit log
 ] as const;

@@ -137,6 +137,10 @@ export const invoices = pgTable(
     index('invoices_issue_date_number_idx').on(table.issueDate, table.number),
     // Its status filters `open` and `overdue`: the few open invoices, not every paid one.
     index('invoices_open_issue_date_number_idx').on(table.issueDate, table.number).where(sql`${table.state} = 'open'`),
+    // The dunning job and the back office's dunning overview: overdue invoices, oldest due date first (keyset).
+    index('invoices_overdue_due_date_number_idx')
+      .on(table.dueDate, table.number)
+      .where(sql`${table.state} = 'open' and ${table.kind} = 'invoice'`),
     // Its search in part of an invoice number.
     index('invoices_number_trgm_idx').using('gin', table.number.op('gin_trgm_ops')),
     check('invoices_amounts_add_up', sql`${table.netCents} + ${table.taxCents} = ${table.grossCents}`),

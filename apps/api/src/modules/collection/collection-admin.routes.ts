@@ -4,10 +4,12 @@ import type { AppConfig } from '../../config';
 import { registerRoute } from '../../lib/route';
 import { collectionJobs } from './collection.jobs';
 import { liftDunningStop, setDunningStop } from './dunning.service';
+import { listDunningOverview } from './dunning-overview.service';
+import { dunningSteps } from './rules/dunning';
 import { createRun, listDirectDebitRuns, runFile } from './runs.service';
 import { assignEntry, importStatement, listBankEntries } from './statements.service';
 
-/** Back office of getting paid: direct-debit runs, bank statements, unmatched entries, dunning stops. */
+/** Back office of getting paid: direct-debit runs, bank statements, unmatched entries, the dunning overview and stops. */
 export default async function collectionAdminModule(app: FastifyInstance, { config }: { config: AppConfig }) {
   registerRoute(app, collectionAdminRoutes.createRun, async (request) => ({
     status: 201,
@@ -55,6 +57,11 @@ export default async function collectionAdminModule(app: FastifyInstance, { conf
   registerRoute(app, collectionAdminRoutes.assignEntry, async (request) => ({
     status: 200,
     body: await assignEntry(app.db, request.params.id, request.body.invoiceId, request.auth.userId),
+  }));
+
+  registerRoute(app, collectionAdminRoutes.listDunning, async (request) => ({
+    status: 200,
+    body: await listDunningOverview(app.db, dunningSteps(config.DUNNING_STEP_DAYS), request.query),
   }));
 
   registerRoute(app, collectionAdminRoutes.stopDunning, async (request) => ({

@@ -138,7 +138,8 @@ export const backofficeMessages = defineMessages({
     // Collections
     collections: 'Zahlungsverkehr',
     collectionsTitle: 'Zahlungsverkehr',
-    collectionsIntro: 'Lastschriftläufe für die Bank, Kontoauszüge einlesen und Buchungen ohne Zuordnung.',
+    collectionsIntro:
+      'Lastschriftläufe für die Bank, Kontoauszüge einlesen, Buchungen ohne Zuordnung und das Mahnwesen.',
     runsHeading: 'Lastschriftläufe',
     createRun: 'Lastschriftlauf erstellen',
     runCreated: (count: number) => `Der Lauf mit ${count} Lastschriften wurde erstellt.`,
@@ -322,7 +323,7 @@ export const backofficeMessages = defineMessages({
     announcements: 'Announcements',
     collections: 'Collections',
     collectionsTitle: 'Collections',
-    collectionsIntro: 'Direct-debit runs for the bank, bank statement import and entries nobody could match.',
+    collectionsIntro: 'Direct-debit runs for the bank, bank statement import, entries nobody could match and dunning.',
     runsHeading: 'Direct-debit runs',
     createRun: 'Create a direct-debit run',
     runCreated: (count: number) => `The run with ${count} direct debits was created.`,

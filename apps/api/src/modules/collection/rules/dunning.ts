@@ -14,23 +14,37 @@ export function dunningSteps(days: readonly number[]): DunningStep[] {
   return days.map((value, index) => ({ level: index + 1, days: value }));
 }
 
+export type LastNotice = { level: number; sentOn: string } | null;
+
 /**
- * The step due today, if any: the level after the last one sent, once its day after the due date
- * has come and, after an earlier notice, as many days have passed since that notice as lie
- * between the two steps (so a late start never sends two notices at once).
+ * The next step and the first day it may go out: the level after the last one sent, its day after
+ * the due date and, after an earlier notice, as many days after that notice as lie between the two
+ * steps (so a late start never sends two notices at once). Null once the last level is sent.
  */
+export function nextDunningStep(
+  steps: readonly DunningStep[],
+  invoice: { dueDate: string },
+  last: LastNotice,
+): (DunningStep & { dueOn: string }) | null {
+  const next = steps[last ? last.level : 0];
+  if (!next) return null;
+  let dueOn = addDays(invoice.dueDate, next.days);
+  const previous = last ? steps[last.level - 1] : undefined;
+  if (last && previous) {
+    const spaced = addDays(last.sentOn, next.days - previous.days);
+    if (spaced > dueOn) dueOn = spaced;
+  }
+  return { ...next, dueOn };
+}
+
+/** The step due today, if any (what the daily job sends). */
 export function dueDunningStep(
   steps: readonly DunningStep[],
   invoice: { dueDate: string },
-  last: { level: number; sentOn: string } | null,
+  last: LastNotice,
   today: string,
 ): DunningStep | null {
-  const next = steps[last ? last.level : 0];
-  if (!next) return null;
-  if (today < addDays(invoice.dueDate, next.days)) return null;
-  if (last) {
-    const previous = steps[last.level - 1];
-    if (previous && today < addDays(last.sentOn, next.days - previous.days)) return null;
-  }
-  return next;
+  const next = nextDunningStep(steps, invoice, last);
+  if (!next || today < next.dueOn) return null;
+  return { level: next.level, days: next.days };
 }

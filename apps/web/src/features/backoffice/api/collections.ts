@@ -1,6 +1,7 @@
-import { collectionAdminRoutes } from '@portal/contracts';
+import { collectionAdminRoutes, type TDunningOverviewItem, type TDunningState } from '@portal/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest, downloadFile } from '../../../lib/api-client';
+import { useStaffList } from './use-staff-list';
 import { useStaffMutation } from './use-staff-mutation';
 
 const collectionsKey = ['backoffice', 'collections'] as const;
@@ -27,3 +28,15 @@ export const useImportBankStatement = () =>
 
 export const downloadRunFile = (id: string, messageId: string) =>
   downloadFile(collectionAdminRoutes.runFile, { params: { id } }, `${messageId}.xml`);
+
+export const useDunningOverview = (query: { q?: string; status?: TDunningState; level?: number; limit: number }) =>
+  useStaffList<typeof collectionAdminRoutes.listDunning, TDunningOverviewItem>(
+    collectionAdminRoutes.listDunning,
+    query,
+    ['collections', 'dunning'],
+  );
+
+export const useLiftDunningStop = () =>
+  useStaffMutation((invoiceId: string) =>
+    apiRequest(collectionAdminRoutes.resumeDunning, { params: { id: invoiceId } }),
+  );

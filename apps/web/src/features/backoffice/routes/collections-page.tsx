@@ -13,10 +13,11 @@ import {
   useImportBankStatement,
   useUnmatchedEntries,
 } from '../api/collections';
+import { DunningOverview } from '../components/dunning-overview';
 import { StaffOnly } from '../components/staff-only';
 import { backofficeMessages } from '../messages';
 
-/** Billing: direct-debit runs, bank statement import, entries waiting for someone. */
+/** Billing: direct-debit runs, bank statement import, entries waiting for someone, the dunning overview. */
 export function CollectionsPage() {
   const t = useMessages(backofficeMessages);
   return (
@@ -25,6 +26,7 @@ export function CollectionsPage() {
       <Runs />
       <StatementImport />
       <Unmatched />
+      <DunningOverview />
     </StaffOnly>
   );
 }
