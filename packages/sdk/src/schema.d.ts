@@ -1430,6 +1430,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/dunning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Overdue invoices of every customer with their dunning level, next step and stop, oldest overdue first */
+        get: operations["listDunning"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/invoices/{id}/dunning-stop": {
         parameters: {
             query?: never;
@@ -1662,6 +1679,23 @@ export interface paths {
         };
         /** The signed-in customer's security log: sign-ins, changes, refused requests; newest first */
         get: operations["listSecurityEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/customers/{id}/security-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The security log of every member of a customer account (owners and members); newest first */
+        get: operations["listCustomerSecurityEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2731,6 +2765,45 @@ export interface components {
             /** Format: date-time */
             setAt: string;
         };
+        DunningOverviewItemInput: {
+            customer: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                name: string;
+                company: string | null;
+            };
+            invoice: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                /** Format: date */
+                dueDate: string;
+                /** @description Gross amount */
+                total: number;
+                openAmount: number;
+                /** @constant */
+                currency: "EUR";
+            };
+            daysOverdue: number;
+            level: number;
+            lastNoticeOn: string | null;
+            nextStep: {
+                level: number;
+                /** Format: date */
+                dueOn: string;
+            } | null;
+            stop: {
+                reason: string;
+                /** Format: date-time */
+                setAt: string;
+                setBy: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+            } | null;
+        };
         CatalogItemInput: {
             /** Format: uuid */
             id: string;
@@ -3475,6 +3548,27 @@ export interface components {
             /** @description Context without secrets, e.g. `{ "status": 403, "route": "…" }` */
             details: {
                 [key: string]: string | number | boolean | null;
+            };
+        };
+        AdminSecurityEventInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "sign_in.succeeded" | "sign_in.failed" | "sign_in.second_factor_required" | "sign_in.mfa_succeeded" | "sign_in.mfa_failed" | "sign_out" | "session.ended" | "password.changed" | "password.reset" | "mfa.totp_enabled" | "mfa.totp_disabled" | "mfa.recovery_code_used" | "mfa.recovery_codes_regenerated" | "passkey.added" | "passkey.renamed" | "passkey.removed" | "api_token.created" | "api_token.revoked" | "team.member_invited" | "team.member_role_changed" | "team.member_removed" | "team.mfa_requirement_changed" | "email.change_requested" | "email.changed" | "bank_account.changed" | "product.cancelled" | "cancellation.declaration_received" | "cancellation.declaration_linked" | "cancellation.declaration_rejected" | "cancellation.recorded" | "account.deleted" | "account.changed_by_provider" | "access.denied";
+            /** Format: date-time */
+            occurredAt: string;
+            requestId: string | null;
+            ipAddress: string | null;
+            userAgent: string | null;
+            /** @description Context without secrets, e.g. `{ "status": 403, "route": "…" }` */
+            details: {
+                [key: string]: string | number | boolean | null;
+            };
+            user: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                email: string;
             };
         };
         StaffUserInput: {
@@ -4542,6 +4636,45 @@ export interface components {
             /** Format: date-time */
             setAt: string;
         };
+        DunningOverviewItem: {
+            customer: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                name: string;
+                company: string | null;
+            };
+            invoice: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                /** Format: date */
+                dueDate: string;
+                /** @description Gross amount */
+                total: number;
+                openAmount: number;
+                /** @constant */
+                currency: "EUR";
+            };
+            daysOverdue: number;
+            level: number;
+            lastNoticeOn: string | null;
+            nextStep: {
+                level: number;
+                /** Format: date */
+                dueOn: string;
+            } | null;
+            stop: {
+                reason: string;
+                /** Format: date-time */
+                setAt: string;
+                setBy: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+            } | null;
+        };
         CatalogItem: {
             /** Format: uuid */
             id: string;
@@ -5286,6 +5419,27 @@ export interface components {
             /** @description Context without secrets, e.g. `{ "status": 403, "route": "…" }` */
             details: {
                 [key: string]: string | number | boolean | null;
+            };
+        };
+        AdminSecurityEvent: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "sign_in.succeeded" | "sign_in.failed" | "sign_in.second_factor_required" | "sign_in.mfa_succeeded" | "sign_in.mfa_failed" | "sign_out" | "session.ended" | "password.changed" | "password.reset" | "mfa.totp_enabled" | "mfa.totp_disabled" | "mfa.recovery_code_used" | "mfa.recovery_codes_regenerated" | "passkey.added" | "passkey.renamed" | "passkey.removed" | "api_token.created" | "api_token.revoked" | "team.member_invited" | "team.member_role_changed" | "team.member_removed" | "team.mfa_requirement_changed" | "email.change_requested" | "email.changed" | "bank_account.changed" | "product.cancelled" | "cancellation.declaration_received" | "cancellation.declaration_linked" | "cancellation.declaration_rejected" | "cancellation.recorded" | "account.deleted" | "account.changed_by_provider" | "access.denied";
+            /** Format: date-time */
+            occurredAt: string;
+            requestId: string | null;
+            ipAddress: string | null;
+            userAgent: string | null;
+            /** @description Context without secrets, e.g. `{ "status": 403, "route": "…" }` */
+            details: {
+                [key: string]: string | number | boolean | null;
+            };
+            user: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                email: string;
             };
         };
         StaffUser: {
@@ -16263,6 +16417,115 @@ export interface operations {
             };
         };
     };
+    listDunning: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                q?: string;
+                status?: "active" | "stopped";
+                level?: number;
+            };
+            header?: {
+                /** @description The `ETag` of the version you hold: 304 without a body while it is current */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Version of the representation, for `If-None-Match` */
+                    etag?: string;
+                    /** @description `<url>; rel="next"` (RFC 8288) while another page follows: the same request with `cursor` set */
+                    link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DunningOverviewItem"][];
+                        /** @description Pass as `cursor` for the next page; null on the last */
+                        nextCursor: string | null;
+                        /** @description Whether another page follows */
+                        hasMore: boolean;
+                    };
+                };
+            };
+            /** @description Not modified: the version named in `If-None-Match` is current */
+            304: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Version of the representation, for `If-None-Match` */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors[]` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but this role or origin may not do this */
+            403: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem, e.g. 413 (body too large) or 415 (unsupported media type), as RFC 9457 problem details */
+            default: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     setDunningStop: {
         parameters: {
             query?: never;
@@ -18180,6 +18443,125 @@ export interface operations {
             };
             /** @description Signed in, but this role or origin may not do this */
             403: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other problem, e.g. 413 (body too large) or 415 (unsupported media type), as RFC 9457 problem details */
+            default: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCustomerSecurityEvents: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: {
+                /** @description The `ETag` of the version you hold: 304 without a body while it is current */
+                "if-none-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Version of the representation, for `If-None-Match` */
+                    etag?: string;
+                    /** @description `<url>; rel="next"` (RFC 8288) while another page follows: the same request with `cursor` set */
+                    link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AdminSecurityEvent"][];
+                        /** @description Pass as `cursor` for the next page; null on the last */
+                        nextCursor: string | null;
+                        /** @description Whether another page follows */
+                        hasMore: boolean;
+                    };
+                };
+            };
+            /** @description Not modified: the version named in `If-None-Match` is current */
+            304: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    /** @description Version of the representation, for `If-None-Match` */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors[]` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but this role or origin may not do this */
+            403: {
+                headers: {
+                    /** @description Identifies the request in the logs; the same as `requestId` in problems */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also when it belongs to someone else) */
+            404: {
                 headers: {
                     /** @description Identifies the request in the logs; the same as `requestId` in problems */
                     "x-request-id"?: string;
