@@ -1,12 +1,14 @@
 import type { TAdminSecurityEvent } from '@portal/contracts';
 import { Badge } from '../../../components/ui/badge';
+import { PagedList } from '../../../components/ui/paged-list';
+import { EmptyState } from '../../../components/ui/states';
 import { useDeviceName } from '../../../lib/device-name';
 import { formatDateTime } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { securityEventMessages } from '../../../lib/security-event-messages';
 import { useCustomerSecurityLog } from '../api/customers';
 import { customerMessages } from '../customer-messages';
-import { ListState } from './list-state';
+import { backofficeMessages } from '../messages';
 
 /** Details as plain text (never markup): `key: value` pairs as the API sends them. */
 const detailsText = (details: TAdminSecurityEvent['details']) =>
@@ -20,6 +22,7 @@ const detailsText = (details: TAdminSecurityEvent['details']) =>
  */
 export function CustomerSecurityLog({ customerId }: { customerId: string }) {
   const t = useMessages(customerMessages);
+  const tb = useMessages(backofficeMessages);
   const names = useMessages(securityEventMessages);
   const { language } = useLanguage();
   const deviceName = useDeviceName();
@@ -28,7 +31,7 @@ export function CustomerSecurityLog({ customerId }: { customerId: string }) {
     <section aria-labelledby="security-log-heading" className="card">
       <h2 id="security-log-heading">{t.securityLogHeading}</h2>
       <p className="muted">{t.securityLogIntro}</p>
-      <ListState list={log} empty={t.securityLogEmpty}>
+      <PagedList query={log} empty={<EmptyState title={t.securityLogEmpty} />} loadMoreLabel={tb.loadMore}>
         {(items: TAdminSecurityEvent[]) => (
           <table className="table">
             <thead>
@@ -68,7 +71,7 @@ export function CustomerSecurityLog({ customerId }: { customerId: string }) {
             </tbody>
           </table>
         )}
-      </ListState>
+      </PagedList>
     </section>
   );
 }

@@ -6,6 +6,8 @@ import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { ConfirmDialog } from '../../../components/ui/dialog';
 import { Form, InputField } from '../../../components/ui/form';
+import { PagedList } from '../../../components/ui/paged-list';
+import { EmptyState } from '../../../components/ui/states';
 import { paths } from '../../../config/paths';
 import { applyServerErrors, useContractForm } from '../../../lib/form';
 import { useErrorTexts } from '../../../lib/form-errors';
@@ -15,8 +17,8 @@ import { useDunningOverview, useLiftDunningStop } from '../api/collections';
 import { useStopDunning } from '../api/invoices';
 import { dunningMessages } from '../dunning-messages';
 import { useListFilters } from '../lib/use-list-filters';
+import { backofficeMessages } from '../messages';
 import { ListFilters } from './list-filters';
-import { ListState } from './list-state';
 
 /** The levels staff filter by: none yet, payment reminder, first and second Mahnung (the default steps). */
 const levels = ['0', '1', '2', '3'] as const;
@@ -27,6 +29,7 @@ type Row = { item: TDunningOverviewItem; onDone(outcome: string): void };
 /** Billing: every overdue invoice with the dunning job's state, stopped and lifted here. */
 export function DunningOverview() {
   const t = useMessages(dunningMessages);
+  const tb = useMessages(backofficeMessages);
   const filters = useListFilters(choices);
   const level = filters.values.level;
   const list = useDunningOverview({
@@ -60,9 +63,9 @@ export function DunningOverview() {
         ]}
       />
       {outcome && <Alert tone="success">{outcome}</Alert>}
-      <ListState list={list} empty={t.noInvoices}>
+      <PagedList query={list} empty={<EmptyState title={t.noInvoices} />} loadMoreLabel={tb.loadMore}>
         {(items: TDunningOverviewItem[]) => <DunningTable items={items} onDone={setOutcome} />}
-      </ListState>
+      </PagedList>
     </section>
   );
 }

@@ -1,9 +1,10 @@
 import type { TAuditEvent } from '@portal/contracts';
 import { PageHeader } from '../../../components/ui/page-header';
+import { PagedList } from '../../../components/ui/paged-list';
+import { EmptyState } from '../../../components/ui/states';
 import { formatDateTime } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
 import { useAuditLog } from '../api/staff';
-import { ListState } from '../components/list-state';
 import { StaffOnly } from '../components/staff-only';
 import { backofficeMessages } from '../messages';
 
@@ -31,7 +32,7 @@ function AuditTable() {
   const { language } = useLanguage();
   const log = useAuditLog();
   return (
-    <ListState list={log} empty={t.noEvents}>
+    <PagedList query={log} empty={<EmptyState title={t.noEvents} />} loadMoreLabel={t.loadMore}>
       {(items: TAuditEvent[]) => (
         <table className="table">
           <thead>
@@ -61,6 +62,6 @@ function AuditTable() {
           </tbody>
         </table>
       )}
-    </ListState>
+    </PagedList>
   );
 }

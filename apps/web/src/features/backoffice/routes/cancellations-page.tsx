@@ -5,12 +5,13 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Form, SelectInput, TextAreaInput } from '../../../components/ui/form';
 import { PageHeader } from '../../../components/ui/page-header';
+import { PagedList } from '../../../components/ui/paged-list';
+import { EmptyState } from '../../../components/ui/states';
 import { paths } from '../../../config/paths';
 import { applyServerErrors, useContractForm } from '../../../lib/form';
 import { useMessages } from '../../../lib/i18n';
 import { useDeclarationsToReview, useLinkDeclaration, useRejectDeclaration } from '../api/cancellations';
 import { useStaffCustomer } from '../api/customers';
-import { ListState } from '../components/list-state';
 import { StaffOnly } from '../components/staff-only';
 import { waited } from '../lib/waited';
 import { backofficeMessages } from '../messages';
@@ -25,11 +26,11 @@ export function CancellationsPage() {
     <StaffOnly permission="cancellations">
       <PageHeader title={t.cancellationsTitle} description={t.cancellationsIntro} />
       {outcome && <Alert tone="success">{outcome}</Alert>}
-      <ListState list={declarations} empty={t.noDeclarations}>
+      <PagedList query={declarations} empty={<EmptyState title={t.noDeclarations} />} loadMoreLabel={t.loadMore}>
         {(items: TCancellationDeclaration[]) =>
           items.map((declaration) => <Declaration key={declaration.id} declaration={declaration} onDone={setOutcome} />)
         }
-      </ListState>
+      </PagedList>
     </StaffOnly>
   );
 }

@@ -2,12 +2,13 @@ import { staffRoleMay, type TAdminCustomerListItem } from '@portal/contracts';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/ui/badge';
 import { PageHeader } from '../../../components/ui/page-header';
+import { PagedList } from '../../../components/ui/paged-list';
+import { EmptyState } from '../../../components/ui/states';
 import { paths } from '../../../config/paths';
 import { useMessages } from '../../../lib/i18n';
 import { useCustomerSearch } from '../api/customers';
 import { CreateCustomerForm } from '../components/create-customer-form';
 import { ListFilters } from '../components/list-filters';
-import { ListState } from '../components/list-state';
 import { StaffOnly, useStaffContext } from '../components/staff-only';
 import { useListFilters } from '../lib/use-list-filters';
 import { backofficeMessages } from '../messages';
@@ -24,7 +25,7 @@ export function CustomersPage() {
     <StaffOnly permission="customers.read">
       <PageHeader title={t.customersTitle} description={t.customersIntro} />
       <ListFilters filters={filters} search={{ label: t.customerSearch }} />
-      <ListState list={customers} empty={t.noCustomers}>
+      <PagedList query={customers} empty={<EmptyState title={t.noCustomers} />} loadMoreLabel={t.loadMore}>
         {(items: TAdminCustomerListItem[]) => (
           <table className="table">
             <thead>
@@ -53,7 +54,7 @@ export function CustomersPage() {
             </tbody>
           </table>
         )}
-      </ListState>
+      </PagedList>
       {staffRoleMay(staffRole, 'customers.write') && <CreateCustomerForm />}
     </StaffOnly>
   );

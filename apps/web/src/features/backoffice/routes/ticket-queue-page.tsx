@@ -1,12 +1,13 @@
 import type { TAdminTicketSummary } from '@portal/contracts';
 import { Link } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
+import { PagedList } from '../../../components/ui/paged-list';
+import { EmptyState } from '../../../components/ui/states';
 import { TicketStatusBadge } from '../../../components/ui/status-badges';
 import { paths } from '../../../config/paths';
 import { useMessages } from '../../../lib/i18n';
 import { type QueueQuery, useTicketQueue } from '../api/tickets';
 import { ListFilters } from '../components/list-filters';
-import { ListState } from '../components/list-state';
 import { StaffOnly } from '../components/staff-only';
 import { useListFilters } from '../lib/use-list-filters';
 import { waited } from '../lib/waited';
@@ -54,7 +55,7 @@ function TicketQueue() {
           { name: 'assignee', label: t.assigneeFilter, optionLabel: (view) => t[`assignee_${view as AssigneeView}`] },
         ]}
       />
-      <ListState list={queue} empty={t.noTickets}>
+      <PagedList query={queue} empty={<EmptyState title={t.noTickets} />} loadMoreLabel={t.loadMore}>
         {(items: TAdminTicketSummary[]) => (
           <table className="table">
             <thead>
@@ -89,7 +90,7 @@ function TicketQueue() {
             </tbody>
           </table>
         )}
-      </ListState>
+      </PagedList>
     </>
   );
 }
