@@ -8,17 +8,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { firstLoadPages } from '../apps/web/first-load.mjs';
 
 const KB = 1024;
 const INITIAL_BUDGET = 120 * KB;
 const PAGE_BUDGET = 170 * KB;
-const frame = ['src/app/require-auth.tsx', 'src/app/layout/app-layout.tsx'];
-/** The lazy route modules of the pages most visits start on (apps/web/src/app/router.tsx). */
-const pages = {
-  'sign-in (/login)': ['src/features/auth/routes/login-route.tsx'],
-  'overview (/)': [...frame, 'src/features/overview/routes/overview-route.tsx'],
-  'invoices (/invoices)': [...frame, 'src/features/invoices/routes/invoices-route.tsx'],
-};
+/** The pages most visits start on and their lazy route modules: apps/web/first-load.mjs. */
+const pages = Object.fromEntries(firstLoadPages.map((page) => [`${page.name} (${page.path})`, page.modules]));
 
 const dist = process.argv[2]
   ? path.resolve(process.argv[2])

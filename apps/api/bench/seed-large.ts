@@ -15,6 +15,7 @@ import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client';
 import { runMigrations } from '../src/db/migrate';
 import { hashPassword } from '../src/lib/password';
+import { DAILY_RUN_JOB, DUNNING_JOB, MANDATE_EXPIRY_JOB } from '../src/modules/collection/collection.jobs';
 import { ARCHIVE_BACKFILL_JOB } from '../src/modules/invoices/invoice-archive.service';
 
 export const BULK_PASSWORD = 'bulk-passwort-2026';
@@ -154,11 +155,15 @@ export async function seedLarge(url: string, size: SeedSize, log: (line: string)
     // Bulk invoices have no archived documents; the back-fill job would render their PDFs
     // (Chromium, pdf-lib) for the first hour of every benchmark instance, and the benchmark would
     // measure that instead of requests. Its period is claimed as if it had just started.
-    await step(
-      'archive back-fill claimed',
-      sql`insert into scheduled_jobs (name, last_started_at) values (${ARCHIVE_BACKFILL_JOB}, now())
-        on conflict (name) do update set last_started_at = now()`,
-    );
+    // The same holds for the daily collection jobs: a database that has been running has had
+    // today's dunning run, not 1 % of a million invoices to remind at once in the first minute.
+    for (const job of [ARCHIVE_BACKFILL_JOB, DUNNING_JOB, DAILY_RUN_JOB, MANDATE_EXPIRY_JOB]) {
+      await step(
+        `${job} claimed`,
+        sql`insert into scheduled_jobs (name, last_started_at) values (${job}, now())
+          on conflict (name) do update set last_started_at = now()`,
+      );
+    }
     // VACUUM as autovacuum would have by the time a database holds this much: it also moves the
     // rows inserted after the trigram (GIN) indexes existed out of their pending lists, which
     // every search would otherwise read in full (the planner then prefers sequential scans).

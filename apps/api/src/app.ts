@@ -36,7 +36,7 @@ import staffAuditPlugin from './modules/staff/staff-audit.plugin';
 import teamModule from './modules/team/team.routes';
 import ticketsModule from './modules/tickets/tickets.routes';
 import webhooksModule from './modules/webhooks/webhooks.routes';
-import authPlugin from './plugins/auth';
+import authPlugin, { sessionCookieName } from './plugins/auth';
 import databasePlugin from './plugins/database';
 import errorsPlugin, { sendProblem } from './plugins/errors';
 import jobsPlugin from './plugins/jobs';
@@ -152,7 +152,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (config.payments.provider === 'sandbox') {
     await app.register(sandboxPayModule, { config, secret: config.payments.sandboxSecret });
   }
-  await app.register(webPlugin, { distDir: config.WEB_DIST_DIR });
+  await app.register(webPlugin, { distDir: config.WEB_DIST_DIR, sessionCookie: sessionCookieName(config) });
   app.setNotFoundHandler((request, reply) => {
     return (
       app.serveSpa(request, reply) ??
