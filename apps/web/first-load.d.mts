@@ -5,5 +5,7 @@ export interface FirstLoadPage {
   modules: string[];
   data: string[];
   publicData: string[];
+  /** The page's own budget for its first load, gzipped (default: the customers' 170 KB). */
+  budgetKb?: number;
 }
 export declare const firstLoadPages: FirstLoadPage[];
