@@ -49,6 +49,7 @@ describe('preload hints of a first load (#19)', () => {
     const page = await ctx.app.inject({ url: '/invoices', headers: { cookie } });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
+    expect(page.headers.vary).toContain('cookie');
     const link = String(page.headers.link);
     expect(link).toContain('</assets/invoices-route-abc.js>; rel=modulepreload');
     expect(link).toContain('</assets/invoices-abc.css>; rel=preload; as=style; crossorigin');

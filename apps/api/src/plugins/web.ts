@@ -76,8 +76,11 @@ export default fp(
         !path.extname(request.url.split('?')[0] ?? '');
       if (!enabled || !isNavigation) return null;
       const pathname = (request.url.split('?')[0] ?? '/').replace(/(.)\/+$/, '$1');
-      const link = preloadLinks(hints.get(pathname), Boolean(request.cookies?.[sessionCookie]));
+      const pageHints = hints.get(pathname);
+      const link = preloadLinks(pageHints, Boolean(request.cookies?.[sessionCookie]));
       if (link) reply.header('link', link);
+      // The header differs with the session cookie: no cache may hand one visitor's to another.
+      if (pageHints) reply.header('vary', 'cookie');
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   },
