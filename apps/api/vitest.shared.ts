@@ -15,6 +15,13 @@ export const serialTestFiles = [
   'src/pdf/document-limit.test.ts',
 ];
 
+/**
+ * Files that replace a module with `vi.mock`: the parallel project shares one module registry per
+ * worker (`isolate: false`), where a mock would reach the files after it — or arrive after the
+ * module is already loaded. They run with the serial files, each in a fresh registry.
+ */
+export const mockingTestFiles = ['src/lib/password.test.ts'];
+
 export const apiTestDefaults = {
   environment: 'node' as const,
   // One migrated template database per run; every test file gets a fresh copy of it.
