@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { z } from 'zod';
 import { responseSerializerCompiler, serializationSchema } from './response-serializer';
 
@@ -43,6 +43,11 @@ describe('response serializer', () => {
     const debit = z.object({ status: z.string(), amount: z.number().int() }).meta({ id: 'SerializerTestDebit' });
     const item = z.object({ role: role.nullable(), debit: debit.nullable() }).meta({ id: 'SerializerTestItem' });
     const page = z.object({ items: z.array(item), me: item });
+    // Named schemas live in zod's global registry, which the OpenAPI document reads: out again
+    // when the test ends, or a later file in this worker would find them in the API document.
+    onTestFinished(() => {
+      for (const schema of [role, debit, item]) z.globalRegistry.remove(schema);
+    });
     expect(serializationSchema(page)).toBeDefined();
     const data = {
       items: [
