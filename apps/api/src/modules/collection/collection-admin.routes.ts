@@ -2,6 +2,7 @@ import { collectionAdminRoutes } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
 import { registerRoute } from '../../lib/route';
+import { noteStaffChange } from '../staff/staff-audit';
 import { collectionJobs } from './collection.jobs';
 import { liftDunningStop, setDunningStop } from './dunning.service';
 import { listDunningOverview } from './dunning-overview.service';
@@ -64,13 +65,21 @@ export default async function collectionAdminModule(app: FastifyInstance, { conf
     body: await listDunningOverview(app.db, dunningSteps(config.DUNNING_STEP_DAYS), request.query),
   }));
 
-  registerRoute(app, collectionAdminRoutes.stopDunning, async (request) => ({
-    status: 200,
-    body: await setDunningStop(app.db, request.params.id, request.body.reason, request.auth.userId),
-  }));
+  // Both name the customer to the audit log, so the change shows in their account's log too.
+  registerRoute(app, collectionAdminRoutes.stopDunning, async (request) => {
+    const { customerId, stop } = await setDunningStop(
+      app.db,
+      request.params.id,
+      request.body.reason,
+      request.auth.userId,
+    );
+    noteStaffChange(request, { customerId, subjectId: request.params.id, after: { reason: stop.reason } });
+    return { status: 200, body: stop };
+  });
 
   registerRoute(app, collectionAdminRoutes.resumeDunning, async (request) => {
-    await liftDunningStop(app.db, request.params.id);
+    const { customerId } = await liftDunningStop(app.db, request.params.id);
+    noteStaffChange(request, { customerId, subjectId: request.params.id });
     return { status: 204, body: null };
   });
 

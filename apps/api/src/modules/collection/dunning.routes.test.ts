@@ -1,11 +1,11 @@
 import type { TInvoice, TInvoiceSummary } from '@portal/contracts';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app';
 import { collectionDay, customerWithMandate, debitInvoiceFor } from '../../../test/collection-factories';
 import { expectProblem, signedInCustomer, signedInStaff } from '../../../test/factories';
 import { issueInvoiceFor } from '../../../test/invoice-factories';
-import { customerAccountEntries } from '../../db/schema/index';
+import { customerAccountEntries, invoices, staffAuditEvents } from '../../db/schema/index';
 import { findEmailsTo } from '../../mail/outbox.repository';
 import { addDays } from '../invoices/invoice-format';
 import { runDunning } from './dunning.service';
@@ -101,6 +101,21 @@ describe('dunning', () => {
     expect((await invoiceOf(invoice.id, customer.bearer)).dunningLevel).toBeNull();
     expect((await ctx.app.inject({ method: 'DELETE', url, headers: staff.bearer })).statusCode).toBe(204);
     expect((await ctx.app.inject({ method: 'DELETE', url, headers: staff.bearer })).statusCode).toBe(204);
+    // The audit log names the customer of each, so the back office finds them on the customer.
+    const [issued] = await ctx.db
+      .select({ customerId: invoices.customerId })
+      .from(invoices)
+      .where(eq(invoices.id, invoice.id));
+    const audited = await ctx.db
+      .select({ action: staffAuditEvents.action, customerId: staffAuditEvents.customerId })
+      .from(staffAuditEvents)
+      .where(eq(staffAuditEvents.subjectId, invoice.id))
+      .orderBy(asc(staffAuditEvents.occurredAt));
+    expect(audited.filter((row) => row.action.endsWith('DunningStop'))).toEqual([
+      { action: 'setDunningStop', customerId: issued?.customerId },
+      { action: 'liftDunningStop', customerId: issued?.customerId },
+      { action: 'liftDunningStop', customerId: issued?.customerId },
+    ]);
     await runDunning(ctx.db, steps, at(due, 30));
     expect((await invoiceOf(invoice.id, customer.bearer)).dunningLevel).toBe(1);
     expectProblem(await ctx.app.inject({ method: 'DELETE', url, headers: customer.bearer }), 403, 'forbidden');

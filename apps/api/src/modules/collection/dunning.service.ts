@@ -65,20 +65,28 @@ export async function runDunning(db: Database, steps: readonly DunningStep[], no
   return sent;
 }
 
+/** Sets (or replaces) the stop; answers it with the customer whose invoice it is (for the audit log). */
 export async function setDunningStop(db: Database, invoiceId: string, reason: string, staffId: string) {
   return db.transaction(async (tx) => {
     const invoice = await lockInvoiceForBackOffice(tx, invoiceId);
     if (!invoice) throw AppError.notFound('invoice');
     const stop = await upsertStop(tx, { invoiceId, customerId: invoice.customerId, reason, setBy: staffId });
-    return { invoiceId, reason: stop.reason, setAt: stop.setAt.toISOString() };
+    return {
+      customerId: invoice.customerId,
+      stop: { invoiceId, reason: stop.reason, setAt: stop.setAt.toISOString() },
+    };
   });
 }
 
-/** Lifting a stop that is not there is fine (idempotent); an unknown invoice is not. */
+/**
+ * Lifting a stop that is not there is fine (idempotent); an unknown invoice is not. Answers the
+ * customer whose invoice it is (for the audit log).
+ */
 export async function liftDunningStop(db: Database, invoiceId: string) {
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const invoice = await lockInvoiceForBackOffice(tx, invoiceId);
     if (!invoice) throw AppError.notFound('invoice');
     await deleteStop(tx, invoiceId);
+    return { customerId: invoice.customerId };
   });
 }
