@@ -91,3 +91,17 @@ export const securityEventMessages = defineMessages({
     unknownDevice: 'Unknown device',
   },
 });
+
+type Details = Record<string, string | number | boolean | null>;
+
+/**
+ * An entry's details as plain text (never markup): `key: value` pairs as the API sends them.
+ * `omit` leaves keys out — the customer's own log leaves out `action`, the back office's name
+ * for a change its team made (an operation id such as `setDunningStop`, not words for a customer).
+ */
+export function securityDetailsText(details: Details, { omit = [] }: { omit?: readonly string[] } = {}): string {
+  return Object.entries(details)
+    .filter(([key]) => !omit.includes(key))
+    .map(([key, value]) => `${key}: ${String(value)}`)
+    .join(', ');
+}

@@ -1,17 +1,10 @@
 import { and, asc, eq, ilike, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import {
-  customers,
-  directDebits,
-  dunningNotices,
-  dunningStops,
-  invoices,
-  payments,
-  users,
-} from '../../db/schema/index';
+import { customers, directDebits, dunningNotices, dunningStops, invoices, users } from '../../db/schema/index';
 import { likePattern } from '../../lib/pagination';
 import type { CustomerId } from '../customers/customer-id';
 import { customerSearch } from '../customers/customer-search';
+import { summaryColumns } from '../invoices/invoices.repository';
 
 /**
  * What the dunning job works on, and the overview shows: open invoices past their due date
@@ -116,8 +109,8 @@ export interface DunningOverviewOptions {
   after?: { dueDate: string; number: string } | undefined;
 }
 
-const paidCents = sql<number>`(select coalesce(sum(${payments.amountCents}), 0) from ${payments}
-  where ${payments.invoiceId} = ${invoices.id} and ${payments.status} = 'succeeded')`;
+/** What has been paid of the invoice: the invoice list's own column, one definition of it. */
+const { paidCents } = summaryColumns;
 
 /**
  * Back office only (every customer, no customer id; `access: 'staff'` routes): the invoices the
@@ -148,7 +141,7 @@ export async function findDunningOverview(db: DbOrTx, options: DunningOverviewOp
       number: invoices.number,
       dueDate: invoices.dueDate,
       grossCents: invoices.grossCents,
-      paidCents: paidCents.mapWith(Number),
+      paidCents,
       customerId: invoices.customerId,
       customerNumber: customers.customerNumber,
       customerName: customers.name,

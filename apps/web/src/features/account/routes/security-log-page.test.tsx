@@ -55,6 +55,22 @@ describe('SecurityLogPage', () => {
     expect(String(fetchMock.mock.calls[0]?.[0])).toContain('/api/v1/account/security-events');
   });
 
+  it("names a change by the provider's team in words, without the back office's operation id", async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        json({
+          items: [event(4, 'account.changed_by_provider', { action: 'setDunningStop' })],
+          nextCursor: null,
+          hasMore: false,
+        }),
+      ),
+    );
+    renderPage();
+    expect(await screen.findByText('Änderung durch das Team des Anbieters')).toBeTruthy();
+    expect(screen.queryByText(/setDunningStop/)).toBeNull();
+  });
+
   it('says so when there is nothing yet', async () => {
     vi.stubGlobal(
       'fetch',

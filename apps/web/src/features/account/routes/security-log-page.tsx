@@ -3,16 +3,9 @@ import { EmptyState } from '../../../components/ui/states';
 import { useDeviceName } from '../../../lib/device-name';
 import { formatDateTime } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
-import { securityEventMessages } from '../../../lib/security-event-messages';
+import { securityDetailsText, securityEventMessages } from '../../../lib/security-event-messages';
 import { useSecurityEvents } from '../api/security-events';
 import { securityLogMessages } from '../security-log-messages';
-
-/** Details as plain text (never markup): `key: value` pairs as the API sends them. */
-function detailsText(details: Record<string, string | number | boolean | null>): string {
-  return Object.entries(details)
-    .map(([key, value]) => `${key}: ${String(value)}`)
-    .join(', ');
-}
 
 export function SecurityLogPage() {
   const t = useMessages(securityLogMessages);
@@ -46,7 +39,7 @@ export function SecurityLogPage() {
                     <td data-label={t.device} title={event.userAgent ?? undefined}>
                       {event.userAgent ? deviceName(event.userAgent) : '–'}
                     </td>
-                    <td data-label={t.details}>{detailsText(event.details) || '–'}</td>
+                    <td data-label={t.details}>{securityDetailsText(event.details, { omit: ['action'] }) || '–'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -5,16 +5,10 @@ import { EmptyState } from '../../../components/ui/states';
 import { useDeviceName } from '../../../lib/device-name';
 import { formatDateTime } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
-import { securityEventMessages } from '../../../lib/security-event-messages';
+import { securityDetailsText, securityEventMessages } from '../../../lib/security-event-messages';
 import { useCustomerSecurityLog } from '../api/customers';
 import { customerMessages } from '../customer-messages';
 import { backofficeMessages } from '../messages';
-
-/** Details as plain text (never markup): `key: value` pairs as the API sends them. */
-const detailsText = (details: TAdminSecurityEvent['details']) =>
-  Object.entries(details)
-    .map(([key, value]) => `${key}: ${String(value)}`)
-    .join(', ');
 
 /**
  * The security log of everyone in a customer account, as support reads it when a customer asks
@@ -65,7 +59,7 @@ export function CustomerSecurityLog({ customerId }: { customerId: string }) {
                   <td data-label={t.columnBrowser} title={event.userAgent ?? undefined}>
                     {event.userAgent ? deviceName(event.userAgent) : t.notRecorded}
                   </td>
-                  <td data-label={t.columnDetails}>{detailsText(event.details) || '–'}</td>
+                  <td data-label={t.columnDetails}>{securityDetailsText(event.details) || '–'}</td>
                 </tr>
               ))}
             </tbody>
