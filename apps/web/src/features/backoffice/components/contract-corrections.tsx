@@ -7,6 +7,7 @@ import { Form, InputField, TextAreaInput } from '../../../components/ui/form';
 import { applyServerErrors, useContractForm } from '../../../lib/form';
 import { useErrorTexts } from '../../../lib/form-errors';
 import { useMessages } from '../../../lib/i18n';
+import { mutateThen } from '../../../lib/mutation';
 import { useCancelContractChange, useMoveContractEnd } from '../api/contracts';
 import { contractMessages } from '../contract-messages';
 
@@ -59,7 +60,8 @@ export function MoveEndAction({ contract }: Props) {
 
 /**
  * Admins take back a change whose day has not come: the customer's contract stays as it was. The
- * change leaves the list (and this button with it), so the list says that it worked: `onCancelled`.
+ * change leaves the list (and this button with it), so the list says that it worked: `onCancelled`,
+ * through `mutateThen` (the button may be gone before the change settles).
  */
 export function CancelChangeAction({
   contract,
@@ -90,7 +92,8 @@ export function CancelChangeAction({
         busy={cancel.isPending}
         onCancel={() => setOpen(false)}
         onConfirm={() =>
-          cancel.mutate(
+          mutateThen(
+            cancel,
             { contractId: contract.id, changeId: change.id },
             {
               onSuccess: () => {

@@ -13,6 +13,7 @@ import { applyServerErrors, useContractForm } from '../../../lib/form';
 import { useErrorTexts } from '../../../lib/form-errors';
 import { formatDate, formatDateTime, formatMoney } from '../../../lib/format';
 import { useLanguage, useMessages } from '../../../lib/i18n';
+import { mutateThen } from '../../../lib/mutation';
 import { useDunningOverview, useLiftDunningStop } from '../api/collections';
 import { useStopDunning } from '../api/invoices';
 import { dunningMessages } from '../dunning-messages';
@@ -165,7 +166,8 @@ function StopAction({ item, onDone }: Row) {
   const form = useContractForm(ZDunningStopBody, { defaultValues: { reason: '' } });
   const number = item.invoice.number;
   const submit = form.handleSubmit((body) =>
-    stop.mutate(
+    mutateThen(
+      stop,
       { invoiceId: item.invoice.id, ...body },
       {
         onSuccess: () => {
@@ -219,7 +221,7 @@ function LiftAction({ item, onDone }: Row) {
         busy={lift.isPending}
         onCancel={() => setAsking(false)}
         onConfirm={() =>
-          lift.mutate(item.invoice.id, {
+          mutateThen(lift, item.invoice.id, {
             onSuccess: () => {
               setAsking(false);
               onDone(t.liftDone(number));

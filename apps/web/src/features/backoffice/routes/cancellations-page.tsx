@@ -10,6 +10,7 @@ import { EmptyState } from '../../../components/ui/states';
 import { paths } from '../../../config/paths';
 import { applyServerErrors, useContractForm } from '../../../lib/form';
 import { useMessages } from '../../../lib/i18n';
+import { mutateThen } from '../../../lib/mutation';
 import { useDeclarationsToReview, useLinkDeclaration, useRejectDeclaration } from '../api/cancellations';
 import { useStaffCustomer } from '../api/customers';
 import { StaffOnly } from '../components/staff-only';
@@ -73,7 +74,10 @@ function LinkForm({ declaration, customerId, onDone }: Decided & { customerId: s
       form={form}
       error={link.error ?? customer.error}
       onSubmit={(body) =>
-        link.mutate(body, { onSuccess: () => onDone(t.linked), onError: (error) => applyServerErrors(form, error) })
+        mutateThen(link, body, {
+          onSuccess: () => onDone(t.linked),
+          onError: (error) => applyServerErrors(form, error),
+        })
       }
     >
       <SelectInput name="productId" label={t.linkTo} required>
@@ -102,7 +106,10 @@ function RejectForm({ declaration, onDone }: Decided) {
       form={form}
       error={reject.error}
       onSubmit={(body) =>
-        reject.mutate(body, { onSuccess: () => onDone(t.rejected), onError: (error) => applyServerErrors(form, error) })
+        mutateThen(reject, body, {
+          onSuccess: () => onDone(t.rejected),
+          onError: (error) => applyServerErrors(form, error),
+        })
       }
     >
       <TextAreaInput name="reason" label={t.rejectReason} required maxLength={2000} rows={3} />

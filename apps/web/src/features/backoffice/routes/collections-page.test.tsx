@@ -69,6 +69,8 @@ function stubApi(
   const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
     if (init?.method && init.method !== 'GET') return onWrite(url, init);
     if (url.includes('/admin/dunning')) return overview();
+    // The page's other lists answer later than the overview, as they may on a busy server.
+    await new Promise((resolve) => setTimeout(resolve, 20));
     return json(200, { items: [] });
   });
   vi.stubGlobal('fetch', fetchMock);
@@ -130,12 +132,15 @@ describe('CollectionsPage: the dunning overview', () => {
   });
 
   it('stops dunning only with a reason, then says so', async () => {
-    const fetchMock = stubApi(page([reminded]), () =>
-      json(200, {
-        invoiceId: reminded.invoice.id,
-        reason: 'Ratenzahlung vereinbart',
-        setAt: '2026-12-03T10:00:00.000Z',
-      }),
+    // As on the server: once stopped, the refetched row carries the stop (its stop button is gone).
+    let row = reminded;
+    const fetchMock = stubApi(
+      () => page([row])(),
+      () => {
+        const stop = { reason: 'Ratenzahlung vereinbart', setAt: '2026-12-03T10:00:00.000Z', setBy: null };
+        row = { ...reminded, stop };
+        return json(200, { invoiceId: reminded.invoice.id, ...stop });
+      },
     );
     renderPage();
     const dunning = await section();
@@ -157,7 +162,15 @@ describe('CollectionsPage: the dunning overview', () => {
 
   it('lifts a stop after asking, and names a failure by its code', async () => {
     let answer = problem(404, 'not_found', { detail: 'Invoice not found.' });
-    const fetchMock = stubApi(page([stopped]), () => answer);
+    // As on the server: once lifted, the refetched row has no stop (its lift button is gone).
+    let row = stopped;
+    const fetchMock = stubApi(
+      () => page([row])(),
+      () => {
+        if (answer.status === 204) row = { ...stopped, stop: null };
+        return answer;
+      },
+    );
     renderPage();
     const dunning = await section();
     fireEvent.click(
