@@ -15,6 +15,7 @@ import { hashApiToken, isApiToken } from '../modules/api-tokens/api-tokens.servi
 import { secondFactorSetupRequired } from '../modules/auth/auth.service';
 import { parseInvalidation, SESSION_CACHE_CHANNEL, SessionCache } from '../modules/auth/session-cache';
 import { findActiveSession, type SessionUser, touchSessions } from '../modules/auth/sessions.repository';
+import { VerifiedTokens } from '../modules/auth/verified-tokens';
 import { asCustomerId, type CustomerId } from '../modules/customers/customer-id';
 
 /** What a route knows about its caller once `authenticate` has run. */
@@ -137,12 +138,13 @@ export default fp(
       secret: config.jwtSecret,
       sign: { algorithm: 'HS256', expiresIn: ttlSeconds },
       // A token without an expiry would be valid forever; one without an issue time defeats renewal.
-      // fast-jwt's cache keeps verified tokens (never past their expiry): the session check below
-      // still runs on every request, so a revoked session is refused whatever the cache holds.
-      verify: { algorithms: ['HS256'], requiredClaims: ['exp', 'iat'], cache: true },
+      verify: { algorithms: ['HS256'], requiredClaims: ['exp', 'iat'] },
       cookie: { cookieName, signed: false },
     });
     app.decorateRequest('auth', null);
+    // Tokens verified once are known by their text (never past their expiry): the session check
+    // below still runs on every request, so a revoked session is refused whatever this holds.
+    const verifiedTokens = new VerifiedTokens((token) => app.jwt.verify<FastifyRequest['user']>(token));
 
     app.decorate('issueAccessToken', async (reply: FastifyReply, claims: AccessTokenClaims, useCookie: boolean) => {
       const token = await reply.jwtSign(claims);
@@ -237,12 +239,13 @@ export default fp(
       if (bearer && isApiToken(authorization.replace(BEARER, ''))) {
         return authenticateToken(request, authorization.replace(BEARER, '').trim());
       }
-      // The plugin's own lookup: a Bearer header first, else the cookie. Called without options,
-      // so it uses the one verifier built at start (options would build a new one per request).
-      const viaCookie = !bearer && Boolean(request.cookies[cookieName]);
+      // A Bearer header first, else the cookie (as @fastify/jwt's own lookup).
+      const token = bearer ? authorization.replace(BEARER, '').trim() : request.cookies[cookieName];
+      const viaCookie = !bearer && Boolean(token);
       let claims: FastifyRequest['user'];
       try {
-        claims = await request.jwtVerify();
+        if (!token) throw new Error('no token');
+        claims = verifiedTokens.claims(token);
       } catch {
         throw new AppError('unauthenticated', 'Sign in to continue.');
       }
