@@ -1,12 +1,34 @@
 import { hash } from 'node:crypto';
 
+// crypto.hash: the one-shot form, without a Hash object per call (#19).
+const tagOf = (body: unknown) => `W/"${hash('sha256', JSON.stringify(body), 'base64url').slice(0, 27)}"`;
+
+/** Tags of answers that cannot change (`fixedAnswer`), computed when they were built. */
+const fixedTags = new WeakMap<object, string>();
+
 /**
  * A weak entity tag of a JSON representation (ADR 0021): the hash of what the handler answered,
  * so the GET of a resource and the If-Match check of its PUT compute the same tag.
  */
 export function etagOf(body: unknown): string {
-  // crypto.hash: the one-shot form, without a Hash object per call (#19).
-  return `W/"${hash('sha256', JSON.stringify(body), 'base64url').slice(0, 27)}"`;
+  return (typeof body === 'object' && body !== null && fixedTags.get(body)) || tagOf(body);
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const member of Object.values(value)) deepFreeze(member);
+}
+
+/**
+ * Makes an answer that is built once and served many times (from what the session cache holds)
+ * unchangeable, all the way down, and tags it now: serving it again costs no second JSON text
+ * and hash (#19). Anything reached from `body` is frozen with it.
+ */
+export function fixedAnswer<T extends object>(body: T): T {
+  deepFreeze(body);
+  fixedTags.set(body, tagOf(body));
+  return body;
 }
 
 const opaque = (tag: string) => tag.trim().replace(/^W\//, '');

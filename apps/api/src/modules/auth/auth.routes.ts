@@ -1,14 +1,39 @@
-import { authRoutes } from '@portal/contracts';
+import { authRoutes, type TMe } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
+import { fixedAnswer } from '../../lib/etag';
 import { registerRoute } from '../../lib/route';
-import { sessionOf } from '../../plugins/auth';
+import { type AuthContext, sessionOf } from '../../plugins/auth';
 import { recordSecurityEvent } from '../security-log/security-log';
 import { signIn, toMe } from './auth.service';
 import { revokeSession } from './sessions.repository';
 import { createSignInThrottle } from './sign-in-throttle';
 import { signedInAnswer } from './signed-in';
 import { setUserLanguage } from './users.repository';
+
+/**
+ * `/me` of the callers the session cache holds: their rows are frozen and replaced on any change,
+ * never changed, so the answer is built (and tagged) once per cache entry (#19). Any other caller,
+ * or a changed customer, member role or second-factor state, gets a fresh answer.
+ */
+const answers = new WeakMap<object, { from: Omit<MeSource, 'user'>; me: TMe }>();
+type MeSource = Pick<AuthContext, 'user' | 'customer' | 'memberRole' | 'secondFactorSetupRequired'>;
+
+function meOf({ user, customer, memberRole, secondFactorSetupRequired }: MeSource): TMe {
+  const known = answers.get(user);
+  if (
+    known &&
+    known.from.customer === customer &&
+    known.from.memberRole === memberRole &&
+    known.from.secondFactorSetupRequired === secondFactorSetupRequired
+  ) {
+    return known.me;
+  }
+  const me = toMe(user, customer, memberRole, secondFactorSetupRequired);
+  if (!Object.isFrozen(user)) return me;
+  answers.set(user, { from: { customer, memberRole, secondFactorSetupRequired }, me: fixedAnswer(me) });
+  return me;
+}
 
 export default async function authModule(app: FastifyInstance, { config }: { config: AppConfig }) {
   // Per address: the route's limit below. Per (account, address) and per account: failures only.
@@ -56,15 +81,7 @@ export default async function authModule(app: FastifyInstance, { config }: { con
     return { status: 204, body: null };
   });
 
-  registerRoute(app, authRoutes.me, async (request) => ({
-    status: 200,
-    body: toMe(
-      request.auth.user,
-      request.auth.customer,
-      request.auth.memberRole,
-      request.auth.secondFactorSetupRequired,
-    ),
-  }));
+  registerRoute(app, authRoutes.me, async (request) => ({ status: 200, body: meOf(request.auth) }));
 
   // Only the caller's own row: the route takes no user id.
   registerRoute(app, authRoutes.setMyLanguage, async (request) => {
