@@ -17,6 +17,7 @@ import { parseInvalidation, SESSION_CACHE_CHANNEL, SessionCache } from '../modul
 import { findActiveSession, type SessionUser, touchSessions } from '../modules/auth/sessions.repository';
 import { VerifiedTokens } from '../modules/auth/verified-tokens';
 import { asCustomerId, type CustomerId } from '../modules/customers/customer-id';
+import { originOf, type RequestOrigin } from '../modules/security-log/security-log';
 
 /** What a route knows about its caller once `authenticate` has run. */
 export interface AuthContext {
@@ -27,6 +28,8 @@ export interface AuthContext {
    * Staff belong to no customer; theirs names no customer account, so customer routes find nothing.
    */
   customerId: CustomerId;
+  /** The request it came with: the security-log entries of what it changes name it. */
+  origin: RequestOrigin;
   /** The session signed in with; null when a personal API token is the credential. */
   sessionId: string | null;
   /**
@@ -222,6 +225,7 @@ export default fp(
       request.auth = {
         userId: found.user.id,
         customerId: found.customer.id,
+        origin: originOf(request),
         sessionId: null,
         token: { id: found.token.id, scopes: found.token.scopes.filter(isTokenScope) },
         secondFactorSetupRequired: await app.secondFactorSetupRequired(found.user, found.customer),
@@ -260,6 +264,7 @@ export default fp(
       request.auth = {
         userId: found.user.id,
         customerId: asCustomerId(found.customer?.id ?? found.user.id),
+        origin: originOf(request),
         sessionId: claims.sid,
         token: null,
         secondFactorSetupRequired: found.secondFactorSetupRequired,

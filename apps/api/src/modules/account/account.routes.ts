@@ -2,6 +2,7 @@ import { accountRoutes } from '@portal/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../../config';
 import { registerRoute } from '../../lib/route';
+import { originOf } from '../security-log/security-log';
 import { passwordGuessLimit } from './password-guess-limit';
 import { confirmEmailChange, getProfile, saveProfile } from './profile.service';
 
@@ -32,7 +33,7 @@ export default async function accountModule(app: FastifyInstance, { config }: { 
     app,
     accountRoutes.confirmEmail,
     async (request) => {
-      await confirmEmailChange(app.db, request.body.token);
+      await confirmEmailChange(app.db, request.body.token, originOf(request));
       return { status: 204, body: null };
     },
     { rateLimit: { max: 20, timeWindow: '1 minute' } },

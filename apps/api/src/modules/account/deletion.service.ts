@@ -11,7 +11,7 @@ import type { CustomerId } from '../customers/customer-id';
 import { findCustomer, findOwners } from '../customers/customers.repository';
 import { findUnpaidInvoices } from '../invoices/invoices.repository';
 import { findDeletionBlockingContracts } from '../products/products.repository';
-import { recordSecurityEvent } from '../security-log/security-log';
+import { type RequestOrigin, recordSecurityEvent } from '../security-log/security-log';
 import { anonymiseCustomer } from './account.repository';
 import { fieldMessages } from './field-rules';
 import { keptAfterDeletion } from './retention-texts';
@@ -45,7 +45,7 @@ export async function getDeletionInfo(
  */
 export async function deleteAccount(
   db: Database,
-  actor: { userId: string; customerId: CustomerId },
+  actor: { userId: string; customerId: CustomerId; origin: RequestOrigin },
   password: string,
   periods: LifecycleContext['periods'],
 ) {
@@ -66,7 +66,12 @@ export async function deleteAccount(
     const context: LifecycleContext = { now: new Date(), periods };
     for (const entry of dataLifecycles) await entry.erase?.(tx, customerId, context);
     await anonymiseCustomer(tx, customerId);
-    await recordSecurityEvent(tx, { type: 'account.deleted', userId: actor.userId, details: { customerId } });
+    await recordSecurityEvent(tx, {
+      type: 'account.deleted',
+      userId: actor.userId,
+      origin: actor.origin,
+      details: { customerId },
+    });
     for (const owner of owners.length > 0 ? owners : [user])
       await sendEmail(tx, {
         to: owner.email,

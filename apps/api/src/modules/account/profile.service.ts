@@ -9,7 +9,7 @@ import { emailChangeConfirm, emailChanged, emailChangeNotice } from '../../mail/
 import { findActiveUser } from '../auth/users.repository';
 import type { CustomerId } from '../customers/customer-id';
 import { findCustomer, findMembershipOf } from '../customers/customers.repository';
-import { recordSecurityEvent } from '../security-log/security-log';
+import { type RequestOrigin, recordSecurityEvent } from '../security-log/security-log';
 import { isEmailTaken, updateEmail, updateProfile } from './account.repository';
 import { confirmEmailLink } from './account-links';
 import {
@@ -25,6 +25,8 @@ import { checkVatId, fieldMessages, isCountryCode } from './field-rules';
 export interface ProfileActor {
   userId: string;
   customerId: CustomerId;
+  /** The request the change comes with (its security-log entry names it). */
+  origin: RequestOrigin;
 }
 
 export function toProfile(customer: CustomerRow, user: UserRow, pendingEmail: string | null): TProfile {
@@ -102,6 +104,7 @@ export async function saveProfile(db: Database, actor: ProfileActor, input: Prof
       await recordSecurityEvent(tx, {
         type: 'email.change_requested',
         userId,
+        origin: actor.origin,
         details: { newEmail: input.email },
       });
       await sendEmail(tx, {
@@ -126,7 +129,7 @@ export async function saveProfile(db: Database, actor: ProfileActor, input: Prof
 }
 
 /** Follows the link from the confirmation e-mail: the new address becomes the sign-in address. */
-export async function confirmEmailChange(db: Database, token: string) {
+export async function confirmEmailChange(db: Database, token: string, origin: RequestOrigin) {
   await db.transaction(async (tx) => {
     const used = await consumeAccountToken(tx, token, ['email_change']);
     if (!used?.newEmail) throw AppError.validation([{ path: 'token', message: fieldMessages.tokenInvalid }]);
@@ -139,6 +142,7 @@ export async function confirmEmailChange(db: Database, token: string) {
     await recordSecurityEvent(tx, {
       type: 'email.changed',
       userId: user.id,
+      origin,
       details: { previousEmail: user.email, newEmail: used.newEmail },
     });
     await sendEmail(tx, {

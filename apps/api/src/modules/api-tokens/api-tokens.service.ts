@@ -91,6 +91,7 @@ export async function createApiToken(
       expiresAt,
     });
     await recordSecurityEvent(tx, {
+      origin: auth.origin,
       type: 'api_token.created',
       userId: auth.userId,
       details: {
@@ -115,6 +116,7 @@ export async function revokeOwnApiToken(db: Database, auth: AuthContext, id: str
     const row = await revokeApiToken(tx, auth.customerId, auth.userId, id, now);
     if (!row) throw AppError.notFound('token');
     await recordSecurityEvent(tx, {
+      origin: auth.origin,
       type: 'api_token.revoked',
       userId: auth.userId,
       details: { prefix: row.prefix, name: row.name },

@@ -27,7 +27,7 @@ export default async function accountSecurityModule(app: FastifyInstance) {
   }));
 
   registerRoute(app, accountRoutes.endSession, async (request) => {
-    await endSession(app.db, request.auth.userId, request.params.id);
+    await endSession(app.db, request.auth.userId, request.params.id, request.auth.origin);
     return { status: 204, body: null };
   });
 }

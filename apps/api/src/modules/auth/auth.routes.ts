@@ -4,7 +4,7 @@ import type { AppConfig } from '../../config';
 import { fixedAnswer } from '../../lib/etag';
 import { registerRoute } from '../../lib/route';
 import { type AuthContext, sessionOf } from '../../plugins/auth';
-import { recordSecurityEvent } from '../security-log/security-log';
+import { originOf, recordSecurityEvent } from '../security-log/security-log';
 import { signIn, toMe } from './auth.service';
 import { revokeSession } from './sessions.repository';
 import { createSignInThrottle } from './sign-in-throttle';
@@ -53,6 +53,7 @@ export default async function authModule(app: FastifyInstance, { config }: { con
           userAgent: request.headers['user-agent'] ?? null,
           ipAddress: request.ip,
           sessionTtlHours: config.SESSION_TTL_HOURS,
+          origin: originOf(request),
           now: app.now(),
         }),
       );
@@ -76,7 +77,7 @@ export default async function authModule(app: FastifyInstance, { config }: { con
 
   registerRoute(app, authRoutes.logout, async (request, reply) => {
     await revokeSession(app.db, request.auth.userId, sessionOf(request.auth));
-    await recordSecurityEvent(app.db, { type: 'sign_out', userId: request.auth.userId });
+    await recordSecurityEvent(app.db, { type: 'sign_out', userId: request.auth.userId, origin: request.auth.origin });
     app.clearSessionCookie(reply);
     return { status: 204, body: null };
   });

@@ -5,7 +5,7 @@ import { AppError } from '../../lib/app-error';
 import { verifyPassword } from '../../lib/password';
 import { createSignInChallenge } from '../mfa/challenges.repository';
 import { hasConfirmedTotp, secondFactorMethodsOf } from '../mfa/second-factors.repository';
-import { recordRefusal, recordSecurityEvent } from '../security-log/security-log';
+import { type RequestOrigin, recordRefusal, recordSecurityEvent } from '../security-log/security-log';
 import { insertSession } from './sessions.repository';
 import { findUserByEmail } from './users.repository';
 
@@ -56,6 +56,8 @@ export interface SignInMeta {
   userAgent: string | null;
   ipAddress: string | null;
   sessionTtlHours: number;
+  /** The sign-in's request, for its security-log entries. */
+  origin: RequestOrigin;
 }
 
 export interface SignInInput extends SignInMeta {
@@ -87,7 +89,12 @@ export async function signIn(db: DbOrTx, input: SignInInput) {
   const valid = await verifyPassword(usable?.passwordHash, input.password);
   if (!usable || !valid) {
     const reason = !user ? 'unknown_email' : user.disabledAt ? 'disabled' : 'wrong_password';
-    await recordRefusal(db, { type: 'sign_in.failed', userId: user?.id ?? null, details: { reason } });
+    await recordRefusal(db, {
+      type: 'sign_in.failed',
+      userId: user?.id ?? null,
+      origin: input.origin,
+      details: { reason },
+    });
     throw new AppError('unauthenticated', 'E-mail address or password is wrong.');
   }
 
@@ -98,10 +105,10 @@ export async function signIn(db: DbOrTx, input: SignInInput) {
       { userId: usable.id, tokenDelivery: input.tokenDelivery, userAgent: input.userAgent, ipAddress: input.ipAddress },
       input.now,
     );
-    await recordSecurityEvent(db, { type: 'sign_in.second_factor_required', userId: usable.id });
+    await recordSecurityEvent(db, { type: 'sign_in.second_factor_required', userId: usable.id, origin: input.origin });
     return { kind: 'second_factor' as const, user: usable, challenge, methods };
   }
   const session = await openSession(db, usable.id, input);
-  await recordSecurityEvent(db, { type: 'sign_in.succeeded', userId: usable.id });
+  await recordSecurityEvent(db, { type: 'sign_in.succeeded', userId: usable.id, origin: input.origin });
   return { kind: 'session' as const, user: usable, session };
 }

@@ -2,6 +2,7 @@ import { passwordResetRoutes } from '@portal/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config';
 import { registerRoute } from '../../lib/route';
+import { originOf } from '../security-log/security-log';
 import { confirmPasswordReset, requestPasswordReset } from './password.service';
 import { clearSignInThrottle } from './sign-in-throttle';
 
@@ -44,7 +45,7 @@ export default async function passwordResetModule(app: FastifyInstance, { config
     app,
     passwordResetRoutes.confirm,
     async (request) => {
-      const { email } = await confirmPasswordReset(app.db, request.body);
+      const { email } = await confirmPasswordReset(app.db, request.body, originOf(request));
       await clearSignInThrottle(app.counters, email);
       return { status: 204, body: null };
     },

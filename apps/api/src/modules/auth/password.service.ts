@@ -14,14 +14,14 @@ import {
 } from '../account/account-tokens.repository';
 import { checkNewPassword, fieldMessages } from '../account/field-rules';
 import { findMembershipOf } from '../customers/customers.repository';
-import { recordSecurityEvent } from '../security-log/security-log';
+import { type RequestOrigin, recordSecurityEvent } from '../security-log/security-log';
 import { revokeAllSessions } from './sessions.repository';
 import { findActiveUser, findUserByEmail } from './users.repository';
 
 /** Changes the password of a signed-in user; every session but the current one ends. */
 export async function changePassword(
   db: Database,
-  auth: { userId: string; sessionId: string | null },
+  auth: { userId: string; sessionId: string | null; origin: RequestOrigin },
   input: { currentPassword: string; newPassword: string },
 ) {
   const user = await findActiveUser(db, auth.userId);
@@ -36,7 +36,7 @@ export async function changePassword(
     await updatePasswordHash(tx, user.id, passwordHash);
     await revokeAllSessions(tx, user.id, sessionOf(auth));
     await revokeAccountTokens(tx, user.id, PASSWORD_LINKS);
-    await recordSecurityEvent(tx, { type: 'password.changed', userId: user.id });
+    await recordSecurityEvent(tx, { type: 'password.changed', userId: user.id, origin: auth.origin });
     await sendEmail(tx, {
       to: user.email,
       customerId: (await findMembershipOf(tx, user.id))?.customerId ?? null,
@@ -67,7 +67,11 @@ export async function requestPasswordReset(db: Database, email: string, publicUr
 }
 
 /** Sets a password from a reset or welcome link; ends every session of the account. Answers its e-mail. */
-export async function confirmPasswordReset(db: Database, input: { token: string; newPassword: string }) {
+export async function confirmPasswordReset(
+  db: Database,
+  input: { token: string; newPassword: string },
+  origin: RequestOrigin,
+) {
   return db.transaction(async (tx) => {
     const used = await consumeAccountToken(tx, input.token, PASSWORD_LINKS);
     const user = used ? await findActiveUser(tx, used.userId) : undefined;
@@ -82,6 +86,7 @@ export async function confirmPasswordReset(db: Database, input: { token: string;
     await recordSecurityEvent(tx, {
       type: 'password.reset',
       userId: user.id,
+      origin,
       details: { purpose: used?.purpose ?? null },
     });
     await sendEmail(tx, {

@@ -3,7 +3,7 @@ import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import { findActiveSessionsOf } from '../account/account.repository';
 import { describeDevice } from '../account/rules/device';
-import { recordSecurityEvent } from '../security-log/security-log';
+import { type RequestOrigin, recordSecurityEvent } from '../security-log/security-log';
 import { revokeSession } from './sessions.repository';
 
 export async function listSessions(
@@ -23,7 +23,7 @@ export async function listSessions(
 }
 
 /** Ends one of the caller's sessions; a foreign, ended or unknown session is "not found". */
-export async function endSession(db: Database, userId: string, sessionId: string) {
+export async function endSession(db: Database, userId: string, sessionId: string, origin: RequestOrigin) {
   if (!(await revokeSession(db, userId, sessionId))) throw AppError.notFound('session');
-  await recordSecurityEvent(db, { type: 'session.ended', userId, details: { sessionId } });
+  await recordSecurityEvent(db, { type: 'session.ended', userId, origin, details: { sessionId } });
 }

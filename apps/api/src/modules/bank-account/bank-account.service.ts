@@ -11,7 +11,7 @@ import { checkIbanAndBic } from '../account/field-rules';
 import { maskIban } from '../account/rules/iban';
 import { asCustomerId, type CustomerId } from '../customers/customer-id';
 import { findCustomer, findOwners } from '../customers/customers.repository';
-import { recordSecurityEvent } from '../security-log/security-log';
+import { type RequestOrigin, recordSecurityEvent } from '../security-log/security-log';
 import {
   findActiveMandate,
   insertMandate,
@@ -55,7 +55,7 @@ export async function getBankAccount(db: Database, customerId: CustomerId): Prom
  */
 export async function saveBankAccount(
   db: Database,
-  { customerId, userId: actorId }: { customerId: CustomerId; userId: string },
+  { customerId, userId: actorId, origin }: { customerId: CustomerId; userId: string; origin: RequestOrigin },
   input: { accountHolder: string; iban: string; bic?: string | null | undefined },
   provider: ProviderIdentity,
   renderPdf: (document: SafeHtml) => Promise<Buffer>,
@@ -86,6 +86,7 @@ export async function saveBankAccount(
     await recordSecurityEvent(tx, {
       type: 'bank_account.changed',
       userId: actorId,
+      origin,
       details: { account: maskIban(iban), mandateReference: created.reference },
     });
     const [owner] = await findOwners(tx, asCustomerId(customerId));

@@ -38,7 +38,7 @@ export default async function mfaModule(app: FastifyInstance) {
 
   registerRoute(app, mfaRoutes.confirmTotpEnrolment, async (request) => ({
     status: 200,
-    body: { recoveryCodes: await confirmTotpEnrolment(ctx, request.auth.user, request.body.code) },
+    body: { recoveryCodes: await confirmTotpEnrolment(ctx, request.auth.user, request.body.code, request.auth.origin) },
     headers: noStore,
   }));
 
@@ -46,7 +46,7 @@ export default async function mfaModule(app: FastifyInstance) {
     app,
     mfaRoutes.disableTotp,
     async (request) => {
-      await disableTotp(ctx, request.auth.user, request.body);
+      await disableTotp(ctx, request.auth.user, request.body, request.auth.origin);
       return { status: 204, body: null };
     },
     { rateLimit: passwordGuessLimit },
@@ -57,7 +57,14 @@ export default async function mfaModule(app: FastifyInstance) {
     mfaRoutes.regenerateRecoveryCodes,
     async (request) => ({
       status: 200,
-      body: { recoveryCodes: await regenerateRecoveryCodes(ctx, request.auth.user, request.body.password) },
+      body: {
+        recoveryCodes: await regenerateRecoveryCodes(
+          ctx,
+          request.auth.user,
+          request.body.password,
+          request.auth.origin,
+        ),
+      },
       headers: noStore,
     }),
     { rateLimit: passwordGuessLimit },
@@ -83,16 +90,16 @@ export default async function mfaModule(app: FastifyInstance) {
   // Needs a registration challenge, which the password opened.
   registerRoute(app, mfaRoutes.registerPasskey, async (request) => ({
     status: 201,
-    body: await registerPasskey(ctx, request.auth.user, request.body),
+    body: await registerPasskey(ctx, request.auth.user, request.body, request.auth.origin),
   }));
 
   registerRoute(app, mfaRoutes.renamePasskey, async (request) => ({
     status: 200,
-    body: await renamePasskey(ctx, request.auth.userId, request.params.id, request.body.name),
+    body: await renamePasskey(ctx, request.auth.userId, request.params.id, request.body.name, request.auth.origin),
   }));
 
   registerRoute(app, mfaRoutes.deletePasskey, async (request) => {
-    await deletePasskey(ctx, request.auth.userId, request.params.id);
+    await deletePasskey(ctx, request.auth.userId, request.params.id, request.auth.origin);
     return { status: 204, body: null };
   });
 }

@@ -18,7 +18,7 @@ import { sendEmail } from '../../mail/mailer';
 import { passkeyAdded } from '../../mail/templates/security';
 import type { SessionUser } from '../auth/sessions.repository';
 import { findActiveUser } from '../auth/users.repository';
-import { recordSecurityEvent } from '../security-log/security-log';
+import { type RequestOrigin, recordSecurityEvent } from '../security-log/security-log';
 import { saveWebauthnChallenge, takeWebauthnChallenge } from './challenges.repository';
 import type { MfaContext } from './mfa.plugin';
 import {
@@ -85,6 +85,7 @@ export async function registerPasskey(
   ctx: MfaContext,
   user: SessionUser,
   input: { name: string; credential: TRegistrationCredential },
+  origin: RequestOrigin,
 ): Promise<TPasskey> {
   let verified: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
   try {
@@ -118,6 +119,7 @@ export async function registerPasskey(
     await recordSecurityEvent(tx, {
       type: 'passkey.added',
       userId: user.id,
+      origin,
       details: { passkeyId: row.id, name: row.name },
     });
     await sendEmail(tx, {
@@ -131,20 +133,25 @@ export async function registerPasskey(
   });
 }
 
-export async function renamePasskey(ctx: MfaContext, userId: string, id: string, name: string) {
+export async function renamePasskey(ctx: MfaContext, userId: string, id: string, name: string, origin: RequestOrigin) {
   return ctx.db.transaction(async (tx) => {
     const row = await renamePasskeyOf(tx, userId, id, name);
     if (!row) throw AppError.notFound('passkey');
-    await recordSecurityEvent(tx, { type: 'passkey.renamed', userId, details: { passkeyId: id, name } });
+    await recordSecurityEvent(tx, { type: 'passkey.renamed', userId, origin, details: { passkeyId: id, name } });
     return toPasskey(row);
   });
 }
 
-export async function deletePasskey(ctx: MfaContext, userId: string, id: string) {
+export async function deletePasskey(ctx: MfaContext, userId: string, id: string, origin: RequestOrigin) {
   await ctx.db.transaction(async (tx) => {
     const row = await deletePasskeyOf(tx, userId, id);
     if (!row) throw AppError.notFound('passkey');
-    await recordSecurityEvent(tx, { type: 'passkey.removed', userId, details: { passkeyId: id, name: row.name } });
+    await recordSecurityEvent(tx, {
+      type: 'passkey.removed',
+      userId,
+      origin,
+      details: { passkeyId: id, name: row.name },
+    });
   });
 }
 

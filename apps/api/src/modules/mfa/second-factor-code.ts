@@ -1,6 +1,6 @@
 import { mfaFieldMessages } from '@portal/contracts';
 import type { DbOrTx } from '../../db/client';
-import { recordSecurityEvent } from '../security-log/security-log';
+import { type RequestOrigin, recordSecurityEvent } from '../security-log/security-log';
 import { wrongCode } from './code-throttle';
 import type { MfaContext } from './mfa.plugin';
 import { claimTotpStep, findTotpFactor, recoveryCodeState, useRecoveryCode } from './second-factors.repository';
@@ -21,6 +21,7 @@ export async function useSecondFactorCode(
   tx: DbOrTx,
   userId: string,
   code: string,
+  origin: RequestOrigin,
 ): Promise<CodeMethod> {
   const now = ctx.now();
   if (looksLikeTotpCode(code)) {
@@ -32,6 +33,6 @@ export async function useSecondFactorCode(
   }
   if (!(await useRecoveryCode(tx, userId, hashRecoveryCode(code), now))) throw wrongCode(mfaFieldMessages.codeWrong);
   const { remaining } = await recoveryCodeState(tx, userId);
-  await recordSecurityEvent(tx, { type: 'mfa.recovery_code_used', userId, details: { remaining } });
+  await recordSecurityEvent(tx, { type: 'mfa.recovery_code_used', userId, origin, details: { remaining } });
   return 'recovery_code';
 }

@@ -4,6 +4,7 @@ import type { AppConfig } from '../../config';
 import { registerRoute } from '../../lib/route';
 import type { SignInMeta } from '../auth/auth.service';
 import { signedInAnswer } from '../auth/signed-in';
+import { originOf } from '../security-log/security-log';
 import {
   completeWithCode,
   completeWithPasskey,
@@ -20,6 +21,7 @@ export default async function mfaSignInModule(app: FastifyInstance, { config }: 
     userAgent: request.headers['user-agent'] ?? null,
     ipAddress: request.ip,
     sessionTtlHours: config.SESSION_TTL_HOURS,
+    origin: originOf(request),
   });
   const noStore = { 'cache-control': 'no-store' };
 

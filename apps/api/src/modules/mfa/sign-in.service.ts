@@ -37,10 +37,15 @@ export async function completeWithCode(
   try {
     const { session, method } = await ctx.codes.attempt(user.id, () =>
       ctx.db.transaction(async (tx) => {
-        const used: CodeMethod = await useSecondFactorCode(ctx, tx, user.id, input.code);
+        const used: CodeMethod = await useSecondFactorCode(ctx, tx, user.id, input.code, meta.origin);
         if (!(await consumeSignInChallenge(tx, challenge.id, ctx.now()))) throw stepEnded();
         const opened = await openSession(tx, user.id, meta, ctx.now());
-        await recordSecurityEvent(tx, { type: 'sign_in.mfa_succeeded', userId: user.id, details: { method: used } });
+        await recordSecurityEvent(tx, {
+          type: 'sign_in.mfa_succeeded',
+          userId: user.id,
+          origin: meta.origin,
+          details: { method: used },
+        });
         return { session: opened, method: used };
       }),
     );
@@ -50,6 +55,7 @@ export async function completeWithCode(
       await recordSecurityEvent(ctx.db, {
         type: 'sign_in.mfa_failed',
         userId: user.id,
+        origin: meta.origin,
         details: { method: 'code', reason: error.code === 'rate_limited' ? 'throttled' : 'wrong_code' },
       });
     }
@@ -103,12 +109,18 @@ export async function completeWithPasskey(
     await recordSecurityEvent(tx, {
       type: 'sign_in.mfa_succeeded',
       userId: user.id,
+      origin: meta.origin,
       details: { method: 'passkey', passkeyId: passkey.id },
     });
     return opened;
   });
   if (!session) {
-    await recordSecurityEvent(ctx.db, { type: 'sign_in.mfa_failed', userId: user.id, details: { method: 'passkey' } });
+    await recordSecurityEvent(ctx.db, {
+      type: 'sign_in.mfa_failed',
+      userId: user.id,
+      origin: meta.origin,
+      details: { method: 'passkey' },
+    });
     throw passkeyRefused();
   }
   return { user, session, delivery: input.tokenDelivery ?? challenge.tokenDelivery };
@@ -138,12 +150,18 @@ export async function signInWithPasskey(ctx: MfaContext, credential: TAuthentica
     await recordSecurityEvent(tx, {
       type: 'sign_in.succeeded',
       userId: user.id,
+      origin: meta.origin,
       details: { method: 'passkey', passkeyId: passkey.id },
     });
     return { user, session };
   });
   if (!result) {
-    await recordSecurityEvent(ctx.db, { type: 'sign_in.failed', userId: null, details: { reason: 'passkey' } });
+    await recordSecurityEvent(ctx.db, {
+      type: 'sign_in.failed',
+      userId: null,
+      origin: meta.origin,
+      details: { reason: 'passkey' },
+    });
     throw passkeyRefused();
   }
   return result;

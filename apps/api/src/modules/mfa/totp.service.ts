@@ -5,7 +5,7 @@ import { sendEmail } from '../../mail/mailer';
 import { totpDisabled, totpEnabled } from '../../mail/templates/security';
 import type { SessionUser } from '../auth/sessions.repository';
 import { findActiveUser } from '../auth/users.repository';
-import { recordSecurityEvent } from '../security-log/security-log';
+import { type RequestOrigin, recordSecurityEvent } from '../security-log/security-log';
 import { wrongCode } from './code-throttle';
 import type { MfaContext } from './mfa.plugin';
 import { openTotpSecret, useSecondFactorCode } from './second-factor-code';
@@ -60,7 +60,7 @@ function notify(tx: MfaContext['db'], user: SessionUser, template: typeof totpEn
 }
 
 /** The first code from the app turns TOTP on; the ten recovery codes are answered this once. */
-export async function confirmTotpEnrolment(ctx: MfaContext, user: SessionUser, code: string) {
+export async function confirmTotpEnrolment(ctx: MfaContext, user: SessionUser, code: string, origin: RequestOrigin) {
   const factor = await findTotpFactor(ctx.db, user.id);
   if (!factor) throw new AppError('conflict', 'Start setting up the authenticator app first.');
   if (factor.confirmedAt) throw alreadyOn();
@@ -73,7 +73,7 @@ export async function confirmTotpEnrolment(ctx: MfaContext, user: SessionUser, c
     return ctx.db.transaction(async (tx) => {
       if (!(await confirmTotpFactor(tx, user.id, now))) throw alreadyOn();
       const codes = await newCodesFor(ctx, tx, user.id);
-      await recordSecurityEvent(tx, { type: 'mfa.totp_enabled', userId: user.id });
+      await recordSecurityEvent(tx, { type: 'mfa.totp_enabled', userId: user.id, origin });
       await notify(tx, user, totpEnabled);
       return codes;
     });
@@ -86,28 +86,38 @@ async function requirePassword(db: MfaContext['db'], user: SessionUser, password
 }
 
 /** Turns TOTP off with the password and a code (or recovery code); the recovery codes go too. */
-export async function disableTotp(ctx: MfaContext, user: SessionUser, input: { password: string; code: string }) {
+export async function disableTotp(
+  ctx: MfaContext,
+  user: SessionUser,
+  input: { password: string; code: string },
+  origin: RequestOrigin,
+) {
   const factor = await findTotpFactor(ctx.db, user.id);
   if (!factor?.confirmedAt) throw notOn();
   await requirePassword(ctx.db, user, input.password);
   await ctx.codes.attempt(user.id, () =>
     ctx.db.transaction(async (tx) => {
-      const method = await useSecondFactorCode(ctx, tx, user.id, input.code);
+      const method = await useSecondFactorCode(ctx, tx, user.id, input.code, origin);
       await deleteTotpFactor(tx, user.id);
-      await recordSecurityEvent(tx, { type: 'mfa.totp_disabled', userId: user.id, details: { method } });
+      await recordSecurityEvent(tx, { type: 'mfa.totp_disabled', userId: user.id, origin, details: { method } });
       await notify(tx, user, totpDisabled);
     }),
   );
 }
 
 /** Ten new recovery codes with the password; the old ones stop working. */
-export async function regenerateRecoveryCodes(ctx: MfaContext, user: SessionUser, password: string) {
+export async function regenerateRecoveryCodes(
+  ctx: MfaContext,
+  user: SessionUser,
+  password: string,
+  origin: RequestOrigin,
+) {
   const factor = await findTotpFactor(ctx.db, user.id);
   if (!factor?.confirmedAt) throw notOn();
   await requirePassword(ctx.db, user, password);
   return ctx.db.transaction(async (tx) => {
     const codes = await newCodesFor(ctx, tx, user.id);
-    await recordSecurityEvent(tx, { type: 'mfa.recovery_codes_regenerated', userId: user.id });
+    await recordSecurityEvent(tx, { type: 'mfa.recovery_codes_regenerated', userId: user.id, origin });
     return codes;
   });
 }

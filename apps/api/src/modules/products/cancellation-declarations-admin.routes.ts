@@ -17,16 +17,16 @@ export default async function cancellationDeclarationsAdminModule(app: FastifyIn
 
   registerRoute(app, cancellationDeclarationRoutes.link, async (request) => ({
     status: 200,
-    body: await linkDeclaration(app.db, request.auth.userId, request.params.id, request.body.productId),
+    body: await linkDeclaration(app.db, request.auth, request.params.id, request.body.productId),
   }));
 
   registerRoute(app, cancellationDeclarationRoutes.reject, async (request) => ({
     status: 200,
-    body: await rejectDeclaration(app.db, request.auth.userId, request.params.id, request.body.reason),
+    body: await rejectDeclaration(app.db, request.auth, request.params.id, request.body.reason),
   }));
 
   registerRoute(app, cancellationDeclarationRoutes.record, async (request) => ({
     status: 201,
-    body: await recordReceivedCancellation(app.db, request.auth.userId, request.body),
+    body: await recordReceivedCancellation(app.db, request.auth, request.body),
   }));
 }

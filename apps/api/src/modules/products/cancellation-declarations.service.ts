@@ -4,7 +4,7 @@ import type { PublicCancellationRequestRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
 import { pageOf } from '../../lib/pagination';
-import { recordSecurityEvent } from '../security-log/security-log';
+import { type RequestOrigin, recordSecurityEvent, requestOnly } from '../security-log/security-log';
 import { effectiveDateFor, recordCancellation, toCancellation } from './cancellation.service';
 import { sendDeclarationRejection } from './cancellation-emails';
 import { lockProductForStaff } from './products-admin.repository';
@@ -15,6 +15,12 @@ import {
   lockDeclaration,
   updateDeclaration,
 } from './public-cancellations.repository';
+
+/** The staff member who decides, and the request they do it with (their own security-log entry names it). */
+interface StaffActor {
+  userId: string;
+  origin: RequestOrigin;
+}
 
 // The back office's review queue of §312k declarations, and cancellations staff record from the
 // post or the support mailbox. Every decision is in the staff member's security log; the customer's
@@ -74,7 +80,13 @@ function undecided(row: PublicCancellationRequestRow | undefined): PublicCancell
 }
 
 /** Applies a declaration to the contract staff found for it, as of the day it was received. */
-export async function linkDeclaration(db: Database, staffId: string, id: string, productId: string, now = new Date()) {
+export async function linkDeclaration(
+  db: Database,
+  staff: StaffActor,
+  id: string,
+  productId: string,
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
     const declaration = undecided(await lockDeclaration(tx, id));
     const product = await lockProductForStaff(tx, productId);
@@ -88,6 +100,7 @@ export async function linkDeclaration(db: Database, staffId: string, id: string,
     const cancellation = await recordCancellation(tx, product, {
       ...request,
       channel: 'public_form',
+      origin: requestOnly(staff.origin),
       receivedAt: declaration.receivedAt,
       effectiveDate: effectiveDateFor(product, request, today(declaration.receivedAt)),
     });
@@ -96,12 +109,13 @@ export async function linkDeclaration(db: Database, staffId: string, id: string,
       customerId: product.customerId,
       productId: product.id,
       cancellationId: cancellation.id,
-      decidedBy: staffId,
+      decidedBy: staff.userId,
       decidedAt: now,
     });
     await recordSecurityEvent(tx, {
       type: 'cancellation.declaration_linked',
-      userId: staffId,
+      userId: staff.userId,
+      origin: staff.origin,
       details: {
         reference: declaration.reference,
         customerId: product.customerId,
@@ -114,13 +128,13 @@ export async function linkDeclaration(db: Database, staffId: string, id: string,
 }
 
 /** Refuses a declaration; the declarant gets the reason at the address they gave. */
-export async function rejectDeclaration(db: Database, staffId: string, id: string, reason: string, now = new Date()) {
+export async function rejectDeclaration(db: Database, staff: StaffActor, id: string, reason: string, now = new Date()) {
   return db.transaction(async (tx) => {
     const declaration = undecided(await lockDeclaration(tx, id));
     const row = await updateDeclaration(tx, declaration.id, {
       status: 'rejected',
       rejectionReason: reason,
-      decidedBy: staffId,
+      decidedBy: staff.userId,
       decidedAt: now,
     });
     await sendDeclarationRejection(tx, {
@@ -133,15 +147,15 @@ export async function rejectDeclaration(db: Database, staffId: string, id: strin
     });
     await recordSecurityEvent(tx, {
       type: 'cancellation.declaration_rejected',
-      userId: staffId,
+      userId: staff.userId,
+      origin: staff.origin,
       details: { reference: declaration.reference, customerId: declaration.customerId },
     });
     if (declaration.customerId) {
       await recordSecurityEvent(tx, {
         type: 'cancellation.declaration_rejected',
         userId: declaration.customerId,
-        ip: null,
-        userAgent: null,
+        origin: requestOnly(staff.origin),
         details: { channel: 'public_form', reference: declaration.reference },
       });
     }
@@ -161,7 +175,7 @@ export interface RecordedCancellationInput {
 /** A cancellation that came by letter or e-mail, counted from when it arrived. */
 export async function recordReceivedCancellation(
   db: Database,
-  staffId: string,
+  staff: StaffActor,
   input: RecordedCancellationInput,
   now = new Date(),
 ) {
@@ -178,12 +192,14 @@ export async function recordReceivedCancellation(
     const row = await recordCancellation(tx, product, {
       ...request,
       channel: input.channel,
+      origin: requestOnly(staff.origin),
       receivedAt,
       effectiveDate: effectiveDateFor(product, request, today(receivedAt)),
     });
     await recordSecurityEvent(tx, {
       type: 'cancellation.recorded',
-      userId: staffId,
+      userId: staff.userId,
+      origin: staff.origin,
       details: {
         customerId: product.customerId,
         contractNumber: product.contractNumber,

@@ -4,7 +4,7 @@ import type { CustomerProductRow, ProductCancellationRow } from '../../db/schema
 import { AppError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
 import type { CustomerId } from '../customers/customer-id';
-import { recordSecurityEvent } from '../security-log/security-log';
+import { type RequestOrigin, recordSecurityEvent } from '../security-log/security-log';
 import { publishEvent } from '../webhooks/webhooks.service';
 import { sendCancellationConfirmation } from './cancellation-emails';
 import {
@@ -62,13 +62,19 @@ export function toCancellation(row: ProductCancellationRow): TCancellation {
 /**
  * Records a cancellation of a locked, active contract, marks the contract and queues the
  * confirmation to the account's registered address — all in the caller's transaction.
- * Only the portal channel is the customer's own request; for the others the customer's security
- * log gets no IP address or browser (they would be a stranger's or a staff member's).
+ * `origin` is the customer's own request on the portal channel; for the others it is at most the
+ * request's id (`requestOnly`): a stranger's or a staff member's address and browser stay out of
+ * the customer's security log.
  */
 export async function recordCancellation(
   tx: DbOrTx,
   product: CustomerProductRow,
-  request: CancellationRequest & { channel: TCancellationChannel; receivedAt: Date; effectiveDate: string },
+  request: CancellationRequest & {
+    channel: TCancellationChannel;
+    receivedAt: Date;
+    effectiveDate: string;
+    origin: RequestOrigin | null;
+  },
 ) {
   const row = await insertCancellation(tx, {
     customerId: product.customerId,
@@ -85,7 +91,7 @@ export async function recordCancellation(
   await recordSecurityEvent(tx, {
     type: 'product.cancelled',
     userId: product.customerId,
-    ...(request.channel === 'portal' ? {} : { ip: null, userAgent: null }),
+    origin: request.origin,
     details: { contractNumber: product.contractNumber, channel: request.channel, effectiveDate: request.effectiveDate },
   });
   const contact = await findCustomerContact(tx, product.customerId);
@@ -130,6 +136,7 @@ export async function cancelProduct(
   customerId: CustomerId,
   productId: string,
   request: CancellationRequest,
+  origin: RequestOrigin,
   now = new Date(),
 ): Promise<TCancellation> {
   return db.transaction(async (tx) => {
@@ -141,6 +148,7 @@ export async function cancelProduct(
     const row = await recordCancellation(tx, product, {
       ...request,
       channel: 'portal',
+      origin,
       receivedAt: now,
       effectiveDate: decision.effectiveDate,
     });

@@ -48,7 +48,7 @@ export default async function productsModule(app: FastifyInstance) {
 
   registerRoute(app, productsRoutes.cancel, async (request) => ({
     status: 201,
-    body: await cancelProduct(app.db, request.auth.customerId, request.params.id, request.body),
+    body: await cancelProduct(app.db, request.auth.customerId, request.params.id, request.body, request.auth.origin),
   }));
 
   registerRoute(

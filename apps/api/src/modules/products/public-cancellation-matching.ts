@@ -45,6 +45,7 @@ async function matchDeclaration(tx: DbOrTx, counters: Counters, declaration: Pub
       ? await recordCancellation(tx, named.product, {
           ...request,
           channel: 'public_form',
+          origin: null,
           receivedAt: declaration.receivedAt,
           effectiveDate: effectiveDateFor(named.product, request, today(declaration.receivedAt)),
         })
@@ -67,9 +68,7 @@ async function matchDeclaration(tx: DbOrTx, counters: Counters, declaration: Pub
     await recordSecurityEvent(tx, {
       type: 'cancellation.declaration_received',
       userId: customer.id,
-      requestId: null,
-      ip: null,
-      userAgent: null,
+      origin: null,
       details: {
         channel: 'public_form',
         reference: declaration.reference,

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { deferStrangerEvents, recordRefusal, requestContext } from './security-log';
+import { deferStrangerEvents, originOf, recordRefusal } from './security-log';
 
 /** Sign-in failures are logged by the sign-in itself, with the account they concern. */
 const OWN_EVENTS = new Set(['/api/v1/auth/login']);
 
 /**
- * Gives services the request they run for (request id, address, user agent) and records every
- * refused request (401, 403) centrally. Registered for the whole app, before the modules.
+ * Records every refused request (401, 403) centrally; services name the request they run for
+ * themselves (`originOf`). Registered for the whole app, before the modules.
  */
 export default fp(
   async (app: FastifyInstance, options: { batchMs: number }) => {
@@ -17,30 +17,15 @@ export default fp(
       onError: (error) => app.log.warn({ err: error }, 'could not write a batch of security-log entries'),
     });
     app.addHook('onClose', () => strangers.close());
-    app.addHook('preHandler', (request, _reply, done) => {
-      const userAgent = request.headers['user-agent'];
-      requestContext.run(
-        {
-          requestId: String(request.id),
-          ip: request.ip ?? null,
-          userAgent: typeof userAgent === 'string' ? userAgent : null,
-        },
-        done,
-      );
-    });
-
     app.addHook('onResponse', (request, reply, done) => {
       const status = reply.statusCode;
       if (status !== 401 && status !== 403) return done();
       const route = request.routeOptions.url;
       if (!request.url.startsWith('/api/') || (route && OWN_EVENTS.has(route))) return done();
-      const userAgent = request.headers['user-agent'];
       recordRefusal(app.db, {
         type: 'access.denied',
         userId: request.auth?.userId ?? null,
-        requestId: String(request.id),
-        ip: request.ip ?? null,
-        userAgent: typeof userAgent === 'string' ? userAgent : null,
+        origin: originOf(request),
         details: { status, method: request.method, route: route ?? request.url.split('?')[0]?.slice(0, 200) ?? null },
       }).then(
         () => done(),

@@ -52,6 +52,8 @@ describe('security log', () => {
     expect(byType['sign_in.failed']?.userAgent).toBe('SecurityLogTest/1.0');
     expect(byType['sign_in.failed']?.ipAddress).toBe('127.0.0.1');
     expect(byType['sign_in.failed']?.details).toEqual({ reason: 'wrong_password' });
+    // A signed-in caller's change names its own request (request.auth.origin, ADR 0028-a).
+    expect(byType.sign_out).toMatchObject({ requestId: logout.headers['x-request-id'], ipAddress: '127.0.0.1' });
     // The login's 401 is the sign-in failure, not also a denial.
     expect(rows.filter((row) => row.type === 'access.denied')).toEqual([]);
 
@@ -172,6 +174,7 @@ describe('security log', () => {
     await recordSecurityEvent(ctx.db, {
       type: 'password.changed',
       userId: user.id,
+      origin: null,
       details: { password: 'x', accessToken: 'y', iban: 'z', kept: 'yes' },
     });
     const [row] = await eventsOf(user.id);

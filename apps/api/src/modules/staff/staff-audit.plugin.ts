@@ -41,9 +41,7 @@ export default fp(
             await recordSecurityEvent(tx, {
               type: 'account.changed_by_provider',
               userId: owner.id,
-              requestId: null,
-              ip: null,
-              userAgent: null,
+              origin: null,
               details: { action },
             });
           }

@@ -112,6 +112,7 @@ export async function inviteMember(
     }
     await sendInvitation(tx, settings, auth, user, input.role);
     await recordSecurityEvent(tx, {
+      origin: auth.origin,
       type: 'team.member_invited',
       userId: auth.userId,
       details: { memberId: user.id, email: user.email, role: input.role },
@@ -148,8 +149,14 @@ export async function changeMemberRole(
     if (row.role !== role) {
       await setMemberRole(tx, auth.customerId, userId, role);
       const details = { memberId: userId, email: row.user.email, from: row.role, to: role };
-      await recordSecurityEvent(tx, { type: 'team.member_role_changed', userId: auth.userId, details });
-      if (userId !== auth.userId) await recordSecurityEvent(tx, { type: 'team.member_role_changed', userId, details });
+      await recordSecurityEvent(tx, {
+        origin: auth.origin,
+        type: 'team.member_role_changed',
+        userId: auth.userId,
+        details,
+      });
+      if (userId !== auth.userId)
+        await recordSecurityEvent(tx, { origin: auth.origin, type: 'team.member_role_changed', userId, details });
     }
     return toTeamMember(tx, { ...row, role }, auth, settings.now());
   });
@@ -186,6 +193,7 @@ export async function removeMember(db: Database, settings: TeamSettings, auth: A
     await revokeAllTokensOf(tx, userId, now);
     await deleteSecondFactorsOf(tx, [userId]);
     await recordSecurityEvent(tx, {
+      origin: auth.origin,
       type: 'team.member_removed',
       userId: auth.userId,
       details: { memberId: userId, email: row.user.email, role: row.role },
@@ -208,6 +216,7 @@ export async function setMfaRequirement(db: Database, settings: TeamSettings, au
     await lockTeam(tx, auth.customerId);
     await setMfaRequired(tx, auth.customerId, required, settings.now());
     await recordSecurityEvent(tx, {
+      origin: auth.origin,
       type: 'team.mfa_requirement_changed',
       userId: auth.userId,
       details: { mfaRequired: required },
