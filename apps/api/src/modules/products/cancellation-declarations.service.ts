@@ -4,7 +4,8 @@ import type { PublicCancellationRequestRow } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import { today } from '../../lib/calendar';
 import { pageOf } from '../../lib/pagination';
-import { type RequestOrigin, recordSecurityEvent, requestOnly } from '../security-log/security-log';
+import type { AuthContext } from '../../plugins/auth';
+import { recordSecurityEvent, requestOnly } from '../security-log/security-log';
 import { effectiveDateFor, recordCancellation, toCancellation } from './cancellation.service';
 import { sendDeclarationRejection } from './cancellation-emails';
 import { lockProductForStaff } from './products-admin.repository';
@@ -17,10 +18,7 @@ import {
 } from './public-cancellations.repository';
 
 /** The staff member who decides, and the request they do it with (their own security-log entry names it). */
-interface StaffActor {
-  userId: string;
-  origin: RequestOrigin;
-}
+type StaffActor = Pick<AuthContext, 'userId' | 'origin'>;
 
 // The back office's review queue of §312k declarations, and cancellations staff record from the
 // post or the support mailbox. Every decision is in the staff member's security log; the customer's

@@ -66,15 +66,22 @@ function stubApi(
   overview: () => Response,
   onWrite: (url: string, init: RequestInit) => Response = () => json(500, {}),
 ) {
+  // After a change, the page's other lists answer only when the test releases them: later than
+  // the overview, as they may on a busy server, so the row is redrawn while the change settles.
+  let held: Promise<void> = Promise.resolve();
+  let release = () => {};
   const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
-    if (init?.method && init.method !== 'GET') return onWrite(url, init);
+    if (init?.method && init.method !== 'GET') {
+      const response = onWrite(url, init);
+      if (response.ok) held = new Promise((resolve) => (release = resolve));
+      return response;
+    }
     if (url.includes('/admin/dunning')) return overview();
-    // The page's other lists answer later than the overview, as they may on a busy server.
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await held;
     return json(200, { items: [] });
   });
   vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
+  return Object.assign(fetchMock, { releaseOtherLists: () => release() });
 }
 
 const page = (items: TDunningOverviewItem[]) => () => json(200, { items, nextCursor: null, hasMore: false });
@@ -157,6 +164,9 @@ describe('CollectionsPage: the dunning overview', () => {
     expect(url).toBe(`/api/v1/admin/invoices/${reminded.invoice.id}/dunning-stop`);
     expect(init.method).toBe('PUT');
     expect(JSON.parse(String(init.body))).toEqual({ reason: 'Ratenzahlung vereinbart' });
+    // The refetched row is stopped (its lift button shows) before the page's other lists answer.
+    await within(dunning).findByRole('button', { name: 'Mahnstopp aufheben: Rechnung RE-2026-000042' });
+    fetchMock.releaseOtherLists();
     expect(await within(dunning).findByText('Für Rechnung RE-2026-000042 gilt jetzt ein Mahnstopp.')).toBeTruthy();
   });
 
@@ -187,6 +197,8 @@ describe('CollectionsPage: the dunning overview', () => {
     const [url, init] = writes(fetchMock)[1] as Write;
     expect(url).toBe(`/api/v1/admin/invoices/${stopped.invoice.id}/dunning-stop`);
     expect(init.method).toBe('DELETE');
+    await within(dunning).findByRole('button', { name: 'Mahnstopp setzen: Rechnung RE-2026-000017' });
+    fetchMock.releaseOtherLists();
     expect(await within(dunning).findByText('Der Mahnstopp für Rechnung RE-2026-000017 ist aufgehoben.')).toBeTruthy();
   });
 
