@@ -24,5 +24,7 @@ await build({
   logLevel: 'info',
 });
 cpSync('src/db/migrations', 'dist/migrations', { recursive: true });
+// The password hashing thread's module (ADR 0029-b), loaded by piscina from beside the bundle.
+cpSync('src/lib/password-worker.mjs', 'dist/password-worker.mjs');
 // The ISO 20022 schemas that direct-debit runs and bank statements are validated against.
 cpSync('src/modules/collection/schemas', 'dist/schemas', { recursive: true });

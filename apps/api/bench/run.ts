@@ -6,6 +6,7 @@
  * BENCH_DATABASE_URL (server), BENCH_SECONDS (per round, 2), BENCH_ROUNDS (7, alternating; the median counts) and
  * BENCH_CONNECTIONS (20) and BENCH_FLOOD_RATE (1,000 sign-in attempts/s) tune it. Each figure also carries the server process's CPU time per request,
  * read from /proc before and after its round: steadier than throughput on a shared machine.
+ * BENCH_PARTS (`ratios,cache,lists,flood`, all by default) runs some of the parts only.
  */
 import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -34,6 +35,8 @@ const log = (line: string) => console.log(line);
 /** Sign-in attempts per second of the paced floods (BENCH_FLOOD_RATE). */
 const FLOOD_RATE = Number(process.env.BENCH_FLOOD_RATE ?? 1_000);
 const cleanups: Array<() => Promise<void> | void> = [];
+/** The parts of the run that BENCH_PARTS names (every part without it). */
+const parts = new Set((process.env.BENCH_PARTS ?? 'ratios,cache,lists,flood').split(',').map((part) => part.trim()));
 
 async function startBare() {
   const child = spawn(
@@ -88,72 +91,86 @@ async function main() {
 
   const results: string[] = [];
   const at = (port: number, path: string, auth: string) => get(port, `/api/v1${path}`, auth);
-  const [bare, live, ready, me, list100] = (await compare([
-    { label: 'bare Fastify GET /hello', options: { url: `http://127.0.0.1:${PORTS.bare}/hello` } },
-    { label: 'GET /health (all plugins, no database)', options: at(PORTS.small, '/health', smallAuth) },
-    { label: 'GET /health/ready (one `select 1`)', options: at(PORTS.small, '/health/ready', smallAuth) },
-    { label: 'GET /me', options: at(PORTS.small, '/me', smallAuth) },
-    { label: 'GET /invoices (25 rows), 100 in the database', options: at(PORTS.small, '/invoices', smallAuth) },
-  ])) as [Figures, Figures, Figures, Figures, Figures];
-  results.push(
-    row(bare),
-    row(live, bare),
-    row(ready, bare),
-    row(me, bare, '≥ 0.5×, ≤ 60 µs CPU'),
-    row(list100, bare, '≥ 0.12×, p99 ≤ 50 ms'),
-  );
+  if (parts.has('ratios')) await ratios();
+  if (parts.has('cache')) await cache();
+  if (parts.has('lists')) await lists();
+  if (parts.has('flood')) await floods();
+  log(`\n${TABLE_HEAD}\n${results.join('\n')}`);
 
-  // What the session cache (ADR 0025-d) brings: the same route on an instance without it.
-  const uncached = await startApi(PORTS.scale, small.url, { SESSION_CACHE_SECONDS: '0' });
-  const uncachedAuth = await bearerFor(PORTS.scale, 'bulk-3@example.com');
-  const [meCached, meUncached] = (await compare([
-    { label: 'GET /me, session cache on', options: at(PORTS.small, '/me', smallAuth) },
-    { label: 'GET /me, session cache off', options: at(PORTS.scale, '/me', uncachedAuth) },
-  ])) as [Figures, Figures];
-  stop(uncached);
-  await uncached.exited;
-  results.push(row(meUncached), row(meCached, meUncached));
-
-  for (const path of ['/invoices', '/tickets', '/products']) {
-    const [a, b] = (await compare([
-      { label: `GET ${path}: 100 invoices, 40 tickets`, options: at(PORTS.small, path, smallAuth) },
-      { label: `GET ${path}: 100,000 invoices, 10,000 tickets`, options: at(PORTS.large, path, largeAuth) },
-    ])) as [Figures, Figures];
-    results.push(row(a), row(b, a, '≥ 0.77× (within 1.3×)'));
+  async function ratios() {
+    const [bare, live, ready, me, list100] = (await compare([
+      { label: 'bare Fastify GET /hello', options: { url: `http://127.0.0.1:${PORTS.bare}/hello` } },
+      { label: 'GET /health (all plugins, no database)', options: at(PORTS.small, '/health', smallAuth) },
+      { label: 'GET /health/ready (one `select 1`)', options: at(PORTS.small, '/health/ready', smallAuth) },
+      { label: 'GET /me', options: at(PORTS.small, '/me', smallAuth) },
+      { label: 'GET /invoices (25 rows), 100 in the database', options: at(PORTS.small, '/invoices', smallAuth) },
+    ])) as [Figures, Figures, Figures, Figures, Figures];
+    results.push(
+      row(bare),
+      row(live, bare),
+      row(ready, bare),
+      row(me, bare, '≥ 0.5×, ≤ 60 µs CPU'),
+      row(list100, bare, '≥ 0.12×, p99 ≤ 50 ms'),
+    );
   }
 
-  // Other routes during a sign-in flood: alone and beside the flood, in alternating rounds. The
-  // flood comes from a process of its own, at FLOOD_RATE attempts per second (open loop: what an
-  // attacker's bandwidth allows, whatever the answers) or unbounded (closed loop, 50 connections
-  // as fast as they are answered: the route then gets the event loop's share of its 20
-  // connections among 70, however cheap a refusal is — a bound of the method, told beside it).
-  const floodRounds = async (port: number, path: string, auth: string, label: string, rate?: number) => {
-    const alone: Figures[] = [];
-    const during: Figures[] = [];
-    const pace = rate ? `, ${rate.toLocaleString('en')} attempts/s` : ', unbounded';
-    for (let round = 0; round < ROUNDS; round++) {
-      alone.push(await measure(`GET ${path} alone${label}`, at(port, path, auth)));
-      const flood = signInFlood(port, DURATION_SECONDS + 2, rate);
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      during.push(await measure(`GET ${path} during a sign-in flood${pace}${label}`, at(port, path, auth)));
-      const result = await flood;
-      log(`  flood${pace} beside ${path}${label}: ${Math.round(result.average)} sign-ins/s, ${result.non2xx} refused`);
-    }
-    results.push(row(median(alone)), row(median(during), median(alone), '≥ 0.8×'));
-  };
-  // Worst case: a flood from many addresses (the per-address limit lifted), every attempt hashed
-  // as far as the hashing budget allows.
-  await floodRounds(PORTS.small, '/me', smallAuth, '', FLOOD_RATE);
-  await floodRounds(PORTS.small, '/invoices', smallAuth, '', FLOOD_RATE);
-  await floodRounds(PORTS.small, '/me', smallAuth, '');
-  // A flood from one address under the production limit (10/min): refused before any hash.
-  const limited = await startApi(PORTS.scale, small.url, { LOGIN_RATE_LIMIT_PER_MINUTE: '10' });
-  cleanups.push(() => stop(limited));
-  // Signed in through the unlimited instance: the counters are shared, the floods above count.
-  const limitedAuth = await bearerFor(PORTS.small, 'bulk-2@example.com');
-  await floodRounds(PORTS.scale, '/me', limitedAuth, ', one address, limit 10/min', FLOOD_RATE);
+  async function cache() {
+    // What the session cache (ADR 0025-d) brings: the same route on an instance without it.
+    const uncached = await startApi(PORTS.scale, small.url, { SESSION_CACHE_SECONDS: '0' });
+    const uncachedAuth = await bearerFor(PORTS.scale, 'bulk-3@example.com');
+    const [meCached, meUncached] = (await compare([
+      { label: 'GET /me, session cache on', options: at(PORTS.small, '/me', smallAuth) },
+      { label: 'GET /me, session cache off', options: at(PORTS.scale, '/me', uncachedAuth) },
+    ])) as [Figures, Figures];
+    stop(uncached);
+    await uncached.exited;
+    results.push(row(meUncached), row(meCached, meUncached));
+  }
 
-  log(`\n${TABLE_HEAD}\n${results.join('\n')}`);
+  async function lists() {
+    for (const path of ['/invoices', '/tickets', '/products']) {
+      const [a, b] = (await compare([
+        { label: `GET ${path}: 100 invoices, 40 tickets`, options: at(PORTS.small, path, smallAuth) },
+        { label: `GET ${path}: 100,000 invoices, 10,000 tickets`, options: at(PORTS.large, path, largeAuth) },
+      ])) as [Figures, Figures];
+      results.push(row(a), row(b, a, '≥ 0.77× (within 1.3×)'));
+    }
+  }
+
+  async function floods() {
+    // Other routes during a sign-in flood: alone and beside the flood, in alternating rounds. The
+    // flood comes from a process of its own, at FLOOD_RATE attempts per second (open loop: what an
+    // attacker's bandwidth allows, whatever the answers) or unbounded (closed loop, 50 connections
+    // as fast as they are answered: the route then gets the event loop's share of its 20
+    // connections among 70, however cheap a refusal is — a bound of the method, told beside it).
+    const floodRounds = async (port: number, path: string, auth: string, label: string, rate?: number) => {
+      const alone: Figures[] = [];
+      const during: Figures[] = [];
+      const pace = rate ? `, ${rate.toLocaleString('en')} attempts/s` : ', unbounded';
+      for (let round = 0; round < ROUNDS; round++) {
+        alone.push(await measure(`GET ${path} alone${label}`, at(port, path, auth)));
+        const flood = signInFlood(port, DURATION_SECONDS + 2, rate);
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        during.push(await measure(`GET ${path} during a sign-in flood${pace}${label}`, at(port, path, auth)));
+        const result = await flood;
+        log(
+          `  flood${pace} beside ${path}${label}: ${Math.round(result.average)} sign-ins/s, ${result.non2xx} refused`,
+        );
+      }
+      results.push(row(median(alone)), row(median(during), median(alone), '≥ 0.8×'));
+    };
+    // Worst case: a flood from many addresses (the per-address limit lifted), every attempt hashed
+    // as far as the hashing budget allows.
+    await floodRounds(PORTS.small, '/me', smallAuth, '', FLOOD_RATE);
+    await floodRounds(PORTS.small, '/invoices', smallAuth, '', FLOOD_RATE);
+    await floodRounds(PORTS.small, '/me', smallAuth, '');
+    // A flood from one address under the production limit (10/min): refused before any hash.
+    const limited = await startApi(PORTS.scale, small.url, { LOGIN_RATE_LIMIT_PER_MINUTE: '10' });
+    cleanups.push(() => stop(limited));
+    // Signed in through the unlimited instance: the counters are shared, the floods above count.
+    const limitedAuth = await bearerFor(PORTS.small, 'bulk-2@example.com');
+    await floodRounds(PORTS.scale, '/me', limitedAuth, ', one address, limit 10/min', FLOOD_RATE);
+  }
 }
 
 try {

@@ -1,10 +1,17 @@
 import { availableParallelism } from 'node:os';
-import { hash, verify } from '@node-rs/argon2';
+import { Piscina } from 'piscina';
 import { AppError } from './app-error';
 import { Semaphore, SemaphoreFullError } from './semaphore';
 
 /** Hashes waiting for a slot before further ones are refused. */
 export const HASH_QUEUE_LIMIT = 32;
+
+/**
+ * How much lower than the API's own the hashing threads' priority is (a nice increment, Linux;
+ * ADR 0029-b). At +10 a hashing thread gets about a tenth of a core that other work wants: a
+ * sign-in flood's hashes take the CPU other requests leave, not the CPU they need.
+ */
+export const HASHING_NICE_INCREMENT = 10;
 
 /** OWASP's argon2id baseline: m = 19 MiB, t = 2, p = 1 (≈ 15 ms here). */
 const options = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -13,16 +20,33 @@ const options = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, 
  * At most two hashes at once, so a flood of sign-ins cannot starve every other route — and at
  * most half the cores: on two cores, two argon2 runs would take both from every other request.
  */
-const hashing = new Semaphore(Math.max(1, Math.min(2, Math.floor(availableParallelism() / 2))), HASH_QUEUE_LIMIT);
+const slots = Math.max(1, Math.min(2, Math.floor(availableParallelism() / 2)));
+const hashing = new Semaphore(slots, HASH_QUEUE_LIMIT);
 
 /**
- * Runs one hash in a slot. Past HASH_QUEUE_LIMIT waiting (about a second of work) a sign-in is
- * refused with 429 at once: an unbounded line would keep hashing for clients long gone and
- * make every later sign-in wait behind a flood.
+ * The threads argon2 runs on (`password-worker.mjs`), one per slot, at the lower priority.
+ * Created on first use; idle threads do not keep the process alive.
  */
-async function inSlot<T>(task: () => Promise<T>): Promise<T> {
+let pool: Piscina | undefined;
+export function hashingThreads(): Piscina {
+  pool ??= new Piscina({
+    filename: new URL('./password-worker.mjs', import.meta.url).href,
+    minThreads: slots,
+    maxThreads: slots,
+    niceIncrement: HASHING_NICE_INCREMENT,
+    idleTimeout: Number.POSITIVE_INFINITY,
+  });
+  return pool;
+}
+
+/**
+ * Runs one task of `password-worker.mjs` in a slot. Past HASH_QUEUE_LIMIT waiting (about a
+ * second of work) a sign-in is refused with 429 at once: an unbounded line would keep hashing
+ * for clients long gone and make every later sign-in wait behind a flood.
+ */
+async function inSlot<T>(name: 'hash' | 'verify', task: object): Promise<T> {
   try {
-    return await hashing.run(task);
+    return await hashing.run(() => hashingThreads().run(task, { name }) as Promise<T>);
   } catch (error) {
     if (error instanceof SemaphoreFullError) {
       throw new AppError(
@@ -37,7 +61,7 @@ async function inSlot<T>(task: () => Promise<T>): Promise<T> {
 }
 
 export function hashPassword(password: string): Promise<string> {
-  return inSlot(() => hash(password, options));
+  return inSlot('hash', { password, options });
 }
 
 /** A real hash of a random secret: verifying against it costs what a real check costs. */
@@ -48,8 +72,8 @@ let dummyHash: Promise<string> | undefined;
  * the time of one verification so that the answer's timing does not reveal which case it was.
  */
 export async function verifyPassword(storedHash: string | null | undefined, password: string): Promise<boolean> {
-  dummyHash ??= hash(crypto.randomUUID(), options);
-  const target = storedHash ?? (await dummyHash);
-  const matches = await inSlot(() => verify(target, password).catch(() => false));
+  dummyHash ??= hashingThreads().run({ password: crypto.randomUUID(), options }, { name: 'hash' });
+  const stored = storedHash ?? (await dummyHash);
+  const matches = await inSlot<boolean>('verify', { stored, password });
   return storedHash ? matches : false;
 }

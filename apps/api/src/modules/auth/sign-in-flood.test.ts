@@ -1,28 +1,26 @@
 import { availableParallelism } from 'node:os';
-import type * as argon2 from '@node-rs/argon2';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { useTestApp } from '../../../test/app';
 import { signedInCustomer } from '../../../test/factories';
-import { HASH_QUEUE_LIMIT } from '../../lib/password';
+import { HASH_QUEUE_LIMIT, hashingThreads } from '../../lib/password';
 
 /** Counts the argon2 computations running at the same moment; `hold` keeps them from finishing. */
-const hashing = vi.hoisted(() => ({ active: 0, max: 0, hold: Promise.resolve() }));
-vi.mock('@node-rs/argon2', async (importOriginal) => {
-  const original = await importOriginal<typeof argon2>();
-  const tracked =
-    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
-    async (...args: A) => {
-      hashing.active++;
-      hashing.max = Math.max(hashing.max, hashing.active);
-      try {
-        await hashing.hold;
-        return await fn(...args);
-      } finally {
-        hashing.active--;
-      }
-    };
-  return { ...original, hash: tracked(original.hash), verify: tracked(original.verify) };
-});
+const hashing = { active: 0, max: 0, hold: Promise.resolve() };
+function trackHashing() {
+  const threads = hashingThreads();
+  const run = threads.run.bind(threads);
+  const spy = vi.spyOn(threads, 'run').mockImplementation(async (...args) => {
+    hashing.active++;
+    hashing.max = Math.max(hashing.max, hashing.active);
+    try {
+      await hashing.hold;
+      return await run(...args);
+    } finally {
+      hashing.active--;
+    }
+  });
+  onTestFinished(() => spy.mockRestore());
+}
 
 const ctx = useTestApp();
 /** Half the cores, at least one, at most two. */
@@ -31,6 +29,7 @@ const slots = Math.max(1, Math.min(2, Math.floor(availableParallelism() / 2)));
 describe('a flood of sign-ins', () => {
   it('runs at most two password hashes at once (one on two cores), bounds the line and keeps other routes answering', async () => {
     const customer = await signedInCustomer(ctx.app, ctx.db);
+    trackHashing();
     hashing.max = 0;
     let release: () => void = () => {};
     hashing.hold = new Promise<void>((resolve) => {
