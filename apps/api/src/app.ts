@@ -44,7 +44,7 @@ import metricsPlugin from './plugins/metrics';
 import openapiPlugin, { API_PREFIX } from './plugins/openapi';
 import outboxPlugin from './plugins/outbox';
 import pdfPlugin from './plugins/pdf';
-import securityPlugin from './plugins/security';
+import securityPlugin, { apiSecurityHeaders } from './plugins/security';
 import webPlugin from './plugins/web';
 
 export interface BuildAppOptions {
@@ -84,7 +84,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
-    frameworkErrors,
+    frameworkErrors: frameworkErrors(apiSecurityHeaders(config.secureCookies)),
   });
   // Valid but unfit for real customers (e.g. the payment sandbox in production): said at every start.
   for (const warning of config.startupWarnings) app.log.warn(`WARNING: ${warning}`);

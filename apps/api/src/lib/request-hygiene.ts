@@ -32,16 +32,13 @@ export function rejectNulCharacters(request: FastifyRequest, _reply: FastifyRepl
 
 /**
  * Errors the router raises before any hook runs (a malformed percent-encoding, an over-long path
- * parameter): a problem like every other error, with the headers the hooks would have set.
+ * parameter): a problem like every other error, with the API's security headers (`apiHeaders`).
  */
-export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  reply.headers({
-    'x-request-id': String(request.id),
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
-    'referrer-policy': 'strict-origin-when-cross-origin',
-    'content-security-policy': "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-  });
-  const status = error.statusCode ?? 500;
-  sendProblem(request, reply, status < 500 ? 'bad_request' : 'internal', status < 500 ? error.message : undefined);
-}
+export const frameworkErrors =
+  (apiHeaders: Readonly<Record<string, string>>) =>
+  (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    reply.headers(apiHeaders);
+    reply.header('x-request-id', String(request.id));
+    const status = error.statusCode ?? 500;
+    sendProblem(request, reply, status < 500 ? 'bad_request' : 'internal', status < 500 ? error.message : undefined);
+  };

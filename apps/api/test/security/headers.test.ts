@@ -54,7 +54,23 @@ function expectBaseline(headers: Headers, label: string) {
   expect(csp.get('object-src'), label).toEqual(["'none'"]);
 }
 
-/** The portal's own policy (not the docs page's): everything from our origin only. */
+/**
+ * An API answer is never a document (ADR 0029-c): its policy denies everything, and it leaves
+ * out the headers that only steer documents.
+ */
+function expectApiPolicy(headers: Headers, label: string) {
+  const csp = directives(String(headers['content-security-policy']));
+  expect(csp.get('default-src'), label).toEqual(["'none'"]);
+  expect(csp.get('base-uri'), label).toEqual(["'none'"]);
+  expect(
+    [...csp.keys()].filter((name) => name.endsWith('-src') && name !== 'default-src' && name !== 'object-src'),
+    label,
+  ).toEqual([]);
+  expect(headers['cross-origin-resource-policy'], label).toBe('same-origin');
+  expect(headers['cross-origin-opener-policy'], label).toBeUndefined();
+}
+
+/** The portal's own policy for its pages (not the docs page's): everything from our origin only. */
 function expectStrictPolicy(headers: Headers, label: string) {
   const csp = directives(String(headers['content-security-policy']));
   expect(csp.get('default-src'), label).toEqual(["'self'"]);
@@ -104,7 +120,7 @@ describe('security headers over HTTP', () => {
     };
   };
 
-  it('sends nosniff, frame denial, referrer policy and a strict CSP on every kind of answer, and no HSTS', async () => {
+  it('sends nosniff, frame denial, referrer policy and a strict CSP on every kind of answer — deny-all for the API — and no HSTS', async () => {
     const all = await answers();
     expect(all['SPA index.html'].statusCode).toBe(200);
     expect(all['SPA index.html'].headers['content-type']).toContain('text/html');
@@ -115,8 +131,13 @@ describe('security headers over HTTP', () => {
     expect(all['over-long path parameter'].statusCode).toBe(400);
     for (const [label, response] of Object.entries(all)) {
       expectBaseline(response.headers, label);
-      // Router errors answer before the hooks; their problem carries a deny-all policy instead.
-      if (!['malformed URL', 'over-long path parameter'].includes(label)) expectStrictPolicy(response.headers, label);
+      // Everything below /api/v1/ is an API answer, router errors (before any hook) included.
+      if (label.startsWith('SPA') || label.startsWith('static') || label === 'missing asset') {
+        expectStrictPolicy(response.headers, label);
+        expect(response.headers['cross-origin-opener-policy'], label).toBe('same-origin');
+      } else {
+        expectApiPolicy(response.headers, label);
+      }
       // HSTS over plain HTTP would lock browsers out of a local portal; it is for HTTPS only.
       expect(response.headers['strict-transport-security'], label).toBeUndefined();
       if (response.statusCode >= 400)
@@ -165,7 +186,7 @@ describe('security headers over HTTP', () => {
 });
 
 describe('security headers over HTTPS', () => {
-  it('adds HSTS and upgrade-insecure-requests to API answers, errors, the SPA and the docs', async () => {
+  it('adds HSTS to API answers, errors, the SPA and the docs, and upgrade-insecure-requests to the documents', async () => {
     const { app } = https;
     const responses = {
       api: await app.inject({ url: '/api/v1/health' }),
@@ -179,10 +200,11 @@ describe('security headers over HTTPS', () => {
       const hsts = String(response.headers['strict-transport-security']);
       expect(Number(/max-age=(\d+)/.exec(hsts)?.[1]), label).toBeGreaterThanOrEqual(31_536_000);
       expect(hsts, label).toContain('includeSubDomains');
+      // A deny-all policy loads nothing, so there is nothing to upgrade.
       expect(
         directives(String(response.headers['content-security-policy'])).has('upgrade-insecure-requests'),
         label,
-      ).toBe(true);
+      ).toBe(!['api', 'problem'].includes(label));
     }
   });
 
