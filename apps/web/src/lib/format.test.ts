@@ -28,3 +28,23 @@ describe('format', () => {
     expect(formatPeriod({ start: '2026-11-01', end: '2026-11-30' }, 'de')).toBe('01.11.2026 – 30.11.2026');
   });
 });
+
+describe('formatters', () => {
+  it('makes a formatter once per language and kind, not once per value', () => {
+    const Original = Intl.NumberFormat;
+    let made = 0;
+    Intl.NumberFormat = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Original>) {
+        super(...args);
+        made++;
+      }
+    } as unknown as typeof Intl.NumberFormat;
+    try {
+      const texts = [1, 2, 3].map((cents) => formatMoney(cents, 'en', 'CHF').replace(/\s/g, ' '));
+      expect(texts).toEqual(['CHF 0.01', 'CHF 0.02', 'CHF 0.03']);
+      expect(made).toBe(1);
+    } finally {
+      Intl.NumberFormat = Original;
+    }
+  });
+});
