@@ -1,7 +1,9 @@
 import { hash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 // crypto.hash: the one-shot form, without a Hash object per call (#19).
-const tagOf = (body: unknown) => `W/"${hash('sha256', JSON.stringify(body), 'base64url').slice(0, 27)}"`;
+const tagOfText = (text: string) => `W/"${hash('sha256', text, 'base64url').slice(0, 27)}"`;
+const tagOf = (body: unknown) => tagOfText(JSON.stringify(body));
 
 /** Tags of answers that cannot change (`fixedAnswer`), computed when they were built. */
 const fixedTags = new WeakMap<object, string>();
@@ -12,6 +14,25 @@ const fixedTags = new WeakMap<object, string>();
  */
 export function etagOf(body: unknown): string {
   return (typeof body === 'object' && body !== null && fixedTags.get(body)) || tagOf(body);
+}
+
+/**
+ * A page of a list is tagged by the text the serializer wrote (ADR 0021): a list is never the
+ * target of a PUT's If-Match, and its page is the largest answer of the API — its JSON text is
+ * not written a second time only to be hashed (#19). The hook goes on the list's route.
+ */
+export function tagPageOnSend(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+  done: (error: null, payload: unknown) => void,
+): void {
+  if (reply.statusCode !== 200 || typeof payload !== 'string') return done(null, payload);
+  const etag = tagOfText(payload);
+  reply.header('etag', etag);
+  if (!matchesEtag(request.headers['if-none-match'], etag)) return done(null, payload);
+  reply.code(304);
+  done(null, '');
 }
 
 function deepFreeze(value: unknown): void {

@@ -15,7 +15,7 @@ import type { TokenBucket } from '../throttling/token-bucket';
 import { AppError } from './app-error';
 import { authorizeMember } from './authorize-member';
 import { authorizeStaff } from './authorize-staff';
-import { etagOf, matchesEtag } from './etag';
+import { etagOf, matchesEtag, tagPageOnSend } from './etag';
 import { type ContentInspector, multipartBody } from './multipart';
 import { nextPageUrl } from './pagination';
 
@@ -175,7 +175,8 @@ export function registerRoute<C extends RouteContract>(
     onRequest,
     preValidation,
     preHandler,
-    ...(idempotency ? { onSend: [idempotency.onSend] } : {}),
+    // A page of a list is tagged by its serialized text, every other JSON GET by its body below.
+    onSend: [...(idempotency ? [idempotency.onSend] : []), ...(list && conditionalGet ? [tagPageOnSend] : [])],
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     handler: async (request, reply) => {
       const result = perCustomer
@@ -186,7 +187,7 @@ export function registerRoute<C extends RouteContract>(
       if (result.headers) reply.headers(result.headers);
       const next = list && result.status === 200 ? (result.body as { nextCursor?: unknown }).nextCursor : undefined;
       if (typeof next === 'string') reply.header('link', `<${nextPageUrl(request.url, next)}>; rel="next"`);
-      if (result.status === 200 && (conditionalGet || currentVersion)) {
+      if (result.status === 200 && ((conditionalGet && !list) || currentVersion)) {
         const etag = etagOf(result.body);
         reply.header('etag', etag);
         if (conditionalGet && matchesEtag(request.headers['if-none-match'], etag)) return reply.status(304).send();

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import type { TInvoice, TInvoiceSummary } from '@portal/contracts';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app';
@@ -94,6 +95,33 @@ describe('POST /admin/invoices', () => {
 });
 
 describe('GET /invoices', () => {
+  it('tags a page by the text it sends: 304 for that tag, a new tag once the page changes', async () => {
+    const staff = await signedInStaff(ctx.app, ctx.db);
+    const customer = await signedInCustomer(ctx.app, ctx.db);
+    await issueInvoiceFor(ctx.app, staff, customer.user.id, { issueDate: '2026-01-01' });
+    const page = await ctx.app.inject({ url: '/api/v1/invoices', headers: customer.bearer });
+    expect(page.statusCode).toBe(200);
+    const tag = String(page.headers.etag);
+    expect(tag).toBe(`W/"${hash('sha256', page.body, 'base64url').slice(0, 27)}"`);
+
+    const unchanged = await ctx.app.inject({
+      url: '/api/v1/invoices',
+      headers: { ...customer.bearer, 'if-none-match': tag },
+    });
+    expect(unchanged.statusCode).toBe(304);
+    expect(unchanged.body).toBe('');
+    expect(unchanged.headers.etag).toBe(tag);
+
+    await issueInvoiceFor(ctx.app, staff, customer.user.id, { issueDate: '2026-02-01' });
+    const changed = await ctx.app.inject({
+      url: '/api/v1/invoices',
+      headers: { ...customer.bearer, 'if-none-match': tag },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(tag);
+    expect(changed.json<{ items: TInvoiceSummary[] }>().items).toHaveLength(2);
+  });
+
   it('lists newest first with statuses, filters and keyset pagination', async () => {
     const staff = await signedInStaff(ctx.app, ctx.db);
     const customer = await signedInCustomer(ctx.app, ctx.db);
