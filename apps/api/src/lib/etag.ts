@@ -27,12 +27,15 @@ export function tagPageOnSend(
   payload: unknown,
   done: (error: null, payload: unknown) => void,
 ): void {
-  if (reply.statusCode !== 200 || typeof payload !== 'string') return done(null, payload);
+  if (reply.statusCode !== 200 || typeof payload !== 'string') {
+    done(null, payload);
+    return;
+  }
   const etag = tagOfText(payload);
   reply.header('etag', etag);
-  if (!matchesEtag(request.headers['if-none-match'], etag)) return done(null, payload);
-  reply.code(304);
-  done(null, '');
+  const unchanged = matchesEtag(request.headers['if-none-match'], etag);
+  if (unchanged) reply.code(304);
+  done(null, unchanged ? '' : payload);
 }
 
 function deepFreeze(value: unknown): void {
