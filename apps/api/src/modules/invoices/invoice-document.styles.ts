@@ -27,9 +27,39 @@ table.lines { width: 100%; border-collapse: collapse; }
 .payment { display: flex; gap: 8mm; align-items: flex-start; margin-top: 8mm; }
 .payment figure { margin: 0; text-align: center; font-size: 7.5pt; }
 .qr { width: 32mm; height: 32mm; }
-footer { position: fixed; bottom: -26mm; left: 0; right: 0; display: flex; justify-content: space-between;
-  font-size: 7pt; color: #555; border-top: 1px solid #d6dbe1; padding-top: 2mm; line-height: 1.35; }
 `;
+
+/**
+ * A CSS string of any text: every character but letters, digits, space and a few safe marks is
+ * written as a hexadecimal escape (so no quote, backslash or `<` of the text ends the string or
+ * the style element), and each line break as `\A` (the margin box keeps it: `white-space: pre`).
+ */
+export function cssString(text: string): string {
+  const escaped = [...text]
+    .map((char) =>
+      char === '\n'
+        ? '\\A '
+        : /[\p{L}\p{N} .,:;@/()&+–·-]/u.test(char)
+          ? char
+          : `\\${char.codePointAt(0)?.toString(16)} `,
+    )
+    .join('');
+  return `"${escaped}"`;
+}
+
+/**
+ * The legal footer (register, VAT ID, tax number, bank) in the page's bottom margin boxes, so that
+ * it stands on every page, outside the flow: a short invoice stays one page (#15). Three columns,
+ * given as lines of text.
+ */
+export function footerStyles(columns: [string[], string[], string[]]): string {
+  const box = (name: string, lines: string[], align: string) =>
+    `@${name} { content: ${cssString(lines.join('\n'))}; white-space: pre; text-align: ${align}; vertical-align: top;
+    font-family: "DejaVu Sans", Arial, sans-serif; font-size: 7pt; line-height: 1.35; color: #555;
+    border-top: 1px solid #d6dbe1; padding-top: 2mm; margin-top: 6mm; }`;
+  const [left, center, right] = columns;
+  return `@page { ${box('bottom-left', left, 'left')} ${box('bottom-center', center, 'left')} ${box('bottom-right', right, 'left')} }`;
+}
 
 const logoSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 250 48"><g fill="none" stroke="#0b5cad" stroke-width="4" stroke-linecap="round"><path d="M8 30c10-10 20-10 30 0s20 10 30 0"/><path d="M8 18c10-10 20-10 30 0s20 10 30 0" opacity=".55"/></g><text x="80" y="32" font-family="Arial, sans-serif" font-size="20" font-weight="700" fill="#1b2430">Rechenzentrum</text></svg>`;
 

@@ -1,7 +1,7 @@
 import type { InvoiceLineRow, InvoiceRow } from '../../db/schema/index';
 import { html, rawHtml, type SafeHtml } from '../../lib/html';
 import { epcQrDataUri } from './epc-qr';
-import { invoiceDocumentStyles, providerLogo } from './invoice-document.styles';
+import { footerStyles, invoiceDocumentStyles, providerLogo } from './invoice-document.styles';
 import { formatEuro, formatGermanDate, formatIban, formatQuantity, formatRate } from './invoice-format';
 import { vatCategoryOf } from './vat/vat-treatment';
 
@@ -45,7 +45,14 @@ export async function invoiceDocument(
       : null;
   return html`<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><title>${invoice.number}</title>
-<style>${rawHtml(invoiceDocumentStyles)}</style></head>
+<style>${rawHtml(invoiceDocumentStyles)}
+${rawHtml(
+  footerStyles([
+    [p.name, `${p.street}, ${p.postalCode} ${p.city}`, `Geschäftsführung: ${p.managingDirectors}`],
+    [p.register, `USt-IdNr.: ${p.vatId}`, `Steuernummer: ${p.taxNumber}`],
+    [p.bankName, `IBAN: ${formatIban(p.iban)}`, `BIC: ${p.bic}`, `Gläubiger-ID: ${p.creditorId}`],
+  ]),
+)}</style></head>
 <body>
 <header class="letterhead">
   <img class="logo" alt="" src="${providerLogo}">
@@ -109,10 +116,5 @@ ${
   ${qrCode ? html`<figure><img class="qr" alt="GiroCode" src="${qrCode}"><figcaption>GiroCode</figcaption></figure>` : ''}
 </section>`
 }
-<footer>
-  <div>${p.name}<br>${p.street}, ${p.postalCode} ${p.city}<br>Geschäftsführung: ${p.managingDirectors}</div>
-  <div>${p.register}<br>USt-IdNr.: ${p.vatId}<br>Steuernummer: ${p.taxNumber}</div>
-  <div>${p.bankName}<br>IBAN: ${formatIban(p.iban)}<br>BIC: ${p.bic}<br>Gläubiger-ID: ${p.creditorId}</div>
-</footer>
 </body></html>`;
 }

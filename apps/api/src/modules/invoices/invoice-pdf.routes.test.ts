@@ -71,6 +71,37 @@ describe('GET /invoices/:id/pdf', () => {
     expect(cached.body).toBe('');
   });
 
+  it('a short invoice is one page; every page of a long one carries "Seite x von y" and the legal footer', async () => {
+    const staff = await signedInStaff(ctx.app, ctx.db);
+    const customer = await signedInCustomer(ctx.app, ctx.db);
+    const pagesOf = async (lines?: NonNullable<Parameters<typeof issueInvoiceFor>[3]>['lines']) => {
+      const invoice = await issueInvoiceFor(ctx.app, staff, customer.user.id, lines ? { lines } : {});
+      const response = await ctx.app.inject({ url: `/api/v1/invoices/${invoice.id}/pdf`, headers: customer.bearer });
+      expect(response.statusCode, response.body).toBe(200);
+      const { text } = await extractText(await getDocumentProxy(new Uint8Array(response.rawPayload)));
+      return text.map((page) => page.replace(/\s+/g, ' '));
+    };
+    const footer = ['Nordwind Test GmbH', 'Geschäftsführung', 'USt-IdNr.: DE999888777', 'Steuernummer', 'IBAN', 'BIC'];
+
+    const short = await pagesOf([{ description: 'Remote Hands', quantity: 1, unit: 'Std.', unitPrice: 85 }]);
+    expect(short).toHaveLength(1);
+    for (const expected of ['Seite 1 von 1', ...footer]) expect(short[0]).toContain(expected);
+
+    const long = await pagesOf(
+      Array.from({ length: 45 }, (_, index) => ({
+        description: `Colocation 1 HE – Platz ${index + 1}`,
+        quantity: 1,
+        unit: 'Monat',
+        unitPrice: 49,
+      })),
+    );
+    expect(long.length).toBeGreaterThan(1);
+    long.forEach((page, index) => {
+      for (const expected of [`Seite ${index + 1} von ${long.length}`, ...footer])
+        expect(page, `page ${index + 1}`).toContain(expected);
+    });
+  });
+
   it('customer data cannot fetch a URL or run script in the renderer', async () => {
     const staff = await signedInStaff(ctx.app, ctx.db);
     const attack = `<img src="${base}/img"><link rel="stylesheet" href="${base}/css"><script>fetch('${base}/script')</script>`;
