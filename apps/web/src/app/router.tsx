@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
 import { paths } from '../config/paths';
 import { BootScreen } from './boot-screen';
 import { NotFoundPage } from './not-found';
@@ -10,8 +10,9 @@ import { RouteError } from './route-error';
  * sign-in form (and react-hook-form with it), a sign-in visit never loads zod before the first
  * submit (see features/auth/api/login.ts).
  * A feature's route module exports `Component` (React Router's lazy convention).
+ * main.tsx makes the router from them.
  */
-export const router = createBrowserRouter([
+export const routes: RouteObject[] = [
   {
     // Shown while the first page's lazy modules arrive: the same mark as the shell in index.html.
     HydrateFallback: BootScreen,
@@ -122,4 +123,4 @@ export const router = createBrowserRouter([
       },
     ],
   },
-]);
+];
