@@ -10,7 +10,7 @@ import { BULK_PASSWORD } from './seed-large';
 /** The benchmarks' ports (4195–4199 are set aside for them). */
 export const PORTS = { bare: 4195, small: 4196, large: 4197, scale: 4198, staff: 4199 } as const;
 
-export const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const SERVER_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 export const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 /** Short rounds per figure, alternating between the scenarios compared; the median counts. */

@@ -7,6 +7,8 @@
  * BENCH_CONNECTIONS (20) and BENCH_FLOOD_RATE (1,000 sign-in attempts/s) tune it. Each figure also carries the server process's CPU time per request,
  * read from /proc before and after its round: steadier than throughput on a shared machine.
  * BENCH_PARTS (`ratios,cache,lists,flood`, all by default) runs some of the parts only.
+ * BENCH_SMOKE=1 (`bench:smoke`, part of `pnpm test`) runs every part once, briefly, on a small data
+ * set: it proves the benchmark still completes, and its figures mean nothing.
  */
 import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -36,6 +38,12 @@ const log = (line: string) => console.log(line);
 const FLOOD_RATE = Number(process.env.BENCH_FLOOD_RATE ?? 1_000);
 const cleanups: Array<() => Promise<void> | void> = [];
 /** The parts of the run that BENCH_PARTS names (every part without it). */
+const SMOKE = process.env.BENCH_SMOKE === '1';
+const WARM_UP_SECONDS = SMOKE ? 1 : 3;
+/** The large data set: 1,000 customers' 100,000 invoices (a small one in the smoke run). */
+const LARGE = SMOKE
+  ? { customers: 20, invoices: 2_000, tickets: 200 }
+  : { customers: 1_000, invoices: 100_000, tickets: 10_000 };
 const parts = new Set((process.env.BENCH_PARTS ?? 'ratios,cache,lists,flood').split(',').map((part) => part.trim()));
 
 async function startBare() {
@@ -52,7 +60,9 @@ async function startBare() {
 }
 
 async function main() {
-  log(`# API benchmarks — ${new Date().toISOString()}`);
+  log(
+    `# API benchmarks — ${new Date().toISOString()}${SMOKE ? ' — smoke run: it must complete, its figures mean nothing' : ''}`,
+  );
   log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; client, API and PostgreSQL share them`);
   log(`PostgreSQL: ${SERVER_URL.replace(/\/\/[^@]*@/, '//')}; ${DURATION_SECONDS} s per scenario\n`);
 
@@ -63,7 +73,7 @@ async function main() {
   cleanups.push(() => large.drop());
   log('seeding the databases:');
   await seedLarge(small.url, { customers: 4, invoices: 100, tickets: 40 }, log);
-  await seedLarge(large.url, { customers: 1_000, invoices: 100_000, tickets: 10_000 }, log);
+  await seedLarge(large.url, LARGE, log);
 
   await startBare();
   const apiSmall = await startApi(PORTS.small, small.url);
@@ -84,10 +94,10 @@ async function main() {
     [PORTS.large, largeAuth],
   ] as const) {
     for (const path of ['/me', '/invoices', '/tickets', '/products']) {
-      await measure('warm-up', { ...get(port, `/api/v1${path}`, auth), duration: 3 });
+      await measure('warm-up', { ...get(port, `/api/v1${path}`, auth), duration: WARM_UP_SECONDS });
     }
   }
-  await measure('warm-up', { url: `http://127.0.0.1:${PORTS.bare}/hello`, duration: 3 });
+  await measure('warm-up', { url: `http://127.0.0.1:${PORTS.bare}/hello`, duration: WARM_UP_SECONDS });
 
   const results: string[] = [];
   const at = (port: number, path: string, auth: string) => get(port, `/api/v1${path}`, auth);
@@ -131,7 +141,10 @@ async function main() {
     for (const path of ['/invoices', '/tickets', '/products']) {
       const [a, b] = (await compare([
         { label: `GET ${path}: 100 invoices, 40 tickets`, options: at(PORTS.small, path, smallAuth) },
-        { label: `GET ${path}: 100,000 invoices, 10,000 tickets`, options: at(PORTS.large, path, largeAuth) },
+        {
+          label: `GET ${path}: ${LARGE.invoices.toLocaleString('en')} invoices, ${LARGE.tickets.toLocaleString('en')} tickets`,
+          options: at(PORTS.large, path, largeAuth),
+        },
       ])) as [Figures, Figures];
       results.push(row(a), row(b, a, '≥ 0.77× (within 1.3×)'));
     }
@@ -173,6 +186,11 @@ async function main() {
   }
 }
 
+if (SMOKE && !process.env.BENCH_DATABASE_URL) {
+  // `pnpm test` without a PostgreSQL server (the route tests then run on PGlite): nothing to run against.
+  log('bench:smoke skipped: no PostgreSQL server named (TEST_DATABASE_URL or BENCH_DATABASE_URL)');
+  process.exit(0);
+}
 try {
   await main();
 } finally {
