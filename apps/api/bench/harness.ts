@@ -118,11 +118,18 @@ export function stop(process: ApiProcess | undefined) {
 }
 
 export async function bearerFor(port: number, email: string, password = BULK_PASSWORD) {
-  const response = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password, tokenDelivery: 'bearer' }),
-  });
+  const signIn = () =>
+    fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password, tokenDelivery: 'bearer' }),
+    });
+  let response = await signIn();
+  // Right after a flood the hashing budget may be spent: a client waits as Retry-After says.
+  for (let attempt = 0; response.status === 429 && attempt < 5; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get('retry-after') ?? 1) * 1000));
+    response = await signIn();
+  }
   if (!response.ok) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
   return `Bearer ${((await response.json()) as { accessToken: string }).accessToken}`;
 }
