@@ -211,7 +211,7 @@ export function signInFlood(port: number, seconds: number, rate?: number) {
   child.stdout.on('data', (chunk) => {
     output += chunk;
   });
-  return new Promise<{ average: number; non2xx: number; total: number }>((resolve, reject) => {
+  return new Promise<{ average: number; non2xx: number; total: number; cpuMs: number }>((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code === 0) resolve(JSON.parse(output));

@@ -167,7 +167,7 @@ async function main() {
         during.push(await measure(`GET ${path} during a sign-in flood${pace}${label}`, at(port, path, auth)));
         const result = await flood;
         log(
-          `  flood${pace} beside ${path}${label}: ${Math.round(result.average)} sign-ins/s, ${result.non2xx} refused`,
+          `  flood${pace} beside ${path}${label}: ${Math.round(result.average)} sign-ins/s, ${result.non2xx} refused; the flood's own process used ${Math.round(result.cpuMs / (DURATION_SECONDS + 2))} ms CPU/s of the shared cores`,
         );
       }
       results.push(row(median(alone)), row(median(during), median(alone), '≥ 0.8×'));
