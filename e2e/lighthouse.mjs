@@ -88,10 +88,16 @@ async function measure(page, config, runs) {
       console.warn(`${page.name}: Lighthouse run failed (${lhr?.runtimeError?.code ?? 'no result'}), repeating`);
       continue;
     }
-    // LIGHTHOUSE_REPORT_DIR keeps each run's full report for a closer look.
+    // LIGHTHOUSE_REPORT_DIR keeps each run's full report for a closer look; LIGHTHOUSE_TRACES=1 its
+    // Chromium trace beside it too (what a task of the unthrottled run did; open in DevTools).
     if (process.env.LIGHTHOUSE_REPORT_DIR) {
-      const name = `${page.name.toLowerCase()}-${config ? 'desktop' : 'mobile'}-${results.length + 1}.json`;
-      writeFileSync(`${process.env.LIGHTHOUSE_REPORT_DIR}/${name}`, result.report);
+      const name = `${page.name.toLowerCase()}-${config ? 'desktop' : 'mobile'}-${results.length + 1}`;
+      writeFileSync(`${process.env.LIGHTHOUSE_REPORT_DIR}/${name}.json`, result.report);
+      if (process.env.LIGHTHOUSE_TRACES === '1')
+        writeFileSync(
+          `${process.env.LIGHTHOUSE_REPORT_DIR}/${name}.trace.json`,
+          JSON.stringify(result.artifacts.Trace),
+        );
     }
     results.push({
       scores: categories.map((category) => Math.round((lhr.categories[category]?.score ?? 0) * 100)),
