@@ -9,3 +9,4 @@ export interface FirstLoadPage {
   budgetKb?: number;
 }
 export declare const firstLoadPages: FirstLoadPage[];
+export declare const signedInFrame: string[];

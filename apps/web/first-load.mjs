@@ -13,7 +13,8 @@
  * an exact match; e2e/tests/first-load.spec.ts checks that it is). `budgetKb` overrides the
  * budget of a page's first load (170 KB gzipped).
  */
-const frame = ['src/app/require-auth.tsx', 'src/app/layout/app-layout.tsx'];
+/** The signed-in frame around every customer page (vite.config.ts builds its chunks from it). */
+export const signedInFrame = ['src/app/require-auth.tsx', 'src/app/layout/app-layout.tsx'];
 
 /** The provider's name and legal details: the frame and the sign-in page show them. */
 const provider = ['/api/v1/provider'];
@@ -30,14 +31,14 @@ export const firstLoadPages = [
   {
     name: 'overview',
     path: '/',
-    modules: [...frame, 'src/features/overview/routes/overview-route.tsx'],
+    modules: [...signedInFrame, 'src/features/overview/routes/overview-route.tsx'],
     data: ['/api/v1/me', '/api/v1/overview'],
     publicData: provider,
   },
   {
     name: 'invoices',
     path: '/invoices',
-    modules: [...frame, 'src/features/invoices/routes/invoices-route.tsx'],
+    modules: [...signedInFrame, 'src/features/invoices/routes/invoices-route.tsx'],
     data: ['/api/v1/me', '/api/v1/invoices'],
     publicData: provider,
   },
