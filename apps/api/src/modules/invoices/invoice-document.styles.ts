@@ -9,11 +9,15 @@ body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-si
 .letterhead { display: flex; justify-content: space-between; align-items: flex-start; }
 .logo { width: 44mm; height: auto; }
 .provider { text-align: right; font-size: 8.5pt; line-height: 1.4; }
-.sender { font-size: 7pt; color: #555; margin: 10mm 0 1mm; text-decoration: underline; }
+/* DIN 5008: the address window on the left, the information block beside it on the right. */
+.addressing { display: flex; justify-content: space-between; align-items: flex-start; gap: 4mm; margin-top: 10mm; }
+.window { width: 80mm; }
+.sender { font-size: 7pt; color: #555; margin: 0 0 1mm; text-decoration: underline; }
 .recipient { min-height: 30mm; line-height: 1.4; }
-.meta { margin: 4mm 0 0 auto; border-collapse: collapse; }
-.meta th { text-align: left; font-weight: normal; color: #555; padding: 0 6mm 0 0; }
-h1 { font-size: 15pt; margin: 8mm 0 4mm; }
+.meta { margin: 0; border-collapse: collapse; }
+.meta th { text-align: left; font-weight: normal; color: #555; padding: 0 4mm 0 0; }
+.meta td { white-space: nowrap; }
+h1 { font-size: 15pt; margin: 6mm 0 4mm; }
 table.lines { width: 100%; border-collapse: collapse; }
 .lines th { text-align: left; border-bottom: 1px solid #1b2430; padding: 1.5mm 1mm; font-size: 8.5pt; }
 .lines td { border-bottom: 1px solid #d6dbe1; padding: 1.5mm 1mm; vertical-align: top; }
@@ -24,7 +28,7 @@ table.lines { width: 100%; border-collapse: collapse; }
 .totals td { text-align: right; white-space: nowrap; }
 .totals .gross th, .totals .gross td { font-weight: bold; border-top: 1px solid #1b2430; padding-top: 1.5mm; }
 .note { margin-top: 6mm; font-style: italic; }
-.payment { display: flex; gap: 8mm; align-items: flex-start; margin-top: 8mm; }
+.payment { display: flex; gap: 8mm; align-items: flex-start; margin-top: 6mm; }
 .payment figure { margin: 0; text-align: center; font-size: 7.5pt; }
 .qr { width: 32mm; height: 32mm; }
 `;

@@ -61,11 +61,14 @@ ${rawHtml(
     ${p.phone}<br>${p.email}<br>${p.website}
   </div>
 </header>
+<div class="addressing">
+<div class="window">
 <p class="sender">${p.name} · ${p.street} · ${p.postalCode} ${p.city}</p>
 <section class="recipient">
   ${to.company ? html`${to.company}<br>` : ''}${to.name}<br>${to.street}<br>${to.postalCode} ${to.city}
   ${to.country !== p.country ? html`<br>${countryNames[to.country] ?? to.country}` : ''}
 </section>
+</div>
 <table class="meta">
   <tr><th>Rechnungsnummer</th><td>${invoice.number}</td></tr>
   <tr><th>Rechnungsdatum</th><td>${formatGermanDate(invoice.issueDate)}</td></tr>
@@ -79,6 +82,7 @@ ${rawHtml(
   ${invoice.vatTreatment === 'reverse_charge' ? html`<tr><th>Unsere USt-IdNr.</th><td>${p.vatId}</td></tr>` : ''}
   ${isCancellation ? '' : html`<tr><th>Fällig am</th><td>${formatGermanDate(invoice.dueDate)}</td></tr>`}
 </table>
+</div>
 <h1>${title}</h1>
 <table class="lines">
   <thead><tr><th>Pos.</th><th>Leistung</th><th class="num">Menge</th><th>Einheit</th><th class="num">Einzelpreis</th><th class="num">USt</th><th class="num">Netto</th></tr></thead>

@@ -83,9 +83,25 @@ describe('GET /invoices/:id/pdf', () => {
     };
     const footer = ['Nordwind Test GmbH', 'Geschäftsführung', 'USt-IdNr.: DE999888777', 'Steuernummer', 'IBAN', 'BIC'];
 
-    const short = await pagesOf([{ description: 'Remote Hands', quantity: 1, unit: 'Std.', unitPrice: 85 }]);
+    // A colocation customer's month: rack, space, servers, cross-connect, addresses, an hour of
+    // remote hands — with the transfer request and its GiroCode, on one page.
+    const short = await pagesOf(
+      [
+        'Rack B-07',
+        'Colocation 4 HE – Halle A, Platz 12',
+        'Cloud-Server M „web-01“',
+        'Cross-Connect zu DE-CIX',
+        'IPv4-Netz 198.51.100.0/28',
+        'Remote Hands: Festplattentausch',
+      ].map((description) => ({
+        description: `${description} – Vertrag V-100001`,
+        quantity: 1,
+        unit: 'Monat',
+        unitPrice: 8900,
+      })),
+    );
     expect(short).toHaveLength(1);
-    for (const expected of ['Seite 1 von 1', ...footer]) expect(short[0]).toContain(expected);
+    for (const expected of ['Seite 1 von 1', 'GiroCode', ...footer]) expect(short[0]).toContain(expected);
 
     const long = await pagesOf(
       Array.from({ length: 45 }, (_, index) => ({
