@@ -98,8 +98,15 @@ async function main() {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await app.listen({ host: config.HOST, port: config.PORT });
-  metricsServer = await listenForMetrics(app, config);
+  try {
+    await app.listen({ host: config.HOST, port: config.PORT });
+    metricsServer = await listenForMetrics(app, config);
+  } catch (error) {
+    // A taken port (say): close what is open — the embedded database, the PDF renderer — and say
+    // so in one line instead of a stack.
+    await app.close().catch(() => {});
+    throw new StartupError(`Cannot listen on ${config.HOST}:${config.PORT}: ${(error as Error).message}`);
+  }
   app.jobs.start();
 }
 
