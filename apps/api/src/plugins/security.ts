@@ -9,6 +9,7 @@ import { clientKey } from '../throttling/client-address';
 import { type Counters, createCounters } from '../throttling/counters';
 import { createGlobalCeiling } from '../throttling/global-ceiling';
 import { createTokenBucket, type TokenBucket } from '../throttling/token-bucket';
+import { API_PREFIX } from './openapi';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -61,7 +62,7 @@ export function apiSecurityHeaders(secure: boolean): Readonly<Record<string, str
 }
 
 /** Answers of the versioned API; everything else (the SPA, its assets, the API reference) is a document. */
-const API_ANSWER = '/api/v1/';
+const API_ANSWER = `${API_PREFIX}/`;
 
 /**
  * Security headers for every answer and the throttling counters (route limits are enabled per
