@@ -26,6 +26,8 @@ export const accountSections = [
 /** Signs in through the form, as a customer would, and waits for the portal frame. */
 export async function signIn(page: Page, account = demo, path = '/') {
   await page.goto(path);
+  // A protected page is drawn while /me is on its way; type only once sign-in is there.
+  await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
   await page.getByLabel('E-Mail-Adresse').fill(account.email);
   await page.getByLabel('Passwort', { exact: true }).fill(account.password);
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click();

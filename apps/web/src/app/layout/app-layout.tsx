@@ -42,8 +42,8 @@ export function AppLayout() {
     if (provider.data) setSiteName(provider.data.name);
   }, [provider.data]);
 
-  // A member sees the sections their role may read (ADR 0020).
-  const can = useCan();
+  // A member sees the sections their role may read (ADR 0020); all are drawn while /me is on its way.
+  const can = useCan({ whileUnknown: true });
   // Staff work in the back office; the customer portal has nothing of theirs.
   if (me.data?.role === 'staff') return <Navigate to={paths.backoffice} replace />;
   // The account requires an authenticator app this member has not set up: only Sicherheit answers.

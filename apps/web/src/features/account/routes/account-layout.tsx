@@ -10,8 +10,8 @@ import '../account.css';
 export function AccountLayout() {
   const t = useMessages(accountMessages);
   const { pathname } = useLocation();
-  const can = useCan();
-  // Pages the member's role may not use are not offered (ADR 0020).
+  // Pages the member's role may not use are not offered (ADR 0020); all are drawn while /me is on its way.
+  const can = useCan({ whileUnknown: true });
   const pages = [
     { to: paths.accountProfile, label: t.navProfile, shown: true },
     { to: paths.accountSecurity, label: t.navSecurity, shown: true },

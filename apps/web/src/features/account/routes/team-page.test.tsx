@@ -83,6 +83,21 @@ describe('TeamPage', () => {
     expect(await screen.findByText(/braucht mindestens eine Inhaberin oder einen Inhaber/)).toBeTruthy();
   });
 
+  it('offers no owner’s tools before /me has answered (a signed-out visitor is on the way to sign-in)', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url.endsWith('/me')
+          ? new Promise<Response>(() => undefined)
+          : json(200, { items: [owner, invitee], nextCursor: null, hasMore: false }),
+      ),
+    );
+    renderWithProviders(<TeamPage />);
+    expect(await screen.findByText('Berta Beispiel')).toBeTruthy();
+    expect(screen.queryByLabelText('E-Mail-Adresse')).toBeNull();
+    expect(screen.queryByRole('button', { name: /aus dem Team entfernen/ })).toBeNull();
+  });
+
   it('shows the team without the owner’s tools to other members', async () => {
     stubApi('billing', ['account:read', 'invoices:read']);
     renderWithProviders(<TeamPage />);
