@@ -1,7 +1,9 @@
 /**
  * Where the API's CPU goes: starts the API as the benchmark does, under `node --cpu-prof`, loads
  * the given paths with autocannon, then stops it gracefully so V8 writes the profile.
- *   pnpm --filter @portal/api bench:profile [/health /me /invoices]
+ *   pnpm --filter @portal/api bench:profile [/health /me /invoices /auth/login]
+ * `/auth/login` is a sign-in flood: failed attempts, each for another e-mail (what bench/flood.ts
+ * sends), most of them over the instance's budget of password hashes.
  * BENCH_PROFILE_DIR (default /tmp/portal-profile) receives the .cpuprofile; a top list prints.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -120,23 +122,31 @@ try {
   );
   const before = new Set(readdirSync(dir));
   const authorization = await bearerFor(PORTS.scale, 'bulk-1@example.com');
+  let attempt = 0;
+  const load = (route: string): autocannon.Options =>
+    route === '/auth/login'
+      ? {
+          url: `http://127.0.0.1:${PORTS.scale}/api/v1${route}`,
+          requests: [
+            {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              setupRequest: (request) => ({
+                ...request,
+                body: JSON.stringify({ email: `flood-${attempt++}@example.com`, password: 'not the password' }),
+              }),
+            },
+          ],
+        }
+      : { url: `http://127.0.0.1:${PORTS.scale}/api/v1${route}`, headers: { authorization } };
   // Warm-up (JIT, lazily compiled serializers, pool), then the measured load.
   for (const route of paths.length ? paths : ['/health', '/me', '/invoices']) {
-    await autocannon({
-      url: `http://127.0.0.1:${PORTS.scale}/api/v1${route}`,
-      headers: { authorization },
-      duration: 2,
-    });
+    await autocannon({ ...load(route), duration: 2 });
   }
   const loadStarted = Date.now();
   for (const route of paths.length ? paths : ['/health', '/me', '/invoices']) {
     const cpuBefore = threadCpu(api.child.pid ?? 0);
-    const result = await autocannon({
-      url: `http://127.0.0.1:${PORTS.scale}/api/v1${route}`,
-      headers: { authorization },
-      connections: 20,
-      duration: seconds,
-    });
+    const result = await autocannon({ ...load(route), connections: 20, duration: seconds });
     console.log(
       `${route}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
     );

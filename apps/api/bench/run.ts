@@ -1,7 +1,7 @@
 /**
  * The API benchmarks (never part of the test suite): `pnpm --filter @portal/api bench`.
  * Every figure is measured in this run against real PostgreSQL and set against a baseline of
- * the same run: a bare Fastify route as the ceiling, the invoice list at 100 invoices for the
+ * the same run: a bare Fastify route as the ceiling (and the same route in the envelope every API answer carries), the invoice list at 100 invoices for the
  * list at 100,000, and each route alone for the same route during a sign-in flood.
  * BENCH_DATABASE_URL (server), BENCH_SECONDS (per round, 2), BENCH_ROUNDS (7, alternating; the median counts) and
  * BENCH_CONNECTIONS (20) and BENCH_FLOOD_RATE (1,000 sign-in attempts/s) tune it. Each figure also carries the server process's CPU time per request,
@@ -46,16 +46,15 @@ const LARGE = SMOKE
   : { customers: 1_000, invoices: 100_000, tickets: 10_000 };
 const parts = new Set((process.env.BENCH_PARTS ?? 'ratios,cache,lists,flood').split(',').map((part) => part.trim()));
 
-async function startBare() {
+/** A ceiling of bench/bare-server.ts: the bare route, or the same in the API's envelope. */
+async function startBare(port: number, variant: 'bare' | 'envelope') {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./bare-server.ts', import.meta.url)), String(PORTS.bare)],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+    ['--import', 'tsx', fileURLToPath(new URL('./bare-server.ts', import.meta.url)), String(port), variant],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   cleanups.push(() => void child.kill('SIGKILL'));
-  registerServer(PORTS.bare, child.pid);
+  registerServer(port, child.pid);
   await new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()));
 }
 
@@ -75,7 +74,8 @@ async function main() {
   await seedLarge(small.url, { customers: 4, invoices: 100, tickets: 40 }, log);
   await seedLarge(large.url, LARGE, log);
 
-  await startBare();
+  await startBare(PORTS.bare, 'bare');
+  await startBare(PORTS.envelope, 'envelope');
   const apiSmall = await startApi(PORTS.small, small.url);
   cleanups.push(() => stop(apiSmall));
   const apiLarge = await startApi(PORTS.large, large.url);
@@ -97,7 +97,9 @@ async function main() {
       await measure('warm-up', { ...get(port, `/api/v1${path}`, auth), duration: WARM_UP_SECONDS });
     }
   }
-  await measure('warm-up', { url: `http://127.0.0.1:${PORTS.bare}/hello`, duration: WARM_UP_SECONDS });
+  for (const port of [PORTS.bare, PORTS.envelope]) {
+    await measure('warm-up', { url: `http://127.0.0.1:${port}/hello`, duration: WARM_UP_SECONDS });
+  }
 
   const results: string[] = [];
   const at = (port: number, path: string, auth: string) => get(port, `/api/v1${path}`, auth);
@@ -108,15 +110,20 @@ async function main() {
   log(`\n${TABLE_HEAD}\n${results.join('\n')}`);
 
   async function ratios() {
-    const [bare, live, ready, me, list100] = (await compare([
+    const [bare, envelope, live, ready, me, list100] = (await compare([
       { label: 'bare Fastify GET /hello', options: { url: `http://127.0.0.1:${PORTS.bare}/hello` } },
+      {
+        label: 'the same in the API answer’s envelope (logger, request id, security headers)',
+        options: { url: `http://127.0.0.1:${PORTS.envelope}/hello` },
+      },
       { label: 'GET /health (all plugins, no database)', options: at(PORTS.small, '/health', smallAuth) },
       { label: 'GET /health/ready (one `select 1`)', options: at(PORTS.small, '/health/ready', smallAuth) },
       { label: 'GET /me', options: at(PORTS.small, '/me', smallAuth) },
       { label: 'GET /invoices (25 rows), 100 in the database', options: at(PORTS.small, '/invoices', smallAuth) },
-    ])) as [Figures, Figures, Figures, Figures, Figures];
+    ])) as [Figures, Figures, Figures, Figures, Figures, Figures];
     results.push(
       row(bare),
+      row(envelope, bare),
       row(live, bare),
       row(ready, bare),
       row(me, bare, '≥ 0.5×, ≤ 60 µs CPU'),

@@ -4,6 +4,7 @@ import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config';
 import type { DatabaseHandle } from './db/client';
 import { frameworkErrors, rejectNulCharacters } from './lib/request-hygiene';
+import { requestLogger } from './lib/request-logger';
 import { responseSerializerCompiler } from './lib/response-serializer';
 import { createSecretBox } from './lib/secret-box';
 import accountModule from './modules/account/account.routes';
@@ -73,6 +74,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const { config } = options;
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.LOG_LEVEL },
+    // A request's logger becomes pino's child on its first line, not on every request (#19).
+    childLoggerFactory: requestLogger,
     bodyLimit: config.BODY_LIMIT_BYTES,
     // The last TRUST_PROXY_HOPS addresses are our proxies. Fastify 5.12 ignores a bare hop count
     // (it fails closed), so it gets the same rule as a function; the API must be reachable only

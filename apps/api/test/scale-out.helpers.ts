@@ -15,16 +15,20 @@ export interface ApiProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs an entry of the API from its TypeScript sources, the way `pnpm dev` and e2e do. */
+/**
+ * Runs an entry of the API from its TypeScript sources, the way `pnpm dev` and e2e do, or the
+ * server as built for production (`bundle`: dist/server.js, which `node build.mjs` writes).
+ */
 export function runApi(
-  entry: 'server' | 'cli',
+  entry: 'server' | 'cli' | 'bundle',
   args: string[],
   env: Record<string, string>,
   /** Options for node itself (the profiler's `--cpu-prof`, which NODE_OPTIONS refuses). */
   nodeArgs: string[] = [],
 ): ApiProcess {
-  const file = entry === 'server' ? 'src/server.ts' : 'src/db/cli.ts';
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(apiDir, file), ...args], {
+  const file = { server: 'src/server.ts', cli: 'src/db/cli.ts', bundle: 'dist/server.js' }[entry];
+  const loader = entry === 'bundle' ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, path.join(apiDir, file), ...args], {
     cwd: apiDir,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
