@@ -7,7 +7,7 @@ import pg from 'pg';
 import { type ApiProcess, runApi, waitFor } from '../test/scale-out.helpers';
 import { BULK_PASSWORD } from './seed-large';
 
-/** The benchmarks' ports (4195–4199 are set aside for them). */
+/** The benchmarks' ports (4195–4200 are set aside for them). */
 export const PORTS = { bare: 4195, small: 4196, large: 4197, scale: 4198, staff: 4199, envelope: 4200 } as const;
 
 export const SERVER_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';

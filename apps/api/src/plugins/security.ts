@@ -49,9 +49,13 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
  * policy denies everything, and the headers that only steer documents (opener policy, agent
  * cluster, DNS prefetch, legacy IE and Flash switches) are left to the SPA's pages. Fewer and
  * shorter headers on the hottest path (#19). Routes that hand out a file may narrow it further.
+ * An answer is about a customer or their session: no shared cache (a proxy, a CDN) may keep it,
+ * and the browser asks again each time, sending the ETag it holds (`private, no-cache`). Routes
+ * with data that must not be stored at all — bank data, sessions, second factors — say `no-store`.
  */
 export function apiSecurityHeaders(secure: boolean): Readonly<Record<string, string>> {
   return Object.freeze({
+    'cache-control': 'private, no-cache',
     'content-security-policy': "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     'cross-origin-resource-policy': 'same-origin',
     'referrer-policy': 'strict-origin-when-cross-origin',

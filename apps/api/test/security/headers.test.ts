@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../app';
-import { createCustomer, TEST_PASSWORD } from '../factories';
+import { createCustomer, signedInCustomer, TEST_PASSWORD } from '../factories';
 
 /**
  * Security headers on every kind of answer (API JSON, problems, the SPA's index.html and assets,
@@ -143,6 +143,21 @@ describe('security headers over HTTP', () => {
       if (response.statusCode >= 400)
         expect(response.headers['content-type'], label).toContain('application/problem+json');
     }
+  });
+
+  it('keeps a customer’s answers out of shared caches; the browser revalidates them, and private data is not stored at all', async () => {
+    const { app, db } = http;
+    const { cookie } = await signedInCustomer(app, db);
+    for (const url of ['/api/v1/me', '/api/v1/invoices', '/api/v1/products', '/api/v1/no-such-route']) {
+      const response = await app.inject({ url, headers: { cookie } });
+      const directives = String(response.headers['cache-control']).split(/,\s*/);
+      expect(directives, url).toContain('private');
+      expect(directives, url).toContain('no-cache');
+    }
+    // Sessions, bank data and second factors keep their own, stricter rule.
+    const sessions = await app.inject({ url: '/api/v1/account/sessions', headers: { cookie } });
+    expect(sessions.statusCode).toBe(200);
+    expect(sessions.headers['cache-control']).toBe('no-store');
   });
 
   it('keeps the session cookie away from scripts and other sites', async () => {
