@@ -69,7 +69,8 @@ declare module '@fastify/jwt' {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    /** The onRequest hook of every route that needs a caller (callback style: see below). */
+    authenticate(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void;
     issueAccessToken(
       reply: FastifyReply,
       claims: AccessTokenClaims,
@@ -191,10 +192,8 @@ export default fp(
     const sessionCache = startSessionCache(app, config, database);
     app.decorate('sessionCache', sessionCache);
 
-    /** The caller a session stands for: from the cache, else from the database (and then cached). */
-    async function sessionCaller(sessionId: string): Promise<SessionCaller | undefined> {
-      const cached = sessionCache?.get(sessionId);
-      if (cached) return cached;
+    /** The caller a session stands for, from the database (and then cached). */
+    async function loadSessionCaller(sessionId: string): Promise<SessionCaller | undefined> {
       const generation = sessionCache?.generation ?? 0;
       const found = await findActiveSession(app.db, sessionId);
       if (!found) return undefined;
@@ -237,15 +236,18 @@ export default fp(
       lastSeen.tokens.add([found.token.id, now]);
     }
 
-    app.decorate('authenticate', async (request: FastifyRequest, reply: FastifyReply) => {
-      const authorization = request.headers.authorization ?? '';
-      const bearer = BEARER.test(authorization);
-      if (bearer && isApiToken(authorization.replace(BEARER, ''))) {
-        return authenticateToken(request, authorization.replace(BEARER, '').trim());
-      }
+    /**
+     * The session's caller onto the request. Undefined when that is done: a session the cache
+     * holds is known without a promise (most requests, #19); a promise when the database is asked.
+     */
+    function authenticateCaller(request: FastifyRequest, reply: FastifyReply): Promise<void> | undefined {
+      const authorization = request.headers.authorization;
+      const bearerToken =
+        authorization && BEARER.test(authorization) ? authorization.replace(BEARER, '').trim() : undefined;
+      if (bearerToken !== undefined && isApiToken(bearerToken)) return authenticateToken(request, bearerToken);
       // A Bearer header first, else the cookie (as @fastify/jwt's own lookup).
-      const token = bearer ? authorization.replace(BEARER, '').trim() : request.cookies[cookieName];
-      const viaCookie = !bearer && Boolean(token);
+      const token = bearerToken ?? request.cookies[cookieName];
+      const viaCookie = bearerToken === undefined && Boolean(token);
       let claims: FastifyRequest['user'];
       try {
         if (!token) throw new Error('no token');
@@ -253,33 +255,52 @@ export default fp(
       } catch {
         throw new AppError('unauthenticated', 'Sign in to continue.');
       }
-      const found = await sessionCaller(claims.sid);
-      if (!found || found.user.id !== claims.sub) {
-        if (viaCookie) app.clearSessionCookie(reply);
-        throw new AppError('unauthenticated', 'The session has ended. Sign in again.');
-      }
-      if (viaCookie && !SAFE_METHODS.has(request.method) && isCrossSite(request, publicOrigin)) {
-        throw new AppError('forbidden', 'Cross-site requests are not allowed.');
-      }
-      request.auth = {
-        userId: found.user.id,
-        customerId: asCustomerId(found.customer?.id ?? found.user.id),
-        origin: originOf(request),
-        sessionId: claims.sid,
-        token: null,
-        secondFactorSetupRequired: found.secondFactorSetupRequired,
-        role: found.user.role,
-        memberRole: found.memberRole,
-        user: found.user,
-        customer: found.customer,
+      const admit = (found: SessionCaller | undefined): Promise<void> | undefined => {
+        if (!found || found.user.id !== claims.sub) {
+          if (viaCookie) app.clearSessionCookie(reply);
+          throw new AppError('unauthenticated', 'The session has ended. Sign in again.');
+        }
+        if (viaCookie && !SAFE_METHODS.has(request.method) && isCrossSite(request, publicOrigin)) {
+          throw new AppError('forbidden', 'Cross-site requests are not allowed.');
+        }
+        request.auth = {
+          userId: found.user.id,
+          customerId: asCustomerId(found.customer?.id ?? found.user.id),
+          origin: originOf(request),
+          sessionId: claims.sid,
+          token: null,
+          secondFactorSetupRequired: found.secondFactorSetupRequired,
+          role: found.user.role,
+          memberRole: found.memberRole,
+          user: found.user,
+          customer: found.customer,
+        };
+        lastSeen.sessions.add([claims.sid, app.now()]);
+        // Sliding expiry for the browser: past half its lifetime the cookie's token is renewed.
+        const ageSeconds = Date.now() / 1000 - claims.iat;
+        if (viaCookie && ageSeconds > ttlSeconds / 2) {
+          return app
+            .issueAccessToken(reply, { sub: claims.sub, sid: claims.sid, role: found.user.role }, true)
+            .then(() => undefined);
+        }
+        return undefined;
       };
-      lastSeen.sessions.add([claims.sid, app.now()]);
+      const cached = sessionCache?.get(claims.sid);
+      return cached ? admit(cached) : loadSessionCaller(claims.sid).then(admit);
+    }
 
-      // Sliding expiry for the browser: past half its lifetime the cookie's token is renewed.
-      const ageSeconds = Date.now() / 1000 - claims.iat;
-      if (viaCookie && ageSeconds > ttlSeconds / 2) {
-        await app.issueAccessToken(reply, { sub: claims.sub, sid: claims.sid, role: found.user.role }, true);
+    // A callback hook, not an async one: an async hook costs a promise and a turn of the microtask
+    // queue on every request, though a cached session needs neither.
+    app.decorate('authenticate', (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
+      let pending: Promise<void> | undefined;
+      try {
+        pending = authenticateCaller(request, reply);
+      } catch (error) {
+        done(error as Error);
+        return;
       }
+      if (pending) pending.then(() => done(), done);
+      else done();
     });
 
     // Read your own writes on this instance: a change a caller makes (sign-out, profile, team,
