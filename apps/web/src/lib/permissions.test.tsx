@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useMe } from '../features/auth/api/get-me';
 import { meOf } from '../testing/me';
 import { json } from '../testing/responses';
 import { useCan } from './permissions';
@@ -31,9 +32,10 @@ describe('useCan', () => {
 
   it('allows nothing when /me answers 401', async () => {
     stubMe(() => json(401, { type: 'about:blank', title: 'Unauthorized', status: 401, code: 'unauthenticated' }));
-    const { result } = renderHook(() => useCan(), { wrapper });
-    await waitFor(() => expect(vi.mocked(fetch)).toHaveBeenCalled());
-    expect(result.current('team:manage')).toBe(false);
+    const { result } = renderHook(() => ({ me: useMe(), can: useCan({ whileUnknown: true }) }), { wrapper });
+    await waitFor(() => expect(result.current.me.isError).toBe(true));
+    // Not even navigation: the visitor is on the way to sign-in.
+    expect(result.current.can('invoices:read')).toBe(false);
   });
 
   it('allows a member what the role grants, and nothing else', async () => {
