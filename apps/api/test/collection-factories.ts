@@ -43,7 +43,7 @@ export async function debitInvoiceFor(
   lines?: IssueOptions['lines'],
 ): Promise<TInvoice> {
   const invoice = await issueInvoiceFor(app, staff, customerId, {
-    issueDate: new Date().toISOString().slice(0, 10),
+    issueDate: today(),
     dueDate,
     ...(lines ? { lines } : {}),
   });

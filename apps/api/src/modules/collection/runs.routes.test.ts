@@ -6,6 +6,7 @@ import { collectionDay, customerWithMandate, debitInvoiceFor, staffPost } from '
 import { expectProblem, signedInCustomer, signedInStaff } from '../../../test/factories';
 import { issueInvoiceFor } from '../../../test/invoice-factories';
 import { directDebits, sepaMandates } from '../../db/schema/index';
+import { today } from '../../lib/calendar';
 import { findEmailsTo } from '../../mail/outbox.repository';
 import { validateAgainst } from './xml-schemas';
 
@@ -40,19 +41,19 @@ describe('pre-notification at issue', () => {
   it('refuses a due date inside the pre-notification period, and issues by transfer when told so', async () => {
     const staff = await signedInStaff(ctx.app, ctx.db);
     const customer = await customerWithMandate(ctx.app, ctx.db);
-    const today = new Date().toISOString().slice(0, 10);
+    const day = today();
     const response = await staffPost(ctx.app, staff, '/api/v1/admin/invoices', {
       customerId: customer.user.id,
-      issueDate: today,
-      dueDate: today,
+      issueDate: day,
+      dueDate: day,
       servicePeriod: { start: '2026-03-01', end: '2026-03-31' },
       lines: [{ description: 'Colocation', quantity: 1, unit: 'HE', unitPrice: 4_900 }],
     });
     expect(expectProblem(response, 400, 'validation_failed').errors?.[0]?.path).toBe('dueDate');
     const transfer = await staffPost(ctx.app, staff, '/api/v1/admin/invoices', {
       customerId: customer.user.id,
-      issueDate: today,
-      dueDate: today,
+      issueDate: day,
+      dueDate: day,
       directDebit: false,
       servicePeriod: { start: '2026-03-01', end: '2026-03-31' },
       lines: [{ description: 'Colocation', quantity: 1, unit: 'HE', unitPrice: 4_900 }],
@@ -164,8 +165,7 @@ describe('collection runs', () => {
 
   it('refuses a collection date before the earliest possible one, naming the field', async () => {
     const staff = await signedInStaff(ctx.app, ctx.db);
-    const today = new Date().toISOString().slice(0, 10);
-    const response = await staffPost(ctx.app, staff, RUNS, { collectionDate: today });
+    const response = await staffPost(ctx.app, staff, RUNS, { collectionDate: today() });
     expect(expectProblem(response, 400, 'validation_failed').errors?.[0]?.path).toBe('collectionDate');
     const customer = await signedInCustomer(ctx.app, ctx.db);
     expectProblem(await staffPost(ctx.app, customer, RUNS, {}), 403, 'forbidden');

@@ -12,12 +12,14 @@ import {
 import { expectProblem, signedInCustomer, signedInStaff } from '../../../test/factories';
 import { issueInvoiceFor } from '../../../test/invoice-factories';
 import { customerAccountEntries, invoices, payments } from '../../db/schema/index';
+import { today } from '../../lib/calendar';
 import { findEmailsTo } from '../../mail/outbox.repository';
 import { camt053, type FixtureEntry } from './camt053-writer';
 
 const ctx = useTestApp();
 const IBAN = 'DE02120300000000202051';
-const BOOKED = new Date().toISOString().slice(0, 10);
+// The bank books on German calendar days: the business date, not UTC's (they differ before 01:00 Berlin time).
+const BOOKED = today();
 
 const invoiceOf = async (id: string, headers: Record<string, string>) =>
   (await ctx.app.inject({ url: `/api/v1/invoices/${id}`, headers })).json<TInvoice>();
