@@ -1,8 +1,9 @@
 /**
  * The API benchmarks (never part of the test suite): `pnpm --filter @portal/api bench`.
  * Every figure is measured in this run against real PostgreSQL and set against a baseline of
- * the same run: a bare Fastify route as the ceiling (and the same route in the envelope every API answer carries), the invoice list at 100 invoices for the
- * list at 100,000, and each route alone for the same route during a sign-in flood.
+ * the same run: a bare Fastify route as the ceiling (and the same route in the envelope every
+ * API answer carries), the invoice list at 100 invoices for the list at 100,000, and each route
+ * alone for the same route during a sign-in flood. The API runs as built (`dist/server.js`).
  * BENCH_DATABASE_URL (server), BENCH_SECONDS (per round, 2), BENCH_ROUNDS (7, alternating; the median counts) and
  * BENCH_CONNECTIONS (20) and BENCH_FLOOD_RATE (1,000 sign-in attempts/s) tune it. Each figure also carries the server process's CPU time per request,
  * read from /proc before and after its round: steadier than throughput on a shared machine.
