@@ -2,6 +2,8 @@
  * Every test of the repository (API, web, contracts, browser journeys) fails for one reason:
  * each `it`/`test` asserts something, and none sleeps before it asserts. Other patterns (order
  * dependence, machine-speed thresholds) need judgement; see docs/decisions/0015.
+ * And no code, test or product, takes "today" as UTC's date: the portal's days are Berlin's
+ * (`lib/calendar`), and the two differ for an hour or two every night.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -45,6 +47,10 @@ function findings(fileName: string, text: string): Finding[] {
   return found;
 }
 
+/** Today's date read in UTC: `new Date().toISOString().slice(0, 10)` and its spellings. */
+const UTC_TODAY =
+  /new Date\(\)\.toISOString\(\)\.(slice|substring)\(0,\s*10\)|new Date\(\)\.toISOString\(\)\.split\(\s*['"]T['"]\s*\)/;
+
 describe('test hygiene', () => {
   it('recognises a test without an assertion and one that sleeps before it asserts', () => {
     // Spelled apart, so this test's own source shows no sleep.
@@ -61,6 +67,23 @@ describe('test hygiene', () => {
       { line: 3, title: "'b'", problem: 'sleeps' },
       { line: 5, title: "'d'", problem: 'sleeps' },
     ]);
+  });
+
+  it('finds no code that takes today as UTC’s date (the collection tests failed nightly for it)', () => {
+    expect(UTC_TODAY.test('const day = new Date().toISOString().slice(0, 10);')).toBe(true);
+    expect(UTC_TODAY.test("const day = new Date().toISOString().split('T')[0];")).toBe(true);
+    expect(UTC_TODAY.test('const day = addDays(date, 1).toISOString().slice(0, 10);')).toBe(false);
+    const files = execFileSync('git', ['ls-files', '*.ts', '*.tsx'], { cwd: root })
+      .toString()
+      .split('\n')
+      .filter(Boolean);
+    const found = files.flatMap((file) =>
+      readFileSync(`${root}/${file}`, 'utf8')
+        .split('\n')
+        .flatMap((line, index) => (UTC_TODAY.test(line) ? [`${file}:${index + 1}`] : [])),
+    );
+    // Spelled out in this file's first test only.
+    expect(found.filter((where) => !where.startsWith('apps/api/test/test-hygiene.test.ts'))).toEqual([]);
   });
 
   it('finds no test in the repository that asserts nothing or sleeps', () => {

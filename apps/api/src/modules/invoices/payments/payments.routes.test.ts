@@ -6,6 +6,7 @@ import { useTestApp } from '../../../../test/app';
 import { expectProblem, signedInCustomer, signedInStaff } from '../../../../test/factories';
 import { issueInvoiceFor } from '../../../../test/invoice-factories';
 import { payments, sepaMandates } from '../../../db/schema/index';
+import { today } from '../../../lib/calendar';
 import { findEmailsTo } from '../../../mail/outbox.repository';
 
 const ctx = useTestApp();
@@ -247,7 +248,7 @@ describe('SEPA direct debit', () => {
     const payment = (await pay(invoice.id, customer.bearer, 'sepa_debit')).json<TPayment>();
     expect(payment).toMatchObject({ status: 'pending', test: false, nextAction: { type: 'direct_debit' } });
     if (payment.nextAction?.type !== 'direct_debit') throw new Error('expected the announced debit');
-    expect(payment.nextAction.collectionDate > new Date().toISOString().slice(0, 10)).toBe(true);
+    expect(payment.nextAction.collectionDate > today()).toBe(true);
     const announced = await invoiceOf(invoice.id, customer.bearer);
     expect(announced.status).toBe('open');
     expect(announced.directDebit).toMatchObject({
