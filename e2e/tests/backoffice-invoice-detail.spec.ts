@@ -38,6 +38,8 @@ test('billing opens an invoice from the list and reads its lines, taxes and the 
     .getByRole('navigation', { name: 'Backoffice-Navigation' })
     .getByRole('link', { name: 'Rechnungen' })
     .click();
+  // Billing lands on the collections, whose dunning list has a "Suche" too: type once the invoices are there.
+  await expect(page.getByRole('heading', { level: 1, name: 'Rechnungen' })).toBeVisible();
   await page.getByLabel('Suche', { exact: true }).fill(invoice.number);
   await page.getByRole('link', { name: invoice.number, exact: true }).click();
 

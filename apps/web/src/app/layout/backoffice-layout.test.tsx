@@ -7,10 +7,10 @@ import { BackofficeLayout } from './backoffice-layout';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const staff = (secondFactorSetupRequired: boolean) =>
+const staff = (secondFactorSetupRequired: boolean, staffRole: 'admin' | 'billing' = 'admin') =>
   meOf({
     role: 'staff',
-    staffRole: 'admin',
+    staffRole,
     customerId: null,
     customerNumber: null,
     customerType: null,
@@ -19,10 +19,10 @@ const staff = (secondFactorSetupRequired: boolean) =>
     secondFactorSetupRequired,
   });
 
-function renderAt(path: string, secondFactorSetupRequired: boolean) {
+function renderAt(path: string, secondFactorSetupRequired: boolean, staffRole: 'admin' | 'billing' = 'admin') {
   vi.stubGlobal(
     'fetch',
-    vi.fn(async () => json(200, staff(secondFactorSetupRequired))),
+    vi.fn(async () => json(200, staff(secondFactorSetupRequired, staffRole))),
   );
   return renderRoutes(
     [
@@ -32,6 +32,7 @@ function renderAt(path: string, secondFactorSetupRequired: boolean) {
         children: [
           { index: true, element: <h1>Queue</h1> },
           { path: 'security', element: <h1>Security page</h1> },
+          { path: 'collections', element: <h1>Collections</h1> },
         ],
       },
     ],
@@ -44,6 +45,12 @@ describe('BackofficeLayout', () => {
     const { router } = renderAt('/backoffice', true);
     expect(await screen.findByRole('heading', { name: 'Security page' })).toBeTruthy();
     expect(router.state.location.pathname).toBe('/backoffice/security');
+  });
+
+  it('lands billing on the collections before drawing the frame, so nothing can be clicked on the way', async () => {
+    const { router } = renderAt('/backoffice', false, 'billing');
+    expect(await screen.findByRole('heading', { name: 'Collections' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/backoffice/collections');
   });
 
   it('lets staff with one (or where none is required) work', async () => {

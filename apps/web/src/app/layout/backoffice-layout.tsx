@@ -39,6 +39,15 @@ export function BackofficeLayout() {
   if (me.data.secondFactorSetupRequired && location.pathname !== paths.backofficeSecurity)
     return <Navigate to={paths.backofficeSecurity} replace />;
   const role = me.data.staffRole;
+  // Billing has no ticket queue: it lands on the collections. Decided here, before the frame is
+  // drawn — as a redirect of the queue's page, the navigation stood clickable for a moment and a
+  // click into another section was overtaken by the redirect.
+  if (
+    location.pathname.replace(/\/$/, '') === paths.backoffice &&
+    !staffRoleMay(role, 'tickets') &&
+    staffRoleMay(role, 'collections')
+  )
+    return <Navigate to={paths.backofficeCollections} replace />;
   const sections = [
     // The queue's link stays current on a ticket page, not on the other sections.
     {

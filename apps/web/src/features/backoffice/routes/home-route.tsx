@@ -1,13 +1,3 @@
-import { staffRoleMay } from '@portal/contracts';
-import { Navigate } from 'react-router';
-import { paths } from '../../../config/paths';
-import { useStaffContext } from '../components/staff-only';
-import { TicketQueuePage } from './ticket-queue-page';
-
-/** Where staff land: support and admins at the ticket queue, billing at the collections. */
-export function Component() {
-  const { staffRole } = useStaffContext();
-  if (!staffRoleMay(staffRole, 'tickets') && staffRoleMay(staffRole, 'collections'))
-    return <Navigate to={paths.backofficeCollections} replace />;
-  return <TicketQueuePage />;
-}
+// Lazy route module: where staff land. Support and admins at the ticket queue; billing, which has
+// no queue, is sent to the collections by the back office's frame before anything is drawn.
+export { TicketQueuePage as Component } from './ticket-queue-page';
