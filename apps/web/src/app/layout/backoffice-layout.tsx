@@ -40,8 +40,8 @@ export function BackofficeLayout() {
     return <Navigate to={paths.backofficeSecurity} replace />;
   const role = me.data.staffRole;
   // Billing has no ticket queue: it lands on the collections. Decided here, before the frame is
-  // drawn — as a redirect of the queue's page, the navigation stood clickable for a moment and a
-  // click into another section was overtaken by the redirect.
+  // drawn — as a redirect of the queue's page, the navigation stood clickable for a moment, and a
+  // click into another section then could be overtaken by the redirect.
   if (
     location.pathname.replace(/\/$/, '') === paths.backoffice &&
     !staffRoleMay(role, 'tickets') &&
