@@ -11,8 +11,23 @@ const formatter = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+const HOUR_MS = 3_600_000;
+/** The UTC hour last asked about, and Berlin's date in it. */
+let lastHour = Number.NaN;
+let lastDate = '';
+
+/**
+ * Berlin's date at an instant. Berlin is always a whole number of hours ahead of UTC and changes
+ * its offset on the hour, so its date is the same throughout any UTC hour: the date of the hour
+ * asked last is kept, and a request asking "today" again formats nothing (#19).
+ */
 export function calendarDateOf(instant: Date): string {
-  return formatter.format(instant);
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  if (hour === lastHour) return lastDate;
+  const date = formatter.format(instant);
+  lastHour = hour;
+  lastDate = date;
+  return date;
 }
 
 export function today(now: Date = new Date()): string {

@@ -1,12 +1,18 @@
 import { hash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-// crypto.hash: the one-shot form, without a Hash object per call (#19).
-const tagOfText = (text: string) => `W/"${hash('sha256', text, 'base64url').slice(0, 27)}"`;
+// crypto.hash: the one-shot form, without a Hash object per call (#19). A text and its UTF-8
+// bytes get the same tag.
+const tagOfText = (text: string | Buffer) => `W/"${hash('sha256', text, 'base64url').slice(0, 27)}"`;
 const tagOf = (body: unknown) => tagOfText(JSON.stringify(body));
 
 /** Tags of answers that cannot change (`fixedAnswer`), computed when they were built. */
 const fixedTags = new WeakMap<object, string>();
+
+/** Whether `body` was made unchangeable by `fixedAnswer`: what is derived from it may be kept. */
+export function isFixedAnswer(body: unknown): body is object {
+  return typeof body === 'object' && body !== null && fixedTags.has(body);
+}
 
 /**
  * A weak entity tag of a JSON representation (ADR 0021): the hash of what the handler answered,
@@ -19,7 +25,10 @@ export function etagOf(body: unknown): string {
 /**
  * A page of a list is tagged by the text the serializer wrote (ADR 0021): a list is never the
  * target of a PUT's If-Match, and its page is the largest answer of the API — its JSON text is
- * not written a second time only to be hashed (#19). The hook goes on the list's route.
+ * not written a second time only to be hashed (#19). The text is encoded to UTF-8 once, here:
+ * the bytes are hashed, counted for `Content-Length` and written as they are (a text would be
+ * encoded by the hash, scanned for its length and encoded again by the socket). The hook goes on
+ * the list's route.
  */
 export function tagPageOnSend(
   request: FastifyRequest,
@@ -31,11 +40,12 @@ export function tagPageOnSend(
     done(null, payload);
     return;
   }
-  const etag = tagOfText(payload);
+  const bytes = Buffer.from(payload, 'utf8');
+  const etag = tagOfText(bytes);
   reply.header('etag', etag);
   const unchanged = matchesEtag(request.headers['if-none-match'], etag);
   if (unchanged) reply.code(304);
-  done(null, unchanged ? '' : payload);
+  done(null, unchanged ? '' : bytes);
 }
 
 function deepFreeze(value: unknown): void {

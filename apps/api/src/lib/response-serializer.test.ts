@@ -1,6 +1,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { z } from 'zod';
-import { responseSerializerCompiler, serializationSchema } from './response-serializer';
+import { fixedAnswer } from './etag';
+import { keepingFixedAnswers, responseSerializerCompiler, serializationSchema } from './response-serializer';
 
 const invoice = z.object({
   id: z.string().uuid(),
@@ -63,5 +64,25 @@ describe('response serializer', () => {
 
   it('in tests, checks with zod first: an answer outside its contract fails', () => {
     expect(() => compile('compare', invoice)({ ...sample, total: 'viel' })).toThrow();
+  });
+});
+
+describe('fixed answers', () => {
+  it('are written once per serializer; any other answer each time it is sent', () => {
+    const written: unknown[] = [];
+    const serialize = keepingFixedAnswers((data) => {
+      written.push(data);
+      return JSON.stringify(data);
+    });
+    const fixed = fixedAnswer({ name: 'Kundin', roles: ['owner'] });
+    const changing = { name: 'Kundin', roles: ['owner'] };
+    expect(serialize(fixed)).toBe('{"name":"Kundin","roles":["owner"]}');
+    expect(serialize(fixed)).toBe('{"name":"Kundin","roles":["owner"]}');
+    expect(serialize(changing)).toBe('{"name":"Kundin","roles":["owner"]}');
+    changing.name = 'Kunde';
+    expect(serialize(changing)).toBe('{"name":"Kunde","roles":["owner"]}');
+    expect(written).toEqual([fixed, changing, changing]);
+    // Another route writes the same answer its own way: it keeps its own text.
+    expect(keepingFixedAnswers(() => 'other')(fixed)).toBe('other');
   });
 });

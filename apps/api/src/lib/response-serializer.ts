@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import fastJsonStringify from 'fast-json-stringify';
 import { createSerializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isFixedAnswer } from './etag';
 
 /**
  * How answers become JSON (#19, ADR 0025-d). zod checks every answer against its contract and then
@@ -116,23 +117,43 @@ function fastStringify(schema: z.ZodType): ((data: unknown) => string) | undefin
 
 type SerializerCompiler = Parameters<typeof zodSerializer>[0];
 
+/**
+ * A serializer that writes an answer made unchangeable (`fixedAnswer`, e.g. `/me` from the session
+ * cache) once and then answers with the text it wrote: the same object, frozen all the way down,
+ * has the same JSON every time (#19). One text per answer and route's serializer (so per status).
+ */
+export function keepingFixedAnswers(serialize: (data: unknown) => string): (data: unknown) => string {
+  const texts = new WeakMap<object, string>();
+  return (data) => {
+    if (!isFixedAnswer(data)) return serialize(data);
+    let text = texts.get(data);
+    if (text === undefined) {
+      text = serialize(data);
+      texts.set(data, text);
+    }
+    return text;
+  };
+}
+
 export function responseSerializerCompiler(mode: ResponseSerializer) {
-  return (route: SerializerCompiler): ((data: unknown) => string) => {
-    const checked = zodSerializer(route);
-    if (mode === 'zod') return checked;
-    const schema = route.schema as z.ZodType;
-    const fast = schema instanceof z.ZodType ? fastStringify(schema) : undefined;
-    if (!fast) return checked;
-    if (mode === 'fast') return fast;
-    return (data) => {
-      const expected = checked(data);
-      const written = fast(data);
-      if (!isDeepStrictEqual(JSON.parse(written), JSON.parse(expected))) {
-        throw new Error(
-          `fast-json-stringify writes ${route.method} ${route.url} otherwise than zod: ${written} instead of ${expected}`,
-        );
-      }
-      return expected;
-    };
+  return (route: SerializerCompiler): ((data: unknown) => string) => keepingFixedAnswers(serializerFor(mode, route));
+}
+
+function serializerFor(mode: ResponseSerializer, route: SerializerCompiler): (data: unknown) => string {
+  const checked = zodSerializer(route);
+  if (mode === 'zod') return checked;
+  const schema = route.schema as z.ZodType;
+  const fast = schema instanceof z.ZodType ? fastStringify(schema) : undefined;
+  if (!fast) return checked;
+  if (mode === 'fast') return fast;
+  return (data) => {
+    const expected = checked(data);
+    const written = fast(data);
+    if (!isDeepStrictEqual(JSON.parse(written), JSON.parse(expected))) {
+      throw new Error(
+        `fast-json-stringify writes ${route.method} ${route.url} otherwise than zod: ${written} instead of ${expected}`,
+      );
+    }
+    return expected;
   };
 }

@@ -63,10 +63,14 @@ export type ContractReply<C extends RouteContract> = C['produces'] extends strin
 /** The caller of a route that requires a session; `authenticate` has already run. */
 export type AuthedRequest<C extends RouteContract> = ContractRequest<C> & { auth: AuthContext };
 
+/**
+ * A route's own work. Most wait for the database; one that answers from memory (`/me` from the
+ * session cache) may answer at once, and is then sent without a promise in between (#19).
+ */
 type Handler<C extends RouteContract> = (
   request: C['access'] extends 'public' ? ContractRequest<C> : AuthedRequest<C>,
   reply: FastifyReply,
-) => Promise<ContractReply<C>>;
+) => ContractReply<C> | Promise<ContractReply<C>>;
 
 export interface RouteOptions {
   /**
@@ -178,26 +182,34 @@ export function registerRoute<C extends RouteContract>(
     // A page of a list is tagged by its serialized text, every other JSON GET by its body below.
     onSend: [...(idempotency ? [idempotency.onSend] : []), ...(list && conditionalGet ? [tagPageOnSend] : [])],
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
-    handler: async (request, reply) => {
+    handler: (request, reply) => {
       const result = perCustomer
-        ? await app.documentLimit.run((request as { auth: AuthContext }).auth.userId, () =>
+        ? app.documentLimit.run((request as { auth: AuthContext }).auth.userId, async () =>
             handler(request as never, reply),
           )
-        : await handler(request as never, reply);
-      if (result.headers) reply.headers(result.headers);
-      const next = list && result.status === 200 ? (result.body as { nextCursor?: unknown }).nextCursor : undefined;
-      if (typeof next === 'string') reply.header('link', `<${nextPageUrl(request.url, next)}>; rel="next"`);
-      if (result.status === 200 && ((conditionalGet && !list) || currentVersion)) {
-        const etag = etagOf(result.body);
-        reply.header('etag', etag);
-        if (conditionalGet && matchesEtag(request.headers['if-none-match'], etag)) return reply.status(304).send();
-      }
-      reply.status(result.status);
-      // Neither carries a body (RFC 9110 §15.3.5, §15.4.5), whatever the handler passed.
-      if (result.status === 204 || result.status === 304) return reply.send();
-      return reply.send(result.body);
+        : handler(request as never, reply);
+      if (result instanceof Promise) return result.then((settled) => answer(request, reply, settled));
+      answer(request, reply, result);
+      // Sent already: Fastify takes `undefined` from a handler that called `reply.send` itself.
+      return undefined;
     },
   });
+
+  /** Sends what the handler answered; the reply, which Fastify awaits when the handler was async. */
+  function answer(request: FastifyRequest, reply: FastifyReply, result: ContractReply<C>): FastifyReply {
+    if (result.headers) reply.headers(result.headers);
+    const next = list && result.status === 200 ? (result.body as { nextCursor?: unknown }).nextCursor : undefined;
+    if (typeof next === 'string') reply.header('link', `<${nextPageUrl(request.url, next)}>; rel="next"`);
+    if (result.status === 200 && ((conditionalGet && !list) || currentVersion)) {
+      const etag = etagOf(result.body);
+      reply.header('etag', etag);
+      if (conditionalGet && matchesEtag(request.headers['if-none-match'], etag)) return reply.status(304).send();
+    }
+    reply.status(result.status);
+    // Neither carries a body (RFC 9110 §15.3.5, §15.4.5), whatever the handler passed.
+    if (result.status === 204 || result.status === 304) return reply.send();
+    return reply.send(result.body);
+  }
 }
 
 function budgetHook(budget: TokenBucket): onRequestHookHandler {

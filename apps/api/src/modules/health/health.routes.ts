@@ -5,7 +5,7 @@ import { AppError } from '../../lib/app-error';
 import { registerRoute } from '../../lib/route';
 
 export default async function healthModule(app: FastifyInstance) {
-  registerRoute(app, healthRoutes.live, async () => ({ status: 200, body: { status: 'ok' as const } }));
+  registerRoute(app, healthRoutes.live, () => ({ status: 200, body: { status: 'ok' as const } }));
 
   registerRoute(app, healthRoutes.ready, async () => {
     try {
