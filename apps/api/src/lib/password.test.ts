@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { HASHING_NICE_INCREMENT, hashingThreads, hashPassword, verifyPassword } from './password';
@@ -22,10 +23,24 @@ describe('password hashing', () => {
     expect((task as { stored: string }).stored).toMatch(/^\$argon2id\$/);
   });
 
-  it('hashes on threads of lower priority than the API’s own', async () => {
+  it('hashes on threads of lower priority than the API’s own, in both lanes', async () => {
     const own = getPriority();
-    const hashing = (await hashingThreads().run({}, { name: 'priority' })) as number;
-    expect(hashing).toBe(Math.min(19, own + HASHING_NICE_INCREMENT));
+    for (const lane of ['idle', 'fallback'] as const) {
+      const hashing = (await hashingThreads(lane).run({}, { name: 'priority' })) as number;
+      expect(hashing).toBe(Math.min(19, own + HASHING_NICE_INCREMENT));
+    }
     expect(getPriority()).toBe(own);
   });
+
+  it.runIf(process.platform === 'linux')(
+    'runs the idle lane’s threads only on idle CPU time (SCHED_IDLE), the fallback’s and the API’s normally',
+    async () => {
+      const SCHED_OTHER = 0;
+      const SCHED_IDLE = 5;
+      expect(await hashingThreads('idle').run({}, { name: 'policy' })).toBe(SCHED_IDLE);
+      expect(await hashingThreads('fallback').run({}, { name: 'policy' })).toBe(SCHED_OTHER);
+      const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+      expect(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[38])).toBe(SCHED_OTHER);
+    },
+  );
 });

@@ -34,4 +34,22 @@ describe('GET /metrics', () => {
       expect(body).toMatch(/^portal_db_pool_connections\{state="total"\} \d+$/m);
     }
   });
+
+  it('counts password hashes by the lane they ran in', async () => {
+    const scrape = async () =>
+      (await ctx.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } })).body;
+    // Where a hash runs depends on the machine's idle time: the test counts both lanes.
+    const hashes = (body: string) =>
+      ['idle', 'fallback']
+        .map((lane) => new RegExp(`^portal_password_hashes_total\\{lane="${lane}"\\} (\\d+)$`, 'm').exec(body)?.[1])
+        .reduce((sum, count) => sum + Number(count ?? Number.NaN), 0);
+    const before = hashes(await scrape());
+    expect(before).not.toBeNaN();
+    await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'nobody-here@example.com', password: 'not the password' },
+    });
+    expect(hashes(await scrape())).toBeGreaterThan(before);
+  });
 });

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { AppConfig } from '../config';
+import { hashesStarted } from '../lib/password';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -99,6 +100,17 @@ export default fp(
         if (!app.sessionCache) return;
         this.set({ measure: 'entries' }, app.sessionCache.size);
         this.set({ measure: 'listening' }, app.sessionCache.usable ? 1 : 0);
+      },
+    });
+
+    new Counter({
+      name: 'portal_password_hashes_total',
+      help: 'Password hashes started, by lane (ADR 0029-e): idle (SCHED_IDLE threads) or fallback (run again there, or at once, when the machine had no idle time).',
+      labelNames: ['lane'] as const,
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const [lane, count] of Object.entries(hashesStarted())) this.inc({ lane }, count);
       },
     });
 
