@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -23,6 +23,13 @@ export function registerServer(port: number, pid: number | undefined) {
   if (pid) serverPids.set(port, pid);
 }
 
+/** The process of the server registered on `port`. */
+export function pidOf(port: number): number {
+  const pid = serverPids.get(port);
+  if (pid === undefined) throw new Error(`no server registered on ${port}`);
+  return pid;
+}
+
 const clockTicksPerSecond = (() => {
   try {
     return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
@@ -36,13 +43,62 @@ const clockTicksPerSecond = (() => {
  * throughput it hardly moves with what else runs on the machine. Undefined where /proc is absent.
  */
 export function cpuMicros(pid: number): number | undefined {
+  return statCpuMicros(`/proc/${pid}/stat`);
+}
+
+/** The CPU time in a process's or thread's `stat` file (`/proc/<pid>/task/<tid>/stat`), in µs. */
+function statCpuMicros(statFile: string): number | undefined {
   try {
     // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const stat = readFileSync(statFile, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / clockTicksPerSecond;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Where the CPU went while `work` ran, in ms per second (from /proc): the API's main thread, its
+ * other threads (password hashing, the garbage collector's helpers), and the machine's idle time
+ * summed over its cores. Undefined where /proc is absent.
+ */
+export async function cpuShares<T>(pid: number, work: () => Promise<T>) {
+  const threads = () => {
+    let main = 0;
+    let others = 0;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const micros = statCpuMicros(`/proc/${pid}/task/${task}/stat`) ?? 0;
+      if (task === String(pid)) main += micros;
+      else others += micros;
+    }
+    return { main, others };
+  };
+  // The first line of /proc/stat: `cpu user nice system idle iowait …`, in clock ticks, all cores.
+  const idle = () => {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.split(/\s+/) ?? [];
+    return ((Number(fields[4]) + Number(fields[5])) * 1_000_000) / clockTicksPerSecond;
+  };
+  const reading = () => {
+    try {
+      return { ...threads(), idle: idle(), at: performance.now() };
+    } catch {
+      return undefined; // no /proc here
+    }
+  };
+  const before = reading();
+  const result = await work();
+  const after = reading();
+  if (!before || !after) return { result, shares: undefined };
+  const perSecond = (micros: number) => Math.round(micros / (after.at - before.at));
+  return {
+    result,
+    shares: {
+      apiMain: perSecond(after.main - before.main),
+      apiOtherThreads: perSecond(after.others - before.others),
+      machineIdle: perSecond(after.idle - before.idle),
+    },
+  };
 }
 
 /** The round with the median throughput. */

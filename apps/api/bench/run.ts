@@ -17,12 +17,14 @@ import { fileURLToPath } from 'node:url';
 import {
   bearerFor,
   compare,
+  cpuShares,
   createDatabase,
   DURATION_SECONDS,
   type Figures,
   measure,
   median,
   PORTS,
+  pidOf,
   ROUNDS,
   registerServer,
   row,
@@ -168,15 +170,26 @@ async function main() {
       const alone: Figures[] = [];
       const during: Figures[] = [];
       const pace = rate ? `, ${rate.toLocaleString('en')} attempts/s` : ', unbounded';
+      // Where the CPU went, in ms per second: the API's main thread, its other threads (hashing),
+      // the machine's idle time over all cores (ADR 0029-e).
+      const cpu = (shares: Awaited<ReturnType<typeof cpuShares>>['shares']) =>
+        shares
+          ? `API main thread ${shares.apiMain}, its other threads ${shares.apiOtherThreads}, machine idle ${shares.machineIdle} ms/s`
+          : 'no /proc';
       for (let round = 0; round < ROUNDS; round++) {
-        alone.push(await measure(`GET ${path} alone${label}`, at(port, path, auth)));
+        const quiet = await cpuShares(pidOf(port), () => measure(`GET ${path} alone${label}`, at(port, path, auth)));
+        alone.push(quiet.result);
         const flood = signInFlood(port, DURATION_SECONDS + 2, rate);
         await new Promise((resolve) => setTimeout(resolve, 1_000));
-        during.push(await measure(`GET ${path} during a sign-in flood${pace}${label}`, at(port, path, auth)));
+        const busy = await cpuShares(pidOf(port), () =>
+          measure(`GET ${path} during a sign-in flood${pace}${label}`, at(port, path, auth)),
+        );
+        during.push(busy.result);
         const result = await flood;
         log(
           `  flood${pace} beside ${path}${label}: ${Math.round(result.average)} sign-ins/s, ${result.non2xx} refused; the flood's own process used ${Math.round(result.cpuMs / (DURATION_SECONDS + 2))} ms CPU/s of the shared cores`,
         );
+        log(`    alone: ${cpu(quiet.shares)}; during: ${cpu(busy.shares)}`);
       }
       results.push(row(median(alone)), row(median(during), median(alone), '≥ 0.8×'));
     };
