@@ -299,6 +299,16 @@ status="$(curl -s -o "$WORK_DIR/login.json" -w '%{http_code}' -c "$jar" \
 [ "$status" = 200 ] || { cat "$WORK_DIR/login.json" >&2; fail "sign-in answered HTTP $status"; }
 grep -q 'portal_session' "$jar" || fail "sign-in set no session cookie"
 
+# The sign-in hashed in the idle lane, whose threads put themselves under SCHED_IDLE with util-linux's
+# `chrt` (ADR 0029-e): policy 5 in field 41 of a thread's stat.
+idle_threads="$(docker exec "$CONTAINER" /bin/sh -c '
+  for stat in /proc/[0-9]*/task/*/stat; do
+    set -- $(sed "s/^.*) //" "$stat" 2>/dev/null)
+    if [ "${39:-}" = 5 ]; then echo idle; fi
+  done' 2>/dev/null | wc -l)"
+[ "$idle_threads" -ge 1 ] || fail "no thread of the API runs under SCHED_IDLE (is chrt in the image? ADR 0029-e)"
+log "password hashing: $idle_threads thread(s) under SCHED_IDLE"
+
 status="$(curl -s -o "$WORK_DIR/invoices.json" -w '%{http_code}' -b "$jar" "$base_url/api/v1/invoices")"
 [ "$status" = 200 ] || { cat "$WORK_DIR/invoices.json" >&2; fail "the invoice list answered HTTP $status"; }
 invoice_id="$(node -e '
