@@ -26,7 +26,6 @@ export class RequestDurations {
   readonly help: string;
   readonly type = 'histogram';
   readonly aggregator = 'sum';
-  readonly labelNames = ['method', 'route', 'status_code'] as const;
   readonly #bounds: readonly number[];
   readonly #series = new Map<string, Map<string, Map<number, Series>>>();
 
