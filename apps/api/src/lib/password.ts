@@ -17,7 +17,7 @@ export const HASHING_NICE_INCREMENT = 10;
  * A hash in the idle lane not done after this long (≈ 15 ms of CPU) has found no idle time: it
  * is run again in the fallback lane (ADR 0029-e).
  */
-export const HASH_STARVED_MS = 150;
+const HASH_STARVED_MS = 150;
 
 /** OWASP's argon2id baseline: m = 19 MiB, t = 2, p = 1 (≈ 15 ms here). */
 const options = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
