@@ -7,6 +7,18 @@ import pg from 'pg';
 import { type ApiProcess, runApi, waitFor } from '../test/scale-out.helpers';
 import { BULK_PASSWORD } from './seed-large';
 
+/**
+ * The options the production image starts node with (its `ENV NODE_OPTIONS` line, ADR 0030): the
+ * API and the ceilings run with them, so a ratio compares what production runs.
+ */
+export const PRODUCTION_NODE_OPTIONS = (() => {
+  const dockerfile = readFileSync(fileURLToPath(new URL('../../../docker/Dockerfile', import.meta.url)), 'utf8');
+  const options = /^ENV NODE_OPTIONS="([^"]+)"$/m.exec(dockerfile)?.[1];
+  if (!options)
+    throw new Error('docker/Dockerfile sets no NODE_OPTIONS: the benchmark would not run what production runs');
+  return options;
+})();
+
 /** The benchmarks' ports (4195–4200 are set aside for them). */
 export const PORTS = { bare: 4195, small: 4196, large: 4197, scale: 4198, staff: 4199, envelope: 4200 } as const;
 
@@ -143,6 +155,7 @@ export async function startApi(
 ) {
   const env = {
     NODE_ENV: 'production',
+    NODE_OPTIONS: PRODUCTION_NODE_OPTIONS,
     PROVIDER_CREDITOR_ID: 'DE13ZZZ00000012345',
     HOST: '127.0.0.1',
     PORT: String(port),

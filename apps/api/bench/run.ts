@@ -24,6 +24,7 @@ import {
   measure,
   median,
   PORTS,
+  PRODUCTION_NODE_OPTIONS,
   pidOf,
   ROUNDS,
   registerServer,
@@ -54,7 +55,7 @@ async function startBare(port: number, variant: 'bare' | 'envelope') {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', fileURLToPath(new URL('./bare-server.ts', import.meta.url)), String(port), variant],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_OPTIONS: PRODUCTION_NODE_OPTIONS } },
   );
   cleanups.push(() => void child.kill('SIGKILL'));
   registerServer(port, child.pid);
