@@ -19,8 +19,16 @@ export const PRODUCTION_NODE_OPTIONS = (() => {
   return options;
 })();
 
-/** The benchmarks' ports (4195–4200 are set aside for them). */
-export const PORTS = { bare: 4195, small: 4196, large: 4197, scale: 4198, staff: 4199, envelope: 4200 } as const;
+/** The benchmarks' ports (4195–4201 are set aside for them). */
+export const PORTS = {
+  bare: 4195,
+  small: 4196,
+  large: 4197,
+  scale: 4198,
+  staff: 4199,
+  envelope: 4200,
+  rawPg: 4201,
+} as const;
 
 export const SERVER_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 export const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
@@ -283,7 +291,7 @@ export function signInFlood(port: number, seconds: number, rate?: number) {
   child.stdout.on('data', (chunk) => {
     output += chunk;
   });
-  return new Promise<{ average: number; non2xx: number; total: number; cpuMs: number }>((resolve, reject) => {
+  return new Promise<{ average: number; non2xx: number; total: number; cpuMsPerSecond: number }>((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code === 0) resolve(JSON.parse(output));

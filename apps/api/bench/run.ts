@@ -51,11 +51,14 @@ const LARGE = SMOKE
 const parts = new Set((process.env.BENCH_PARTS ?? 'ratios,cache,lists,flood').split(',').map((part) => part.trim()));
 
 /** A ceiling of bench/bare-server.ts: the bare route, or the same in the API's envelope. */
-async function startBare(port: number, variant: 'bare' | 'envelope') {
+async function startBare(port: number, variant: 'bare' | 'envelope' | 'raw-pg', databaseUrl = '') {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', fileURLToPath(new URL('./bare-server.ts', import.meta.url)), String(port), variant],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_OPTIONS: PRODUCTION_NODE_OPTIONS } },
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, NODE_OPTIONS: PRODUCTION_NODE_OPTIONS, DATABASE_URL: databaseUrl },
+    },
   );
   cleanups.push(() => void child.kill('SIGKILL'));
   registerServer(port, child.pid);
@@ -80,6 +83,7 @@ async function main() {
 
   await startBare(PORTS.bare, 'bare');
   await startBare(PORTS.envelope, 'envelope');
+  await startBare(PORTS.rawPg, 'raw-pg', small.url);
   const apiSmall = await startApi(PORTS.small, small.url);
   cleanups.push(() => stop(apiSmall));
   const apiLarge = await startApi(PORTS.large, large.url);
@@ -104,6 +108,7 @@ async function main() {
   for (const port of [PORTS.bare, PORTS.envelope]) {
     await measure('warm-up', { url: `http://127.0.0.1:${port}/hello`, duration: WARM_UP_SECONDS });
   }
+  await measure('warm-up', { url: `http://127.0.0.1:${PORTS.rawPg}/page`, duration: WARM_UP_SECONDS });
 
   const results: string[] = [];
   const at = (port: number, path: string, auth: string) => get(port, `/api/v1${path}`, auth);
@@ -114,7 +119,7 @@ async function main() {
   log(`\n${TABLE_HEAD}\n${results.join('\n')}`);
 
   async function ratios() {
-    const [bare, envelope, live, ready, me, list100] = (await compare([
+    const [bare, envelope, live, ready, me, list100, rawPage] = (await compare([
       { label: 'bare Fastify GET /hello', options: { url: `http://127.0.0.1:${PORTS.bare}/hello` } },
       {
         label: 'the same in the API answer’s envelope (logger, request id, security headers)',
@@ -124,7 +129,11 @@ async function main() {
       { label: 'GET /health/ready (one `select 1`)', options: at(PORTS.small, '/health/ready', smallAuth) },
       { label: 'GET /me', options: at(PORTS.small, '/me', smallAuth) },
       { label: 'GET /invoices (25 rows), 100 in the database', options: at(PORTS.small, '/invoices', smallAuth) },
-    ])) as [Figures, Figures, Figures, Figures, Figures, Figures];
+      {
+        label: 'one raw pg trip: the same page’s SQL through pg alone, rows as JSON',
+        options: { url: `http://127.0.0.1:${PORTS.rawPg}/page` },
+      },
+    ])) as [Figures, Figures, Figures, Figures, Figures, Figures, Figures];
     results.push(
       row(bare),
       row(envelope, bare),
@@ -132,6 +141,8 @@ async function main() {
       row(ready, bare),
       row(me, bare, '≥ 0.5×, ≤ 60 µs CPU'),
       row(list100, bare, '≥ 0.12×, p99 ≤ 50 ms'),
+      row(rawPage, bare),
+      row({ ...list100, label: 'GET /invoices against the raw pg trip of its query' }, rawPage),
     );
   }
 
@@ -188,7 +199,7 @@ async function main() {
         during.push(busy.result);
         const result = await flood;
         log(
-          `  flood${pace} beside ${path}${label}: ${Math.round(result.average)} sign-ins/s, ${result.non2xx} refused; the flood's own process used ${Math.round(result.cpuMs / (DURATION_SECONDS + 2))} ms CPU/s of the shared cores`,
+          `  flood${pace} beside ${path}${label}: ${Math.round(result.average)} sign-ins/s, ${result.non2xx} refused; its client used ${result.cpuMsPerSecond} ms CPU/s of the shared cores`,
         );
         log(`    alone: ${cpu(quiet.shares)}; during: ${cpu(busy.shares)}`);
       }

@@ -113,16 +113,20 @@ export const listColumns = {
     where ${dunningNotices.customerId} = ${invoiceCustomerId} and ${dunningNotices.invoiceId} = ${invoiceId})`,
 };
 
-/** The first page of the list, unfiltered: what every visit of the page asks, prepared once. */
-const firstPageOfInvoices = preparedFor((db) =>
+/**
+ * The first page of the list, unfiltered: what every visit of the page asks. Its SQL is also the
+ * benchmark's ceiling of one raw pg trip (bench/bare-server.ts).
+ */
+export const firstPageOfInvoicesQuery = (db: DbOrTx) =>
   db
     .select(listColumns)
     .from(invoices)
     .where(eq(invoices.customerId, sql.placeholder('customerId')))
     .orderBy(desc(invoices.issueDate), desc(invoices.number))
-    .limit(sql.placeholder('limit'))
-    .prepare('invoices_first_page'),
-);
+    .limit(sql.placeholder('limit'));
+
+/** The first page, prepared once. */
+const firstPageOfInvoices = preparedFor((db) => firstPageOfInvoicesQuery(db).prepare('invoices_first_page'));
 
 /** One page of the customer's invoices, newest first, with the list's columns only: one query. */
 export async function findInvoiceSummaries(db: DbOrTx, customerId: CustomerId, options: InvoiceListOptions) {
