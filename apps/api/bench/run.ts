@@ -2,8 +2,10 @@
  * The API benchmarks (never part of the test suite): `pnpm --filter @portal/api bench`.
  * Every figure is measured in this run against real PostgreSQL and set against a baseline of
  * the same run: a bare Fastify route as the ceiling (and the same route in the envelope every
- * API answer carries), the invoice list at 100 invoices for the list at 100,000, and each route
- * alone for the same route during a sign-in flood. The API runs as built (`dist/server.js`).
+ * API answer carries; for `/invoices` also one raw pg trip of its SQL), the invoice list at 100
+ * invoices for the list at 100,000, and each route alone for the same route during a sign-in
+ * flood (and beside a busy loop in idle time, what such work costs on this machine at all). The
+ * API runs as built (`dist/server.js`), with the production image's NODE_OPTIONS.
  * BENCH_DATABASE_URL (server), BENCH_SECONDS (per round, 2), BENCH_ROUNDS (7, alternating; the median counts) and
  * BENCH_CONNECTIONS (20) and BENCH_FLOOD_RATE (1,000 sign-in attempts/s) tune it. Each figure also carries the server process's CPU time per request,
  * read from /proc before and after its round: steadier than throughput on a shared machine.
@@ -216,6 +218,28 @@ async function main() {
     // Signed in through the unlimited instance: the counters are shared, the floods above count.
     const limitedAuth = await bearerFor(PORTS.small, 'bulk-2@example.com');
     await floodRounds(PORTS.scale, '/me', limitedAuth, ', one address, limit 10/min', FLOOD_RATE);
+    await idleTimeCost();
+  }
+
+  /**
+   * What work in the machine's idle time costs the API here, whatever the work: `/me` alone and
+   * beside a busy loop under SCHED_IDLE (which runs only when no other thread wants a CPU, as the
+   * flood's hashes do, ADR 0029-e), in alternating rounds. Where two cores are not independent (a
+   * virtual machine's), this bounds what any flood that is hashed at all can leave the API.
+   */
+  async function idleTimeCost() {
+    const alone: Figures[] = [];
+    const beside: Figures[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      alone.push(await measure('GET /me alone', at(PORTS.small, '/me', smallAuth)));
+      const spinner = spawn('chrt', ['--idle', '0', process.execPath, '-e', 'for (;;);'], { stdio: 'ignore' });
+      cleanups.push(() => void spinner.kill('SIGKILL'));
+      const started = new Promise((resolve, reject) => spinner.once('spawn', resolve).once('error', reject));
+      await started;
+      beside.push(await measure('GET /me beside a busy loop under SCHED_IDLE', at(PORTS.small, '/me', smallAuth)));
+      spinner.kill('SIGKILL');
+    }
+    results.push(row(median(alone)), row(median(beside), median(alone)));
   }
 }
 
