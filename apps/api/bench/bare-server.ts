@@ -7,8 +7,8 @@
  * to `/me` is the portal's own work (authentication, the session, the answer).
  * `raw-pg` (DATABASE_URL): one raw pg trip — the SQL of the invoice list's first page
  * (`firstPageOfInvoicesQuery`), prepared, through a pg pool alone, its rows (as arrays, as drizzle
- * asks pg for them) answered as JSON by a bare route. What a list page costs before any of the portal's work: `/invoices` is measured
- * against it.
+ * asks pg for them) answered as JSON by a bare route. What a list page costs before any of the
+ * portal's work: `/invoices` is measured against it.
  */
 import { randomUUID } from 'node:crypto';
 import { drizzle } from 'drizzle-orm/node-postgres';

@@ -8,7 +8,7 @@ import { type ApiProcess, runApi, waitFor } from '../test/scale-out.helpers';
 import { BULK_PASSWORD } from './seed-large';
 
 /**
- * The options the production image starts node with (its `ENV NODE_OPTIONS` line, ADR 0030): the
+ * The options the production image starts node with (its `ENV NODE_OPTIONS` line, ADR 0030-a): the
  * API and the ceilings run with them, so a ratio compares what production runs.
  */
 export const PRODUCTION_NODE_OPTIONS = (() => {

@@ -52,7 +52,7 @@ const LARGE = SMOKE
   : { customers: 1_000, invoices: 100_000, tickets: 10_000 };
 const parts = new Set((process.env.BENCH_PARTS ?? 'ratios,cache,lists,flood').split(',').map((part) => part.trim()));
 
-/** A ceiling of bench/bare-server.ts: the bare route, or the same in the API's envelope. */
+/** A ceiling of bench/bare-server.ts: the bare route, the same in the API's envelope, or one raw pg trip. */
 async function startBare(port: number, variant: 'bare' | 'envelope' | 'raw-pg', databaseUrl = '') {
   const child = spawn(
     process.execPath,
@@ -234,8 +234,7 @@ async function main() {
       alone.push(await measure('GET /me alone', at(PORTS.small, '/me', smallAuth)));
       const spinner = spawn('chrt', ['--idle', '0', process.execPath, '-e', 'for (;;);'], { stdio: 'ignore' });
       cleanups.push(() => void spinner.kill('SIGKILL'));
-      const started = new Promise((resolve, reject) => spinner.once('spawn', resolve).once('error', reject));
-      await started;
+      await new Promise((resolve, reject) => spinner.once('spawn', resolve).once('error', reject));
       beside.push(await measure('GET /me beside a busy loop under SCHED_IDLE', at(PORTS.small, '/me', smallAuth)));
       spinner.kill('SIGKILL');
     }
