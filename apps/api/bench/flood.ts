@@ -7,9 +7,9 @@
  *
  * On this machine the flood's client shares the cores with the API it measures, where an
  * attacker's would not: it writes HTTP/1.1 on raw keep-alive sockets and reads only each answer's
- * status and length — a third of autocannon's CPU (≈ 80 instead of ≈ 240 ms a second at 1,000
- * attempts/s, docs/benchmarks.md), so what the benchmark takes from the API's share of the cores
- * is more the flood's cost to the API and less its client's.
+ * status and length: ≈ 80 µs of CPU an attempt on the machine of docs/benchmarks.md, where
+ * autocannon with a body built per request took two to three times that. What the benchmark takes
+ * from the API's share of the cores is then more the flood's cost to the API, less its client's.
  */
 import net from 'node:net';
 
